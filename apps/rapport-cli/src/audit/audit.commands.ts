@@ -1,0 +1,72 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { Command } from 'commander';
+import { AuditService } from '../../../rapport/src/core';
+import { CliError } from '../cli-error';
+
+type OpenContext = () => Promise<INestApplicationContext>;
+
+/** `audit history|state|verify`: auditors' reads of one customer, printed as JSON. */
+export function registerAuditCommands(program: Command, open: OpenContext): void {
+  const audit = program.command('audit').description("read one customer's history, state at an instant, or verify it");
+
+  audit
+    .command('history <customerId>')
+    .option('--from-revision <n>', 'first revision', '0')
+    .option('--limit <n>', 'events at most', '1000')
+    .action(async (customerId: string, options: { fromRevision: string; limit: string }) => {
+      const fromRevision = wholeNumber(options.fromRevision, '--from-revision');
+      const limit = wholeNumber(options.limit, '--limit');
+      await withAudit(open, async (service) => print(orMissing(await service.history(customerId, fromRevision, limit), customerId)));
+    });
+
+  audit
+    .command('state <customerId>')
+    .requiredOption('--as-of <time>', 'ISO 8601 instant, e.g. 2026-03-01T00:00:00Z')
+    .option('--basis <basis>', 'occurred (business time) or recorded (store time)', 'occurred')
+    .action(async (customerId: string, options: { asOf: string; basis: string }) => {
+      const asOf = instant(options.asOf);
+      if (options.basis !== 'occurred' && options.basis !== 'recorded') throw new CliError(`--basis must be occurred or recorded, got ${options.basis}`);
+      const basis = options.basis;
+      await withAudit(open, async (service) => print(orMissing(await service.stateAsOf(customerId, asOf, basis), customerId)));
+    });
+
+  audit.command('verify <customerId>').action(async (customerId: string) => {
+    await withAudit(open, async (service) => {
+      const verdict = orMissing(await service.verify(customerId), customerId);
+      print(verdict);
+      if (!verdict.valid) process.exitCode = 2;
+    });
+  });
+}
+
+async function withAudit(open: OpenContext, use: (service: AuditService) => Promise<void>): Promise<void> {
+  const context = await open();
+  try {
+    await use(context.get(AuditService));
+  } finally {
+    await context.close();
+  }
+}
+
+function orMissing<T>(value: T | undefined, customerId: string): T {
+  if (value === undefined) throw new CliError(`no customer ${customerId}`);
+  return value;
+}
+
+function print(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export function wholeNumber(text: string, flag: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) throw new CliError(`${flag} must be a whole number, got ${text}`);
+  return value;
+}
+
+function instant(text: string): Date {
+  const value = new Date(text);
+  if (!/T.*(Z|[+-]\d{2}:\d{2})$/.test(text) || Number.isNaN(value.getTime())) {
+    throw new CliError(`--as-of must be an ISO 8601 instant with a zone, e.g. 2026-03-01T00:00:00Z; got ${text}`);
+  }
+  return value;
+}

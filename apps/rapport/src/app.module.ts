@@ -1,0 +1,21 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { AuditController } from './audit/audit.controller';
+import { CustomerCommandsController } from './commands/customer-commands.controller';
+import type { AppConfig } from './config';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { HealthController } from './operations/health.controller';
+import { MetricsController } from './operations/metrics.controller';
+import { CoreModule, type CoreOptions } from './wiring/core.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: CoreOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.forRoot(config, options)],
+      controllers: [CustomerCommandsController, AuditController, HealthController, MetricsController],
+      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+    };
+  }
+}

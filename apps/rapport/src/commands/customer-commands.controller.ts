@@ -1,0 +1,104 @@
+import { Body, Controller, HttpCode, Inject, Param, Patch, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CustomerCommand } from '@rapport/customer-domain';
+import type { Request, Response } from 'express';
+import type { PersonalData } from '@rapport/privacy';
+import { sendCommandOutcome } from '../http/command-response';
+import { commandContextOf } from '../http/correlation';
+import { BusinessIdPipe, CustomerIdPipe } from '../http/customer-id.pipe';
+import { TO_COMMAND } from '../wiring/tokens';
+import { ExecuteCustomerCommand } from './execute-customer-command';
+import { AcquireCustomerRequest } from './requests/acquire-customer.request';
+import { ActivateCustomerRequest } from './requests/activate-customer.request';
+import { EscalateComplaintRequest, FileComplaintRequest, ResolveComplaintRequest } from './requests/complaint.request';
+import { ChurnCustomerRequest, ReactivateCustomerRequest } from './requests/lifecycle.request';
+import { RecordSatisfactionRequest } from './requests/record-satisfaction.request';
+import { RecordTransactionRequest } from './requests/record-transaction.request';
+import { RedeemPointsRequest } from './requests/redeem-points.request';
+import { UpdateProfileRequest } from './requests/update-profile.request';
+import type { ToCommand } from './to-command';
+
+const Customer = () => Param('customerId', CustomerIdPipe);
+
+@ApiTags('commands')
+@Controller('v1/customers')
+export class CustomerCommandsController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(TO_COMMAND) private readonly toCommand: ToCommand,
+  ) {}
+
+  @Post() @HttpCode(201) @ApiOperation({ summary: 'Acquire a customer (CustomerAcquired)' })
+  async acquire(@Body() body: AcquireCustomerRequest, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const { command, personal } = this.toCommand.acquire(body);
+    await this.run(command, req, res, personal);
+  }
+
+  @Post(':customerId/activation') @ApiOperation({ summary: 'Activate (CustomerActivated)' })
+  async activate(@Customer() id: string, @Body() body: ActivateCustomerRequest, @Req() req: Request, @Res() res: Response) {
+    await this.run(this.toCommand.activate(id, body), req, res);
+  }
+
+  @Patch(':customerId/profile') @ApiOperation({ summary: 'Update assets or risk profile (CustomerProfileUpdated)' })
+  async updateProfile(@Customer() id: string, @Body() body: UpdateProfileRequest, @Req() req: Request, @Res() res: Response) {
+    await this.run(this.toCommand.updateProfile(id, body), req, res);
+  }
+
+  @Post(':customerId/transactions') @ApiOperation({ summary: 'Record a transaction (TransactionRecorded)' })
+  async recordTransaction(@Customer() id: string, @Body() body: RecordTransactionRequest, @Req() req: Request, @Res() res: Response) {
+    await this.run(this.toCommand.recordTransaction(id, body), req, res);
+  }
+
+  @Post(':customerId/complaints') @ApiOperation({ summary: 'File a complaint (ComplaintFiled)' })
+  async fileComplaint(@Customer() id: string, @Body() body: FileComplaintRequest, @Req() req: Request, @Res() res: Response) {
+    await this.run(this.toCommand.fileComplaint(id, body), req, res);
+  }
+
+  @Post(':customerId/complaints/:complaintId/escalation') @ApiOperation({ summary: 'Escalate a complaint (ComplaintEscalated)' })
+  async escalateComplaint(
+    @Customer() id: string,
+    @Param('complaintId', new BusinessIdPipe('complaintId')) complaintId: string,
+    @Body() body: EscalateComplaintRequest,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    await this.run(this.toCommand.escalateComplaint(id, complaintId, body), req, res);
+  }
+
+  @Post(':customerId/complaints/:complaintId/resolution') @ApiOperation({ summary: 'Resolve a complaint (ComplaintResolved)' })
+  async resolveComplaint(
+    @Customer() id: string,
+    @Param('complaintId', new BusinessIdPipe('complaintId')) complaintId: string,
+    @Body() body: ResolveComplaintRequest,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    await this.run(this.toCommand.resolveComplaint(id, complaintId, body), req, res);
+  }
+
+  @Post(':customerId/surveys') @ApiOperation({ summary: 'Record a survey answer (SatisfactionRecorded)' })
+  async recordSatisfaction(@Customer() id: string, @Body() body: RecordSatisfactionRequest, @Req() req: Request, @Res() res: Response) {
+    await this.run(this.toCommand.recordSatisfaction(id, body), req, res);
+  }
+
+  @Post(':customerId/redemptions') @ApiOperation({ summary: 'Redeem loyalty points (PointsRedeemed)' })
+  async redeemPoints(@Customer() id: string, @Body() body: RedeemPointsRequest, @Req() req: Request, @Res() res: Response) {
+    await this.run(this.toCommand.redeemPoints(id, body), req, res);
+  }
+
+  @Post(':customerId/churn') @ApiOperation({ summary: 'End the relationship (CustomerChurned)' })
+  async churn(@Customer() id: string, @Body() body: ChurnCustomerRequest, @Req() req: Request, @Res() res: Response) {
+    await this.run(this.toCommand.churn(id, body), req, res);
+  }
+
+  @Post(':customerId/reactivation') @ApiOperation({ summary: 'Resume the relationship (CustomerReactivated)' })
+  async reactivate(@Customer() id: string, @Body() body: ReactivateCustomerRequest, @Req() req: Request, @Res() res: Response) {
+    await this.run(this.toCommand.reactivate(id, body), req, res);
+  }
+
+  private async run(command: CustomerCommand, req: Request, res: Response, personal?: PersonalData): Promise<void> {
+    const outcome = await this.commandBus.execute(new ExecuteCustomerCommand(command, commandContextOf(req), personal));
+    sendCommandOutcome(res, command.customerId, outcome);
+  }
+}

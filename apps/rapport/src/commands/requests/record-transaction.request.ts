@@ -1,0 +1,33 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Validate, ValidateNested, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import { BUSINESS_ID, BUSINESS_ID_MESSAGE, CommandRequest } from './common.request';
+import { MoneyRequest } from './money.request';
+
+@ValidatorConstraint({ name: 'positiveMoney' })
+class PositiveMoneyConstraint implements ValidatorConstraintInterface {
+  validate(money: unknown): boolean {
+    const amount = (money as { amount?: unknown } | undefined)?.amount;
+    return typeof amount !== 'string' || /[1-9]/.test(amount);
+  }
+  defaultMessage(): string {
+    return 'amount must be greater than zero';
+  }
+}
+
+export class RecordTransactionRequest extends CommandRequest {
+  @ApiProperty({ example: 'T-2026-000123' })
+  @IsString()
+  @Matches(BUSINESS_ID, { message: `transactionId ${BUSINESS_ID_MESSAGE}` })
+  transactionId!: string;
+
+  @ApiProperty({ type: MoneyRequest })
+  @ValidateNested()
+  @Type(() => MoneyRequest)
+  @Validate(PositiveMoneyConstraint)
+  amount!: MoneyRequest;
+
+  @ApiProperty({ example: 'wealth-management' }) @IsString() @IsNotEmpty() @MaxLength(64) productCategory!: string;
+
+  @ApiPropertyOptional({ type: MoneyRequest }) @IsOptional() @ValidateNested() @Type(() => MoneyRequest) revenue?: MoneyRequest;
+}

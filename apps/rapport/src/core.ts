@@ -1,0 +1,5 @@
+/** What the CLI builds on: the same wiring, write loop and audit reader as the service. */
+export { CoreModule } from './wiring/core.module';
+export { configFromEnvironment, type AppConfig } from './config';
+export { ExecuteCustomerCommand, type CustomerCommandOutcome } from './commands/execute-customer-command';
+export { AuditService } from './audit/audit.service';

@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import type { CommandContext } from '@rapport/kernel';
+import { InvalidInput } from './validation';
+
+const TOKEN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+/** Every request gets a correlation id (the caller's, if well-formed) echoed in the response. */
+export function correlationMiddleware(request: Request, response: Response, next: NextFunction): void {
+  const given = request.headers['x-correlation-id'];
+  const correlationId = typeof given === 'string' && TOKEN.test(given) ? given : randomUUID();
+  request.headers['x-correlation-id'] = correlationId;
+  response.setHeader('X-Correlation-Id', correlationId);
+  next();
+}
+
+/** Who and what asked, for event metadata. An Idempotency-Key makes a retried request a no-op. */
+export function commandContextOf(request: Request): CommandContext {
+  const idempotencyKey = header(request, 'idempotency-key');
+  if (idempotencyKey !== undefined && !TOKEN.test(idempotencyKey)) {
+    throw new InvalidInput([{ field: 'Idempotency-Key', message: 'must be 1-128 letters, digits, ".", "_", ":" or "-"' }]);
+  }
+  const channel = header(request, 'x-channel');
+  return {
+    correlationId: String(request.headers['x-correlation-id']),
+    actor: 'anonymous',
+    channel: channel !== undefined && TOKEN.test(channel) ? channel : 'http',
+    ...(idempotencyKey ? { sourceMessage: `http:${idempotencyKey}` } : {}),
+  };
+}
+
+function header(request: Request, name: string): string | undefined {
+  const value = request.headers[name];
+  return typeof value === 'string' ? value : undefined;
+}

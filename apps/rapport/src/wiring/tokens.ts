@@ -1,0 +1,7 @@
+/** DI tokens for the ports; only wiring/ binds adapters to them. */
+export const APP_CONFIG = Symbol('AppConfig');
+export const CLOCK = Symbol('Clock');
+export const EVENT_STORE = Symbol('EventStore');
+export const KEY_STORE = Symbol('KeyStore');
+export const CUSTOMER_PROCESSOR = Symbol('CustomerCommandProcessor');
+export const TO_COMMAND = Symbol('ToCommand');

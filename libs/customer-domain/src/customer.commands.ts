@@ -1,0 +1,67 @@
+import type { CustomerId, Money } from '@rapport/kernel';
+import type { ComplaintSeverity, CustomerType, RiskProfile, SealedPersonalData } from './customer.values';
+
+/** Every command names its customer and carries business time (`occurredAt`, ISO 8601 UTC). */
+interface CommandOf<Type extends string, Data> {
+  readonly type: Type;
+  readonly customerId: CustomerId;
+  readonly occurredAt: string;
+  readonly data: Data;
+}
+
+export type AcquireCustomer = CommandOf<
+  'AcquireCustomer',
+  {
+    readonly customerType: CustomerType;
+    readonly channel: string;
+    readonly assets: Money;
+    readonly riskProfile: RiskProfile;
+    readonly acquisitionCost?: Money;
+    readonly personal?: SealedPersonalData;
+  }
+>;
+export type ActivateCustomer = CommandOf<'ActivateCustomer', { readonly product: string }>;
+export type UpdateCustomerProfile = CommandOf<
+  'UpdateCustomerProfile',
+  { readonly assets?: Money; readonly riskProfile?: RiskProfile }
+>;
+export type RecordTransaction = CommandOf<
+  'RecordTransaction',
+  { readonly transactionId: string; readonly amount: Money; readonly productCategory: string; readonly revenue?: Money }
+>;
+export type FileComplaint = CommandOf<
+  'FileComplaint',
+  { readonly complaintId: string; readonly category: string; readonly severity: ComplaintSeverity; readonly channel: string }
+>;
+export type EscalateComplaint = CommandOf<'EscalateComplaint', { readonly complaintId: string; readonly reason: string }>;
+export type ResolveComplaint = CommandOf<'ResolveComplaint', { readonly complaintId: string; readonly resolution: string }>;
+export type RecordSatisfaction = CommandOf<
+  'RecordSatisfaction',
+  { readonly surveyId: string; readonly csat: number; readonly nps?: number; readonly touchpoint: string; readonly channel: string }
+>;
+export type RedeemPoints = CommandOf<
+  'RedeemPoints',
+  { readonly redemptionId: string; readonly points: number; readonly reward: string }
+>;
+/** Issued by the satisfaction saga; `surveyId` is the answer that completed the falling run. */
+export type RaiseRetentionAlert = CommandOf<'RaiseRetentionAlert', { readonly surveyId: string }>;
+export type ChurnCustomer = CommandOf<'ChurnCustomer', { readonly reason: string }>;
+export type ReactivateCustomer = CommandOf<'ReactivateCustomer', { readonly reason?: string }>;
+export type ErasePersonalData = CommandOf<'ErasePersonalData', { readonly requestedBy: string }>;
+
+export type CustomerCommand =
+  | AcquireCustomer
+  | ActivateCustomer
+  | UpdateCustomerProfile
+  | RecordTransaction
+  | FileComplaint
+  | EscalateComplaint
+  | ResolveComplaint
+  | RecordSatisfaction
+  | RedeemPoints
+  | RaiseRetentionAlert
+  | ChurnCustomer
+  | ReactivateCustomer
+  | ErasePersonalData;
+
+export type CustomerCommandType = CustomerCommand['type'];

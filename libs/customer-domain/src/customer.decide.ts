@@ -1,0 +1,67 @@
+import type { AcquireCustomer, CustomerCommand } from './customer.commands';
+import type { DomainConfig } from './customer.config';
+import type { CustomerState, KnownCustomer } from './customer.state';
+import { escalateComplaint, fileComplaint, resolveComplaint } from './decisions/complaint.decisions';
+import { customerNotFound, type Decision } from './decisions/decision';
+import {
+  acquire,
+  activate,
+  churn,
+  erasePersonalData,
+  reactivate,
+  updateProfile,
+} from './decisions/lifecycle.decisions';
+import { recordTransaction, redeemPoints } from './decisions/loyalty.decisions';
+import { raiseRetentionAlert, recordSatisfaction } from './decisions/satisfaction.decisions';
+
+export type { Decision } from './decisions/decision';
+
+/**
+ * Events a command produces in the given state, or the rule it breaks (design.md §2).
+ * An empty array is a no-op: the command repeats a business id already recorded.
+ */
+export function decide(command: CustomerCommand, state: CustomerState, config: DomainConfig): Decision {
+  if (command.type === 'AcquireCustomer') return acquire(command, state);
+  if (state.status === 'none') return customerNotFound(command);
+  return decideForKnownCustomer(command, state, config);
+}
+
+function decideForKnownCustomer(
+  command: Exclude<CustomerCommand, AcquireCustomer>,
+  state: KnownCustomer,
+  config: DomainConfig,
+): Decision {
+  switch (command.type) {
+    case 'ActivateCustomer':
+      return activate(command, state, config);
+    case 'UpdateCustomerProfile':
+      return updateProfile(command, state);
+    case 'RecordTransaction':
+      return recordTransaction(command, state, config);
+    case 'FileComplaint':
+      return fileComplaint(command, state, config);
+    case 'EscalateComplaint':
+      return escalateComplaint(command, state, config);
+    case 'ResolveComplaint':
+      return resolveComplaint(command, state);
+    case 'RecordSatisfaction':
+      return recordSatisfaction(command, state);
+    case 'RedeemPoints':
+      return redeemPoints(command, state);
+    case 'RaiseRetentionAlert':
+      return raiseRetentionAlert(command, state);
+    case 'ChurnCustomer':
+      return churn(command, state);
+    case 'ReactivateCustomer':
+      return reactivate(command, state);
+    case 'ErasePersonalData':
+      return erasePersonalData(command, state);
+    default:
+      return unknownCommand(command);
+  }
+}
+
+/** Unreachable while the switch is exhaustive; a command from outside the union is a bug, so it throws. */
+function unknownCommand(command: never): never {
+  throw new Error(`unknown customer command: ${JSON.stringify(command)}`);
+}

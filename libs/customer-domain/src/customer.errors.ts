@@ -1,0 +1,33 @@
+/** Stable kebab-case codes: they double as the problem `type` suffix (style.md §3). */
+export const DOMAIN_ERROR_CODES = [
+  'customer-not-found',
+  'customer-already-acquired',
+  'customer-already-active',
+  'customer-not-active',
+  'customer-churned',
+  'customer-not-churned',
+  'insufficient-points',
+  'complaint-not-found',
+  'complaint-not-open',
+  'complaint-already-escalated',
+  'retention-alert-not-warranted',
+  'personal-data-already-erased',
+  'nothing-to-update',
+] as const;
+
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+
+export interface DomainError {
+  readonly kind: 'domain-error';
+  readonly code: DomainErrorCode;
+  readonly message: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+export function domainError(code: DomainErrorCode, message: string, details?: Record<string, unknown>): DomainError {
+  return details ? { kind: 'domain-error', code, message, details } : { kind: 'domain-error', code, message };
+}
+
+export function isDomainError(value: unknown): value is DomainError {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'domain-error';
+}

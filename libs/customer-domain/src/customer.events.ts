@@ -1,0 +1,120 @@
+import type { Money } from '@rapport/kernel';
+import type { ComplaintSeverity, CustomerType, LoyaltyTier, RiskProfile, SealedPersonalData } from './customer.values';
+
+/**
+ * Domain events as the decider returns them. `type` strings are a stored contract: never renamed.
+ * Every event carries `occurredAt` (business time) in its data so that evolve never needs metadata.
+ */
+interface EventOf<Type extends string, Data> {
+  readonly type: Type;
+  readonly data: Data & { readonly customerId: string; readonly occurredAt: string };
+}
+
+export type CustomerAcquired = EventOf<
+  'CustomerAcquired',
+  {
+    readonly customerType: CustomerType;
+    readonly channel: string;
+    readonly assets: Money;
+    readonly riskProfile: RiskProfile;
+    readonly acquisitionCost?: Money;
+    readonly personal?: SealedPersonalData;
+  }
+>;
+export type CustomerActivated = EventOf<'CustomerActivated', { readonly product: string; readonly pointsEarned: number }>;
+export type CustomerProfileUpdated = EventOf<
+  'CustomerProfileUpdated',
+  { readonly assets?: Money; readonly riskProfile?: RiskProfile }
+>;
+export type TransactionRecorded = EventOf<
+  'TransactionRecorded',
+  {
+    readonly transactionId: string;
+    readonly amount: Money;
+    readonly productCategory: string;
+    readonly revenue?: Money;
+    /** Loyalty points this transaction earned, at the tier held before it. */
+    readonly pointsEarned: number;
+    /** Tier held after the points were added. */
+    readonly tierAfter: LoyaltyTier;
+  }
+>;
+export type ComplaintFiled = EventOf<
+  'ComplaintFiled',
+  {
+    readonly complaintId: string;
+    readonly category: string;
+    readonly severity: ComplaintSeverity;
+    readonly channel: string;
+    readonly dueAt: string;
+  }
+>;
+export type ComplaintEscalated = EventOf<
+  'ComplaintEscalated',
+  { readonly complaintId: string; readonly reason: string; readonly dueAt: string }
+>;
+export type ComplaintResolved = EventOf<
+  'ComplaintResolved',
+  { readonly complaintId: string; readonly resolution: string; readonly resolutionHours: number }
+>;
+export type SatisfactionRecorded = EventOf<
+  'SatisfactionRecorded',
+  {
+    readonly surveyId: string;
+    readonly csat: number;
+    readonly nps?: number;
+    readonly touchpoint: string;
+    readonly channel: string;
+  }
+>;
+export type PointsRedeemed = EventOf<
+  'PointsRedeemed',
+  { readonly redemptionId: string; readonly points: number; readonly reward: string; readonly balanceAfter: number }
+>;
+export type RetentionAlertRaised = EventOf<
+  'RetentionAlertRaised',
+  { readonly surveyId: string; readonly recentScores: readonly number[] }
+>;
+export type CustomerChurned = EventOf<'CustomerChurned', { readonly reason: string }>;
+export type CustomerReactivated = EventOf<'CustomerReactivated', { readonly reason?: string }>;
+export type PersonalDataErased = EventOf<'PersonalDataErased', { readonly keyId: string; readonly requestedBy: string }>;
+
+export type CustomerEvent =
+  | CustomerAcquired
+  | CustomerActivated
+  | CustomerProfileUpdated
+  | TransactionRecorded
+  | ComplaintFiled
+  | ComplaintEscalated
+  | ComplaintResolved
+  | SatisfactionRecorded
+  | PointsRedeemed
+  | RetentionAlertRaised
+  | CustomerChurned
+  | CustomerReactivated
+  | PersonalDataErased;
+
+export type CustomerEventType = CustomerEvent['type'];
+
+/** Current payload version of every event type; bump one and add an upcaster when its shape changes. */
+export const EVENT_SCHEMA_VERSIONS: Readonly<Record<CustomerEventType, number>> = {
+  CustomerAcquired: 1,
+  CustomerActivated: 1,
+  CustomerProfileUpdated: 1,
+  TransactionRecorded: 1,
+  ComplaintFiled: 1,
+  ComplaintEscalated: 1,
+  ComplaintResolved: 1,
+  SatisfactionRecorded: 1,
+  PointsRedeemed: 1,
+  RetentionAlertRaised: 1,
+  CustomerChurned: 1,
+  CustomerReactivated: 1,
+  PersonalDataErased: 1,
+};
+
+export const CUSTOMER_EVENT_TYPES = Object.keys(EVENT_SCHEMA_VERSIONS) as readonly CustomerEventType[];
+
+export function isCustomerEventType(type: string): type is CustomerEventType {
+  return Object.prototype.hasOwnProperty.call(EVENT_SCHEMA_VERSIONS, type);
+}

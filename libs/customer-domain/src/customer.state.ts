@@ -1,0 +1,82 @@
+import type { IdSet, Money } from '@rapport/kernel';
+import type { ComplaintSeverity, CustomerType, LoyaltyTier, RiskProfile, SealedPersonalData } from './customer.values';
+
+export interface ComplaintState {
+  readonly complaintId: string;
+  readonly severity: ComplaintSeverity;
+  readonly status: 'open' | 'resolved';
+  readonly filedAt: string;
+  readonly dueAt: string;
+  readonly escalated: boolean;
+  readonly resolvedAt?: string;
+}
+
+/** Points earned per UTC day, kept for the trailing window that decides the tier. */
+export interface DailyPoints {
+  readonly day: string;
+  readonly points: number;
+}
+
+export interface LoyaltyState {
+  readonly balance: number;
+  readonly lifetimeEarned: number;
+  readonly redeemed: number;
+  readonly tier: LoyaltyTier;
+  readonly recentEarnings: readonly DailyPoints[];
+}
+
+export interface SurveyAnswer {
+  readonly surveyId: string;
+  readonly csat: number;
+}
+
+/** What every customer who has been acquired has, whatever the stage. */
+export interface CustomerRecord {
+  readonly customerId: string;
+  readonly customerType: CustomerType;
+  readonly acquisitionChannel: string;
+  readonly assets: Money;
+  readonly riskProfile: RiskProfile;
+  readonly acquiredAt: string;
+  readonly acquisitionCost?: Money;
+  /** Absent when none was given or after erasure. */
+  readonly personal?: SealedPersonalData;
+  readonly personalDataErasedAt?: string;
+  readonly loyalty: LoyaltyState;
+  readonly transactionIds: IdSet;
+  readonly transactionCount: number;
+  readonly lastTransactionAt?: string;
+  readonly surveyIds: IdSet;
+  readonly redemptionIds: IdSet;
+  readonly complaints: Readonly<Record<string, ComplaintState>>;
+  /** The latest CSAT answers, oldest first, at most three (retention early warning). */
+  readonly recentSatisfaction: readonly SurveyAnswer[];
+  readonly retentionAlertSurveyIds: IdSet;
+  readonly lastEventAt: string;
+}
+
+export interface NoCustomer {
+  readonly status: 'none';
+}
+
+/** Acquired but no product yet: lifecycle stage "prospect". */
+export interface AcquiredCustomer extends CustomerRecord {
+  readonly status: 'acquired';
+}
+
+export interface ActiveCustomer extends CustomerRecord {
+  readonly status: 'active';
+  readonly activatedAt: string;
+}
+
+export interface ChurnedCustomer extends CustomerRecord {
+  readonly status: 'churned';
+  readonly activatedAt?: string;
+  readonly churnedAt: string;
+  readonly churnReason: string;
+}
+
+export type CustomerState = NoCustomer | AcquiredCustomer | ActiveCustomer | ChurnedCustomer;
+export type KnownCustomer = Exclude<CustomerState, NoCustomer>;
+
+export const initialState: CustomerState = { status: 'none' };

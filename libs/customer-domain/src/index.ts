@@ -1,0 +1,14 @@
+export * from './customer.values';
+export * from './customer.commands';
+export * from './customer.events';
+export * from './customer.state';
+export * from './customer.errors';
+export * from './customer.config';
+export * from './customer.decider';
+export type { Decision } from './customer.decide';
+export * from './policies/loyalty.policy';
+export * from './policies/segmentation.policy';
+export * from './policies/rfm.policy';
+export * from './policies/satisfaction.policy';
+export * from './policies/complaints.policy';
+export * from './policies/kpis.policy';

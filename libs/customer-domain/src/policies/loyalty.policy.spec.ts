@@ -1,0 +1,120 @@
+import type { Money } from '@rapport/kernel';
+import type { DailyPoints } from '../customer.state';
+import type { LoyaltyTier } from '../customer.values';
+import {
+  addEarning,
+  defaultLoyaltyConfig as config,
+  pointsInWindow,
+  pruneEarnings,
+  tierFor,
+  transactionPoints,
+} from './loyalty.policy';
+
+const cny = (amount: string): Money => ({ amount, currency: 'CNY' });
+const ASOF = '2026-01-05T09:00:00.000Z';
+
+describe('points per transaction', () => {
+  it.each<[string, LoyaltyTier, number]>([
+    ['99.99', 'Bronze', 0],
+    ['100.00', 'Bronze', 1],
+    ['199.99', 'Bronze', 1],
+    ['1000.00', 'Bronze', 10],
+    ['1000.00', 'Silver', 12],
+    ['1000.00', 'Gold', 15],
+    ['1000.00', 'Platinum', 20],
+    ['100.00', 'Silver', 1],
+    ['499.99', 'Silver', 4],
+    ['500.00', 'Silver', 6],
+    ['300.00', 'Gold', 4],
+    ['12345678.99', 'Silver', 148147],
+  ])('%s CNY at %s earns %i points', (amount, tier, points) => {
+    expect(transactionPoints(cny(amount), tier, config)).toBe(points);
+  });
+
+  it('earns nothing for a refund (negative amount)', () => {
+    expect(transactionPoints(cny('-1000.00'), 'Gold', config)).toBe(0);
+  });
+
+  it('counts hundreds of whole major units in currencies without minor units', () => {
+    expect(transactionPoints({ amount: '1000', currency: 'JPY' }, 'Silver', config)).toBe(12);
+  });
+
+  it('honours a multiplier of two decimals without float error', () => {
+    const custom = { ...config, tierMultipliers: { ...config.tierMultipliers, Silver: 1.15 } };
+    expect(transactionPoints(cny('2000.00'), 'Silver', custom)).toBe(23);
+  });
+});
+
+describe('tier by points in the window', () => {
+  it.each<[number, LoyaltyTier]>([
+    [0, 'Bronze'],
+    [999, 'Bronze'],
+    [1000, 'Silver'],
+    [4999, 'Silver'],
+    [5000, 'Gold'],
+    [19999, 'Gold'],
+    [20000, 'Platinum'],
+  ])('%i points hold %s', (points, tier) => {
+    expect(tierFor(points, config)).toBe(tier);
+  });
+});
+
+describe('trailing 12-month window as of 2026-01-05T09:00Z', () => {
+  it.each<[string, number]>([
+    ['2025-01-04', 0],
+    ['2025-01-05', 0],
+    ['2025-01-06', 100],
+    ['2026-01-05', 100],
+    ['2026-01-06', 0],
+  ])('counts points earned on %s: %i', (day, counted) => {
+    expect(pointsInWindow([{ day, points: 100 }], ASOF, config)).toBe(counted);
+  });
+
+  it('sums every day inside the window', () => {
+    const earnings = [
+      { day: '2025-01-05', points: 1 },
+      { day: '2025-06-01', points: 20 },
+      { day: '2026-01-05', points: 300 },
+    ];
+    expect(pointsInWindow(earnings, ASOF, config)).toBe(320);
+  });
+
+  it('clamps to month end: as of 2024-02-29 the window starts on 2023-03-01', () => {
+    const earnings = [
+      { day: '2023-02-28', points: 1 },
+      { day: '2023-03-01', points: 10 },
+    ];
+    expect(pointsInWindow(earnings, '2024-02-29T12:00:00.000Z', config)).toBe(10);
+  });
+});
+
+describe('keeping the earnings list bounded', () => {
+  it('prunes the days no later window can include', () => {
+    const earnings = [
+      { day: '2025-01-05', points: 1 },
+      { day: '2025-01-06', points: 2 },
+    ];
+    expect(pruneEarnings(earnings, ASOF, config)).toEqual([{ day: '2025-01-06', points: 2 }]);
+  });
+
+  it('merges points earned on the same UTC day', () => {
+    const once = addEarning([], '2026-01-05T01:00:00.000Z', 10, config);
+    expect(addEarning(once, '2026-01-05T23:00:00.000Z', 5, config)).toEqual([{ day: '2026-01-05', points: 15 }]);
+  });
+
+  it('keeps days in order when an earlier day arrives late', () => {
+    const earnings: DailyPoints[] = [
+      { day: '2026-01-01', points: 1 },
+      { day: '2026-01-05', points: 5 },
+    ];
+    expect(addEarning(earnings, '2026-01-03T10:00:00.000Z', 3, config)).toEqual([
+      { day: '2026-01-01', points: 1 },
+      { day: '2026-01-03', points: 3 },
+      { day: '2026-01-05', points: 5 },
+    ]);
+  });
+
+  it('adds no entry for zero points', () => {
+    expect(addEarning([], ASOF, 0, config)).toEqual([]);
+  });
+});

@@ -1,0 +1,102 @@
+import { addDays, addMonths, periodLabel, wholeMajorUnits, type Money } from '@rapport/kernel';
+import type { DailyPoints } from '../customer.state';
+import type { LoyaltyTier } from '../customer.values';
+
+export type PromotedTier = Exclude<LoyaltyTier, 'Bronze'>;
+
+export interface LoyaltyConfig {
+  /** Points credited when the customer is activated. */
+  readonly activationBonus: number;
+  /** Applied to floor(amount / 100); honoured to two decimal places (1.25 works, 1.255 does not). */
+  readonly tierMultipliers: Readonly<Record<LoyaltyTier, number>>;
+  /** Points earned in the trailing window needed to hold each tier above Bronze. */
+  readonly tierThresholds: Readonly<Record<PromotedTier, number>>;
+  readonly tierWindowMonths: number;
+}
+
+/** Defaults from design.md §2 (Loyalty). */
+export const defaultLoyaltyConfig: LoyaltyConfig = {
+  activationBonus: 200,
+  tierMultipliers: { Bronze: 1.0, Silver: 1.2, Gold: 1.5, Platinum: 2.0 },
+  tierThresholds: { Silver: 1000, Gold: 5000, Platinum: 20000 },
+  tierWindowMonths: 12,
+};
+
+const TIERS_HIGHEST_FIRST: readonly PromotedTier[] = ['Platinum', 'Gold', 'Silver'];
+
+/**
+ * floor(floor(amount / 100) × multiplier of the tier held before the transaction), design.md §2.
+ * "amount / 100" counts whole hundreds of major units of the transaction's own currency.
+ * A zero or negative amount (a refund) earns nothing.
+ */
+export function transactionPoints(amount: Money, tierBefore: LoyaltyTier, config: LoyaltyConfig): number {
+  const hundreds = wholeMajorUnits(amount) / 100n;
+  if (hundreds <= 0n) return 0;
+  const multiplierHundredths = BigInt(Math.round(config.tierMultipliers[tierBefore] * 100));
+  return Number((hundreds * multiplierHundredths) / 100n);
+}
+
+/** The highest tier whose threshold the points earned in the trailing window reach. */
+export function tierFor(windowPoints: number, config: LoyaltyConfig): LoyaltyTier {
+  return TIERS_HIGHEST_FIRST.find((tier) => windowPoints >= config.tierThresholds[tier]) ?? 'Bronze';
+}
+
+/**
+ * The first UTC day inside the window that ends at `asOf`.
+ *
+ * Earnings are kept per UTC day (customer.state.ts), so the window has day resolution:
+ * it holds the days strictly after the day that contains the instant `tierWindowMonths`
+ * calendar months before `asOf`, up to and including the day of `asOf`.
+ * For asOf 2026-01-05T09:00Z: 2025-01-06 through 2026-01-05 (2025-01-05 is out).
+ */
+export function windowStartDay(asOf: string, config: LoyaltyConfig): string {
+  const instantOneWindowEarlier = addMonths(new Date(asOf), -config.tierWindowMonths);
+  return periodLabel(addDays(instantOneWindowEarlier, 1), 'day');
+}
+
+/** Points earned in the trailing window ending at `asOf` (see windowStartDay for the boundary). */
+export function pointsInWindow(recentEarnings: readonly DailyPoints[], asOf: string, config: LoyaltyConfig): number {
+  const firstDay = windowStartDay(asOf, config);
+  const lastDay = periodLabel(new Date(asOf), 'day');
+  return recentEarnings
+    .filter(({ day }) => day >= firstDay && day <= lastDay)
+    .reduce((sum, { points }) => sum + points, 0);
+}
+
+/**
+ * Drops the days that no window ending at `asOf` or later can include, so the list stays
+ * bounded (about one entry per day of the window). Days after `asOf` are kept.
+ */
+export function pruneEarnings(
+  recentEarnings: readonly DailyPoints[],
+  asOf: string,
+  config: LoyaltyConfig,
+): readonly DailyPoints[] {
+  const firstDay = windowStartDay(asOf, config);
+  return recentEarnings.every(({ day }) => day >= firstDay)
+    ? recentEarnings
+    : recentEarnings.filter(({ day }) => day >= firstDay);
+}
+
+/**
+ * Adds points earned at `occurredAt` to its UTC day, keeping days in order, then prunes.
+ * Events mostly arrive in time order, so the usual case appends to or merges into the last day.
+ */
+export function addEarning(
+  recentEarnings: readonly DailyPoints[],
+  occurredAt: string,
+  points: number,
+  config: LoyaltyConfig,
+): readonly DailyPoints[] {
+  const pruned = pruneEarnings(recentEarnings, occurredAt, config);
+  if (points === 0) return pruned;
+  const day = periodLabel(new Date(occurredAt), 'day');
+  const last = pruned.at(-1);
+  if (last === undefined || last.day < day) return [...pruned, { day, points }];
+  if (last.day === day) return [...pruned.slice(0, -1), { day, points: last.points + points }];
+  const existing = pruned.find((entry) => entry.day === day);
+  const others = pruned.filter((entry) => entry.day !== day);
+  const entry = { day, points: (existing?.points ?? 0) + points };
+  const insertAt = others.findIndex((other) => other.day > day);
+  return [...others.slice(0, insertAt), entry, ...others.slice(insertAt)];
+}

@@ -1,0 +1,175 @@
+import Database from 'better-sqlite3';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eventStoreContract } from '../../contract/event-store.contract';
+import { aRunId, aStreamId, anEvent, collect, someEvents, within } from '../../contract/event-store.fixtures';
+import { SqliteEventStore } from './sqlite.event-store';
+
+const directory = mkdtempSync(join(tmpdir(), 'rapport-sqlite-event-store-'));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+eventStoreContract('SQLite', async () => SqliteEventStore.open(join(directory, 'contract.sqlite'), { pollIntervalMs: 20 }));
+
+describe('SQLite event store (its own behaviour)', () => {
+  const file = () => join(directory, `${aRunId()}.sqlite`);
+
+  it('keeps events across close and reopen, and carries on numbering after them', async () => {
+    const path = file();
+    const streamId = aStreamId();
+    const before = SqliteEventStore.open(path);
+    const first = await before.appendToStream(streamId, someEvents(2), 'no-stream');
+    const stored = await before.readStream(streamId);
+    await before.close();
+    const after = SqliteEventStore.open(path);
+    expect(await after.readStream(streamId)).toEqual(stored);
+    const next = await after.appendToStream(streamId, [anEvent()], 1);
+    expect(next.revision).toBe(2);
+    expect(next.position).toBeGreaterThan(first.position);
+    await after.close();
+  });
+
+  it('puts the file in WAL mode', async () => {
+    const path = file();
+    await SqliteEventStore.open(path).close();
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('refuses a file whose schema is newer than this code', () => {
+    const path = file();
+    const db = new Database(path);
+    db.pragma('user_version = 99');
+    db.close();
+    expect(() => SqliteEventStore.open(path)).toThrow(expect.objectContaining({ code: 'event-store-unavailable' }));
+  });
+
+  it('rejects operations after close with EventStoreUnavailable', async () => {
+    const store = SqliteEventStore.open(file());
+    await store.close();
+    await expect(store.appendToStream(aStreamId(), [anEvent()], 'any')).rejects.toMatchObject({
+      code: 'event-store-unavailable',
+    });
+    await expect(store.headPosition()).rejects.toMatchObject({ code: 'event-store-unavailable' });
+  });
+
+  it('maps a write lock held past busy_timeout to EventStoreUnavailable, and appends once it is released', async () => {
+    const path = file();
+    const store = SqliteEventStore.open(path, { busyTimeoutMs: 50 });
+    const other = new Database(path);
+    other.prepare('BEGIN IMMEDIATE').run();
+    const streamId = aStreamId();
+    await expect(store.appendToStream(streamId, [anEvent()], 'no-stream')).rejects.toMatchObject({
+      code: 'event-store-unavailable',
+    });
+    other.prepare('ROLLBACK').run();
+    other.close();
+    await expect(store.appendToStream(streamId, [anEvent()], 'no-stream')).resolves.toMatchObject({ revision: 0 });
+    await store.close();
+  });
+
+  describe('shared with another OS process', () => {
+    it('a subscription sees events another process appends, by polling', async () => {
+      const path = file();
+      const store = SqliteEventStore.open(path, { pollIntervalMs: 20 });
+      const run = aRunId();
+      const subscription = store.subscribeToAll({ afterPosition: await store.headPosition(), streamPrefix: `customer-${run}` });
+      const received = collect(subscription);
+      const ids = someEvents(5).map((event) => event.id);
+      await appendInChildProcesses(path, `customer-${run}`, [ids]);
+      await received.waitFor(5);
+      await subscription.close();
+      await within(received.finished, 5000, 'the end of the for-await loop after close()');
+      expect(received.events.map((event) => [event.id, event.revision])).toEqual(ids.map((id, index) => [id, index]));
+      await store.close();
+    });
+
+    it('two processes appending to one stream with retry loops lose no event and leave no gap', async () => {
+      const path = file();
+      await SqliteEventStore.open(path).close();
+      const streamId = aStreamId();
+      const left = someEvents(100).map((event) => event.id);
+      const right = someEvents(100).map((event) => event.id);
+      await appendInChildProcesses(path, streamId, [left, right]);
+      const store = SqliteEventStore.open(path);
+      const stored = await store.readStream(streamId);
+      expect(stored.map((event) => event.revision)).toEqual([...Array(200).keys()]);
+      expect(stored.map((event) => event.id).sort()).toEqual([...left, ...right].sort());
+      await store.close();
+    });
+  });
+});
+
+/**
+ * Runs the real adapter in separate `node` processes, one per id list. The repo has no
+ * TypeScript loader for plain node, so each child compiles the adapter's .ts files on
+ * require with @swc/core (already here for jest). The children open the store, report
+ * ready, and start together on "go"; each appends its ids one event at a time with a
+ * read-then-append retry loop.
+ */
+async function appendInChildProcesses(path: string, streamId: string, idLists: readonly string[][]): Promise<void> {
+  const script = join(directory, 'append-child.js');
+  writeFileSync(script, CHILD_SCRIPT);
+  const adapter = join(__dirname, 'sqlite.event-store.ts');
+  const children = idLists.map((ids) =>
+    spawn(process.execPath, [script, require.resolve('@swc/core'), adapter, path, streamId, JSON.stringify(ids)], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      timeout: 30_000,
+    }),
+  );
+  const exits = children.map(exitOf);
+  await Promise.race([Promise.all(children.map((child) => once(child.stdout, 'data'))), Promise.all(exits)]);
+  children.forEach((child) => child.stdin.end('go\n'));
+  await Promise.all(exits);
+}
+
+function exitOf(child: ChildProcessWithoutNullStreams): Promise<void> {
+  const stderr: Buffer[] = [];
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`child exited with ${code ?? signal}: ${Buffer.concat(stderr).toString()}`));
+    });
+  });
+}
+
+const CHILD_SCRIPT = `
+const { readFileSync } = require('node:fs');
+const [swcPath, adapterPath, path, streamId, idsJson] = process.argv.slice(2);
+const { transformSync } = require(swcPath);
+require.extensions['.ts'] = (module, filename) => {
+  const options = { filename, jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } };
+  module._compile(transformSync(readFileSync(filename, 'utf8'), options).code, filename);
+};
+const { SqliteEventStore } = require(adapterPath);
+
+function eventWith(id) {
+  const metadata = { correlationId: id, causationId: id, actor: 'child', channel: 'test', occurredAt: '2026-01-01T00:00:00.000Z',
+    recordedAt: '2026-01-01T00:00:00.000Z', schemaVersion: 1, previousHash: null, hash: id };
+  return { id, type: 'ContractTested', data: { pid: process.pid }, metadata };
+}
+
+async function appendWithRetry(store, id) {
+  for (;;) {
+    const [last] = await store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+    try {
+      return await store.appendToStream(streamId, [eventWith(id)], last ? last.revision : 'no-stream');
+    } catch (error) {
+      if (error.code !== 'stream-revision-conflict') throw error;
+    }
+  }
+}
+
+(async () => {
+  const store = SqliteEventStore.open(path);
+  process.stdout.write('ready\\n');
+  await new Promise((resolve) => process.stdin.once('data', resolve));
+  for (const id of JSON.parse(idsJson)) await appendWithRetry(store, id);
+  await store.close();
+})().catch((error) => { console.error(error); process.exit(1); });
+`;

@@ -1,0 +1,112 @@
+import { verifyChain } from '@rapport/audit';
+import { ManualClock } from '@rapport/kernel';
+import { InMemoryEventStore } from './adapters/in-memory/in-memory.event-store';
+import { CommandProcessor } from './command-processor';
+import type { Decider } from './decider';
+import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, ReadAllOptions, SubscribeOptions } from './event-store.port';
+import { StreamRevisionConflict } from './event-store.errors';
+
+type Add = { type: 'Add'; amount: number; occurredAt: string };
+type Added = { type: 'Added'; data: { amount: number; occurredAt: string } };
+type Rejection = { code: 'too-much' };
+
+/** A tiny decider: a running total that refuses to pass 100; adding 0 is a no-op. */
+const totals: Decider<Add, Added, number, Rejection> = {
+  initialState: 0,
+  decide: (command, total) =>
+    total + command.amount > 100 ? { code: 'too-much' } : command.amount === 0 ? [] : [{ type: 'Added', data: { amount: command.amount, occurredAt: command.occurredAt } }],
+  evolve: (total, event) => total + event.data.amount,
+};
+
+const add = (amount: number): Add => ({ type: 'Add', amount, occurredAt: '2026-01-01T00:00:00.000Z' });
+const context = { correlationId: 'c-1', actor: 'test', channel: 'test' };
+const processorOn = (store: EventStore, maxAttempts = 5) =>
+  new CommandProcessor(store, totals, { clock: new ManualClock(new Date('2026-02-01T00:00:00Z')), schemaVersionOf: () => 1, maxAttempts });
+
+describe('the write loop', () => {
+  it('appends decided events with metadata and a hash chain that verifies', async () => {
+    const store = new InMemoryEventStore();
+    const processor = processorOn(store);
+    await processor.execute('customer-1', add(5), context);
+    const outcome = await processor.execute('customer-1', add(7), context);
+    expect(outcome).toMatchObject({ kind: 'appended', revision: 1, eventTypes: ['Added'] });
+    const events = await store.readStream('customer-1');
+    expect(events[1]?.metadata).toMatchObject({ correlationId: 'c-1', causationId: 'c-1', occurredAt: '2026-01-01T00:00:00.000Z', recordedAt: '2026-02-01T00:00:00.000Z', schemaVersion: 1 });
+    expect(verifyChain(events)).toEqual({ valid: true, events: 2 });
+  });
+
+  it('a rejection appends nothing and comes back as a value', async () => {
+    const store = new InMemoryEventStore();
+    expect(await processorOn(store).execute('customer-1', add(101), context)).toEqual({ kind: 'rejected', rejection: { code: 'too-much' } });
+    expect(await store.readStream('customer-1')).toEqual([]);
+  });
+
+  it('an empty decision is unchanged at the current revision', async () => {
+    const store = new InMemoryEventStore();
+    const processor = processorOn(store);
+    await processor.execute('customer-1', add(1), context);
+    expect(await processor.execute('customer-1', add(0), context)).toEqual({ kind: 'unchanged', revision: 0, eventTypes: [] });
+  });
+
+  it('a redelivered upstream message appends nothing and answers as the first time', async () => {
+    const store = new InMemoryEventStore();
+    const upstream = { ...context, sourceMessage: 'core-banking/msg-42' };
+    const first = await processorOn(store).execute('customer-1', add(3), upstream);
+    const again = await processorOn(store).execute('customer-1', add(3), upstream);
+    expect(again).toMatchObject({ kind: 'unchanged', revision: 0, eventTypes: ['Added'] });
+    expect(first.kind === 'appended' && again.kind === 'unchanged' && again.position).toBe(first.kind === 'appended' && first.position);
+    const [event] = await store.readStream('customer-1');
+    expect(event?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('sees what another writer appended since it cached the stream', async () => {
+    const store = new InMemoryEventStore();
+    const mine = processorOn(store);
+    await mine.execute('customer-1', add(50), context);
+    await processorOn(store).execute('customer-1', add(45), context);
+    expect(await mine.execute('customer-1', add(10), context)).toEqual({ kind: 'rejected', rejection: { code: 'too-much' } });
+  });
+
+  it('retries when the stream moves between read and append, then succeeds', async () => {
+    const store = new RacingStore(new InMemoryEventStore(), 2);
+    const outcome = await processorOn(store).execute('customer-1', add(1), context);
+    expect(outcome).toMatchObject({ kind: 'appended', revision: 2 });
+    expect((await store.readStream('customer-1')).map((e) => e.revision)).toEqual([0, 1, 2]);
+  });
+
+  it('gives up with the conflict after the bounded number of attempts', async () => {
+    const store = new RacingStore(new InMemoryEventStore(), 10);
+    await expect(processorOn(store, 3).execute('customer-1', add(1), context)).rejects.toBeInstanceOf(StreamRevisionConflict);
+  });
+
+  it('runs commands for one stream one at a time in arrival order', async () => {
+    const store = new InMemoryEventStore();
+    const processor = processorOn(store);
+    const outcomes = await Promise.all(Array.from({ length: 30 }, () => processor.execute('customer-1', add(1), context)));
+    expect(outcomes.map((o) => (o.kind === 'appended' ? o.revision : -1))).toEqual(Array.from({ length: 30 }, (_, i) => i));
+  });
+});
+
+/** Lets another writer slip in an event before each of the first `races` appends. */
+class RacingStore implements EventStore {
+  constructor(private readonly inner: InMemoryEventStore, private races: number) {}
+  async appendToStream(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (this.races-- > 0) await this.inner.appendToStream(streamId, events.map((e) => ({ ...e, id: `${e.id}-rival-${this.races}` })), 'any');
+    return this.inner.appendToStream(streamId, events, expected);
+  }
+  readStream(...args: Parameters<EventStore['readStream']>) {
+    return this.inner.readStream(...args);
+  }
+  readAll(options: ReadAllOptions) {
+    return this.inner.readAll(options);
+  }
+  subscribeToAll(options: SubscribeOptions) {
+    return this.inner.subscribeToAll(options);
+  }
+  headPosition() {
+    return this.inner.headPosition();
+  }
+  close() {
+    return this.inner.close();
+  }
+}

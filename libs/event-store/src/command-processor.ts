@@ -1,0 +1,125 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Clock, CommandContext, EventMetadata } from '@rapport/kernel';
+import { hashEvent } from '@rapport/audit';
+import type { EventStore, EventToAppend } from './event-store.port';
+import { isStreamRevisionConflict } from './event-store.errors';
+import type { Decider, DomainEventShape } from './decider';
+import { KeyedLock } from './keyed-lock';
+import { LruCache } from './lru-cache';
+import { advanceSnapshot, emptySnapshot, type StreamSnapshot } from './stream-snapshot';
+
+export type CommandOutcome<Rejection> =
+  | { readonly kind: 'appended'; readonly revision: number; readonly position: number; readonly eventTypes: readonly string[] }
+  | { readonly kind: 'unchanged'; readonly revision: number; readonly position?: number; readonly eventTypes: readonly string[] }
+  | { readonly kind: 'rejected'; readonly rejection: Rejection };
+
+export interface CommandProcessorOptions {
+  readonly clock: Clock;
+  readonly schemaVersionOf: (eventType: string) => number;
+  /** Attempts when another writer moved the stream between read and append. */
+  readonly maxAttempts?: number;
+  /** Streams whose folded state is kept between commands. */
+  readonly cacheSize?: number;
+}
+
+/**
+ * The one write loop (style.md §1 rule 2): load the stream (from cache plus newer events),
+ * decide, append at the expected revision, retry on a conflict. Commands for one stream run
+ * one at a time inside this process; other processes are caught by the expected revision.
+ */
+export class CommandProcessor<Command, Event extends DomainEventShape, State, Rejection> {
+  private readonly lock = new KeyedLock();
+  private readonly cache: LruCache<string, StreamSnapshot<State>>;
+  private readonly maxAttempts: number;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly decider: Decider<Command, Event, State, Rejection>,
+    private readonly options: CommandProcessorOptions,
+  ) {
+    this.cache = new LruCache(options.cacheSize ?? 10_000);
+    this.maxAttempts = options.maxAttempts ?? 5;
+  }
+
+  execute(streamId: string, command: Command, context: CommandContext): Promise<CommandOutcome<Rejection>> {
+    return this.lock.run(streamId, () => this.executeWithRetry(streamId, command, context));
+  }
+
+  /** The stream folded to its latest revision. */
+  async load(streamId: string): Promise<StreamSnapshot<State>> {
+    const cached = this.cache.get(streamId) ?? emptySnapshot(this.decider.initialState);
+    const newer = await this.store.readStream(streamId, { fromRevision: cached.revision + 1 });
+    const snapshot = newer.length === 0 ? cached : advanceSnapshot(cached, newer, this.decider.evolve);
+    this.cache.set(streamId, snapshot);
+    return snapshot;
+  }
+
+  private async executeWithRetry(streamId: string, command: Command, context: CommandContext) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(streamId, command, context);
+      } catch (error: unknown) {
+        if (!isStreamRevisionConflict(error) || attempt >= this.maxAttempts) throw error;
+        this.cache.delete(streamId);
+      }
+    }
+  }
+
+  private async attempt(streamId: string, command: Command, context: CommandContext): Promise<CommandOutcome<Rejection>> {
+    const snapshot = await this.load(streamId);
+    const prior = context.sourceMessage ? snapshot.priorOutcomes.get(context.sourceMessage) : undefined;
+    if (prior) return { kind: 'unchanged', ...prior };
+
+    const decision = this.decider.decide(command, snapshot.state);
+    if (!Array.isArray(decision)) return { kind: 'rejected', rejection: decision as Rejection };
+    const events = decision as readonly Event[];
+    if (events.length === 0) return { kind: 'unchanged', revision: snapshot.revision, eventTypes: [] };
+
+    const toAppend = this.chain(streamId, snapshot, events, context);
+    const expected = snapshot.revision < 0 ? 'no-stream' : snapshot.revision;
+    const result = await this.store.appendToStream(streamId, toAppend, expected);
+    this.cache.set(streamId, advanceSnapshot(snapshot, recorded(streamId, toAppend, result.position, snapshot.revision), this.decider.evolve));
+    return { kind: 'appended', revision: result.revision, position: result.position, eventTypes: events.map((e) => e.type) };
+  }
+
+  /** Gives each event its id and metadata and links it to its predecessor (design.md §3, §5). */
+  private chain(streamId: string, snapshot: StreamSnapshot<State>, events: readonly Event[], context: CommandContext): EventToAppend[] {
+    const recordedAt = this.options.clock.now().toISOString();
+    let previousHash = snapshot.lastHash;
+    return events.map((event, index) => {
+      const id = eventId(context.sourceMessage, streamId, index);
+      const revision = snapshot.revision + 1 + index;
+      const partial = { id, streamId, revision, type: event.type, data: event.data };
+      const metadata = this.metadataFor(event, context, recordedAt, previousHash);
+      const hash = hashEvent({ ...partial, metadata });
+      previousHash = hash;
+      return { id, type: event.type, data: event.data, metadata: { ...metadata, hash } };
+    });
+  }
+
+  private metadataFor(event: Event, context: CommandContext, recordedAt: string, previousHash: string | null): Omit<EventMetadata, 'hash'> {
+    return {
+      correlationId: context.correlationId,
+      causationId: context.causationId ?? context.correlationId,
+      actor: context.actor,
+      channel: context.channel,
+      occurredAt: event.data.occurredAt,
+      recordedAt,
+      schemaVersion: this.options.schemaVersionOf(event.type),
+      ...(context.sourceMessage ? { sourceMessage: context.sourceMessage } : {}),
+      previousHash,
+    };
+  }
+}
+
+/** Deterministic for upstream messages (a redelivery yields the same ids), random otherwise. */
+function eventId(sourceMessage: string | undefined, streamId: string, index: number): string {
+  if (!sourceMessage) return randomUUID();
+  const digest = createHash('sha256').update(`${streamId}\n${sourceMessage}\n${index}`).digest('hex');
+  return `${digest.slice(0, 8)}-${digest.slice(8, 12)}-5${digest.slice(13, 16)}-8${digest.slice(17, 20)}-${digest.slice(20, 32)}`;
+}
+
+/** The appended events as the store now holds them; positions other than the last are not needed here. */
+function recorded(streamId: string, events: readonly EventToAppend[], lastPosition: number, fromRevision: number) {
+  return events.map((event, index) => ({ ...event, streamId, revision: fromRevision + 1 + index, position: lastPosition }));
+}

@@ -1,0 +1,80 @@
+import type { EventMetadata } from '@rapport/kernel';
+
+/** What an append expects of the stream: anything, no stream yet, some stream, or this last revision. */
+export type ExpectedRevision = 'any' | 'no-stream' | 'stream-exists' | number;
+
+export type JsonObject = { readonly [key: string]: unknown };
+
+export interface EventToAppend {
+  /** Unique id; deterministic when the event came from an upstream message. */
+  readonly id: string;
+  readonly type: string;
+  readonly data: JsonObject;
+  readonly metadata: EventMetadata;
+}
+
+export interface RecordedEvent extends EventToAppend {
+  readonly streamId: string;
+  /** 0 for a stream's first event, then contiguous. */
+  readonly revision: number;
+  /** Global order across all streams; strictly increasing, not necessarily contiguous. */
+  readonly position: number;
+}
+
+export interface AppendResult {
+  /** Revision of the last event now in the stream. */
+  readonly revision: number;
+  /** Global position of the last appended event. */
+  readonly position: number;
+}
+
+export interface ReadStreamOptions {
+  readonly direction?: 'forwards' | 'backwards';
+  /** Inclusive; defaults to the start (forwards) or the end (backwards). */
+  readonly fromRevision?: number;
+  readonly maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events with a greater position. Defaults to the beginning. */
+  readonly afterPosition?: number;
+  readonly maxCount: number;
+  /** Only streams whose id starts with this prefix. */
+  readonly streamPrefix?: string;
+}
+
+export interface SubscribeOptions {
+  /** Exclusive: deliver events with a greater position, then live ones. */
+  readonly afterPosition?: number;
+  readonly streamPrefix?: string;
+}
+
+/** A catch-up subscription: history after the position, then live events, in position order. */
+export interface EventSubscription extends AsyncIterable<RecordedEvent> {
+  close(): Promise<void>;
+}
+
+/**
+ * The event store port. Adapters: SQLite (embedded default), in-memory, EventStoreDB.
+ * Appends to one stream are atomic; a wrong expected revision throws StreamRevisionConflict.
+ */
+export interface EventStore {
+  appendToStream(
+    streamId: string,
+    events: readonly EventToAppend[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult>;
+
+  /** The stream's events; an empty array when the stream does not exist. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<readonly RecordedEvent[]>;
+
+  /** Events of all streams in position order. */
+  readAll(options: ReadAllOptions): Promise<readonly RecordedEvent[]>;
+
+  subscribeToAll(options: SubscribeOptions): EventSubscription;
+
+  /** Position of the newest event in the store (0 when empty). */
+  headPosition(): Promise<number>;
+
+  close(): Promise<void>;
+}

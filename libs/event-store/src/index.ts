@@ -1,0 +1,8 @@
+// The contract suite (contract/event-store.contract.ts) stays out of this entry: it uses jest
+// globals, and production code imports this file. Specs import the contract by relative path.
+export * from './event-store.port';
+export * from './event-store.errors';
+export * from './decider';
+export * from './command-processor';
+export { InMemoryEventStore } from './adapters/in-memory/in-memory.event-store';
+export { SqliteEventStore, type SqliteEventStoreOptions } from './adapters/sqlite/sqlite.event-store';

@@ -1,0 +1,6 @@
+export * from './money';
+export * from './customer-id';
+export * from './clock';
+export * from './event-metadata';
+export * from './id-set';
+export * from './periods';

@@ -1,0 +1,21 @@
+import { addMonths, periodLabel } from './periods';
+
+describe('period labels (UTC, api.md "Periods")', () => {
+  it.each([
+    ['2026-01-15T23:59:59.999Z', 'day', '2026-01-15'],
+    ['2026-01-15T10:00:00Z', 'month', '2026-01'],
+    ['2026-01-15T10:00:00Z', 'week', '2026-W03'],
+    ['2026-01-01T00:00:00Z', 'week', '2026-W01'],
+    ['2027-01-01T00:00:00Z', 'week', '2026-W53'],
+    ['2024-12-30T00:00:00Z', 'week', '2025-W01'],
+    ['2026-01-12T00:00:00Z', 'week', '2026-W03'],
+    ['2026-01-11T23:59:59Z', 'week', '2026-W02'],
+  ] as const)('%s by %s is %s', (instant, granularity, label) => {
+    expect(periodLabel(new Date(instant), granularity)).toBe(label);
+  });
+
+  it('adds calendar months, clamped to the month end', () => {
+    expect(addMonths(new Date('2026-01-31T12:00:00Z'), 1).toISOString()).toBe('2026-02-28T12:00:00.000Z');
+    expect(addMonths(new Date('2026-03-15T00:00:00Z'), -12).toISOString()).toBe('2025-03-15T00:00:00.000Z');
+  });
+});

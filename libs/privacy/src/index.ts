@@ -1,0 +1,6 @@
+export * from './personal-data';
+export * from './key-store.port';
+export * from './sealing';
+export * from './master-key';
+export * from './adapters/in-memory.key-store';
+export * from './adapters/sqlite.key-store';
