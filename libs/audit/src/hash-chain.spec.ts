@@ -13,6 +13,12 @@ function chain(count: number): ChainedEvent[] {
   return events;
 }
 
+function at(events: ChainedEvent[], index: number): ChainedEvent {
+  const event = events[index];
+  if (!event) throw new Error(`no event ${index}`);
+  return event;
+}
+
 describe('the per-stream hash chain (design.md §5)', () => {
   it('an untouched stream verifies', () => {
     expect(verifyChain(chain(5))).toEqual({ valid: true, events: 5 });
@@ -20,13 +26,13 @@ describe('the per-stream hash chain (design.md §5)', () => {
 
   it('changed data breaks the chain at that event', () => {
     const events = chain(5);
-    events[2] = { ...events[2]!, data: { amount: { amount: '999.00', currency: 'CNY' } } } as ChainedEvent;
+    events[2] = { ...at(events, 2), data: { amount: { amount: '999.00', currency: 'CNY' } } };
     expect(verifyChain(events)).toEqual({ valid: false, events: 5, brokenAt: { revision: 2, reason: 'hash-mismatch' } });
   });
 
   it('an event rewritten with a fresh own hash is caught by its successor', () => {
     const events = chain(4);
-    const forged = { ...events[1]!, data: { forged: true } };
+    const forged = { ...at(events, 1), data: { forged: true } };
     events[1] = { ...forged, metadata: { ...forged.metadata, hash: hashEvent(forged) } };
     expect(verifyChain(events)).toMatchObject({ valid: false, brokenAt: { revision: 2, reason: 'previous-hash-mismatch' } });
   });
@@ -38,8 +44,8 @@ describe('the per-stream hash chain (design.md §5)', () => {
   });
 
   it('key order does not change the hash', () => {
-    const [event] = chain(1);
-    const reordered = { ...event!, data: JSON.parse('{"amount":{"currency":"CNY","amount":"0.00"}}') };
-    expect(hashEvent(reordered)).toBe(event!.metadata.hash);
+    const event = at(chain(1), 0);
+    const reordered = { ...event, data: JSON.parse('{"amount":{"currency":"CNY","amount":"0.00"}}') };
+    expect(hashEvent(reordered)).toBe(event.metadata.hash);
   });
 });
