@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { configFromEnvironment, CoreModule } from '../../rapport/src/core';
 import { registerAuditCommands, wholeNumber } from './audit/audit.commands';
 import { CliError } from './cli-error';
+import { registerKeyCommands } from './keys/keys.commands';
 import { runDemo } from './demo/run-demo';
 
 const openContext = () => NestFactory.createApplicationContext(CoreModule.forRoot(configFromEnvironment()), { logger: ['error', 'warn'] });
@@ -13,6 +14,7 @@ const openContext = () => NestFactory.createApplicationContext(CoreModule.forRoo
 function buildProgram(): Command {
   const program = new Command('rapport').description('Rapport command line: audit reads and demo traffic (DATA_DIR selects the embedded stores)');
   registerAuditCommands(program, openContext);
+  registerKeyCommands(program);
   program
     .command('demo')
     .description('drive realistic customer traffic through the command path')

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AuthGuard } from './http/auth.guard';
 import { AuditController } from './audit/audit.controller';
 import { CustomerCommandsController } from './commands/customer-commands.controller';
 import type { AppConfig } from './config';
@@ -15,7 +16,10 @@ export class AppModule {
       module: AppModule,
       imports: [CoreModule.forRoot(config, options)],
       controllers: [CustomerCommandsController, AuditController, HealthController, MetricsController],
-      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
     };
   }
 }

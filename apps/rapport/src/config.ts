@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parseApiKeys, type ApiKeyRecord } from './security/api-keys';
 
 /** Everything Rapport reads from its environment (api.md "Configuration"). */
 export interface AppConfig {
@@ -10,6 +11,36 @@ export interface AppConfig {
   /** Base64 32-byte key that wraps the per-customer data keys; unset: a key file under dataDir. */
   readonly masterKey?: string;
   readonly sqliteSynchronous: 'FULL' | 'NORMAL';
+  readonly security: SecurityConfig;
+  /** Set (KAFKA_BROKERS): Kafka ingestion (design.md §6); unset: commands arrive by HTTP and the CLI importer only. */
+  readonly kafka?: KafkaConfig;
+}
+
+export interface KafkaConfig {
+  readonly brokers: readonly string[];
+  /** Input topic, keyed by customer id. */
+  readonly topic: string;
+  readonly deadLetterTopic: string;
+  readonly groupId: string;
+  /** Partitions of each topic the service creates at start because it is missing. */
+  readonly topicPartitions: number;
+}
+
+/** design.md §7: who may call what, and how the HTTP edge is hardened. */
+export interface SecurityConfig {
+  /** `disabled` only when RAPPORT_AUTH=disabled is set explicitly (development); logged loudly. */
+  readonly auth: 'enabled' | 'disabled';
+  /** Keys from RAPPORT_API_KEYS (`name:role:sha256,...`), hashes only. */
+  readonly apiKeys: readonly ApiKeyRecord[];
+  /** Keys file (JSON, hashes only); the CLI's `keys create` writes to it. */
+  readonly apiKeysFile: string;
+  /** Requests per second per client; 0 turns the limit off. */
+  readonly rateLimitPerSecond: number;
+  readonly rateLimitBurst: number;
+  /** Origins allowed by CORS; empty means CORS stays off. */
+  readonly corsOrigins: readonly string[];
+  readonly metricsPublic: boolean;
+  readonly docsPublic: boolean;
 }
 
 export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -20,6 +51,35 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): App
     eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || undefined,
     masterKey: env.RAPPORT_MASTER_KEY || undefined,
     sqliteSynchronous: env.SQLITE_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL',
+    security: securityFromEnvironment(env, resolve(env.DATA_DIR ?? './data')),
+    kafka: kafkaFromEnvironment(env),
+  };
+}
+
+export function kafkaFromEnvironment(env: NodeJS.ProcessEnv): KafkaConfig | undefined {
+  const brokers = (env.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter(Boolean);
+  if (brokers.length === 0) return undefined;
+  const topic = env.KAFKA_TOPIC || 'rapport.customer-events.v1';
+  return {
+    brokers,
+    topic,
+    deadLetterTopic: env.KAFKA_DLQ_TOPIC || `${topic}.dlq`,
+    groupId: env.KAFKA_GROUP_ID || 'rapport-ingestion',
+    topicPartitions: Math.max(1, integer(env.KAFKA_TOPIC_PARTITIONS, 6, 'KAFKA_TOPIC_PARTITIONS')),
+  };
+}
+
+export function securityFromEnvironment(env: NodeJS.ProcessEnv, dataDir: string): SecurityConfig {
+  const perSecond = integer(env.RAPPORT_RATE_LIMIT, 1_000, 'RAPPORT_RATE_LIMIT');
+  return {
+    auth: env.RAPPORT_AUTH === 'disabled' ? 'disabled' : 'enabled',
+    apiKeys: parseApiKeys(env.RAPPORT_API_KEYS),
+    apiKeysFile: resolve(env.RAPPORT_API_KEYS_FILE ?? join(dataDir, 'api-keys.json')),
+    rateLimitPerSecond: perSecond,
+    rateLimitBurst: integer(env.RAPPORT_RATE_LIMIT_BURST, perSecond * 2, 'RAPPORT_RATE_LIMIT_BURST'),
+    corsOrigins: (env.RAPPORT_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    metricsPublic: env.RAPPORT_METRICS_PUBLIC === 'true',
+    docsPublic: env.RAPPORT_DOCS_PUBLIC !== 'false',
   };
 }
 

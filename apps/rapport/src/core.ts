@@ -2,4 +2,5 @@
 export { CoreModule } from './wiring/core.module';
 export { configFromEnvironment, type AppConfig } from './config';
 export { ExecuteCustomerCommand, type CustomerCommandOutcome } from './commands/execute-customer-command';
-export { AuditService } from './audit/audit.service';
+export { AuditService, type Reader } from './audit/audit.service';
+export { API_KEYS } from './wiring/tokens';

@@ -6,6 +6,10 @@ import type { AppConfig } from './config';
 import { correlationMiddleware } from './http/correlation';
 import { httpMetricsMiddleware } from './http/http-metrics';
 import { Metrics } from './operations/metrics';
+import { rateLimitMiddleware } from './http/rate-limit';
+import { requireAnyKey } from './http/require-any-key';
+import { securityHeadersMiddleware } from './http/security-headers';
+import { API_KEYS } from './wiring/tokens';
 import { createValidationPipe } from './http/validation';
 import type { CoreOptions } from './wiring/core.module';
 
@@ -19,8 +23,13 @@ export async function createHttpApp(config: AppConfig, options: CoreOptions = {}
   app.set('query parser', 'simple');
   app.set('x-powered-by', false);
   app.useBodyParser('json', { limit: '64kb', strict: true });
+  app.use(securityHeadersMiddleware);
   app.use(correlationMiddleware);
   app.use(httpMetricsMiddleware(app.get(Metrics)));
+  const { security } = config;
+  if (security.rateLimitPerSecond > 0) app.use(rateLimitMiddleware(security.rateLimitPerSecond, security.rateLimitBurst));
+  if (security.corsOrigins.length > 0) app.enableCors({ origin: [...security.corsOrigins], methods: ['GET', 'POST', 'PATCH'] });
+  if (!security.docsPublic) app.use(['/docs', '/docs-json'], requireAnyKey(app.get(API_KEYS)));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Command } from 'commander';
-import { AuditService } from '../../../rapport/src/core';
+import { AuditService, type Reader } from '../../../rapport/src/core';
+import { cliReader } from '../cli-auth';
 import { CliError } from '../cli-error';
 
 type OpenContext = () => Promise<INestApplicationContext>;
@@ -16,7 +17,7 @@ export function registerAuditCommands(program: Command, open: OpenContext): void
     .action(async (customerId: string, options: { fromRevision: string; limit: string }) => {
       const fromRevision = wholeNumber(options.fromRevision, '--from-revision');
       const limit = wholeNumber(options.limit, '--limit');
-      await withAudit(open, async (service) => print(orMissing(await service.history(customerId, fromRevision, limit), customerId)));
+      await withAudit(open, 'audit history', async (service, reader) => print(orMissing(await service.history(reader, customerId, fromRevision, limit), customerId)));
     });
 
   audit
@@ -27,22 +28,22 @@ export function registerAuditCommands(program: Command, open: OpenContext): void
       const asOf = instant(options.asOf);
       if (options.basis !== 'occurred' && options.basis !== 'recorded') throw new CliError(`--basis must be occurred or recorded, got ${options.basis}`);
       const basis = options.basis;
-      await withAudit(open, async (service) => print(orMissing(await service.stateAsOf(customerId, asOf, basis), customerId)));
+      await withAudit(open, 'audit state', async (service, reader) => print(orMissing(await service.stateAsOf(reader, customerId, asOf, basis), customerId)));
     });
 
   audit.command('verify <customerId>').action(async (customerId: string) => {
-    await withAudit(open, async (service) => {
-      const verdict = orMissing(await service.verify(customerId), customerId);
+    await withAudit(open, 'audit verify', async (service, reader) => {
+      const verdict = orMissing(await service.verify(reader, customerId), customerId);
       print(verdict);
       if (!verdict.valid) process.exitCode = 2;
     });
   });
 }
 
-async function withAudit(open: OpenContext, use: (service: AuditService) => Promise<void>): Promise<void> {
+async function withAudit(open: OpenContext, command: string, use: (service: AuditService, reader: Reader) => Promise<void>): Promise<void> {
   const context = await open();
   try {
-    await use(context.get(AuditService));
+    await use(context.get(AuditService), cliReader(context, command, ['auditor']));
   } finally {
     await context.close();
   }

@@ -3,6 +3,7 @@ import { foldAsOf, verifyChain, type ChainVerdict, type TimeBasis } from '@rappo
 import type { CustomerEvent, CustomerState } from '@rapport/customer-domain';
 import type { EventStore, RecordedEvent } from '@rapport/event-store';
 import { customerStreamId } from '@rapport/kernel';
+import { AccessLog, type AccessRecord } from '../security/access-log';
 import { customerDecider } from '../wiring/customer-processor';
 import { EVENT_STORE } from '../wiring/tokens';
 import { PersonalDataReader } from './personal-data-reader';
@@ -21,17 +22,22 @@ export interface StateAsOf {
   readonly state: CustomerState;
 }
 
+/** Who is reading, recorded in the access log before anything is returned. */
+export type Reader = Omit<AccessRecord, 'customerId'>;
+
 /** Reads one customer's stream for auditors (design.md §5). `undefined` means no such customer. */
 @Injectable()
 export class AuditService {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly personalData: PersonalDataReader,
+    private readonly accessLog: AccessLog,
   ) {}
 
-  async history(customerId: string, fromRevision = 0, limit = 1_000): Promise<HistoryPage | undefined> {
+  async history(reader: Reader, customerId: string, fromRevision = 0, limit = 1_000): Promise<HistoryPage | undefined> {
     const events = await this.store.readStream(customerStreamId(customerId), { fromRevision, maxCount: limit + 1 });
     if (events.length === 0 && !(await this.exists(customerId))) return undefined;
+    await this.accessLog.record({ ...reader, customerId });
     const page = await Promise.all(
       events.slice(0, limit).map(async ({ revision, position, type, data, metadata, id }) => ({
         id, revision, position, type, data: await this.personalData.reveal(customerId, data), metadata,
@@ -40,17 +46,20 @@ export class AuditService {
     return { customerId, events: page, ...(events.length > limit ? { nextRevision: fromRevision + limit } : {}) };
   }
 
-  async stateAsOf(customerId: string, asOf: Date, basis: TimeBasis): Promise<StateAsOf | undefined> {
+  async stateAsOf(reader: Reader, customerId: string, asOf: Date, basis: TimeBasis): Promise<StateAsOf | undefined> {
     const events = await this.store.readStream(customerStreamId(customerId));
     if (events.length === 0) return undefined;
+    await this.accessLog.record({ ...reader, customerId });
     const folded = foldAsOf<CustomerState, CustomerEvent>(events, asOf, basis, customerDecider);
     const state = await this.personalData.reveal(customerId, folded.state);
     return { customerId, asOf: asOf.toISOString(), basis, eventsApplied: folded.eventsApplied, state };
   }
 
-  async verify(customerId: string): Promise<ChainVerdict | undefined> {
+  async verify(reader: Reader, customerId: string): Promise<ChainVerdict | undefined> {
     const events = await this.store.readStream(customerStreamId(customerId));
-    return events.length === 0 ? undefined : verifyChain(events);
+    if (events.length === 0) return undefined;
+    await this.accessLog.record({ ...reader, customerId });
+    return verifyChain(events);
   }
 
   private async exists(customerId: string): Promise<boolean> {

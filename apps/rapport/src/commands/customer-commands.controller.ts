@@ -17,11 +17,15 @@ import { RecordSatisfactionRequest } from './requests/record-satisfaction.reques
 import { RecordTransactionRequest } from './requests/record-transaction.request';
 import { RedeemPointsRequest } from './requests/redeem-points.request';
 import { UpdateProfileRequest } from './requests/update-profile.request';
+import { ErasureRequest } from './requests/erasure.request';
+import type { AuthenticatedRequest } from '../http/auth.guard';
+import { Access } from '../security/access.decorator';
 import type { ToCommand } from './to-command';
 
 const Customer = () => Param('customerId', CustomerIdPipe);
 
 @ApiTags('commands')
+@Access('channel')
 @Controller('v1/customers')
 export class CustomerCommandsController {
   constructor(
@@ -95,6 +99,11 @@ export class CustomerCommandsController {
   @Post(':customerId/reactivation') @ApiOperation({ summary: 'Resume the relationship (CustomerReactivated)' })
   async reactivate(@Customer() id: string, @Body() body: ReactivateCustomerRequest, @Req() req: Request, @Res() res: Response) {
     await this.run(this.toCommand.reactivate(id, body), req, res);
+  }
+
+  @Post(':customerId/erasure') @Access() @ApiOperation({ summary: 'Erase personal data: destroy the data key (PersonalDataErased); admin only' })
+  async erase(@Customer() id: string, @Body() body: ErasureRequest, @Req() req: AuthenticatedRequest, @Res() res: Response) {
+    await this.run(this.toCommand.erase(id, body, req.principal?.name ?? 'anonymous'), req, res);
   }
 
   private async run(command: CustomerCommand, req: Request, res: Response, personal?: PersonalData): Promise<void> {

@@ -31,6 +31,9 @@ export class ExecuteCustomerCommandHandler implements ICommandHandler<ExecuteCus
 
   async execute({ command, context, personal }: ExecuteCustomerCommand): Promise<CustomerCommandOutcome> {
     const started = process.hrtime.bigint();
+    // Erasure destroys the key before appending: should the append fail, a retry still appends
+    // PersonalDataErased, and the data is unreadable either way (crypto-shredding, design.md §7).
+    if (command.type === 'ErasePersonalData') await this.keys.destroy(command.customerId, new Date(command.occurredAt));
     const sealed = await this.sealPersonalData(command, personal);
     const outcome = await this.processor.execute(customerStreamId(command.customerId), sealed, context);
     const labels = { command: command.type, outcome: outcome.kind === 'rejected' ? outcome.rejection.code : outcome.kind };

@@ -11,6 +11,7 @@ import type { RecordSatisfactionRequest } from './requests/record-satisfaction.r
 import type { RecordTransactionRequest } from './requests/record-transaction.request';
 import type { RedeemPointsRequest } from './requests/redeem-points.request';
 import type { UpdateProfileRequest } from './requests/update-profile.request';
+import type { ErasureRequest } from './requests/erasure.request';
 
 /** A domain command plus the plaintext personal data that the handler seals before deciding. */
 export interface CommandWithPersonalData {
@@ -75,6 +76,10 @@ export class ToCommand {
   reactivate(customerId: string, request: ReactivateCustomerRequest): CustomerCommand {
     const data = request.reason ? { reason: request.reason } : {};
     return { type: 'ReactivateCustomer', customerId, occurredAt: this.at(request), data };
+  }
+
+  erase(customerId: string, request: ErasureRequest, requestedBy: string): CustomerCommand {
+    return { type: 'ErasePersonalData', customerId, occurredAt: this.at(request), data: { requestedBy } };
   }
 
   /** Business time in canonical UTC form; the caller's clock when left out (style.md §4). */

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { CommandContext } from '@rapport/kernel';
+import type { Reader } from '../audit/audit.service';
+import type { AuthenticatedRequest } from './auth.guard';
 import { InvalidInput } from './validation';
 
 const TOKEN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
@@ -15,7 +17,7 @@ export function correlationMiddleware(request: Request, response: Response, next
 }
 
 /** Who and what asked, for event metadata. An Idempotency-Key makes a retried request a no-op. */
-export function commandContextOf(request: Request): CommandContext {
+export function commandContextOf(request: AuthenticatedRequest): CommandContext {
   const idempotencyKey = header(request, 'idempotency-key');
   if (idempotencyKey !== undefined && !TOKEN.test(idempotencyKey)) {
     throw new InvalidInput([{ field: 'Idempotency-Key', message: 'must be 1-128 letters, digits, ".", "_", ":" or "-"' }]);
@@ -23,7 +25,7 @@ export function commandContextOf(request: Request): CommandContext {
   const channel = header(request, 'x-channel');
   return {
     correlationId: String(request.headers['x-correlation-id']),
-    actor: 'anonymous',
+    actor: request.principal?.name ?? 'anonymous',
     channel: channel !== undefined && TOKEN.test(channel) ? channel : 'http',
     ...(idempotencyKey ? { sourceMessage: `http:${idempotencyKey}` } : {}),
   };
@@ -32,4 +34,15 @@ export function commandContextOf(request: Request): CommandContext {
 function header(request: Request, name: string): string | undefined {
   const value = request.headers[name];
   return typeof value === 'string' ? value : undefined;
+}
+
+/** The caller as the access log records it: key name, role, and the route pattern (never the raw path). */
+export function readerOf(request: AuthenticatedRequest): Reader {
+  const route = (request.route as { path?: string } | undefined)?.path ?? request.path;
+  return {
+    actor: request.principal?.name ?? 'anonymous',
+    role: request.principal?.role ?? 'none',
+    via: `${request.method} ${route}`,
+    correlationId: String(request.headers['x-correlation-id']),
+  };
 }

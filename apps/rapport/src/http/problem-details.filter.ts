@@ -16,6 +16,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const correlationId = String(request.headers['x-correlation-id'] ?? response.getHeader('x-correlation-id') ?? '');
     const body = { ...this.toProblem(error, correlationId), ...(correlationId ? { correlationId } : {}) };
+    if (body.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 
@@ -38,6 +39,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 function fromHttpException(error: HttpException): Problem {
   const status = error.getStatus();
   if (status === 400) return problem('unreadable-body', 'Unreadable request body', 400, { detail: 'The body is not valid JSON.' });
+  if (status === 401) return problem('unauthorized', 'Unauthorized', 401, { detail: 'Send a valid API key as "Authorization: Bearer <key>".' });
+  if (status === 403) return problem('forbidden', 'Forbidden', 403, { detail: error.message });
   if (status === 404) return problem('not-found', 'Not found', 404, { detail: 'No such route.' });
   if (status === 413) return problem('payload-too-large', 'Payload too large', 413, { detail: 'The body exceeds the size limit.' });
   return problem(`http-${status}`, STATUS_CODES[status] ?? 'Error', status);

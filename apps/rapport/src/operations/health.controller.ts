@@ -2,9 +2,11 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '@rapport/event-store';
 import type { Response } from 'express';
+import { PublicRoute } from '../security/access.decorator';
 import { EVENT_STORE } from '../wiring/tokens';
 
 @ApiTags('operations')
+@PublicRoute()
 @Controller()
 export class HealthController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}

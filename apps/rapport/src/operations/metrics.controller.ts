@@ -1,8 +1,10 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PublicWhen } from '../security/access.decorator';
 import { Metrics } from './metrics';
 
 @ApiTags('operations')
+@PublicWhen('metricsPublic')
 @Controller()
 export class MetricsController {
   constructor(private readonly metrics: Metrics) {}

@@ -11,7 +11,9 @@ import { Metrics } from '../operations/metrics';
 import type { AppConfig } from '../config';
 import { openEventStore, openKeyStore } from './adapters';
 import { createCustomerProcessor } from './customer-processor';
-import { APP_CONFIG, CLOCK, CUSTOMER_PROCESSOR, EVENT_STORE, KEY_STORE, TO_COMMAND } from './tokens';
+import { AccessLog } from '../security/access-log';
+import { loadApiKeys } from './api-keys';
+import { API_KEYS, APP_CONFIG, CLOCK, CUSTOMER_PROCESSOR, EVENT_STORE, KEY_STORE, TO_COMMAND } from './tokens';
 
 export interface CoreOptions {
   readonly clock?: Clock;
@@ -37,13 +39,15 @@ export class CoreModule implements OnApplicationShutdown {
       PersonalDataReader,
       AuditService,
       Metrics,
+      AccessLog,
+      { provide: API_KEYS, useFactory: () => loadApiKeys(config.security) },
     ];
     return {
       module: CoreModule,
       global: true,
       imports: [CqrsModule.forRoot()],
       providers,
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, KEY_STORE, CUSTOMER_PROCESSOR, TO_COMMAND, AuditService, PersonalDataReader, Metrics],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, KEY_STORE, CUSTOMER_PROCESSOR, TO_COMMAND, AuditService, PersonalDataReader, Metrics, AccessLog, API_KEYS],
     };
   }
 

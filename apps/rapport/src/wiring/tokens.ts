@@ -5,3 +5,5 @@ export const EVENT_STORE = Symbol('EventStore');
 export const KEY_STORE = Symbol('KeyStore');
 export const CUSTOMER_PROCESSOR = Symbol('CustomerCommandProcessor');
 export const TO_COMMAND = Symbol('ToCommand');
+export const API_KEYS = Symbol('ApiKeys');
+export const INGESTION_SOURCE = Symbol('IngestionSource');

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CUSTOMER_TYPES, RISK_PROFILES, type CustomerType, type RiskProfile } from '@rapport/customer-domain';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsEmail, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CommandRequest } from './common.request';
 import { MoneyRequest } from './money.request';
 
@@ -20,17 +20,19 @@ export class AcquireCustomerRequest extends CommandRequest {
 
   @ApiProperty({ enum: CUSTOMER_TYPES }) @IsIn(CUSTOMER_TYPES) customerType!: CustomerType;
   @ApiProperty({ example: 'branch' }) @IsString() @IsNotEmpty() @MaxLength(64) channel!: string;
-  @ApiProperty({ type: MoneyRequest }) @ValidateNested() @Type(() => MoneyRequest) assets!: MoneyRequest;
+  @ApiProperty({ type: MoneyRequest }) @IsDefined() @IsObject() @ValidateNested() @Type(() => MoneyRequest) assets!: MoneyRequest;
   @ApiProperty({ enum: RISK_PROFILES }) @IsIn(RISK_PROFILES) riskProfile!: RiskProfile;
 
   @ApiPropertyOptional({ type: MoneyRequest })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => MoneyRequest)
   acquisitionCost?: MoneyRequest;
 
   @ApiPropertyOptional({ type: PersonalDataRequest })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => PersonalDataRequest)
   personal?: PersonalDataRequest;

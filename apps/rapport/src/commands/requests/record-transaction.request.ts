@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Validate, ValidateNested, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import { IsDefined, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, type ValidatorConstraintInterface, Validate, ValidateNested, ValidatorConstraint } from 'class-validator';
 import { BUSINESS_ID, BUSINESS_ID_MESSAGE, CommandRequest } from './common.request';
 import { MoneyRequest } from './money.request';
 
@@ -22,12 +22,12 @@ export class RecordTransactionRequest extends CommandRequest {
   transactionId!: string;
 
   @ApiProperty({ type: MoneyRequest })
-  @ValidateNested()
+  @IsDefined() @IsObject() @ValidateNested()
   @Type(() => MoneyRequest)
   @Validate(PositiveMoneyConstraint)
   amount!: MoneyRequest;
 
   @ApiProperty({ example: 'wealth-management' }) @IsString() @IsNotEmpty() @MaxLength(64) productCategory!: string;
 
-  @ApiPropertyOptional({ type: MoneyRequest }) @IsOptional() @ValidateNested() @Type(() => MoneyRequest) revenue?: MoneyRequest;
+  @ApiPropertyOptional({ type: MoneyRequest }) @IsOptional() @IsObject() @ValidateNested() @Type(() => MoneyRequest) revenue?: MoneyRequest;
 }

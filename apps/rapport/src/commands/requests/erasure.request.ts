@@ -1,0 +1,4 @@
+import { CommandRequest } from './common.request';
+
+/** Erasure takes no fields beyond the optional business time; who asked comes from the API key. */
+export class ErasureRequest extends CommandRequest {}

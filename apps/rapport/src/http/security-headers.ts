@@ -1,0 +1,15 @@
+import type { NextFunction, Request, Response } from 'express';
+
+const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+const DOCS_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
+
+/** Headers for a JSON API that carries personal data: no sniffing, no framing, no caching, no referrer. */
+export function securityHeadersMiddleware(request: Request, response: Response, next: NextFunction): void {
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('X-Frame-Options', 'DENY');
+  response.setHeader('Referrer-Policy', 'no-referrer');
+  response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  response.setHeader('Content-Security-Policy', request.path.startsWith('/docs') ? DOCS_POLICY : API_POLICY);
+  if (request.path.startsWith('/v1')) response.setHeader('Cache-Control', 'no-store');
+  next();
+}
