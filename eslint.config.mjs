@@ -50,7 +50,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [deep],
         paths: [
-          { name: '@rapport/event-store', importNames: ['SqliteEventStore', 'InMemoryEventStore'], message: 'Only wiring/ picks adapters.' },
+          { name: '@rapport/event-store', importNames: ['SqliteEventStore', 'InMemoryEventStore', 'EsdbEventStore'], message: 'Only wiring/ picks adapters.' },
           { name: '@rapport/privacy', importNames: ['SqliteKeyStore', 'InMemoryKeyStore'], message: 'Only wiring/ picks adapters.' },
         ],
       }],

@@ -1,15 +1,15 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import request from 'supertest';
 import { createCustomerDecider } from '@rapport/customer-domain';
 import { ManualClock } from '@rapport/kernel';
-import { removeDir, startHttpApp, tempDataDir, type RunningApp } from '../support/http-app.harness';
+import { EVENT_STORES, eventStoreChoice, removeDir, startHttpApp, tempDataDir, type RunningApp } from '../support/http-app.harness';
+import { storedBytes, tamperWith } from '../support/stored-bytes';
 
 const personal = { name: 'Zhang Wei Audit', nationalId: 'ID9988776655', phone: '+86 139 1234 5678', email: 'zhang.wei.audit@example.cn' };
 
-describe('audit over HTTP', () => {
+describe.each(EVENT_STORES)('audit over HTTP on %s', (kind) => {
   let dataDir: string;
   let running: RunningApp;
+  const eventStore = eventStoreChoice(kind);
   const clock = new ManualClock(new Date('2026-01-05T09:00:00Z'));
   const http = () => request(running.server);
   const at = async (recordedAt: string, send: () => request.Test) => {
@@ -19,7 +19,7 @@ describe('audit over HTTP', () => {
 
   beforeAll(async () => {
     dataDir = tempDataDir('audit');
-    running = await startHttpApp(dataDir, { clock });
+    running = await startHttpApp(dataDir, { clock, eventStore });
     await at('2026-01-05T09:00:00Z', () => http().post('/v1/customers').send({
       customerId: 'A-1', customerType: 'individual', channel: 'branch', assets: { amount: '80000.00', currency: 'CNY' },
       riskProfile: 'C2', personal, occurredAt: '2026-01-05T09:00:00Z',
@@ -71,26 +71,19 @@ describe('audit over HTTP', () => {
 
   it('the stores hold none of the personal data sent in', async () => {
     await running.close();
-    const haystack = Buffer.concat(readdirSync(dataDir).map((file) => readFileSync(join(dataDir, file))));
+    const haystack = storedBytes(dataDir, eventStore);
     for (const value of Object.values(personal)) {
       expect({ value, found: haystack.includes(Buffer.from(value, 'utf8')) }).toEqual({ value, found: false });
     }
-    running = await startHttpApp(dataDir, { clock });
+    running = await startHttpApp(dataDir, { clock, eventStore });
   });
 
-  it('verify is valid, and reports the revision where bytes changed in the SQLite file', async () => {
+  it('verify is valid, and reports the revision where stored bytes were changed', async () => {
     expect((await http().get('/v1/customers/A-1/history/verify').expect(200)).body).toEqual({ valid: true, events: 4 });
     await running.close();
-    const file = join(dataDir, 'events.sqlite');
-    const bytes = readFileSync(file);
-    // Old copies of a page may linger in free space; change every copy of the event's bytes.
-    let changed = 0;
-    for (let at = bytes.indexOf('tamper-target'); at >= 0; at = bytes.indexOf('tamper-target', at + 1), changed++) {
-      bytes.write('tamper-tarXet', at, 'utf8');
-    }
-    expect(changed).toBeGreaterThan(0);
-    writeFileSync(file, bytes);
-    running = await startHttpApp(dataDir, { clock });
+    // Old copies of a SQLite page may linger in free space; every copy of the event's bytes is changed.
+    expect(tamperWith(dataDir, eventStore, 'tamper-target', 'tamper-tarXet')).toBeGreaterThan(0);
+    running = await startHttpApp(dataDir, { clock, eventStore });
     const { body } = await http().get('/v1/customers/A-1/history/verify').expect(200);
     expect(body).toEqual({ valid: false, events: 4, brokenAt: { revision: 2, reason: 'hash-mismatch' } });
   });

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { removeDir, startHttpApp, tempDataDir, type RunningApp } from '../support/http-app.harness';
+import { EVENT_STORES, eventStoreChoice, removeDir, startHttpApp, tempDataDir, type RunningApp } from '../support/http-app.harness';
 
 const acquisition = (customerId: string) => ({
   customerId,
@@ -10,7 +10,7 @@ const acquisition = (customerId: string) => ({
   occurredAt: '2026-01-05T09:00:00Z',
 });
 
-describe('customer commands over HTTP', () => {
+describe.each(EVENT_STORES)('customer commands over HTTP on %s', (kind) => {
   let dataDir: string;
   let running: RunningApp;
   const http = () => request(running.server);
@@ -18,7 +18,7 @@ describe('customer commands over HTTP', () => {
 
   beforeAll(async () => {
     dataDir = tempDataDir('commands');
-    running = await startHttpApp(dataDir);
+    running = await startHttpApp(dataDir, { eventStore: eventStoreChoice(kind) });
   });
   afterAll(async () => {
     await running.close();

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Clock } from '@rapport/kernel';
 import { securityFromEnvironment, type AppConfig, type SecurityConfig } from '../../apps/rapport/src/config';
 import { createHttpApp } from '../../apps/rapport/src/http-app';
+import { EmulatorStore, startEsdbEmulator } from './esdb-emulator';
 
 export interface RunningApp {
   readonly app: NestExpressApplication;
@@ -23,15 +24,35 @@ export interface HttpAppOptions {
   readonly clock?: Clock;
   /** Most specs test behaviour, not access, and run with auth disabled; the security specs pass keys. */
   readonly security?: Partial<SecurityConfig>;
+  /** `esdb`: the EventStoreDB adapter against the in-process gRPC emulator, kept across restarts of the app. */
+  readonly eventStore?: EventStoreChoice;
+}
+
+export type EventStoreChoice = 'sqlite' | { readonly esdb: EmulatorStore };
+
+/** The stores each end-to-end scenario runs on: the embedded default and EventStoreDB (emulator). */
+export const EVENT_STORES = ['sqlite', 'esdb'] as const;
+
+export function eventStoreChoice(kind: (typeof EVENT_STORES)[number]): EventStoreChoice {
+  return kind === 'sqlite' ? 'sqlite' : { esdb: new EmulatorStore() };
 }
 
 export async function startHttpApp(dataDir: string, options: HttpAppOptions = {}): Promise<RunningApp> {
   const security = { ...securityFromEnvironment({ RAPPORT_AUTH: 'disabled' }, dataDir), ...options.security };
-  const config: AppConfig = { port: 0, host: '127.0.0.1', dataDir, sqliteSynchronous: 'NORMAL', security };
+  const choice = options.eventStore ?? 'sqlite';
+  const emulator = choice === 'sqlite' ? undefined : await startEsdbEmulator({ store: choice.esdb });
+  const config: AppConfig = {
+    port: 0, host: '127.0.0.1', dataDir, sqliteSynchronous: 'NORMAL', security,
+    ...(emulator ? { eventStoreConnectionString: emulator.connectionString } : {}),
+  };
   const app = await createHttpApp(config, { clock: options.clock });
   app.useLogger(false);
   await app.listen(0, '127.0.0.1');
-  return { app, config, server: await app.getUrl(), close: () => app.close() };
+  const close = async () => {
+    await app.close();
+    await emulator?.stop();
+  };
+  return { app, config, server: await app.getUrl(), close };
 }
 
 export function removeDir(dir: string): void {

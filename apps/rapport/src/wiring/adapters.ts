@@ -1,13 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SqliteEventStore, type EventStore } from '@rapport/event-store';
+import { EsdbEventStore, SqliteEventStore, type EventStore } from '@rapport/event-store';
+import { Logger } from '@nestjs/common';
 import { loadMasterKey, SqliteKeyStore, type KeyStore } from '@rapport/privacy';
 import type { AppConfig } from '../config';
 
 /** The only place that picks an adapter for each port from config (style.md §2). */
 export async function openEventStore(config: AppConfig): Promise<EventStore> {
   if (config.eventStoreConnectionString) {
-    throw new Error('EVENTSTORE_CONNECTION_STRING is set but the EventStoreDB adapter is not part of this build yet (issue 5)');
+    const logger = new Logger('eventstoredb');
+    return EsdbEventStore.fromConnectionString(config.eventStoreConnectionString, {
+      onSubscriptionDropped: (reason, attempt) => logger.warn(`subscription dropped (${String(reason)}); resubscribing, attempt ${attempt}`),
+    });
   }
   mkdirSync(config.dataDir, { recursive: true });
   return SqliteEventStore.open(join(config.dataDir, 'events.sqlite'), { synchronous: config.sqliteSynchronous });

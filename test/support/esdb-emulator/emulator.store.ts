@@ -1,0 +1,103 @@
+import { checkCommit, type CommittedEvent } from './commit-check';
+
+export interface ProposedEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly contentType: string;
+  readonly data: Uint8Array;
+  readonly customMetadata: Uint8Array;
+}
+
+/** One event as the emulated server holds it. */
+export interface StoredEvent extends ProposedEvent, CommittedEvent {
+  /** Log position: commit = prepare = this (EventStoreDB single node, one event per prepare). */
+  readonly position: number;
+  /** .NET ticks (100 ns) since the Unix epoch: EventStoreDB's `created`. */
+  readonly createdTicks: bigint;
+}
+
+export type AppendOutcome =
+  | { readonly kind: 'success'; readonly lastRevision: number; readonly position: number | undefined }
+  | { readonly kind: 'wrong-expected-version'; readonly currentRevision: number };
+
+// EventStoreDB writes an epoch record at the start of its log, so no user event sits at 0.
+const FIRST_POSITION = 256;
+// A prepare record's fixed part (flags, ids, positions, timestamp), roughly as in log format v2.
+const RECORD_HEADER_BYTES = 90;
+const TICKS_PER_MILLISECOND = 10_000n;
+
+/**
+ * The emulated server's state, in memory. It outlives one gRPC server so a test can stop the
+ * server and start another on the same data, as a restarted EventStoreDB node would.
+ */
+export class EmulatorStore {
+  private readonly log: StoredEvent[] = [];
+  private readonly streams = new Map<string, StoredEvent[]>();
+  private readonly committed = new Map<string, StoredEvent>();
+  private readonly listeners = new Set<() => void>();
+  private nextPosition = FIRST_POSITION;
+
+  /** Every event in log order: $all. */
+  get all(): readonly StoredEvent[] {
+    return this.log;
+  }
+
+  stream(streamName: string): readonly StoredEvent[] | undefined {
+    return this.streams.get(streamName);
+  }
+
+  /** `expected` uses EventStoreDB's numbers (see ExpectedVersion). */
+  append(streamName: string, expected: number, proposed: readonly ProposedEvent[]): AppendOutcome {
+    const stream = this.streams.get(streamName) ?? [];
+    const eventIds = proposed.map((event) => event.id);
+    const decision = checkCommit({ streamName, stream, expected, eventIds, committed: this.committed });
+    switch (decision.kind) {
+      case 'wrong-expected-version':
+        return { kind: 'wrong-expected-version', currentRevision: stream.length - 1 };
+      case 'idempotent':
+        return { kind: 'success', lastRevision: decision.lastRevision, position: stream[decision.lastRevision]?.position };
+      case 'write':
+        return this.write(streamName, stream, proposed);
+    }
+  }
+
+  /** Index in `all` of the first event at or after `position`. */
+  indexAtOrAfter(position: number): number {
+    let low = 0;
+    let high = this.log.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((this.log[middle]?.position ?? Infinity) < position) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  /** Calls `listener` after every write; returns the unsubscribe function. */
+  onAppend(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private write(streamName: string, stream: StoredEvent[], proposed: readonly ProposedEvent[]): AppendOutcome {
+    // An empty write changes nothing; EventStoreDB then reports no position.
+    if (proposed.length === 0) return { kind: 'success', lastRevision: stream.length - 1, position: undefined };
+    const createdTicks = BigInt(Date.now()) * TICKS_PER_MILLISECOND;
+    for (const event of proposed) {
+      const stored: StoredEvent = { ...event, streamName, revision: stream.length, position: this.nextPosition, createdTicks };
+      this.nextPosition += recordSize(stored);
+      stream.push(stored);
+      this.log.push(stored);
+      this.committed.set(stored.id, stored);
+    }
+    this.streams.set(streamName, stream);
+    this.listeners.forEach((listener) => listener());
+    const last = stream[stream.length - 1];
+    return { kind: 'success', lastRevision: stream.length - 1, position: last?.position };
+  }
+}
+
+function recordSize(event: StoredEvent): number {
+  const text = Buffer.byteLength(event.streamName) + Buffer.byteLength(event.type);
+  return RECORD_HEADER_BYTES + text + event.data.length + event.customMetadata.length;
+}
