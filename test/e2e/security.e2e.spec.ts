@@ -24,6 +24,15 @@ const MATRIX: readonly { method: 'get' | 'post' | 'patch'; path: string; allowed
   { method: 'get', path: '/v1/customers/{customerId}/history/verify', allowed: ['auditor'] },
   { method: 'get', path: '/v1/customers/{customerId}/state', allowed: ['auditor'] },
   { method: 'get', path: '/v1/customers/{customerId}/access-log', allowed: ['auditor'] },
+  { method: 'get', path: '/v1/customers/{customerId}', allowed: ['analyst'] },
+  { method: 'get', path: '/v1/segments', allowed: ['analyst'] },
+  { method: 'get', path: '/v1/segments/{segment}/customers', allowed: ['analyst'] },
+  { method: 'get', path: '/v1/loyalty/leaderboard', allowed: ['analyst'] },
+  { method: 'get', path: '/v1/loyalty/{customerId}', allowed: ['analyst'] },
+  { method: 'get', path: '/v1/satisfaction/trends', allowed: ['analyst'] },
+  { method: 'get', path: '/v1/complaints', allowed: ['analyst'] },
+  { method: 'get', path: '/v1/kpis', allowed: ['analyst'] },
+  { method: 'get', path: '/v1/projections', allowed: ['analyst'] },
   { method: 'get', path: '/health', allowed: 'public' },
   { method: 'get', path: '/metrics', allowed: [] },
 ];
@@ -58,7 +67,7 @@ describe('access control: every route with every role and with no key', () => {
   const cases = MATRIX.flatMap((route) => CALLERS.map((caller) => ({ ...route, caller, expected: expectedStatus(route.allowed, caller) })));
 
   it.each(cases)('$method $path as $caller: $expected', async ({ method, path, caller, expected }) => {
-    const url = path.replace('{customerId}', 'M-1').replace('{complaintId}', 'CMP-1');
+    const url = path.replace('{customerId}', 'M-1').replace('{complaintId}', 'CMP-1').replace('{segment}', 'individual.mass.C1.none.new');
     const call = request(running.server)[method](url).set(caller === 'none' ? {} : bearer(caller));
     const response = method === 'get' ? await call.query({ asOf: '2026-01-01T00:00:00Z' }) : await call.send({});
     if (expected === 'passes') expect([401, 403]).not.toContain(response.status);

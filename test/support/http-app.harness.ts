@@ -26,6 +26,8 @@ export interface HttpAppOptions {
   readonly security?: Partial<SecurityConfig>;
   /** `esdb`: the EventStoreDB adapter against the in-process gRPC emulator, kept across restarts of the app. */
   readonly eventStore?: EventStoreChoice;
+  /** Read models in MongoDB (FerretDB in CI) at this URL instead of the embedded store; the database is in the URL's path. */
+  readonly mongoUrl?: string;
 }
 
 export type EventStoreChoice = 'sqlite' | { readonly esdb: EmulatorStore };
@@ -44,6 +46,7 @@ export async function startHttpApp(dataDir: string, options: HttpAppOptions = {}
   const config: AppConfig = {
     port: 0, host: '127.0.0.1', dataDir, sqliteSynchronous: 'NORMAL', security,
     ...(emulator ? { eventStoreConnectionString: emulator.connectionString } : {}),
+    ...(options.mongoUrl ? { mongoUrl: options.mongoUrl } : {}),
   };
   const app = await createHttpApp(config, { clock: options.clock });
   app.useLogger(false);

@@ -15,11 +15,13 @@ export interface ServiceProcess {
 /**
  * Starts the built service (`npm run build`) as a real OS process and waits for /health.
  * Auth is disabled unless the caller's env sets RAPPORT_AUTH or keys: these specs test durability, not access.
+ * The child gets no MONGO_URL or KAFKA_BROKERS unless the caller passes them: CI sets both for the whole
+ * run, and a child that inherited them would share read models and a consumer group with other specs.
  */
 export async function startServiceProcess(env: Record<string, string>): Promise<ServiceProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first (npm test does)`);
   const port = await freePort();
-  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, RAPPORT_AUTH: 'disabled', ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, RAPPORT_AUTH: 'disabled', MONGO_URL: '', KAFKA_BROKERS: '', ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

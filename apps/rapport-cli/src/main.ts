@@ -7,6 +7,8 @@ import { configFromEnvironment, CoreModule } from '../../rapport/src/core';
 import { registerAuditCommands, wholeNumber } from './audit/audit.commands';
 import { CliError } from './cli-error';
 import { registerKeyCommands } from './keys/keys.commands';
+import { registerImportCommand } from './import/import.command';
+import { registerProjectionCommands } from './projections/projections.commands';
 import { runDemo } from './demo/run-demo';
 
 const openContext = () => NestFactory.createApplicationContext(CoreModule.forRoot(configFromEnvironment()), { logger: ['error', 'warn'] });
@@ -15,6 +17,8 @@ function buildProgram(): Command {
   const program = new Command('rapport').description('Rapport command line: audit reads and demo traffic (DATA_DIR selects the embedded stores)');
   registerAuditCommands(program, openContext);
   registerKeyCommands(program);
+  registerImportCommand(program, openContext);
+  registerProjectionCommands(program, openContext);
   program
     .command('demo')
     .description('drive realistic customer traffic through the command path')

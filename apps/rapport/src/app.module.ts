@@ -6,7 +6,10 @@ import { CustomerCommandsController } from './commands/customer-commands.control
 import type { AppConfig } from './config';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { HealthController } from './operations/health.controller';
+import { IngestionModule } from './ingestion/ingestion.module';
 import { MetricsController } from './operations/metrics.controller';
+import { ProjectionsModule } from './projections/projections.module';
+import { QueriesModule } from './queries/queries.module';
 import { CoreModule, type CoreOptions } from './wiring/core.module';
 
 @Module({})
@@ -14,7 +17,7 @@ export class AppModule {
   static forRoot(config: AppConfig, options: CoreOptions = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, options)],
+      imports: [CoreModule.forRoot(config, options), IngestionModule, ProjectionsModule, QueriesModule],
       controllers: [CustomerCommandsController, AuditController, HealthController, MetricsController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -14,6 +14,8 @@ export interface AppConfig {
   readonly security: SecurityConfig;
   /** Set (KAFKA_BROKERS): Kafka ingestion (design.md §6); unset: commands arrive by HTTP and the CLI importer only. */
   readonly kafka?: KafkaConfig;
+  /** Set (MONGO_URL): read models in MongoDB; unset: the embedded read-model store under dataDir. */
+  readonly mongoUrl?: string;
 }
 
 export interface KafkaConfig {
@@ -53,6 +55,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): App
     sqliteSynchronous: env.SQLITE_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL',
     security: securityFromEnvironment(env, resolve(env.DATA_DIR ?? './data')),
     kafka: kafkaFromEnvironment(env),
+    mongoUrl: env.MONGO_URL || undefined,
   };
 }
 

@@ -4,3 +4,5 @@ export { configFromEnvironment, type AppConfig } from './config';
 export { ExecuteCustomerCommand, type CustomerCommandOutcome } from './commands/execute-customer-command';
 export { AuditService, type Reader } from './audit/audit.service';
 export { API_KEYS } from './wiring/tokens';
+export { EVENT_STORE, READ_MODEL_ADMIN, READ_MODEL_STORE } from './wiring/tokens';
+export { CloudEventIngestor, type IngestOutcome } from './ingestion/cloud-event-ingestor';

@@ -67,6 +67,24 @@ describe('the write loop', () => {
     expect(await mine.execute('customer-1', add(10), context)).toEqual({ kind: 'rejected', rejection: { code: 'too-much' } });
   });
 
+  it('does not answer a rejection decided on a stale cached state: it re-reads and decides again', async () => {
+    const store = new InMemoryEventStore();
+    const mine = processorOn(store);
+    await mine.execute('customer-1', add(95), context);
+    await processorOn(store).execute('customer-1', add(-50), context);
+    expect(await mine.execute('customer-1', add(10), context)).toMatchObject({ kind: 'appended', revision: 2 });
+  });
+
+  it('decides on its cached state without reading the stream before an append', async () => {
+    const store = new CountingReads();
+    const processor = processorOn(store);
+    await processor.execute('customer-1', add(1), context);
+    const readsAfterFirst = store.reads;
+    const outcome = await processor.execute('customer-1', add(2), context);
+    expect(outcome).toMatchObject({ kind: 'appended', revision: 1 });
+    expect(store.reads).toBe(readsAfterFirst);
+  });
+
   it('retries when the stream moves between read and append, then succeeds', async () => {
     const store = new RacingStore(new InMemoryEventStore(), 2);
     const outcome = await processorOn(store).execute('customer-1', add(1), context);
@@ -86,6 +104,15 @@ describe('the write loop', () => {
     expect(outcomes.map((o) => (o.kind === 'appended' ? o.revision : -1))).toEqual(Array.from({ length: 30 }, (_, i) => i));
   });
 });
+
+/** The in-memory store, counting stream reads. */
+class CountingReads extends InMemoryEventStore {
+  reads = 0;
+  override readStream(...args: Parameters<EventStore['readStream']>) {
+    this.reads++;
+    return super.readStream(...args);
+  }
+}
 
 /** Lets another writer slip in an event before each of the first `races` appends. */
 class RacingStore implements EventStore {

@@ -23,9 +23,10 @@ export interface CommandProcessorOptions {
 }
 
 /**
- * The one write loop (style.md §1 rule 2): load the stream (from cache plus newer events),
- * decide, append at the expected revision, retry on a conflict. Commands for one stream run
- * one at a time inside this process; other processes are caught by the expected revision.
+ * The one write loop (style.md §1 rule 2, design.md §3): load the stream (or take its cached
+ * state), decide, append at the expected revision, retry on a conflict. Commands for one
+ * stream run one at a time inside this process; other processes are caught by the expected
+ * revision.
  */
 export class CommandProcessor<Command, Event extends DomainEventShape, State, Rejection> {
   private readonly lock = new KeyedLock();
@@ -65,8 +66,26 @@ export class CommandProcessor<Command, Event extends DomainEventShape, State, Re
     }
   }
 
+  /**
+   * Decides on the cached state without reading the stream first: the expected revision makes
+   * the store refuse an append decided on a stale cache, and the retry reloads. A rejection or
+   * a no-op is not checked by the store, so one decided on cached state is confirmed against
+   * the stream (another process may have appended) before it is answered.
+   */
   private async attempt(streamId: string, command: Command, context: CommandContext): Promise<CommandOutcome<Rejection>> {
-    const snapshot = await this.load(streamId);
+    const cached = this.cache.get(streamId);
+    const outcome = await this.decideAndAppend(streamId, cached ?? (await this.load(streamId)), command, context);
+    if (outcome.kind === 'appended' || cached === undefined) return outcome;
+    const fresh = await this.load(streamId);
+    return fresh.revision === cached.revision ? outcome : this.decideAndAppend(streamId, fresh, command, context);
+  }
+
+  private async decideAndAppend(
+    streamId: string,
+    snapshot: StreamSnapshot<State>,
+    command: Command,
+    context: CommandContext,
+  ): Promise<CommandOutcome<Rejection>> {
     const prior = context.sourceMessage ? snapshot.priorOutcomes.get(context.sourceMessage) : undefined;
     if (prior) return { kind: 'unchanged', ...prior };
 

@@ -4,3 +4,4 @@ export * from './clock';
 export * from './event-metadata';
 export * from './id-set';
 export * from './periods';
+export * from './seeded-random';

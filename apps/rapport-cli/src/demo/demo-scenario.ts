@@ -1,6 +1,6 @@
 import type { CustomerCommand, CustomerType, RiskProfile } from '@rapport/customer-domain';
 import type { PersonalData } from '@rapport/privacy';
-import { SeededRandom } from './seeded-random';
+import { SeededRandom } from '@rapport/kernel';
 
 export interface ScriptedCommand {
   readonly command: CustomerCommand;

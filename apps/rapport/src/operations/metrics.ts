@@ -9,6 +9,7 @@ const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5
 export class Metrics {
   private readonly counters = new Map<string, Map<string, number>>();
   private readonly histograms = new Map<string, Map<string, number[]>>();
+  private readonly gauges = new Map<string, Map<string, number>>();
   private readonly help = new Map<string, string>();
 
   count(name: string, help: string, labels: Labels, by = 1): void {
@@ -16,6 +17,12 @@ export class Metrics {
     const series = this.series(this.counters, name);
     const key = labelText(labels);
     series.set(key, (series.get(key) ?? 0) + by);
+  }
+
+  /** A value that goes up and down (projection positions and lag), replaced on each call. */
+  gauge(name: string, help: string, labels: Labels, value: number): void {
+    this.help.set(name, help);
+    this.series(this.gauges, name).set(labelText(labels), value);
   }
 
   observeSeconds(name: string, help: string, labels: Labels, seconds: number): void {
@@ -35,6 +42,10 @@ export class Metrics {
     const lines: string[] = [];
     for (const [name, series] of this.counters) {
       lines.push(`# HELP ${name} ${this.help.get(name)}`, `# TYPE ${name} counter`);
+      for (const [labels, value] of series) lines.push(`${name}${wrap(labels)} ${value}`);
+    }
+    for (const [name, series] of this.gauges) {
+      lines.push(`# HELP ${name} ${this.help.get(name)}`, `# TYPE ${name} gauge`);
       for (const [labels, value] of series) lines.push(`${name}${wrap(labels)} ${value}`);
     }
     for (const [name, series] of this.histograms) {

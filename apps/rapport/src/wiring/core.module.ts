@@ -3,17 +3,20 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { EventStore } from '@rapport/event-store';
 import { systemClock, type Clock } from '@rapport/kernel';
 import type { KeyStore } from '@rapport/privacy';
+import { KafkaIngestion, type IngestionSource } from '@rapport/ingestion';
+import type { ReadModelAdmin } from '@rapport/read-models';
 import { AuditService } from '../audit/audit.service';
 import { PersonalDataReader } from '../audit/personal-data-reader';
 import { ExecuteCustomerCommandHandler } from '../commands/execute-customer-command';
 import { ToCommand } from '../commands/to-command';
 import { Metrics } from '../operations/metrics';
 import type { AppConfig } from '../config';
-import { openEventStore, openKeyStore } from './adapters';
+import { openEventStore, openKeyStore, openReadModelStore } from './adapters';
 import { createCustomerProcessor } from './customer-processor';
 import { AccessLog } from '../security/access-log';
 import { loadApiKeys } from './api-keys';
-import { API_KEYS, APP_CONFIG, CLOCK, CUSTOMER_PROCESSOR, EVENT_STORE, KEY_STORE, TO_COMMAND } from './tokens';
+import { nestIngestionLogger } from '../ingestion/ingestion-logger';
+import { API_KEYS, APP_CONFIG, CLOCK, CUSTOMER_PROCESSOR, EVENT_STORE, INGESTION_SOURCE, KEY_STORE, READ_MODEL_ADMIN, READ_MODEL_STORE, TO_COMMAND } from './tokens';
 
 export interface CoreOptions {
   readonly clock?: Clock;
@@ -25,6 +28,7 @@ export class CoreModule implements OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(KEY_STORE) private readonly keys: KeyStore,
+    @Inject(READ_MODEL_ADMIN) private readonly readModels: ReadModelAdmin,
   ) {}
 
   static forRoot(config: AppConfig, options: CoreOptions = {}): DynamicModule {
@@ -41,18 +45,30 @@ export class CoreModule implements OnApplicationShutdown {
       Metrics,
       AccessLog,
       { provide: API_KEYS, useFactory: () => loadApiKeys(config.security) },
+      { provide: INGESTION_SOURCE, useFactory: () => openIngestionSource(config) },
+      { provide: READ_MODEL_STORE, useFactory: () => openReadModelStore(config) },
+      { provide: READ_MODEL_ADMIN, useExisting: READ_MODEL_STORE },
     ];
     return {
       module: CoreModule,
       global: true,
       imports: [CqrsModule.forRoot()],
       providers,
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, KEY_STORE, CUSTOMER_PROCESSOR, TO_COMMAND, AuditService, PersonalDataReader, Metrics, AccessLog, API_KEYS],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, KEY_STORE, CUSTOMER_PROCESSOR, TO_COMMAND, AuditService, PersonalDataReader, Metrics, AccessLog, API_KEYS, INGESTION_SOURCE, READ_MODEL_STORE, READ_MODEL_ADMIN],
     };
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.store.close();
     await this.keys.close();
+    await this.readModels.close();
   }
+}
+
+/** Kafka when KAFKA_BROKERS is set (design.md §6); otherwise none, and commands come by HTTP and the importer. */
+function openIngestionSource(config: AppConfig): IngestionSource | null {
+  const kafka = config.kafka;
+  if (!kafka) return null;
+  const { brokers, topic, deadLetterTopic, groupId, topicPartitions } = kafka;
+  return new KafkaIngestion({ brokers, topic, deadLetterTopic, groupId, partitions: topicPartitions, logger: nestIngestionLogger() });
 }

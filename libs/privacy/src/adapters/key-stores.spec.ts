@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -32,10 +32,12 @@ describe('SQLite key store', () => {
     await keys.keyFor('c-2');
     const wrapped = (id: string) => new Database(file, { readonly: true }).prepare('SELECT wrapped_key FROM data_keys WHERE customer_id = ?').pluck().get(id) as Buffer;
     const [erased, kept] = [wrapped('c-1'), wrapped('c-2')];
-    expect(readFileSync(file).includes(erased)).toBe(true);
+    expect(Buffer.concat([file, `${file}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f))).includes(erased)).toBe(true);
     await keys.destroy('c-1', new Date());
+    const onDisk = () => Buffer.concat([file, `${file}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f)));
+    expect(onDisk().includes(erased)).toBe(false);
     await keys.close();
-    expect(readFileSync(file).includes(erased)).toBe(false);
-    expect(readFileSync(file).includes(kept)).toBe(true);
+    expect(onDisk().includes(erased)).toBe(false);
+    expect(onDisk().includes(kept)).toBe(true);
   });
 });

@@ -10,16 +10,18 @@ interface KeyRow {
 }
 
 /**
- * Data keys in their own SQLite file, each wrapped with the master key. `secure_delete`
- * zeroes a destroyed key's bytes in the file, so erasure leaves nothing to recover.
+ * Data keys in their own SQLite file, each wrapped with the master key. WAL with FULL sync: a key
+ * is on disk (one fsync) before any event sealed with it is appended. `secure_delete` zeroes a
+ * destroyed key's bytes, and a truncating checkpoint right after clears the copy in the WAL,
+ * so erasure leaves nothing to recover.
  */
 export class SqliteKeyStore implements KeyStore {
   private readonly db: Database.Database;
   private readonly cache = new Map<string, DataKey>();
 
   constructor(filePath: string, private readonly masterKey: Buffer) {
-    this.db = new Database(filePath);
-    this.db.pragma('journal_mode = DELETE');
+    this.db = new Database(filePath, { timeout: 5_000 });
+    this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('secure_delete = ON');
     this.db.exec(`CREATE TABLE IF NOT EXISTS data_keys (
@@ -48,6 +50,7 @@ export class SqliteKeyStore implements KeyStore {
     this.db
       .prepare('UPDATE data_keys SET wrapped_key = NULL, destroyed_at = ? WHERE customer_id = ? AND destroyed_at IS NULL')
       .run(at.toISOString(), customerId);
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventStoreContract } from '../../contract/event-store.contract';
@@ -39,6 +39,42 @@ describe('SQLite event store (its own behaviour)', () => {
     db.close();
   });
 
+  it('brings a version-1 file (with its streams table) up to date and carries on its streams', async () => {
+    const path = file();
+    const streamId = aStreamId();
+    const before = SqliteEventStore.open(path);
+    await before.appendToStream(streamId, someEvents(2), 'no-stream');
+    await before.close();
+    const asVersionOne = new Database(path);
+    asVersionOne.exec('CREATE TABLE streams (stream_id TEXT PRIMARY KEY, revision INTEGER NOT NULL, position INTEGER NOT NULL) WITHOUT ROWID');
+    asVersionOne.pragma('user_version = 1');
+    asVersionOne.close();
+    const after = SqliteEventStore.open(path);
+    await expect(after.appendToStream(streamId, [anEvent()], 1)).resolves.toMatchObject({ revision: 2 });
+    await after.close();
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'streams'").pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('copies appended events from the WAL into the database file in the background', async () => {
+    const path = file();
+    const store = SqliteEventStore.open(path, { checkpointIntervalMs: 20 });
+    const streamId = aStreamId();
+    await store.appendToStream(streamId, someEvents(50), 'no-stream');
+    const inDatabaseFileAlone = () => {
+      const copy = `${path}.without-wal`;
+      copyFileSync(path, copy);
+      const db = new Database(copy, { readonly: true });
+      const hasTable = db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'events'").pluck().get() === 1;
+      const count = hasTable ? db.prepare('SELECT count(*) FROM events WHERE stream_id = ?').pluck().get(streamId) : 0;
+      db.close();
+      return count;
+    };
+    await within(waitUntil(() => inDatabaseFileAlone() === 50), 5000, 'the background checkpoint');
+    await store.close();
+  });
+
   it('refuses a file whose schema is newer than this code', () => {
     const path = file();
     const db = new Database(path);
@@ -69,6 +105,68 @@ describe('SQLite event store (its own behaviour)', () => {
     other.close();
     await expect(store.appendToStream(streamId, [anEvent()], 'no-stream')).resolves.toMatchObject({ revision: 0 });
     await store.close();
+  });
+
+  describe('group commit: appends made in the same turn of the event loop share one transaction', () => {
+    it('applies them in call order, each checked against the stream as the ones before it left it', async () => {
+      const store = SqliteEventStore.open(file());
+      const [left, right] = [aStreamId(), aStreamId()];
+      const outcomes = await Promise.allSettled([
+        store.appendToStream(left, [anEvent()], 'no-stream'),
+        store.appendToStream(left, [anEvent()], 0),
+        store.appendToStream(right, [anEvent()], 'no-stream'),
+        store.appendToStream(left, [anEvent()], 0),
+      ]);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected']);
+      expect(outcomes[3]).toMatchObject({ reason: { code: 'stream-revision-conflict', expected: 0, actual: 1 } });
+      expect((await store.readStream(left)).map((event) => event.revision)).toEqual([0, 1]);
+      expect(await store.readStream(right)).toHaveLength(1);
+      await store.close();
+    });
+
+    it('one failing append (a duplicate event id) leaves the others in its group stored', async () => {
+      const store = SqliteEventStore.open(file());
+      const stored = anEvent();
+      await store.appendToStream(aStreamId(), [stored], 'no-stream');
+      const [before, failing, after] = [aStreamId(), aStreamId(), aStreamId()];
+      const outcomes = await Promise.allSettled([
+        store.appendToStream(before, someEvents(2), 'no-stream'),
+        store.appendToStream(failing, [anEvent(), stored], 'no-stream'),
+        store.appendToStream(after, [anEvent()], 'no-stream'),
+      ]);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(outcomes[1]).toMatchObject({ reason: { code: 'stream-revision-conflict' } });
+      expect(await store.readStream(before)).toHaveLength(2);
+      expect(await store.readStream(failing)).toEqual([]);
+      expect(await store.readStream(after)).toHaveLength(1);
+      await store.close();
+    });
+
+    it('when the group cannot take the write lock, every append in it fails and none is stored', async () => {
+      const path = file();
+      const store = SqliteEventStore.open(path, { busyTimeoutMs: 50 });
+      const other = new Database(path);
+      other.prepare('BEGIN IMMEDIATE').run();
+      const streams = [aStreamId(), aStreamId()];
+      const outcomes = await Promise.allSettled(streams.map((streamId) => store.appendToStream(streamId, [anEvent()], 'no-stream')));
+      other.prepare('ROLLBACK').run();
+      other.close();
+      expect(outcomes).toMatchObject([{ reason: { code: 'event-store-unavailable' } }, { reason: { code: 'event-store-unavailable' } }]);
+      for (const streamId of streams) expect(await store.readStream(streamId)).toEqual([]);
+      await store.close();
+    });
+
+    it('close() writes the appends already made before it closes the file', async () => {
+      const path = file();
+      const store = SqliteEventStore.open(path);
+      const streamId = aStreamId();
+      const appended = store.appendToStream(streamId, someEvents(3), 'no-stream');
+      await store.close();
+      await expect(appended).resolves.toMatchObject({ revision: 2 });
+      const reopened = SqliteEventStore.open(path);
+      expect(await reopened.readStream(streamId)).toHaveLength(3);
+      await reopened.close();
+    });
   });
 
   describe('shared with another OS process', () => {
@@ -102,6 +200,10 @@ describe('SQLite event store (its own behaviour)', () => {
     });
   });
 });
+
+async function waitUntil(isDone: () => boolean): Promise<void> {
+  while (!isDone()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
 
 /**
  * Runs the real adapter in separate `node` processes, one per id list. The repo has no

@@ -15,6 +15,8 @@ import type {
 } from '../../event-store.port';
 import { AppendSignal, CatchUpSubscription } from '../shared/catch-up.subscription';
 import { assertExpectedRevision } from '../shared/expected-revision';
+import { GroupCommit, type Settled } from '../shared/group-commit';
+import { Checkpointer } from './sqlite.checkpointer';
 import { migrate, SQL } from './sqlite.schema';
 
 export interface SqliteEventStoreOptions {
@@ -31,22 +33,39 @@ export interface SqliteEventStoreOptions {
   readonly pollIntervalMs?: number;
   /** Events a subscription reads per query. Default 1000. */
   readonly pageSize?: number;
+  /** How often the background checkpoint copies the WAL into the database file. Default 200. */
+  readonly checkpointIntervalMs?: number;
 }
 
 type Settings = Required<SqliteEventStoreOptions>;
 type EventTuple = [position: number, streamId: string, revision: number, id: string, type: string, data: string, metadata: string];
 type EventRow = readonly [id: string, type: string, data: string, metadata: string];
 type AppendRows = (streamId: string, rows: readonly EventRow[], expected: ExpectedRevision) => AppendResult;
+interface AppendRequest {
+  readonly streamId: string;
+  readonly rows: readonly EventRow[];
+  readonly expected: ExpectedRevision;
+}
+type AppendGroup = (group: readonly AppendRequest[]) => Settled<AppendResult>[];
 
-const DEFAULTS: Settings = { synchronous: 'FULL', busyTimeoutMs: 5000, pollIntervalMs: 100, pageSize: 1000 };
+const DEFAULTS: Settings = { synchronous: 'FULL', busyTimeoutMs: 5000, pollIntervalMs: 100, pageSize: 1000, checkpointIntervalMs: 200 };
+// SQLite's own default, restored if the background checkpoint fails.
+const AUTO_CHECKPOINT_PAGES = 1000;
 // Lock waits, I/O, full disk and unusable files: the store is down, not the caller wrong.
 const UNAVAILABLE_CODE = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY|PROTOCOL|CORRUPT|NOTADB)/;
 const UNIQUE_CODES: ReadonlySet<string> = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
+// Bounds the time one group holds the write lock and the latency its first append waits.
+const MAX_GROUP_SIZE = 256;
 
 /**
  * The embedded event store (design.md §1): one SQLite file in WAL mode, shareable by
  * several processes. Appends run in BEGIN IMMEDIATE transactions, so the expectation
  * check and the insert hold the write lock together and two writers cannot both win.
+ *
+ * Group commit: appends made in the same turn of the event loop share one transaction and
+ * so one fsync, each under its own SAVEPOINT. They take effect in call order, each checks its
+ * own expected revision against the stream as the appends before it left it, and one that
+ * fails (a conflict) is rolled back alone; an append resolves only once its group committed.
  *
  * An empty append checks the expectation and returns the stream's last revision and
  * position; for a missing stream, revision -1 and the head position. An event id already
@@ -54,16 +73,25 @@ const UNIQUE_CODES: ReadonlySet<string> = new Set(['SQLITE_CONSTRAINT_UNIQUE', '
  */
 export class SqliteEventStore implements EventStore {
   private readonly statements: ReturnType<typeof prepareStatements>;
-  private readonly append: Database.Transaction<AppendRows>;
+  private readonly appendOne: Database.Transaction<AppendRows>;
+  private readonly appendGroup: Database.Transaction<AppendGroup>;
+  private readonly appends: GroupCommit<AppendRequest, AppendResult>;
   private readonly signal = new AppendSignal();
   private readonly subscriptions = new Set<CatchUpSubscription>();
+  private readonly checkpointer: Checkpointer | undefined;
 
   private constructor(
     private readonly db: Database.Database,
     private readonly settings: Settings,
+    filePath: string,
   ) {
     this.statements = prepareStatements(db);
-    this.append = db.transaction<AppendRows>((streamId, rows, expected) => this.appendRows(streamId, rows, expected));
+    // Called inside appendGroup, appendOne runs as a SAVEPOINT (better-sqlite3 nests that way);
+    // called alone (.immediate), it is the whole transaction.
+    this.appendOne = db.transaction<AppendRows>((streamId, rows, expected) => this.appendRows(streamId, rows, expected));
+    this.appendGroup = db.transaction<AppendGroup>((group) => group.map((request) => this.appendIsolated(request)));
+    this.appends = new GroupCommit((group) => this.writeGroup(group), MAX_GROUP_SIZE);
+    this.checkpointer = db.memory ? undefined : this.startCheckpointer(filePath);
   }
 
   /** Opens (creating when missing) the store file and brings its schema up to date. */
@@ -73,9 +101,10 @@ export class SqliteEventStore implements EventStore {
       busyTimeoutMs: options.busyTimeoutMs ?? DEFAULTS.busyTimeoutMs,
       pollIntervalMs: options.pollIntervalMs ?? DEFAULTS.pollIntervalMs,
       pageSize: options.pageSize ?? DEFAULTS.pageSize,
+      checkpointIntervalMs: options.checkpointIntervalMs ?? DEFAULTS.checkpointIntervalMs,
     };
     try {
-      return new SqliteEventStore(openDatabase(filePath, settings), settings);
+      return new SqliteEventStore(openDatabase(filePath, settings), settings, filePath);
     } catch (error: unknown) {
       throw new EventStoreUnavailable(`cannot open the SQLite event store at ${filePath}`, { cause: error });
     }
@@ -86,20 +115,8 @@ export class SqliteEventStore implements EventStore {
     events: readonly EventToAppend[],
     expectedRevision: ExpectedRevision,
   ): Promise<AppendResult> {
-    const rows = events.map(toRow);
-    const result = this.run(() => {
-      try {
-        // An empty append only reads, so it needs no write lock.
-        if (rows.length === 0) return this.append.deferred(streamId, rows, expectedRevision);
-        return this.append.immediate(streamId, rows, expectedRevision);
-      } catch (error: unknown) {
-        if (!UNIQUE_CODES.has(sqliteCode(error) ?? '')) throw error;
-        const current = this.statements.selectStream.get(streamId)?.[0];
-        throw new StreamRevisionConflict(streamId, expectedRevision, current ?? 'no-stream');
-      }
-    });
-    if (rows.length > 0) this.signal.notify();
-    return result;
+    this.assertOpen();
+    return this.appends.submit({ streamId, rows: events.map(toRow), expected: expectedRevision });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<readonly RecordedEvent[]> {
@@ -144,7 +161,53 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    // Appends already accepted are written, not dropped.
+    if (this.db.open) this.appends.flush();
+    await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
+  }
+
+  /** Checkpoints move off this thread (sqlite.checkpointer.ts); if that fails, SQLite's own come back. */
+  private startCheckpointer(filePath: string): Checkpointer {
+    this.db.pragma('wal_autocheckpoint = 0');
+    const { synchronous, busyTimeoutMs, checkpointIntervalMs: intervalMs } = this.settings;
+    const onFailure = () => {
+      if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
+    };
+    return new Checkpointer({ file: filePath, synchronous, busyTimeoutMs, intervalMs, onFailure });
+  }
+
+  private writeGroup(group: readonly AppendRequest[]): readonly Settled<AppendResult>[] {
+    const [only] = group;
+    const outcomes = group.length === 1 && only ? [this.writeAlone(only)] : this.run(() => this.appendGroup.immediate(group));
+    if (outcomes.some((outcome, index) => outcome.ok && (group[index]?.rows.length ?? 0) > 0)) this.signal.notify();
+    return outcomes;
+  }
+
+  /** A group of one needs no savepoint: its own transaction rolls back alone. */
+  private writeAlone({ streamId, rows, expected }: AppendRequest): Settled<AppendResult> {
+    try {
+      return { ok: true, value: this.run(() => this.appendOne.immediate(streamId, rows, expected)) };
+    } catch (error: unknown) {
+      return { ok: false, error: this.appendError(streamId, expected, error) };
+    }
+  }
+
+  /** One append of a group under its own savepoint, so that its failure undoes its rows only. */
+  private appendIsolated({ streamId, rows, expected }: AppendRequest): Settled<AppendResult> {
+    try {
+      return { ok: true, value: this.appendOne(streamId, rows, expected) };
+    } catch (error: unknown) {
+      // SQLite ends the whole transaction on some errors (I/O, full disk): then nothing in the group stands.
+      if (!this.db.inTransaction) throw error;
+      return { ok: false, error: this.appendError(streamId, expected, error) };
+    }
+  }
+
+  private appendError(streamId: string, expected: ExpectedRevision, error: unknown): unknown {
+    if (!UNIQUE_CODES.has(sqliteCode(error) ?? '')) return toPortError(error);
+    const current = this.statements.selectStream.get(streamId)?.[0];
+    return new StreamRevisionConflict(streamId, expected, current ?? 'no-stream');
   }
 
   private appendRows(streamId: string, rows: readonly EventRow[], expected: ExpectedRevision): AppendResult {
@@ -158,7 +221,6 @@ export class SqliteEventStore implements EventStore {
       revision += 1;
       position = Number(this.statements.insertEvent.run(streamId, revision, id, type, data, metadata).lastInsertRowid);
     }
-    if (rows.length > 0) this.statements.upsertStream.run(streamId, revision, position);
     return { revision, position };
   }
 
@@ -167,8 +229,7 @@ export class SqliteEventStore implements EventStore {
     try {
       return operation();
     } catch (error: unknown) {
-      if (!UNAVAILABLE_CODE.test(sqliteCode(error) ?? '')) throw error;
-      throw new EventStoreUnavailable(`SQLite event store failed: ${String(error)}`, { cause: error });
+      throw toPortError(error);
     }
   }
 
@@ -196,7 +257,6 @@ function prepareStatements(db: Database.Database) {
   return {
     selectStream: db.prepare<[string], [revision: number, position: number]>(SQL.selectStream).raw(),
     insertEvent: db.prepare<[string, number, string, string, string, string]>(SQL.insertEvent),
-    upsertStream: db.prepare<[string, number, number]>(SQL.upsertStream),
     headPosition: db.prepare<[], number | null>(SQL.headPosition).pluck(),
     readForwards: db.prepare<[string, number, number], EventTuple>(SQL.readForwards).raw(),
     readBackwards: db.prepare<[string, number, number], EventTuple>(SQL.readBackwards).raw(),
@@ -221,6 +281,15 @@ function toRecordedEvent([position, streamId, revision, id, type, data, metadata
   };
 }
 
+/** Lock waits, I/O and unusable files become EventStoreUnavailable; anything else stays as it is. */
+function toPortError(error: unknown): unknown {
+  if (!UNAVAILABLE_CODE.test(sqliteCode(error) ?? '')) return error;
+  return new EventStoreUnavailable(`SQLite event store failed: ${String(error)}`, { cause: error });
+}
+
 function sqliteCode(error: unknown): string | undefined {
-  return error instanceof Database.SqliteError ? error.code : undefined;
+  // By shape, not instanceof: better-sqlite3 binds its SqliteError class once per process, so errors
+  // fail `instanceof` in any other module registry (jest gives each test file its own).
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
 }

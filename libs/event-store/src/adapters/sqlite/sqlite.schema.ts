@@ -3,8 +3,10 @@ import type Database from 'better-sqlite3';
 /**
  * Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
  * `position` is AUTOINCREMENT so a position is never reused, even after the newest row
- * is deleted. `streams` holds each stream's last revision and position so that an append
- * checks its expectation with one primary-key lookup.
+ * is deleted. A stream's last revision and position come from the (stream_id, revision)
+ * index, whose entries carry the rowid (the position): one index seek, no table read.
+ * Version 2 drops the `streams` table of version 1, which held the same two numbers and cost
+ * every append a second B-tree write and a fourth WAL page (measured with bench/, issue 7).
  */
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE events (
@@ -22,18 +24,16 @@ const MIGRATIONS: readonly string[] = [
      revision  INTEGER NOT NULL,
      position  INTEGER NOT NULL
    ) WITHOUT ROWID;`,
+  'DROP TABLE streams;',
 ];
 
 const EVENT_COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata';
 
 /** Every statement the adapter runs, prepared once per connection. */
 export const SQL = {
-  selectStream: 'SELECT revision, position FROM streams WHERE stream_id = ?',
+  selectStream: 'SELECT revision, position FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
   insertEvent:
     'INSERT INTO events (stream_id, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
-  upsertStream:
-    'INSERT INTO streams (stream_id, revision, position) VALUES (?, ?, ?) ' +
-    'ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, position = excluded.position',
   headPosition: 'SELECT max(position) FROM events',
   readForwards: `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
   readBackwards: `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,

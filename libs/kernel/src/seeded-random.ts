@@ -1,4 +1,4 @@
-/** A small seeded generator (mulberry32) so a demo run can be repeated exactly. */
+/** A small seeded generator (mulberry32): demo traffic and test data repeat exactly from their seed. */
 export class SeededRandom {
   private state: number;
 
@@ -14,8 +14,14 @@ export class SeededRandom {
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   }
 
+  /** A whole number from min to max, both included. */
   integer(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  /** A whole number from 0 up to, not including, maxExclusive. */
+  int(maxExclusive: number): number {
+    return Math.floor(this.next() * maxExclusive);
   }
 
   chance(probability: number): boolean {
@@ -23,6 +29,8 @@ export class SeededRandom {
   }
 
   pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)] as T;
+    const item = items[this.int(items.length)];
+    if (item === undefined) throw new Error('pick from an empty list');
+    return item;
   }
 }

@@ -1,0 +1,68 @@
+import 'reflect-metadata';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CloudEventIngestor, configFromEnvironment, CoreModule } from '../../../rapport/src/core';
+import { RejectFile } from './reject-file';
+import { countLines, runImport } from './run-import';
+
+const event = (id: string, type: string, data: Record<string, unknown>) =>
+  JSON.stringify({ specversion: '1.0', id, source: 'urn:core-banking:ledger', type, subject: 'IMP-1', time: '2026-02-01T10:00:00Z', data });
+const acquired = event('1', 'customer.acquired', { customerType: 'individual', channel: 'branch', assets: { amount: '90000.00', currency: 'CNY' }, riskProfile: 'C2' });
+const activated = event('4', 'customer.activated', { product: 'savings-account' });
+
+const LINES = [
+  acquired,
+  '',
+  'this is not JSON',
+  event('2', 'customer.transaction-recorded', { transactionId: 'T-1', amount: { amount: '10.00', currency: 'CNY' }, productCategory: 'funds' }),
+  event('3', 'customer.satisfaction-recorded', { surveyId: 'S-1', csat: 9, touchpoint: 'branch', channel: 'branch' }),
+  activated,
+  activated,
+  event('5', 'customer.teleported', {}),
+];
+
+describe('importing an NDJSON file of CloudEvents', () => {
+  let dir: string;
+  let context: INestApplicationContext;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'rapport-import-'));
+    const config = configFromEnvironment({ DATA_DIR: dir, RAPPORT_AUTH: 'disabled', SQLITE_SYNCHRONOUS: 'NORMAL' });
+    context = await NestFactory.createApplicationContext(CoreModule.forRoot(config), { logger: false });
+  });
+  afterEach(async () => {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('appends the good lines, skips the repeat, and names each bad line with its reason', async () => {
+    const file = join(dir, 'events.ndjson');
+    writeFileSync(file, `${LINES.join('\n')}\n`);
+    const rejects = new RejectFile(join(dir, 'rejects.ndjson'));
+
+    const report = await runImport(file, CloudEventIngestor.fromContext(context, 'cli-import'), rejects, await countLines(file));
+    rejects.close();
+
+    expect(report).toEqual(expect.objectContaining({ lines: 7, appended: 2, duplicates: 1, rejected: { invalid: 2, rejected: 1, unreadable: 1 } }));
+    const written = readFileSync(rejects.path, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(written).toEqual([
+      { line: 3, reason: 'unreadable', detail: 'the message is not valid JSON' },
+      { line: 4, reason: 'rejected', id: '2', customerId: 'IMP-1', rule: 'customer-not-active', message: expect.any(String) },
+      { line: 5, reason: 'invalid', id: '3', errors: [{ field: 'data.csat', message: 'csat must not be greater than 5' }] },
+      { line: 8, reason: 'invalid', id: '5', errors: [{ field: 'type', message: expect.stringContaining('unknown type') }] },
+    ]);
+  });
+
+  it('leaves no reject file when every line is accepted', async () => {
+    const file = join(dir, 'good.ndjson');
+    writeFileSync(file, `${acquired}\n${activated}\n`);
+    const rejects = new RejectFile(join(dir, 'none.ndjson'));
+    const report = await runImport(file, CloudEventIngestor.fromContext(context, 'cli-import'), rejects, 2);
+    rejects.close();
+    expect(report.rejectFile).toBeUndefined();
+    expect(() => readFileSync(rejects.path)).toThrow();
+  });
+});

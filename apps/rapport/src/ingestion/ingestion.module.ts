@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { ToCommand } from '../commands/to-command';
+import { Metrics } from '../operations/metrics';
+import { TO_COMMAND } from '../wiring/tokens';
+import { CloudEventIngestor } from './cloud-event-ingestor';
+import { IngestionLifecycle } from './ingestion.lifecycle';
+import { KAFKA_MESSAGE_HANDLER } from './ingestion.tokens';
+import { KafkaMessageHandler } from './kafka-message.handler';
+
+/** Kafka ingestion for the service process; the global CoreModule supplies the bus, ToCommand and the source. */
+@Module({
+  providers: [
+    {
+      provide: KAFKA_MESSAGE_HANDLER,
+      useFactory: (bus: CommandBus, mapper: ToCommand, metrics: Metrics) => new KafkaMessageHandler(new CloudEventIngestor(bus, mapper, 'kafka-ingestion'), metrics),
+      inject: [CommandBus, TO_COMMAND, Metrics],
+    },
+    IngestionLifecycle,
+  ],
+})
+export class IngestionModule {}

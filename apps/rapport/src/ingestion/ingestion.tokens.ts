@@ -1,0 +1,1 @@
+export const KAFKA_MESSAGE_HANDLER = Symbol('KafkaMessageHandler');

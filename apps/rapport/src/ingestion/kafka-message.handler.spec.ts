@@ -1,0 +1,64 @@
+import 'reflect-metadata';
+import type { CommandBus } from '@nestjs/cqrs';
+import type { InboundMessage } from '@rapport/ingestion';
+import { ManualClock } from '@rapport/kernel';
+import type { ExecuteCustomerCommand, CustomerCommandOutcome } from '../commands/execute-customer-command';
+import { ToCommand } from '../commands/to-command';
+import { Metrics } from '../operations/metrics';
+import { CloudEventIngestor } from './cloud-event-ingestor';
+import { KafkaMessageHandler } from './kafka-message.handler';
+
+const event = { specversion: '1.0', id: 'm-7', source: '/call-centre', type: 'customer.activated', subject: 'C-1', time: '2026-01-15T09:30:00Z', data: { product: 'card' } };
+
+function record(value: unknown, key: string | null = 'C-1'): InboundMessage {
+  return { topic: 'in', partition: 0, offset: '7', key: key === null ? null : Buffer.from(key), value: Buffer.from(JSON.stringify(value)), headers: {} };
+}
+
+/** A bus that answers every command with `outcome` and remembers what it was sent. */
+function handlerAnswering(outcome: CustomerCommandOutcome) {
+  const sent: ExecuteCustomerCommand[] = [];
+  const bus = { execute: async (command: ExecuteCustomerCommand) => (sent.push(command), outcome) } as unknown as CommandBus;
+  const handler = new KafkaMessageHandler(new CloudEventIngestor(bus, new ToCommand(new ManualClock(new Date(0))), 'kafka-ingestion'), new Metrics());
+  return { handler, sent };
+}
+
+describe('a Kafka message', () => {
+  it('that appends is settled as appended, with the CloudEvent source + id as its source message', async () => {
+    const { handler, sent } = handlerAnswering({ kind: 'appended', revision: 1, position: 9, eventTypes: ['CustomerActivated'] });
+    expect(await handler.handle(record(event))).toEqual({ kind: 'appended' });
+    expect(sent[0]?.context).toEqual(expect.objectContaining({ sourceMessage: 'ce /call-centre m-7', channel: '/call-centre', actor: 'kafka-ingestion' }));
+  });
+
+  it('seen before is a duplicate: a no-op whose offset is committed', async () => {
+    const { handler } = handlerAnswering({ kind: 'unchanged', revision: 1, eventTypes: ['CustomerActivated'] });
+    expect(await handler.handle(record(event))).toEqual({ kind: 'duplicate' });
+  });
+
+  it('that breaks a rule is dead-lettered as rejected with the rule', async () => {
+    const { handler } = handlerAnswering({ kind: 'rejected', rejection: { kind: 'domain-error', code: 'customer-already-active', message: 'already active' } });
+    expect(await handler.handle(record(event))).toEqual({ kind: 'dead-letter', verdict: { reason: 'rejected', rule: 'customer-already-active', detail: 'already active' } });
+  });
+
+  it('of an unknown type is dead-lettered as invalid, and never reaches the bus', async () => {
+    const { handler, sent } = handlerAnswering({ kind: 'appended', revision: 0, position: 1, eventTypes: [] });
+    expect(await handler.handle(record({ ...event, type: 'customer.teleported' }))).toEqual({ kind: 'dead-letter', verdict: { reason: 'invalid', errors: [expect.objectContaining({ field: 'type' })] } });
+    expect(sent).toEqual([]);
+  });
+
+  it.each([['another customer', 'C-2'], ['no key', null]])('keyed by %s is dead-lettered as invalid (the key must be the subject)', async (_name, key) => {
+    const { handler } = handlerAnswering({ kind: 'appended', revision: 0, position: 1, eventTypes: [] });
+    expect(await handler.handle(record(event, key))).toEqual({ kind: 'dead-letter', verdict: { reason: 'invalid', errors: [expect.objectContaining({ field: 'key' })] } });
+  });
+
+  it('that is not JSON is dead-lettered as unreadable', async () => {
+    const { handler } = handlerAnswering({ kind: 'appended', revision: 0, position: 1, eventTypes: [] });
+    const garbage: InboundMessage = { ...record(event), value: Buffer.from('{{{') };
+    expect(await handler.handle(garbage)).toEqual({ kind: 'dead-letter', verdict: { reason: 'unreadable', detail: 'the message is not valid JSON' } });
+  });
+
+  it('that meets a store failure throws, so the adapter redelivers it', async () => {
+    const bus = { execute: async () => Promise.reject(new Error('store down')) } as unknown as CommandBus;
+    const handler = new KafkaMessageHandler(new CloudEventIngestor(bus, new ToCommand(new ManualClock(new Date(0))), 'k'), new Metrics());
+    await expect(handler.handle(record(event))).rejects.toThrow('store down');
+  });
+});

@@ -1,0 +1,63 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { EventStore } from '@rapport/event-store';
+import { allProjections, Projector, type ProjectionStatus, type ReadModelAdmin, type ReadModelConfig, type ReadModelStore } from '@rapport/read-models';
+import { Metrics } from '../operations/metrics';
+import { EVENT_STORE, READ_MODEL_ADMIN, READ_MODEL_STORE } from '../wiring/tokens';
+import { READ_MODEL_CONFIG } from './projection.tokens';
+
+const METRICS_INTERVAL_MS = 1000;
+
+/** Runs the live projector inside the service: started once the app is up, stopped before the stores close. */
+@Injectable()
+export class ProjectorHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('projections');
+  private readonly projector: Projector;
+  private metricsTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    @Inject(EVENT_STORE) events: EventStore,
+    @Inject(READ_MODEL_STORE) store: ReadModelStore,
+    @Inject(READ_MODEL_ADMIN) private readonly admin: ReadModelAdmin,
+    @Inject(READ_MODEL_CONFIG) private readonly config: ReadModelConfig,
+    private readonly metrics: Metrics,
+  ) {
+    this.projector = new Projector(events, store, allProjections(config), {
+      logger: { error: (message, details) => this.logger.error({ msg: message, ...details }) },
+    });
+  }
+
+  /** Creates the collections and their indexes (design: indexes at start), then starts projecting in the background. */
+  async onApplicationBootstrap(): Promise<void> {
+    for (const spec of allProjections(this.config).flatMap((p) => p.collections)) await this.admin.ensureCollection(spec);
+    this.projector.start();
+    this.metricsTimer = setInterval(() => this.publishMetrics(), METRICS_INTERVAL_MS);
+    this.metricsTimer.unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.metricsTimer);
+    await this.projector.stop();
+  }
+
+  status(): ProjectionStatus[] {
+    return this.projector.status();
+  }
+
+  /** The lowest position among the named projections: what an answer built from them reflects. */
+  positionOf(names: readonly string[]): number {
+    const positions = this.status().filter((s) => names.includes(s.name)).map((s) => s.position);
+    return positions.length === 0 ? 0 : Math.min(...positions);
+  }
+
+  waitFor(names: readonly string[], position: number, timeoutMs: number): Promise<boolean> {
+    return this.projector.waitFor(names, position, timeoutMs);
+  }
+
+  private publishMetrics(): void {
+    for (const status of this.status()) {
+      const labels = { projection: status.name };
+      this.metrics.gauge('rapport_projection_position', 'Global position up to which a projection has applied every event', labels, status.position);
+      this.metrics.gauge('rapport_projection_lag', 'Positions between the head of the event store and a projection', labels, status.lag);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+import { Query } from '@nestjs/cqrs';
+import type { KpiReport } from '@rapport/read-models';
+import type { ReadResult } from '../shared/read-result';
+
+export type KpisView = KpiReport & { readonly from: string; readonly to: string };
+
+export class GetKpis extends Query<ReadResult<KpisView>> {
+  constructor(
+    readonly from: string,
+    readonly to: string,
+    readonly minPosition?: number,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,27 @@
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Clock } from '@rapport/kernel';
+import type { Response } from 'express';
+import { Access } from '../../security/access.decorator';
+import { CLOCK } from '../../wiring/tokens';
+import { periodOf } from '../shared/period.request';
+import { sendRead } from '../shared/send-read';
+import { GetKpis } from './get-kpis.query';
+import { KpisRequest } from './kpis.request';
+
+@ApiTags('queries')
+@Access('analyst')
+@Controller('v1/kpis')
+export class KpisController {
+  constructor(
+    private readonly queryBus: QueryBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get() @ApiOperation({ summary: 'Acquired, activated, churned, churn and retention rate, CSAT, NPS, complaints, resolution hours, CLV for a period' })
+  async kpis(@Query() request: KpisRequest, @Res() res: Response): Promise<void> {
+    const { from, to } = periodOf(request, this.clock.now());
+    sendRead(res, await this.queryBus.execute(new GetKpis(from, to, request.minPosition)));
+  }
+}

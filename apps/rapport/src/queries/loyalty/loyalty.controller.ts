@@ -1,0 +1,27 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CustomerIdPipe } from '../../http/customer-id.pipe';
+import { Access } from '../../security/access.decorator';
+import { sendRead } from '../shared/send-read';
+import { GetLoyaltyAccount, GetLoyaltyLeaderboard } from './loyalty.queries';
+import { LeaderboardRequest, LoyaltyAccountRequest } from './loyalty.request';
+
+@ApiTags('queries')
+@Access('analyst')
+@Controller('v1/loyalty')
+export class LoyaltyController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  // Declared before :customerId so that "leaderboard" is not taken for a customer id.
+  @Get('leaderboard') @ApiOperation({ summary: 'Customers by lifetime points, highest first' })
+  async leaderboard(@Query() request: LeaderboardRequest, @Res() res: Response): Promise<void> {
+    sendRead(res, await this.queryBus.execute(new GetLoyaltyLeaderboard(request.limit ?? 10, request.minPosition)));
+  }
+
+  @Get(':customerId') @ApiOperation({ summary: "A customer's loyalty account: balance, lifetime earned, redeemed, tier" })
+  async account(@Param('customerId', CustomerIdPipe) customerId: string, @Query() request: LoyaltyAccountRequest, @Res() res: Response): Promise<void> {
+    sendRead(res, await this.queryBus.execute(new GetLoyaltyAccount(customerId, request.minPosition)), customerId);
+  }
+}

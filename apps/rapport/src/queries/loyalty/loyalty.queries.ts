@@ -1,0 +1,33 @@
+import { Query } from '@nestjs/cqrs';
+import type { LoyaltyTier } from '@rapport/customer-domain';
+import type { ReadResult } from '../shared/read-result';
+
+export interface LoyaltyAccountView {
+  readonly customerId: string;
+  readonly balance: number;
+  readonly lifetimeEarned: number;
+  readonly redeemed: number;
+  readonly tier: LoyaltyTier;
+}
+
+export interface LeaderboardEntry extends LoyaltyAccountView {
+  readonly rank: number;
+}
+
+export class GetLoyaltyAccount extends Query<ReadResult<LoyaltyAccountView>> {
+  constructor(
+    readonly customerId: string,
+    readonly minPosition?: number,
+  ) {
+    super();
+  }
+}
+
+export class GetLoyaltyLeaderboard extends Query<ReadResult<readonly LeaderboardEntry[]>> {
+  constructor(
+    readonly limit: number,
+    readonly minPosition?: number,
+  ) {
+    super();
+  }
+}

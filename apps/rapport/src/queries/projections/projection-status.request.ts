@@ -1,0 +1,3 @@
+import { ReadQueryRequest } from '../shared/read-query.request';
+
+export class ProjectionStatusRequest extends ReadQueryRequest {}

@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { ProjectionsModule } from '../projections/projections.module';
+import { ComplaintsController } from './complaints/complaints.controller';
+import { ListComplaintsHandler } from './complaints/list-complaints.query-handler';
+import { CustomerSummaryController } from './customers/customer-summary.controller';
+import { GetCustomerSummaryHandler } from './customers/get-customer-summary.query-handler';
+import { GetKpisHandler } from './kpis/get-kpis.query-handler';
+import { KpisController } from './kpis/kpis.controller';
+import { LoyaltyController } from './loyalty/loyalty.controller';
+import { GetLoyaltyAccountHandler, GetLoyaltyLeaderboardHandler } from './loyalty/loyalty.query-handlers';
+import { GetProjectionStatusHandler } from './projections/get-projection-status.query-handler';
+import { ProjectionsController } from './projections/projections.controller';
+import { GetSatisfactionTrendsHandler } from './satisfaction/satisfaction-trends.query-handler';
+import { SatisfactionController } from './satisfaction/satisfaction.controller';
+import { ListSegmentCustomersHandler } from './segments/list-segment-customers.query-handler';
+import { ListSegmentsHandler } from './segments/list-segments.query-handler';
+import { SegmentsController } from './segments/segments.controller';
+import { ReadGate } from './shared/read-gate';
+
+/** The analysts' query API (api.md "Queries"): one controller, query and handler per read model. */
+@Module({
+  imports: [ProjectionsModule],
+  controllers: [CustomerSummaryController, SegmentsController, LoyaltyController, SatisfactionController, ComplaintsController, KpisController, ProjectionsController],
+  providers: [
+    ReadGate,
+    GetCustomerSummaryHandler,
+    ListSegmentsHandler,
+    ListSegmentCustomersHandler,
+    GetLoyaltyAccountHandler,
+    GetLoyaltyLeaderboardHandler,
+    GetSatisfactionTrendsHandler,
+    ListComplaintsHandler,
+    GetKpisHandler,
+    GetProjectionStatusHandler,
+  ],
+})
+export class QueriesModule {}

@@ -1,0 +1,5 @@
+import { PageRequest, ReadQueryRequest } from '../shared/read-query.request';
+
+export class ListSegmentsRequest extends ReadQueryRequest {}
+
+export class SegmentCustomersRequest extends PageRequest {}

@@ -1,0 +1,43 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, Matches, ValidateBy, type ValidationArguments } from 'class-validator';
+import { ReadQueryRequest } from './read-query.request';
+
+/** Calendar dates, UTC (api.md "Periods"): `from` and `to` are inclusive. */
+export const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_MESSAGE = (field: string) => `${field} must be a date YYYY-MM-DD`;
+
+/** `to` must not be before `from`, when both are given. */
+function IsNotBeforeFrom() {
+  return ValidateBy({
+    name: 'isNotBeforeFrom',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) => {
+        const from = (args?.object as { from?: unknown } | undefined)?.from;
+        return typeof value !== 'string' || typeof from !== 'string' || value >= from;
+      },
+      defaultMessage: () => 'to must not be before from',
+    },
+  });
+}
+
+export class PeriodRequest extends ReadQueryRequest {
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'First day, inclusive; default 89 days before `to`' })
+  @IsOptional()
+  @Matches(DATE, { message: DATE_MESSAGE('from') })
+  @IsISO8601({ strict: true }, { message: DATE_MESSAGE('from') })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-03-31', description: 'Last day, inclusive; default today (UTC)' })
+  @IsOptional()
+  @Matches(DATE, { message: DATE_MESSAGE('to') })
+  @IsISO8601({ strict: true }, { message: DATE_MESSAGE('to') })
+  @IsNotBeforeFrom()
+  to?: string;
+}
+
+/** The period asked for, with defaults: the 90 days ending today. */
+export function periodOf(request: PeriodRequest, now: Date): { from: string; to: string } {
+  const to = request.to ?? now.toISOString().slice(0, 10);
+  const from = request.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 89 * 86_400_000).toISOString().slice(0, 10);
+  return { from, to };
+}

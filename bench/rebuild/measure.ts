@@ -1,0 +1,64 @@
+import { SqliteEventStore } from '@rapport/event-store';
+import { allProjections, EmbeddedReadModelStore, MongoReadModelStore, rebuildProjections, type ReadModelAdmin, type ReadModelStore } from '@rapport/read-models';
+
+export interface Measurement {
+  readonly store: string;
+  readonly events: number;
+  readonly seconds: number;
+  readonly eventsPerSecond: number;
+  readonly peakRssMiB: number;
+  readonly documents: number;
+  readonly flushEveryEvents: number | 'default';
+}
+
+export interface MeasureOptions {
+  readonly eventsFile: string;
+  readonly store: 'embedded' | 'mongo';
+  /** A fresh file (embedded) or database name (MongoDB) to rebuild into. */
+  readonly target: string;
+  readonly mongoUrl?: string;
+  readonly flushEveryEvents?: number;
+}
+
+/**
+ * A full rebuild of every projection from position 0, as `projections rebuild` runs it: fresh
+ * collections, the catch-up, the (uncontended) pause, the swap. Peak RSS is this process's own,
+ * which runs nothing but the rebuild.
+ */
+export async function measureRebuild(options: MeasureOptions): Promise<Measurement> {
+  const events = SqliteEventStore.open(options.eventsFile, { synchronous: 'NORMAL' });
+  const store = options.store === 'embedded' ? EmbeddedReadModelStore.open(options.target) : await MongoReadModelStore.connect(options.mongoUrl ?? '', { database: options.target });
+  try {
+    const started = process.hrtime.bigint();
+    const report = await rebuildProjections(events, store, store, allProjections(), {
+      ...(options.flushEveryEvents === undefined ? {} : { flushEveryEvents: options.flushEveryEvents }),
+      onProgress: (phase, at) => (phase === 'filling' && at.events % 100_000 < 5000 ? process.stderr.write(`  ${options.store}: ${at.events} events\n`) : undefined),
+    });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    return {
+      store: options.store,
+      events: report.events,
+      seconds,
+      eventsPerSecond: Math.round(report.events / seconds),
+      peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+      documents: await countDocuments(store),
+      flushEveryEvents: options.flushEveryEvents ?? 'default',
+    };
+  } finally {
+    for (const { name } of allProjections().flatMap((p) => p.collections)) await store.dropCollection(name);
+    await events.close();
+    await store.close();
+  }
+}
+
+async function countDocuments(store: ReadModelStore & ReadModelAdmin): Promise<number> {
+  let total = 0;
+  for (const { name } of allProjections().flatMap((p) => p.collections)) {
+    for (let after: string | undefined, first = true; first || after; first = false) {
+      const page = await store.find(name, { limit: 10_000, ...(after ? { after } : {}) });
+      total += page.documents.length;
+      after = page.next ?? undefined;
+    }
+  }
+  return total;
+}

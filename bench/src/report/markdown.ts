@@ -1,0 +1,26 @@
+import type { BenchReport } from './model';
+import { appendSection, auditSection, externalSection, httpSection, targetsSection, unavailableSection } from './sections';
+
+/** The whole report as markdown: what `npm run bench` prints and writes to bench/results/latest.md. */
+export function renderMarkdown(report: BenchReport): string {
+  const { machine } = report;
+  const load = `load average ${machine.loadAverage.start}${machine.loadAverage.end === undefined ? '' : ` → ${machine.loadAverage.end}`}`;
+  const header = [
+    `# Rapport benchmark, ${report.date}${report.mode === 'quick' ? ' (QUICK smoke run: small workload, not comparable)' : ''}`,
+    '',
+    `Machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, SQLite ${machine.sqlite} (better-sqlite3 ${machine.betterSqlite3}); ${load}; ${Math.round(report.durationSeconds)} s.`,
+    'Each figure is the median of 3 measured runs after a warm-up; every run is in latest.json. Figures from a machine busy with other work (load average well above 0) are lower and noisier.',
+  ].join('\n');
+  const ingestion = Object.fromEntries(Object.entries(report.external).filter(([key]) => key.startsWith('ingestion')));
+  const rebuild = Object.fromEntries(Object.entries(report.external).filter(([key]) => key.startsWith('rebuild')));
+  return [
+    header,
+    appendSection(report),
+    httpSection(report),
+    externalSection(`4. Ingestion${report.withServices ? '' : ' (needs --services)'}`, ingestion),
+    externalSection('5. Rebuild', rebuild),
+    auditSection(report),
+    targetsSection(report),
+    unavailableSection(report),
+  ].filter(Boolean).join('\n\n') + '\n';
+}

@@ -1,0 +1,104 @@
+import type { BenchReport, ExternalOutcome, Outcome } from './model';
+import { median } from './model';
+import { ms, rate, ratio, table } from './format';
+
+type Row = readonly [label: string, key: (sync: string) => string, figure: string];
+
+const APPEND_ROWS: readonly Row[] = [
+  ['Rapport: command bus, 1 in flight (commands/s)', (s) => `append.${s}.1`, 'commandsPerSecond'],
+  ['Rapport: command bus, 64 in flight (commands/s)', (s) => `append.${s}.64`, 'commandsPerSecond'],
+  ['Rapport SQLite adapter alone, 1 in flight', (s) => `store.${s}.1`, 'eventsPerSecond'],
+  ['Rapport SQLite adapter alone, 64 in flight (group commit)', (s) => `store.${s}.64`, 'eventsPerSecond'],
+  ['raw better-sqlite3, 1 event per transaction', (s) => `raw.${s}.1`, 'eventsPerSecond'],
+  ['raw better-sqlite3, 100 events per transaction', (s) => `raw.${s}.100`, 'eventsPerSecond'],
+  ['raw better-sqlite3, 1,000 events per transaction', (s) => `raw.${s}.1000`, 'eventsPerSecond'],
+  ['Emmett SQLite, 1 event per call, shared connection', (s) => `emmett.shared.${s}`, 'eventsPerSecond'],
+];
+const SYNCS = ['FULL', 'NORMAL'] as const;
+
+export function appendSection(report: BenchReport): string {
+  const m = (key: string, figure: string) => median(report.outcomes, key, figure);
+  const rows = APPEND_ROWS.map(([label, key, figure]) => [label, ...SYNCS.map((sync) => rate(m(key(sync), figure)))]);
+  rows.push(['Emmett SQLite, 1 event per call, its default (a connection per call)', rate(m('emmett.default', 'eventsPerSecond')), '—']);
+  const ratios = [
+    ['Rapport 1 in flight / raw 1 event per transaction', (s: string) => ratio(m(`append.${s}.1`, 'commandsPerSecond'), m(`raw.${s}.1`, 'eventsPerSecond'))],
+    ['Rapport 1 in flight / Emmett shared connection', (s: string) => ratio(m(`append.${s}.1`, 'commandsPerSecond'), m(`emmett.shared.${s}`, 'eventsPerSecond'))],
+    ['Rapport 1 in flight / Emmett default', (s: string) => (s === 'FULL' ? ratio(m(`append.${s}.1`, 'commandsPerSecond'), m('emmett.default', 'eventsPerSecond')) : '—')],
+    ['Rapport 64 in flight / raw 1,000 events per transaction', (s: string) => ratio(m(`append.${s}.64`, 'commandsPerSecond'), m(`raw.${s}.1000`, 'eventsPerSecond'))],
+    ['Rapport 64 in flight / Emmett shared connection', (s: string) => ratio(m(`append.${s}.64`, 'commandsPerSecond'), m(`emmett.shared.${s}`, 'eventsPerSecond'))],
+  ] as const;
+  for (const [label, compute] of ratios) rows.push([label, ...SYNCS.map(compute)]);
+  const append = report.outcomes['append.FULL.1'];
+  const customers = append?.status === 'measured' ? Number(append.result.params.customers).toLocaleString('en-US') : 'the';
+  return [
+    '## 1–2. Append path beside the raw limit and Emmett (events/s unless noted)',
+    `Same workload everywhere: the demo generator's customer lives over ${customers} customers; every store first holds the same seed history, then appends the same steady traffic (about one event per command).`,
+    '',
+    table(['measurement', 'synchronous FULL (default)', 'synchronous NORMAL'], rows, [1, 2]),
+  ].join('\n');
+}
+
+export function httpSection(report: BenchReport): string {
+  const outcome = report.outcomes.http;
+  if (outcome?.status !== 'measured') return `## 3. HTTP\n\nnot available: ${reasonOf(outcome)}`;
+  const figures = outcome.result.figures;
+  const keys = [...new Set(Object.keys(figures).map((key) => key.slice(0, key.lastIndexOf('.'))))];
+  const rows = keys.map((key) => {
+    const [kindAndName = key, load = ''] = key.split('@');
+    const get = (suffix: string) => figures[`${key}.${suffix}`]?.median;
+    return [kindAndName.replace(':', ': '), load === 'max' ? 'closed loop, 16 in flight' : `${load} req/s`, rate(get('throughput')), ms(get('p50')), ms(get('p99')), rate(get('errors'))];
+  });
+  return [
+    `## 3. HTTP (real app on the embedded stores, synchronous ${String(outcome.result.params.synchronous)}, ${String(outcome.result.params.customers)} active customers)`,
+    'Fixed rates are open-loop (a request every 1/rate s, latency from its scheduled instant); "closed loop" is autocannon with 16 requests outstanding, the throughput ceiling. Audit queries also append their access-log entry.',
+    '',
+    table(['endpoint', 'load', 'throughput (responses/s)', 'p50 ms', 'p99 ms', 'errors'], rows, [2, 3, 4, 5]),
+    ...notesOf(outcome),
+  ].join('\n');
+}
+
+export function auditSection(report: BenchReport): string {
+  const outcome = report.outcomes.audit;
+  if (outcome?.status !== 'measured') return `## 6. Audit\n\nnot available: ${reasonOf(outcome)}`;
+  const f = outcome.result.figures;
+  const cell = (name: string, size: number) => `${ms(f[`${name}.${size}.p50`]?.median)} / ${ms(f[`${name}.${size}.p99`]?.median)}`;
+  const rows = [1_000, 10_000].map((size) => [size.toLocaleString('en-US'), cell('history', size), cell('stateAsOf', size), cell('rawRead', size), cell('rawReadAndParse', size)]);
+  return [
+    '## 6. Audit: one customer\'s history (p50 / p99 ms)',
+    '',
+    table(['events in the stream', 'history read (AuditService)', 'state-as-of fold (AuditService)', 'raw better-sqlite3 read', 'raw read + JSON.parse'], rows, [1, 2, 3, 4]),
+  ].join('\n');
+}
+
+export function externalSection(title: string, outcomes: Readonly<Record<string, ExternalOutcome>>): string {
+  const entries = Object.entries(outcomes);
+  if (entries.length === 0) return `## ${title}\n\nnot run (left out with --only)`;
+  const rows = entries.flatMap(([name, outcome]) =>
+    outcome.status === 'measured'
+      ? outcome.figures.map((figure) => [name, figure.label, Number.isInteger(figure.value) || figure.value > 100 ? rate(figure.value) : figure.value.toFixed(3)])
+      : [[name, 'not available', outcome.reason.replace(/\|/g, '/')]],
+  );
+  return [`## ${title}`, '', table(['bench', 'figure', 'value'], rows, [2])].join('\n');
+}
+
+export function targetsSection(report: BenchReport): string {
+  const rows = report.targets.map((check) => [check.target, check.measured, check.verdict === 'met' ? '**met**' : check.verdict]);
+  return ['## Targets (issue 7)', '', table(['target', 'this run', 'verdict'], rows)].join('\n');
+}
+
+export function unavailableSection(report: BenchReport): string {
+  const lines = new Set<string>();
+  for (const [key, outcome] of Object.entries(report.outcomes)) {
+    if (outcome.status === 'not-available') lines.add(`- ${key}: not available, ${outcome.reason}`);
+    else if (key !== 'http') for (const note of outcome.result.notes ?? []) lines.add(`- ${key.split('.')[0]}: ${note}`);
+  }
+  return lines.size === 0 ? '' : ['## Notes', '', ...lines].join('\n');
+}
+
+function reasonOf(outcome: Outcome | undefined): string {
+  return outcome === undefined ? 'not run (left out with --only)' : outcome.status === 'not-available' ? outcome.reason : '';
+}
+
+function notesOf(outcome: Outcome): string[] {
+  return outcome.status === 'measured' && outcome.result.notes?.length ? ['', ...outcome.result.notes.map((note) => `- ${note}`)] : [];
+}

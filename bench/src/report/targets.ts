@@ -1,0 +1,59 @@
+import type { ExternalOutcome, Outcome, TargetCheck } from './model';
+import { median } from './model';
+import { ms, rate } from './format';
+
+/** The targets of issue 7, each against the figures of this run, at the synchronous level named. */
+export function checkTargets(outcomes: Readonly<Record<string, Outcome>>, external: Readonly<Record<string, ExternalOutcome>>): TargetCheck[] {
+  const m = (key: string, figure: string) => median(outcomes, key, figure);
+  const checks: TargetCheck[] = [];
+  for (const sync of ['FULL', 'NORMAL'] as const) {
+    const one = m(`append.${sync}.1`, 'commandsPerSecond');
+    const many = m(`append.${sync}.64`, 'commandsPerSecond');
+    const rawOne = m(`raw.${sync}.1`, 'eventsPerSecond');
+    const rawBatch = m(`raw.${sync}.1000`, 'eventsPerSecond');
+    const emmett = m(`emmett.shared.${sync}`, 'eventsPerSecond');
+    const label = sync === 'FULL' ? 'FULL, the default' : 'NORMAL';
+    checks.push(atLeast(`append, 1 in flight ≥ ½ raw 1-event transactions (${label})`, one, rawOne, 0.5, rate));
+    checks.push(atLeast(`append, 1 in flight ≥ 5× Emmett 1-event append, shared connection (${label})`, one, emmett, 5, rate));
+    checks.push(atLeast(`append, 64 in flight ≥ 40% raw 1,000-event transactions (${label})`, many, rawBatch, 0.4, rate));
+  }
+  const fold = m('audit', 'stateAsOf.10000.p99');
+  const raw = m('audit', 'rawRead.10000.p99');
+  checks.push(atMost('audit state-as-of fold of 10,000 events, p99 ≤ 2× raw read p99', fold, raw, 2, ms));
+  const commandP99 = m('http', 'command:POST transactions@500.p99');
+  checks.push(commandP99 === undefined
+    ? { target: 'HTTP command p99 < 10 ms at 500 req/s (FULL)', measured: 'n/a', verdict: 'not available' }
+    : { target: 'HTTP command p99 < 10 ms at 500 req/s (FULL)', measured: `${ms(commandP99)} ms`, verdict: commandP99 < 10 ? 'met' : 'not met' });
+  return [...checks, ...externalTargets(external)];
+}
+
+/** From the other engineers' JSON lines: ingestion's `ratio` (Rapport / raw kafkajs), rebuild's events per second. */
+function externalTargets(external: Readonly<Record<string, ExternalOutcome>>): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  for (const [name, outcome] of Object.entries(external)) {
+    const figures = outcome.status === 'measured' ? outcome.figures : [];
+    if (name.startsWith('ingestion')) {
+      const value = figures.find((figure) => figure.label === 'ratio')?.value;
+      const target = `ingestion to appended ≥ ½ raw kafkajs: ${name}`;
+      checks.push(value === undefined ? { target, measured: 'n/a', verdict: 'not available' } : { target, measured: `${value.toFixed(2)}× raw`, verdict: value >= 0.5 ? 'met' : 'not met' });
+    }
+    if (name.startsWith('rebuild')) {
+      const value = figures.find((figure) => /events.?per.?second|eventsPerSecond/i.test(figure.label))?.value;
+      const target = `rebuild of all projections ≥ 100,000 events/s: ${name}`;
+      checks.push(value === undefined ? { target, measured: 'n/a', verdict: 'not available' } : { target, measured: `${rate(value)} events/s`, verdict: value >= 100_000 ? 'met' : 'not met' });
+    }
+  }
+  return checks;
+}
+
+function atLeast(target: string, value: number | undefined, reference: number | undefined, factor: number, show: (n: number) => string): TargetCheck {
+  if (value === undefined || reference === undefined) return { target, measured: 'n/a', verdict: 'not available' };
+  const measured = `${show(value)} vs ${show(reference * factor)} needed (${(value / reference).toFixed(2)}× the reference)`;
+  return { target, measured, verdict: value >= reference * factor ? 'met' : 'not met' };
+}
+
+function atMost(target: string, value: number | undefined, reference: number | undefined, factor: number, show: (n: number) => string): TargetCheck {
+  if (value === undefined || reference === undefined) return { target, measured: 'n/a', verdict: 'not available' };
+  const measured = `${show(value)} ms vs ${show(reference * factor)} ms allowed (${(value / reference).toFixed(1)}× the raw read)`;
+  return { target, measured, verdict: value <= reference * factor ? 'met' : 'not met' };
+}

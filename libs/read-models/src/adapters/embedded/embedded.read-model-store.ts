@@ -1,0 +1,212 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { encodeCursor, valueAt } from '../../cursor';
+import { ReadModelStoreUnavailable } from '../../read-model-store.errors';
+import {
+  isCollectionName,
+  type CollectionSpec,
+  type CollectionWrites,
+  type DocumentWrite,
+  type FindQuery,
+  type Page,
+  type ReadDocument,
+  type ReadModelAdmin,
+  type ReadModelStore,
+  type Scalar,
+  type WriteResult,
+} from '../../read-model-store.port';
+import { fieldExpression, indexName, indexSql, pageSql, quoted, sqlValue, tableName, type SqlValue } from './embedded.sql';
+
+type Row = [id: string, position: number, doc: string];
+const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY|PROTOCOL|CORRUPT|NOTADB)/;
+
+/**
+ * The embedded read-model store (design.md §1): one SQLite file, a table per collection holding
+ * each document as JSON beside its id and position. Indexes are SQLite expression indexes on
+ * json_extract. Every `write` call is one transaction. Several processes (service and CLI) may
+ * share the file: nothing is cached between calls but prepared statements.
+ */
+export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly writeAll: Database.Transaction<(batch: readonly CollectionWrites[]) => WriteResult>;
+
+  private constructor(private readonly db: Database.Database) {
+    this.writeAll = db.transaction((batch: readonly CollectionWrites[]) => this.applyAll(batch));
+  }
+
+  /** Opens (creating when missing) the store file. `:memory:` gives a private in-memory store. */
+  static open(filePath: string): EmbeddedReadModelStore {
+    try {
+      if (filePath !== ':memory:') mkdirSync(dirname(filePath), { recursive: true });
+      const db = new Database(filePath, { timeout: 5000 });
+      db.pragma('journal_mode = WAL');
+      // Read models are rebuilt from events, so a power cut may cost the last commits but never consistency.
+      db.pragma('synchronous = NORMAL');
+      return new EmbeddedReadModelStore(db);
+    } catch (error: unknown) {
+      throw new ReadModelStoreUnavailable(`cannot open the embedded read-model store at ${filePath}`, { cause: error });
+    }
+  }
+
+  async get<D extends ReadDocument>(collection: string, id: string): Promise<D | null> {
+    const rows = this.readRows(collection, `SELECT id, position, doc FROM ${quoted(tableName(collection))} WHERE id = ?`, [id]);
+    return rows.length === 0 ? null : toDocument<D>(rows[0] as Row);
+  }
+
+  async getMany<D extends ReadDocument>(collection: string, ids: readonly string[]): Promise<ReadonlyMap<string, D>> {
+    if (ids.length === 0) return new Map();
+    const sql = `SELECT id, position, doc FROM ${quoted(tableName(collection))} WHERE id IN (SELECT value FROM json_each(?))`;
+    const rows = this.readRows(collection, sql, [JSON.stringify(ids)]);
+    return new Map(rows.map((row) => [row[0], toDocument<D>(row)]));
+  }
+
+  async find<D extends ReadDocument>(collection: string, query: FindQuery): Promise<Page<D>> {
+    const page = pageSql(query);
+    const rows = this.readRows(collection, `SELECT id, position, doc FROM ${quoted(tableName(collection))}${page.sql}`, page.params);
+    const documents = rows.slice(0, query.limit).map((row) => toDocument<D>(row));
+    const last = documents.at(-1);
+    const hasMore = rows.length > query.limit && last !== undefined;
+    const sortField = query.sort?.field ?? '_id';
+    return { documents, next: hasMore ? encodeCursor({ value: (valueAt(last, sortField) ?? null) as Scalar, id: last._id }) : null };
+  }
+
+  async write(batch: readonly CollectionWrites[]): Promise<WriteResult> {
+    return this.run(() => this.writeAll.immediate(batch));
+  }
+
+  /** Creates what is missing; an index of the same name but another definition (an older one) is made anew. */
+  async ensureCollection(spec: CollectionSpec): Promise<void> {
+    const ensure = this.db.transaction(() => {
+      this.db.exec(createTableSql(spec.name));
+      for (const index of spec.indexes) {
+        const wanted = indexSql(spec.name, index);
+        const existing = this.db.prepare<[string], string>(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`).pluck().get(indexName(spec.name, index));
+        if (existing === wanted) continue;
+        if (existing !== undefined) this.db.exec(`DROP INDEX ${quoted(indexName(spec.name, index))}`);
+        this.db.exec(wanted);
+      }
+    });
+    this.run(() => ensure.immediate());
+  }
+
+  async dropCollection(name: string): Promise<void> {
+    this.run(() => this.db.exec(`DROP TABLE IF EXISTS ${quoted(tableName(checked(name)))}`));
+  }
+
+  async replaceCollection(source: string, target: CollectionSpec): Promise<void> {
+    const swap = this.db.transaction(() => {
+      const sourceIndexes = this.db
+        .prepare<[string], string>(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`)
+        .pluck()
+        .all(tableName(checked(source)));
+      for (const index of sourceIndexes) this.db.exec(`DROP INDEX ${quoted(index)}`);
+      this.db.exec(`DROP TABLE IF EXISTS ${quoted(tableName(checked(target.name)))}`);
+      this.db.exec(`ALTER TABLE ${quoted(tableName(source))} RENAME TO ${quoted(tableName(target.name))}`);
+      for (const index of target.indexes) this.db.exec(indexSql(target.name, index));
+    });
+    this.run(() => swap.immediate());
+  }
+
+  async listCollections(): Promise<readonly string[]> {
+    const names = this.run(() =>
+      this.db.prepare<[], string>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rm\\_%' ESCAPE '\\' ORDER BY name`).pluck().all(),
+    );
+    return names.map((name) => name.slice('rm_'.length));
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private applyAll(batch: readonly CollectionWrites[]): WriteResult {
+    let applied = 0;
+    const refused: string[] = [];
+    for (const { collection, writes } of batch) {
+      this.statement(createTableSql(collection)).run();
+      for (const write of writes) {
+        if (this.applyOne(collection, write)) applied += 1;
+        else if (write.kind === 'put') refused.push(write.document._id);
+      }
+    }
+    return { applied, refused };
+  }
+
+  private applyOne(collection: string, write: DocumentWrite): boolean {
+    const table = quoted(tableName(collection));
+    if (write.kind === 'delete') {
+      this.statement(`DELETE FROM ${table} WHERE id = ?`).run(write.id);
+      return true;
+    }
+    const { _id: id, position } = write.document;
+    // The JSON keeps _id and position too: a copy without them would cost more than the bytes saved.
+    const doc = JSON.stringify(write.document);
+    const guard = write.guard;
+    if (guard.kind === 'insert') {
+      return this.statement(`INSERT INTO ${table} (id, position, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING`).run(id, position, doc).changes > 0;
+    }
+    if (guard.kind === 'newer') {
+      const sql = `INSERT INTO ${table} (id, position, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET position = excluded.position, doc = excluded.doc WHERE excluded.position > ${table}.position`;
+      return this.statement(sql).run(id, position, doc).changes > 0;
+    }
+    const sql = `UPDATE ${table} SET position = ?, doc = ? WHERE id = ? AND ${fieldExpression(guard.field)} IS ?`;
+    return this.statement(sql).run(position, doc, id, sqlValue(guard.value)).changes > 0;
+  }
+
+  private readRows(collection: string, sql: string, params: readonly SqlValue[]): Row[] {
+    checked(collection);
+    try {
+      return this.run(() => this.statement(sql).raw().all(...params) as Row[]);
+    } catch (error: unknown) {
+      if (sqliteCode(error) !== undefined && String((error as { message?: unknown }).message).startsWith('no such table')) return [];
+      throw error;
+    }
+  }
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private run<T>(operation: () => T): T {
+    if (!this.db.open) throw new ReadModelStoreUnavailable('the embedded read-model store is closed');
+    try {
+      return operation();
+    } catch (error: unknown) {
+      if (UNAVAILABLE.test(sqliteCode(error) ?? '')) {
+        throw new ReadModelStoreUnavailable(`embedded read-model store failed: ${String(error)}`, { cause: error });
+      }
+      throw error;
+    }
+  }
+}
+
+/**
+ * The SQLite error code, by shape rather than `instanceof`: better-sqlite3 binds one SqliteError
+ * class per process, which another module instance or realm (a test runner's) does not share.
+ */
+function sqliteCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
+}
+
+function createTableSql(collection: string): string {
+  return `CREATE TABLE IF NOT EXISTS ${quoted(tableName(checked(collection)))} (id TEXT PRIMARY KEY, position INTEGER NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID`;
+}
+
+function checked(collection: string): string {
+  if (!isCollectionName(collection)) throw new Error(`not a collection name: ${collection}`);
+  return collection;
+}
+
+/** The columns are the truth for id and position; assigned onto the parsed JSON rather than copied. */
+function toDocument<D extends ReadDocument>([id, position, doc]: Row): D {
+  const document = JSON.parse(doc) as { _id: string; position: number };
+  document._id = id;
+  document.position = position;
+  return document as D;
+}

@@ -1,0 +1,92 @@
+import { addMonths, periodLabel } from '@rapport/kernel';
+
+/**
+ * Recent activity, kept as compact text: `2026-01-05:2 2026-01-07:1` (transactions per UTC day) and
+ * `2026-01:3:125000 2026-02:1:0` (transactions and revenue in minor units of the RFM currency per
+ * month), oldest first. A rebuild updates these millions of times: one string per customer instead
+ * of an array of small objects keeps it fast and its memory small.
+ */
+export type DailyCounts = string;
+export type MonthlyActivity = string;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Adds a transaction to its UTC day (`YYYY-MM-DD`), then drops the days that no trailing window
+ * ending at or after the newest day can reach. Mostly an append or a bump of the last day.
+ */
+export function withDailyTransaction(days: DailyCounts, day: string, windowDays: number): DailyCounts {
+  const merged = bumped(days, day, 10, (fields) => [String(Number(fields[0] ?? 0) + 1)]);
+  const newest = merged.slice(merged.lastIndexOf(' ') + 1, merged.lastIndexOf(' ') + 11);
+  return dropBefore(merged, shiftedDay(newest, -windowDays), 10);
+}
+
+/** As withDailyTransaction per UTC month (`YYYY-MM`), with the revenue summed (exact, as a decimal integer). */
+export function withMonthlyTransaction(months: MonthlyActivity, month: string, revenueMinor: bigint, windowMonths: number): MonthlyActivity {
+  const merged = bumped(months, month, 7, (fields) => [String(Number(fields[0] ?? 0) + 1), revenueMinor === 0n ? (fields[1] ?? '0') : (BigInt(fields[1] ?? '0') + revenueMinor).toString()]);
+  const newest = merged.slice(merged.lastIndexOf(' ') + 1, merged.lastIndexOf(' ') + 8);
+  return dropBefore(merged, shiftedMonth(newest, -windowMonths), 7);
+}
+
+/** Transactions on the `windowDays` UTC days ending with the day of `asOf` (both ends included). */
+export function transactionsInTrailingDays(days: DailyCounts, asOf: Date, windowDays: number): number {
+  const last = periodLabel(asOf, 'day');
+  const first = periodLabel(new Date(asOf.getTime() - (windowDays - 1) * DAY_MS), 'day');
+  return entries(days).reduce((sum, [day, count]) => (day >= first && day <= last ? sum + Number(count) : sum), 0);
+}
+
+/** Transactions and revenue in the `windowMonths` calendar months ending with the month of `asOf`. */
+export function activityInTrailingMonths(months: MonthlyActivity, asOf: Date, windowMonths: number): { count: number; revenueMinor: bigint } {
+  const last = periodLabel(asOf, 'month');
+  const first = periodLabel(addMonths(asOf, -(windowMonths - 1)), 'month');
+  const inWindow = entries(months).filter(([month]) => (month ?? '') >= first && (month ?? '') <= last);
+  return {
+    count: inWindow.reduce((sum, [, count]) => sum + Number(count), 0),
+    revenueMinor: inWindow.reduce((sum, [, , revenue]) => sum + BigInt(revenue ?? '0'), 0n),
+  };
+}
+
+function entries(text: string): string[][] {
+  return text === '' ? [] : text.split(' ').map((entry) => entry.split(':'));
+}
+
+/** The text with the entry for `key` (a label of `width` characters) updated by `update`, kept in key order. */
+function bumped(text: string, key: string, width: number, update: (fields: readonly string[]) => string[]): string {
+  const lastStart = text.lastIndexOf(' ') + 1;
+  const lastKey = text.slice(lastStart, lastStart + width);
+  if (text === '' || lastKey < key) return `${text === '' ? '' : `${text} `}${[key, ...update([])].join(':')}`;
+  if (lastKey === key) return `${text.slice(0, lastStart)}${[key, ...update(text.slice(lastStart + width + 1).split(':'))].join(':')}`;
+  const all = entries(text);
+  const found = all.find(([entryKey]) => entryKey === key);
+  const others = all.filter(([entryKey]) => entryKey !== key);
+  const updated = [key, ...update(found?.slice(1) ?? [])];
+  return [...others, updated].sort(([a], [b]) => ((a ?? '') < (b ?? '') ? -1 : 1)).map((fields) => fields.join(':')).join(' ');
+}
+
+/** The text without its leading entries whose key sorts before `firstKept`. */
+function dropBefore(text: string, firstKept: string, width: number): string {
+  let start = 0;
+  while (start < text.length && text.slice(start, start + width) < firstKept) {
+    const next = text.indexOf(' ', start);
+    start = next === -1 ? text.length : next + 1;
+  }
+  return start === 0 ? text : text.slice(start);
+}
+
+// A rebuild shifts the same few hundred day labels millions of times; remembering them keeps Date out of the loop.
+const shiftedDays = new Map<string, string>();
+
+function shiftedDay(day: string, by: number): string {
+  const key = `${day}${by}`;
+  let shifted = shiftedDays.get(key);
+  if (shifted === undefined) {
+    shifted = new Date(Date.parse(`${day}T00:00:00.000Z`) + by * DAY_MS).toISOString().slice(0, 10);
+    if (shiftedDays.size < 100_000) shiftedDays.set(key, shifted);
+  }
+  return shifted;
+}
+
+function shiftedMonth(month: string, by: number): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + by;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}

@@ -1,0 +1,27 @@
+import { complaintsProjection } from './complaints.projection';
+import { customerSummaryProjection } from './customer-summary.projection';
+import { kpisProjection } from './kpis.projection';
+import { loyaltyProjection } from './loyalty.projection';
+import type { Projection } from './projection';
+import { defaultReadModelConfig, type ReadModelConfig } from './read-model.config';
+import { satisfactionProjection } from './satisfaction.projection';
+import { segmentsProjection } from './segments.projection';
+
+/** Every projection the service runs, in a stable order. */
+export function allProjections(config: ReadModelConfig = defaultReadModelConfig): readonly Projection[] {
+  return [
+    customerSummaryProjection(config),
+    segmentsProjection(config),
+    loyaltyProjection(config),
+    satisfactionProjection(config) as Projection,
+    complaintsProjection,
+    kpisProjection(config) as Projection,
+  ];
+}
+
+export const PROJECTION_NAMES = ['customer-summary', 'segments', 'loyalty', 'satisfaction', 'complaints', 'kpis'] as const;
+export type ProjectionName = (typeof PROJECTION_NAMES)[number];
+
+export function isProjectionName(name: string): name is ProjectionName {
+  return (PROJECTION_NAMES as readonly string[]).includes(name);
+}

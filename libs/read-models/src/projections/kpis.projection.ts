@@ -1,0 +1,121 @@
+import { isSatisfied, npsCategory } from '@rapport/customer-domain';
+import { addMoney, type MinorSums } from './money-sums';
+import type { ProjectedEvent } from './projected-event';
+import { eventTypes, type DocumentRule, type Projection } from './projection';
+import type { ReadModelConfig } from './read-model.config';
+
+export const KPI_DAYS = 'kpi_days_v1';
+export const KPI_CUSTOMERS = 'kpi_customers_v1';
+
+/**
+ * One UTC day of KPI inputs (design.md §2). Everything is a count or a sum: rates come from
+ * adding days up when read. Customers active at the start of a period are the sum of
+ * `activeDelta` over every earlier day.
+ */
+export interface KpiDay {
+  readonly day: string;
+  readonly acquired: number;
+  readonly activated: number;
+  readonly reactivated: number;
+  readonly churned: number;
+  /** Churned while active: the numerator of the churn rate (a prospect leaving is not churn of the active base). */
+  readonly churnedActive: number;
+  /** Change in the number of active customers that day. */
+  readonly activeDelta: number;
+  readonly revenueMinor: MinorSums;
+  readonly acquisitionCostMinor: MinorSums;
+  readonly complaintsFiled: number;
+  readonly complaintsResolved: number;
+  /** Resolution hours × 100, summed as integers so the sum is exact. */
+  readonly resolutionHundredths: number;
+  readonly responses: number;
+  readonly satisfied: number;
+  readonly npsResponses: number;
+  readonly promoters: number;
+  readonly detractors: number;
+}
+
+/** What the KPI counters need to know about a customer before an event. */
+export interface KpiCustomer {
+  readonly status: 'acquired' | 'active' | 'churned';
+  readonly hasBeenActivated: boolean;
+}
+
+const LIFECYCLE = eventTypes('CustomerAcquired', 'CustomerActivated', 'CustomerChurned', 'CustomerReactivated');
+const DAY_EVENTS = eventTypes(...LIFECYCLE, 'TransactionRecorded', 'ComplaintFiled', 'ComplaintResolved', 'SatisfactionRecorded');
+
+export function evolveKpiCustomer(current: KpiCustomer | null, event: ProjectedEvent): KpiCustomer | null {
+  if (event.type === 'CustomerAcquired') return current ?? { status: 'acquired', hasBeenActivated: false };
+  if (current === null) return null;
+  if (event.type === 'CustomerActivated') return current.status === 'acquired' ? { status: 'active', hasBeenActivated: true } : current;
+  if (event.type === 'CustomerChurned') return { ...current, status: 'churned' };
+  if (event.type === 'CustomerReactivated' && current.status === 'churned') return { ...current, status: current.hasBeenActivated ? 'active' : 'acquired' };
+  return current;
+}
+
+/** The counters an event moves, given the customer before it. */
+function lifecycleCounts(event: ProjectedEvent, before: KpiCustomer | null): Partial<Record<keyof KpiDay, number>> {
+  switch (event.type) {
+    case 'CustomerAcquired':
+      return before === null ? { acquired: 1 } : {};
+    case 'CustomerActivated':
+      return before?.status === 'acquired' ? { activated: 1, activeDelta: 1 } : {};
+    case 'CustomerChurned':
+      if (before === null || before.status === 'churned') return {};
+      return before.status === 'active' ? { churned: 1, churnedActive: 1, activeDelta: -1 } : { churned: 1 };
+    case 'CustomerReactivated':
+      return before?.status === 'churned' && before.hasBeenActivated ? { reactivated: 1, activeDelta: 1 } : {};
+    default:
+      return {};
+  }
+}
+
+function otherCounts(event: ProjectedEvent, config: ReadModelConfig): Partial<Record<keyof KpiDay, number>> {
+  switch (event.type) {
+    case 'ComplaintFiled':
+      return { complaintsFiled: 1 };
+    case 'ComplaintResolved':
+      return { complaintsResolved: 1, resolutionHundredths: Math.round(event.data.resolutionHours * 100) };
+    case 'SatisfactionRecorded': {
+      const category = event.data.nps === undefined ? undefined : npsCategory(event.data.nps, config.satisfaction);
+      const counts = { responses: 1, satisfied: isSatisfied(event.data.csat, config.satisfaction) ? 1 : 0 };
+      return category === undefined ? counts : { ...counts, npsResponses: 1, promoters: category === 'promoter' ? 1 : 0, detractors: category === 'detractor' ? 1 : 0 };
+    }
+    default:
+      return {};
+  }
+}
+
+export function applyToKpiDay(current: KpiDay | null, event: ProjectedEvent, before: KpiCustomer | null, day: string, config: ReadModelConfig): KpiDay {
+  const base = current ?? emptyDay(day);
+  const next: Record<string, unknown> = {
+    ...base,
+    revenueMinor: event.type === 'TransactionRecorded' ? addMoney(base.revenueMinor, event.data.revenue) : base.revenueMinor,
+    acquisitionCostMinor: event.type === 'CustomerAcquired' && before === null ? addMoney(base.acquisitionCostMinor, event.data.acquisitionCost) : base.acquisitionCostMinor,
+  };
+  for (const counts of [lifecycleCounts(event, before), otherCounts(event, config)]) {
+    for (const field in counts) next[field] = (next[field] as number) + (counts[field as keyof KpiDay] ?? 0);
+  }
+  return next as unknown as KpiDay;
+}
+
+function emptyDay(day: string): KpiDay {
+  const zero = { acquired: 0, activated: 0, reactivated: 0, churned: 0, churnedActive: 0, activeDelta: 0, complaintsFiled: 0, complaintsResolved: 0 };
+  return { day, ...zero, resolutionHundredths: 0, responses: 0, satisfied: 0, npsResponses: 0, promoters: 0, detractors: 0, revenueMinor: {}, acquisitionCostMinor: {} };
+}
+
+export function kpisProjection(config: ReadModelConfig): Projection<KpiCustomer> {
+  const state: DocumentRule<KpiCustomer, null> = { collection: KPI_CUSTOMERS, handles: LIFECYCLE, idsOf: (event) => [event.customerId], apply: evolveKpiCustomer };
+  const days: DocumentRule<KpiDay, KpiCustomer | null> = {
+    collection: KPI_DAYS,
+    handles: DAY_EVENTS,
+    idsOf: (event) => (event.at === null ? [] : [event.at.slice(0, 10)]),
+    apply: (current, event, before, day) => applyToKpiDay(current, event, before, day, config),
+  };
+  return {
+    name: 'kpis',
+    collections: [{ name: KPI_DAYS, indexes: [{ name: 'by_day', fields: [{ field: 'day', direction: 'asc' }] }] }, { name: KPI_CUSTOMERS, indexes: [] }],
+    state,
+    documents: [days],
+  };
+}

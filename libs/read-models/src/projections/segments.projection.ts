@@ -1,0 +1,57 @@
+import { withMonthlyTransaction, type MonthlyActivity } from './activity';
+import { minorUnitsOf } from './money-sums';
+import type { ProjectedEvent } from './projected-event';
+import { eventTypes, type DocumentRule, type Projection } from './projection';
+import type { ReadModelConfig } from './read-model.config';
+import { evolveSegmentFacts, type SegmentFacts } from './segment-facts';
+
+export const SEGMENT_MEMBERS = 'segment_members_v1';
+
+/**
+ * One document per customer with what its segment and value contribution (RFM) are derived from.
+ * Segment counts are worked out at query time from these facts and the query's "now": behaviour and
+ * lifecycle stage move with time alone, so counts stored at event time would go stale.
+ */
+export interface SegmentMember {
+  readonly customerId: string;
+  readonly facts: SegmentFacts;
+  /** Transactions and revenue (RFM currency) per month over the RFM window, for frequency and monetary scores. */
+  readonly recentMonths: MonthlyActivity;
+}
+
+const HANDLED = eventTypes('CustomerAcquired', 'CustomerActivated', 'CustomerProfileUpdated', 'TransactionRecorded', 'CustomerChurned', 'CustomerReactivated');
+/** RFM looks at 12 months (rfm.policy.ts); one more month is kept for a window that straddles a month end. */
+const RFM_MONTHS = 12;
+
+export function applyToSegmentMember(current: SegmentMember | null, event: ProjectedEvent, config: ReadModelConfig): SegmentMember | null {
+  const facts = evolveSegmentFacts(current?.facts ?? null, event, config.segmentation);
+  if (facts === null) return null;
+  const recentMonths = current?.recentMonths ?? '';
+  const at = event.at;
+  if (event.type !== 'TransactionRecorded' || at === null) return { customerId: event.customerId, facts, recentMonths };
+  const revenue = event.data.revenue;
+  const revenueMinor = revenue?.currency === config.segmentation.rfm.monetaryCurrency ? minorUnitsOf(revenue) : 0n;
+  return { customerId: event.customerId, facts, recentMonths: withMonthlyTransaction(recentMonths, at.slice(0, 7), revenueMinor, RFM_MONTHS) };
+}
+
+export function segmentMemberRule(config: ReadModelConfig): DocumentRule<SegmentMember, null> {
+  return {
+    collection: SEGMENT_MEMBERS,
+    handles: HANDLED,
+    idsOf: (event) => [event.customerId],
+    apply: (current, event) => applyToSegmentMember(current, event, config),
+  };
+}
+
+export function segmentsProjection(config: ReadModelConfig): Projection {
+  return {
+    name: 'segments',
+    collections: [
+      {
+        name: SEGMENT_MEMBERS,
+        indexes: [{ name: 'by_static_dimensions', fields: [{ field: 'facts.customerType', direction: 'asc' }, { field: 'facts.valueTier', direction: 'asc' }, { field: 'facts.riskProfile', direction: 'asc' }] }],
+      },
+    ],
+    documents: [segmentMemberRule(config)],
+  };
+}
