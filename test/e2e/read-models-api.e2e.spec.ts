@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { CHECKPOINTS, type ReadModelStore } from '@rapport/read-models';
 import { READ_MODEL_STORE } from '../../apps/rapport/src/wiring/tokens';
-import { removeDir, startHttpApp, tempDataDir, type RunningApp } from '../support/http-app.harness';
+import { EVENT_STORES, eventStoreChoice, removeDir, startHttpApp, tempDataDir, type RunningApp } from '../support/http-app.harness';
 
 const acquisition = (customerId: string) => ({ customerId, customerType: 'individual', channel: 'branch', assets: { amount: '120000.00', currency: 'CNY' }, riskProfile: 'C3' });
 const answer = (surveyId: string, csat: number) => ({ surveyId, csat, touchpoint: 'service', channel: 'app' });
@@ -15,13 +15,14 @@ async function eventually<T>(read: () => Promise<T>, isDone: (value: T) => boole
   throw new Error('condition not met in 5 s');
 }
 
-describe('the read-model API', () => {
+describe.each(EVENT_STORES)('the read-model API, events in %s', (kind) => {
   let dataDir: string;
   let running: RunningApp;
+  const eventStore = eventStoreChoice(kind);
   const http = () => request(running.server);
   beforeAll(async () => {
     dataDir = tempDataDir('read-models-api');
-    running = await startHttpApp(dataDir);
+    running = await startHttpApp(dataDir, { eventStore });
   });
   afterAll(async () => {
     await running.close();
@@ -88,7 +89,7 @@ describe('the read-model API', () => {
       const store = running.app.get<ReadModelStore>(READ_MODEL_STORE);
       await store.write([{ collection: CHECKPOINTS, writes: [{ kind: 'delete', id: 'event-bus' }] }]);
       await running.close();
-      running = await startHttpApp(dataDir);
+      running = await startHttpApp(dataDir, { eventStore });
       const head = (await http().get('/v1/projections').expect(200)).body.head as number;
       await eventually(async () => (await http().get('/v1/projections').expect(200)).body.projections.find((p: { name: string }) => p.name === 'event-bus').position as number, (p) => p >= head);
       expect((await alerts('RS-1')).filter((e) => e.type === 'RetentionAlertRaised')).toHaveLength(1);

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { ManualClock } from '@rapport/kernel';
 import { randomBytes } from 'node:crypto';
 import { describeWithServer } from '../support/integration-server';
-import { removeDir, startHttpApp, tempDataDir, type RunningApp } from '../support/http-app.harness';
+import { eventStoreChoice, removeDir, startHttpApp, tempDataDir, type EventStoreChoice, type RunningApp } from '../support/http-app.harness';
 
 /** Five customers, Jan–Apr 2026, all in CNY; each command says when it happened. */
 const money = (amount: string) => ({ amount, currency: 'CNY' });
@@ -64,7 +64,7 @@ const NOW = '2026-04-15T12:00:00.000Z';
  * The scenario above through the HTTP API. Every expected figure below is worked out by hand in the comments, from the domain rules of
  * design.md §2, not by the code under test. "Now" is 2026-04-15T12:00Z.
  */
-function scenarioSuite(store: string, mongoUrl?: string): void {
+function scenarioSuite(store: string, mongoUrl?: string, eventStore: EventStoreChoice = 'sqlite'): void {
   describe(`read models over HTTP (${store}): a hand-computed scenario`, () => {
     let dataDir: string;
     let running: RunningApp;
@@ -73,7 +73,7 @@ function scenarioSuite(store: string, mongoUrl?: string): void {
 
     beforeAll(async () => {
       dataDir = tempDataDir('read-models');
-      running = await startHttpApp(dataDir, { clock: new ManualClock(new Date(NOW)), ...(mongoUrl ? { mongoUrl } : {}) });
+      running = await startHttpApp(dataDir, { clock: new ManualClock(new Date(NOW)), eventStore, ...(mongoUrl ? { mongoUrl } : {}) });
       for (const [path, body] of SCENARIO) {
         const response = await request(running.server).post(path).send(body).expect(201);
         position = Math.max(position, response.body.position as number);
@@ -217,4 +217,5 @@ function scenarioSuite(store: string, mongoUrl?: string): void {
 }
 
 scenarioSuite('embedded store');
+scenarioSuite('embedded store, events in EventStoreDB (emulator)', undefined, eventStoreChoice('esdb'));
 describeWithServer('MONGO_URL', 'FerretDB', 'the hand-computed scenario on MongoDB', (url) => scenarioSuite('MongoDB', `${url.replace(/\/?$/, '/')}rapport_scenario_${randomBytes(4).toString('hex')}`));
