@@ -6,7 +6,7 @@ import { isStreamRevisionConflict } from './event-store.errors';
 import type { Decider, DomainEventShape } from './decider';
 import { KeyedLock } from './keyed-lock';
 import { LruCache } from './lru-cache';
-import { advanceSnapshot, emptySnapshot, type StreamSnapshot } from './stream-snapshot';
+import { advanceSnapshot, emptySnapshot, priorOutcome, type StreamSnapshot } from './stream-snapshot';
 
 export type CommandOutcome<Rejection> =
   | { readonly kind: 'appended'; readonly revision: number; readonly position: number; readonly eventTypes: readonly string[] }
@@ -86,7 +86,7 @@ export class CommandProcessor<Command, Event extends DomainEventShape, State, Re
     command: Command,
     context: CommandContext,
   ): Promise<CommandOutcome<Rejection>> {
-    const prior = context.sourceMessage ? snapshot.priorOutcomes.get(context.sourceMessage) : undefined;
+    const prior = context.sourceMessage ? priorOutcome(snapshot, context.sourceMessage) : undefined;
     if (prior) return { kind: 'unchanged', ...prior };
 
     const decision = this.decider.decide(command, snapshot.state);

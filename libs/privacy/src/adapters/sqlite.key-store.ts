@@ -9,15 +9,22 @@ interface KeyRow {
   destroyed_at: string | null;
 }
 
+interface PendingKey {
+  readonly promise: Promise<DataKey>;
+  readonly settle: (outcome: { key: DataKey } | { error: unknown }) => void;
+}
+
 /**
  * Data keys in their own SQLite file, each wrapped with the master key. WAL with FULL sync: a key
- * is on disk (one fsync) before any event sealed with it is appended. `secure_delete` zeroes a
- * destroyed key's bytes, and a truncating checkpoint right after clears the copy in the WAL,
- * so erasure leaves nothing to recover.
+ * is on disk before any event sealed with it is appended. New keys asked for in the same turn of
+ * the event loop share one transaction, so one fsync. `secure_delete` zeroes a destroyed key's
+ * bytes, and a truncating checkpoint right after clears the copy in the WAL, so erasure leaves
+ * nothing to recover.
  */
 export class SqliteKeyStore implements KeyStore {
   private readonly db: Database.Database;
   private readonly cache = new Map<string, DataKey>();
+  private creating = new Map<string, PendingKey>();
 
   constructor(filePath: string, private readonly masterKey: Buffer) {
     this.db = new Database(filePath, { timeout: 5_000 });
@@ -31,11 +38,8 @@ export class SqliteKeyStore implements KeyStore {
   async keyFor(customerId: string): Promise<DataKey> {
     const cached = this.cache.get(customerId);
     if (cached) return cached;
-    const row = this.row(customerId) ?? this.create(customerId);
-    if (row.destroyed_at !== null || row.wrapped_key === null) throw new KeyDestroyed(customerId);
-    const dataKey = { keyId: row.key_id, key: unwrapKey(row.wrapped_key, this.masterKey) };
-    this.cache.set(customerId, dataKey);
-    return dataKey;
+    const row = this.row(customerId);
+    return row ? this.remember(customerId, row) : this.createSoon(customerId);
   }
 
   async lookup(customerId: string): Promise<KeyLookup> {
@@ -46,6 +50,7 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   async destroy(customerId: string, at: Date): Promise<void> {
+    if (this.creating.has(customerId)) this.createQueued();
     this.cache.delete(customerId);
     this.db
       .prepare('UPDATE data_keys SET wrapped_key = NULL, destroyed_at = ? WHERE customer_id = ? AND destroyed_at IS NULL')
@@ -63,11 +68,48 @@ export class SqliteKeyStore implements KeyStore {
       .get(customerId) as KeyRow | undefined;
   }
 
-  private create(customerId: string): KeyRow {
-    const row: KeyRow = { key_id: randomUUID(), wrapped_key: wrapKey(randomBytes(32), this.masterKey), destroyed_at: null };
-    this.db
-      .prepare('INSERT OR IGNORE INTO data_keys (customer_id, key_id, wrapped_key, created_at) VALUES (?, ?, ?, ?)')
-      .run(customerId, row.key_id, row.wrapped_key, new Date().toISOString());
-    return this.row(customerId) ?? row;
+  private remember(customerId: string, row: KeyRow): DataKey {
+    if (row.destroyed_at !== null || row.wrapped_key === null) throw new KeyDestroyed(customerId);
+    const dataKey = { keyId: row.key_id, key: unwrapKey(row.wrapped_key, this.masterKey) };
+    this.cache.set(customerId, dataKey);
+    return dataKey;
+  }
+
+  private createSoon(customerId: string): Promise<DataKey> {
+    const queued = this.creating.get(customerId);
+    if (queued) return queued.promise;
+    if (this.creating.size === 0) setImmediate(() => this.createQueued());
+    let settle: PendingKey['settle'] = () => undefined;
+    const promise = new Promise<DataKey>((resolve, reject) => {
+      settle = (outcome) => ('key' in outcome ? resolve(outcome.key) : reject(outcome.error));
+    });
+    this.creating.set(customerId, { promise, settle });
+    return promise;
+  }
+
+  /** INSERT OR IGNORE: another process may have made the key first; everyone then uses the stored one. */
+  private createQueued(): void {
+    const batch = this.creating;
+    if (batch.size === 0) return;
+    this.creating = new Map();
+    const createdAt = new Date().toISOString();
+    const insert = this.db.prepare('INSERT OR IGNORE INTO data_keys (customer_id, key_id, wrapped_key, created_at) VALUES (?, ?, ?, ?)');
+    try {
+      this.db.transaction(() => {
+        for (const customerId of batch.keys()) insert.run(customerId, randomUUID(), wrapKey(randomBytes(32), this.masterKey), createdAt);
+      })();
+    } catch (error: unknown) {
+      for (const pending of batch.values()) pending.settle({ error });
+      return;
+    }
+    for (const [customerId, pending] of batch) {
+      try {
+        const row = this.row(customerId);
+        if (!row) throw new Error(`data key for ${customerId} missing right after it was written`);
+        pending.settle({ key: this.remember(customerId, row) });
+      } catch (error: unknown) {
+        pending.settle({ error });
+      }
+    }
   }
 }

@@ -13,6 +13,8 @@ export interface KafkaIngestionOptions {
   readonly replicationFactor?: number;
   /** Partitions processed at the same time by this instance. */
   readonly partitionsConsumedConcurrently?: number;
+  /** Messages of one partition handled at the same time: one per customer, each customer's in order. */
+  readonly messagesInFlightPerPartition?: number;
   /** Commit (dead letters + offsets, one transaction) after this many messages of a partition... */
   readonly commitEveryMessages?: number;
   /** ...or this long after the first uncommitted one, whichever comes first. */
@@ -26,6 +28,7 @@ export function withDefaults(options: KafkaIngestionOptions): KafkaIngestionSett
   return {
     clientId: 'rapport',
     partitionsConsumedConcurrently: Math.max(1, options.partitions),
+    messagesInFlightPerPartition: 32,
     commitEveryMessages: 500,
     commitIntervalMs: 1_000,
     ...options,

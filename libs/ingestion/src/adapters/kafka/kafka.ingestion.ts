@@ -11,7 +11,7 @@ const RESTART_DELAY_MS = 2_000;
 
 /**
  * The Kafka ingestion adapter (design.md §6): one consumer group on the input topic, partitions
- * processed concurrently, each in offset order, dead letters and offsets committed together.
+ * processed concurrently, each customer's messages in offset order, dead letters and offsets committed together.
  */
 export class KafkaIngestion implements IngestionSource {
   private readonly settings: KafkaIngestionSettings;
@@ -79,6 +79,7 @@ export class KafkaIngestion implements IngestionSource {
       logger: this.settings.logger,
       commitEveryMessages: this.settings.commitEveryMessages,
       commitIntervalMs: this.settings.commitIntervalMs,
+      messagesInFlight: this.settings.messagesInFlightPerPartition,
       holdPartition: (held) => this.holds.hold(held),
       partitionRecovered: (recovered) => this.holds.recovered(recovered),
     });

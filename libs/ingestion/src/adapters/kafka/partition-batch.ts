@@ -1,14 +1,16 @@
 import type { Batch, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import type { InboundMessage, IngestionLogger, MessageFate, MessageHandler } from '../../ingestion.port';
+import { BatchLedger, type CommitWork } from './batch-ledger';
 import type { PartitionCommitter } from './partition-committer';
-import { PendingCommit } from './pending-commit';
 
 export interface BatchContext {
   readonly handler: MessageHandler;
-  readonly committer: PartitionCommitter;
+  readonly committer: Pick<PartitionCommitter, 'commit'>;
   readonly logger: IngestionLogger;
   readonly commitEveryMessages: number;
   readonly commitIntervalMs: number;
+  /** Messages of one partition handled at the same time, each customer's in order. */
+  readonly messagesInFlight: number;
   /** Holds the partition after a failure; kafkajs refetches from the last resolved offset on resume. */
   readonly holdPartition: (payload: EachBatchPayload) => void;
   readonly partitionRecovered: (partition: number) => void;
@@ -20,84 +22,232 @@ const MAX_BACKOFF_MS = 10_000;
 const STOPPING_COMMIT_BUDGET_MS = 10_000;
 
 /**
- * Handles one fetched batch of one partition, message by message in offset order (so a customer's
- * messages, which share a partition, keep their order). Offsets are committed only after each
- * message's fate is settled; on stop, the message in hand finishes and what is done gets committed.
+ * Handles one fetched batch of one partition. Each customer (the message key) has a lane: its
+ * messages are handled one after another in offset order, while other customers' lanes run beside
+ * it, so appends from many lanes share the store's group commits. Offsets are committed only over
+ * the prefix of the batch whose fates are all settled; on stop, what is in hand finishes and what
+ * is done gets committed.
  */
 export async function processPartitionBatch(payload: EachBatchPayload, context: BatchContext): Promise<void> {
-  const { batch } = payload;
-  const pending = new PendingCommit();
-  for (const kafkaMessage of batch.messages) {
-    if (!payload.isRunning() || payload.isStale()) break;
-    const message = inbound(batch, kafkaMessage);
-    if (pending.mustCommitBefore(message) && !(await flush(payload, pending, context))) break;
-    const fate = await settle(message, payload, pending, context);
-    if (fate === undefined) break;
-    pending.record(message, fate);
-    if (pending.isDue(context.commitEveryMessages, context.commitIntervalMs) && !(await flush(payload, pending, context))) break;
-    await heartbeatOrFlush(payload, pending, context);
-  }
-  await flush(payload, pending, context);
+  await new PartitionRun(payload, context).process();
 }
 
-/**
- * A thrown error means "not now" (style.md §8: store down, conflict after retries, a bug): commit what
- * is done, pause this partition for a growing while, and leave the message to be fetched again.
- * Other partitions go on; a message that is merely bad never gets here, it is dead-lettered.
- */
-async function settle(message: InboundMessage, payload: EachBatchPayload, pending: PendingCommit, context: BatchContext): Promise<MessageFate | undefined> {
-  try {
-    const fate = await context.handler.handle(message);
-    context.partitionRecovered(message.partition);
-    return fate;
-  } catch (error: unknown) {
-    context.logger.error('ingestion paused a partition: a message could not be handled now and will be retried', {
-      topic: message.topic,
-      partition: message.partition,
-      offset: message.offset,
-      error: describe(error),
-    });
-    await flush(payload, pending, context);
-    context.holdPartition(payload);
-    return undefined;
-  }
-}
+export class PartitionRun {
+  private readonly messages: readonly InboundMessage[];
+  private readonly ledger: BatchLedger;
+  private readonly laneTails = new Map<string, Promise<void>>();
+  /** A customer's latest rejection, by batch index: its next message waits until that is committed. */
+  private readonly rejections = new Map<string, number>();
+  private readonly slots: Slots;
+  private readonly commitWaiters: { readonly through: number; readonly wake: (committed: boolean) => void }[] = [];
+  private committing: Promise<void> = Promise.resolve();
+  private isCommitQueued = false;
+  private heartbeating: Promise<void> | undefined;
+  private failedAt: number | undefined;
+  private gaveUp = false;
+  private rebalance: unknown;
 
-/** Commits pending fates, retrying while the consumer runs; false when it gave up (stopping) and nothing was resolved. */
-async function flush(payload: EachBatchPayload, pending: PendingCommit, context: BatchContext): Promise<boolean> {
-  const work = pending.snapshot();
-  if (work === undefined) return true;
-  let giveUpAt: number | undefined;
-  for (let backoff = FIRST_BACKOFF_MS; ; backoff = Math.min(backoff * 2, MAX_BACKOFF_MS)) {
+  constructor(
+    private readonly payload: EachBatchPayload,
+    private readonly context: BatchContext,
+  ) {
+    this.messages = payload.batch.messages.map((message) => inbound(payload.batch, message));
+    this.ledger = new BatchLedger(this.messages);
+    this.slots = new Slots(context.messagesInFlight);
+  }
+
+  async process(): Promise<void> {
+    const tasks = this.messages.map((_, index) => this.start(index));
+    await Promise.all(tasks);
+    await this.commit();
+    if (this.failedAt !== undefined) this.context.holdPartition(this.payload);
+    if (this.rebalance !== undefined) throw this.rebalance;
+  }
+
+  private start(index: number): Promise<void> {
+    const lane = laneOf(this.messageAt(index));
+    const task = this.handleInLane(index, lane === undefined ? undefined : this.laneTails.get(lane));
+    if (lane !== undefined) this.laneTails.set(lane, task);
+    return task;
+  }
+
+  /** `previous` is the lane's last task; tasks never reject, so awaiting it only orders them. */
+  private async handleInLane(index: number, previous: Promise<void> | undefined): Promise<void> {
+    await previous;
+    if (!this.mayStart()) return;
+    const message = this.messageAt(index);
+    const lane = laneOf(message);
+    const rejection = lane === undefined ? undefined : this.rejections.get(lane);
+    if (rejection !== undefined && !(await this.committedThrough(rejection))) return;
+    await this.slots.acquire();
+    let fate: MessageFate | undefined;
     try {
-      await context.committer.commit(work.deadLetters, work.nextOffset);
-      payload.resolveOffset(work.lastOffset);
-      pending.clear();
-      return true;
+      if (!this.mayStart()) return;
+      fate = await this.settle(index, message);
+    } finally {
+      this.slots.release();
+    }
+    if (fate === undefined) return;
+    // A rejection leaves no trace in the store. Were it redelivered after a later message of the same
+    // customer had appended, it would be decided against a newer state and could pass.
+    if (lane !== undefined && fate.kind === 'dead-letter' && fate.verdict.reason === 'rejected') this.rejections.set(lane, index);
+    this.ledger.record(index, fate);
+    if (this.ledger.isDue(this.context.commitEveryMessages, this.context.commitIntervalMs) || this.someWaiterCanWake()) this.queueCommit();
+    this.heartbeat();
+  }
+
+  /**
+   * A thrown error means "not now" (style.md §8: store down, conflict after retries, a bug): nothing
+   * new starts, what is done gets committed, the partition is paused and the message fetched again.
+   * Messages after it that settled are not committed either; redelivered, they append nothing.
+   */
+  private async settle(index: number, message: InboundMessage): Promise<MessageFate | undefined> {
+    try {
+      const fate = await this.context.handler.handle(message);
+      this.context.partitionRecovered(message.partition);
+      return fate;
     } catch (error: unknown) {
-      const where = { topic: payload.batch.topic, partition: payload.batch.partition, messages: pending.size, error: describe(error) };
-      // Another instance owns the partition now (its producer fenced ours): retrying would fence it back.
-      if (isFenced(error)) {
-        context.logger.warn('ingestion lost the partition to another instance; its work is left to the new owner', where);
-        pending.clear();
-        return false;
-      }
-      context.logger.warn('ingestion commit failed, will retry', where);
-      if (!payload.isRunning() || payload.isStale()) giveUpAt ??= Date.now() + STOPPING_COMMIT_BUDGET_MS;
-      if (giveUpAt !== undefined && Date.now() >= giveUpAt) return false; // uncommitted: redelivered to whoever owns the partition next
-      await sleep(backoff);
+      this.context.logger.error('ingestion paused a partition: a message could not be handled now and will be retried', {
+        topic: message.topic,
+        partition: message.partition,
+        offset: message.offset,
+        error: describe(error),
+      });
+      this.failedAt = Math.min(this.failedAt ?? index, index);
+      this.wakeAllWaiters(false);
+      return undefined;
     }
   }
+
+  private committedThrough(index: number): Promise<boolean> {
+    if (this.ledger.isCommittedThrough(index)) return Promise.resolve(true);
+    if (this.isHalted()) return Promise.resolve(false);
+    const waiting = new Promise<boolean>((wake) => this.commitWaiters.push({ through: index, wake }));
+    if (this.ledger.isSettledThrough(index)) this.queueCommit();
+    return waiting;
+  }
+
+  private someWaiterCanWake(): boolean {
+    return this.commitWaiters.some((waiter) => this.ledger.isSettledThrough(waiter.through));
+  }
+
+  /** Commits run one at a time; a request made while one runs is served by the next. */
+  private queueCommit(): void {
+    if (this.isCommitQueued) return;
+    this.isCommitQueued = true;
+    this.committing = this.committing.then(async () => {
+      this.isCommitQueued = false;
+      await this.commitOnce();
+    });
+  }
+
+  private async commit(): Promise<void> {
+    this.queueCommit();
+    await this.committing;
+  }
+
+  private async commitOnce(): Promise<void> {
+    const work = this.ledger.uncommitted();
+    if (work !== undefined && !(await this.commitWithRetry(work))) {
+      this.gaveUp = true;
+      this.wakeAllWaiters(false);
+      return;
+    }
+    for (const waiter of this.commitWaiters.filter((w) => this.ledger.isCommittedThrough(w.through))) this.wake(waiter, true);
+    if (this.someWaiterCanWake()) this.queueCommit();
+  }
+
+  /** Retries while the consumer runs; false when it gave up (stopping, or another instance owns the partition). */
+  private async commitWithRetry(work: CommitWork): Promise<boolean> {
+    let giveUpAt: number | undefined;
+    for (let backoff = FIRST_BACKOFF_MS; ; backoff = Math.min(backoff * 2, MAX_BACKOFF_MS)) {
+      try {
+        await this.context.committer.commit(work.deadLetters, work.nextOffset);
+        this.payload.resolveOffset(work.lastOffset);
+        this.ledger.markCommitted(work);
+        return true;
+      } catch (error: unknown) {
+        const { topic, partition } = this.payload.batch;
+        const where = { topic, partition, messages: this.ledger.uncommittedCount, error: describe(error) };
+        // Another instance owns the partition now (its producer fenced ours): retrying would fence it back.
+        if (isFenced(error)) {
+          this.context.logger.warn('ingestion lost the partition to another instance; its work is left to the new owner', where);
+          return false;
+        }
+        this.context.logger.warn('ingestion commit failed, will retry', where);
+        if (!this.payload.isRunning() || this.payload.isStale()) giveUpAt ??= Date.now() + STOPPING_COMMIT_BUDGET_MS;
+        if (giveUpAt !== undefined && Date.now() >= giveUpAt) return false; // uncommitted: redelivered to whoever owns the partition next
+        await sleep(backoff);
+      }
+    }
+  }
+
+  /** One heartbeat at a time; a failed one means a rebalance: settle what is done, then let kafkajs rejoin. */
+  private heartbeat(): void {
+    if (this.heartbeating !== undefined || this.rebalance !== undefined) return;
+    this.heartbeating = this.payload
+      .heartbeat()
+      .catch((error: unknown) => {
+        this.rebalance = error;
+        this.wakeAllWaiters(false);
+      })
+      .finally(() => {
+        this.heartbeating = undefined;
+      });
+  }
+
+  private mayStart(): boolean {
+    return !this.isHalted() && this.payload.isRunning() && !this.payload.isStale();
+  }
+
+  private isHalted(): boolean {
+    return this.failedAt !== undefined || this.gaveUp || this.rebalance !== undefined;
+  }
+
+  private wakeAllWaiters(committed: boolean): void {
+    for (const waiter of [...this.commitWaiters]) this.wake(waiter, committed);
+  }
+
+  private wake(waiter: (typeof this.commitWaiters)[number], committed: boolean): void {
+    const at = this.commitWaiters.indexOf(waiter);
+    if (at >= 0) this.commitWaiters.splice(at, 1);
+    waiter.wake(committed);
+  }
+
+  private messageAt(index: number): InboundMessage {
+    const message = this.messages[index];
+    if (message === undefined) throw new Error(`no message at batch index ${index}`);
+    return message;
+  }
 }
 
-async function heartbeatOrFlush(payload: EachBatchPayload, pending: PendingCommit, context: BatchContext): Promise<void> {
-  try {
-    await payload.heartbeat();
-  } catch (error: unknown) {
-    // A rebalance: settle what is done before the partition moves, then let kafkajs rejoin.
-    await flush(payload, pending, context);
-    throw error;
+/** At most `size` holders at a time; the others wait in arrival order. */
+class Slots {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(size: number) {
+    this.free = Math.max(1, size);
   }
+
+  acquire(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
+  }
+}
+
+/** Messages without a key cannot be a customer's (they are dead-lettered as invalid): no lane to keep. */
+function laneOf(message: InboundMessage): string | undefined {
+  return message.key === null ? undefined : message.key.toString('latin1');
 }
 
 function inbound(batch: Batch, message: KafkaMessage): InboundMessage {
