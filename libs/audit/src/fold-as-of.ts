@@ -1,3 +1,5 @@
+import { isCanonicalInstant } from '@rapport/kernel';
+
 /** The two time bases of design.md §5. */
 export type TimeBasis = 'occurred' | 'recorded';
 
@@ -5,6 +7,25 @@ interface TimedEvent {
   readonly type: string;
   readonly data: unknown;
   readonly metadata: { readonly occurredAt: string; readonly recordedAt: string };
+}
+
+/** A stream folded so far: the state and how many events went into it. */
+export interface FoldProgress<State> {
+  readonly state: State;
+  readonly eventsApplied: number;
+}
+
+export interface FoldAsOfOptions<State> {
+  /**
+   * Where to start instead of the initial state: the fold of the events before `events`, every
+   * one of them within the instant on the basis asked for (a caller's checkpoint).
+   */
+  readonly from?: FoldProgress<State>;
+  /**
+   * Called after each event for as long as no event has been left out, so with the stream
+   * folded in full up to and including `events[index]`: what a checkpoint may keep.
+   */
+  readonly onWholePrefix?: (progress: FoldProgress<State>, index: number) => void;
 }
 
 /**
@@ -18,15 +39,34 @@ export function foldAsOf<State, Event>(
   asOf: Date,
   basis: TimeBasis,
   fold: { readonly initialState: State; evolve(state: State, event: Event): State },
-): { state: State; eventsApplied: number } {
-  const limit = asOf.getTime();
-  let state = fold.initialState;
-  let eventsApplied = 0;
-  for (const event of events) {
-    const at = Date.parse(basis === 'occurred' ? event.metadata.occurredAt : event.metadata.recordedAt);
-    if (at > limit) continue;
+  options: FoldAsOfOptions<State> = {},
+): FoldProgress<State> {
+  const isAfter = isAfterInstant(asOf);
+  const { from, onWholePrefix } = options;
+  let state = from ? from.state : fold.initialState;
+  let eventsApplied = from ? from.eventsApplied : 0;
+  let isWhole = onWholePrefix !== undefined;
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index];
+    if (isAfter(basis === 'occurred' ? event.metadata.occurredAt : event.metadata.recordedAt)) {
+      isWhole = false;
+      continue;
+    }
     state = fold.evolve(state, { type: event.type, data: event.data } as Event);
     eventsApplied++;
+    if (isWhole) onWholePrefix?.({ state, eventsApplied }, index);
   }
   return { state, eventsApplied };
+}
+
+/**
+ * Whether an event time is after `asOf`. A canonical time (kernel periods.ts) is compared as
+ * text with the canonical form of `asOf`; any other is parsed. A time that does not parse is
+ * never after: such an event is folded at every instant.
+ */
+function isAfterInstant(asOf: Date): (time: string) => boolean {
+  const limit = asOf.getTime();
+  const limitText = Number.isNaN(limit) ? undefined : asOf.toISOString();
+  if (limitText === undefined || !isCanonicalInstant(limitText)) return (time) => Date.parse(time) > limit;
+  return (time) => (isCanonicalInstant(time) ? time > limitText : Date.parse(time) > limit);
 }

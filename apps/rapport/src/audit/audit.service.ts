@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { foldAsOf, verifyChain, type ChainVerdict, type TimeBasis } from '@rapport/audit';
+import { verifyChain, type ChainVerdict, type TimeBasis } from '@rapport/audit';
 import type { CustomerEvent, CustomerState } from '@rapport/customer-domain';
 import type { EventStore, RecordedEvent } from '@rapport/event-store';
 import { customerStreamId } from '@rapport/kernel';
 import { AccessLog, type AccessRecord } from '../security/access-log';
 import { customerDecider } from '../wiring/customer-processor';
 import { EVENT_STORE } from '../wiring/tokens';
+import { CheckpointedFold } from './fold-checkpoints';
 import { PersonalDataReader } from './personal-data-reader';
 
 export interface HistoryPage {
@@ -25,9 +26,18 @@ export interface StateAsOf {
 /** Who is reading, recorded in the access log before anything is returned. */
 export type Reader = Omit<AccessRecord, 'customerId'>;
 
+/**
+ * Checkpoints every 1,000 revisions bound what a fold to a past instant redoes; 250,000 events
+ * of newest checkpoints (about 25 customers with 10,000 events, or thousands of usual ones)
+ * bound the memory they hold.
+ */
+const CHECKPOINTS = { interval: 1_000, maxEvents: 250_000 };
+
 /** Reads one customer's stream for auditors (design.md §5). `undefined` means no such customer. */
 @Injectable()
 export class AuditService {
+  private readonly fold = new CheckpointedFold<CustomerState, CustomerEvent>(customerDecider, CHECKPOINTS);
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly personalData: PersonalDataReader,
@@ -38,21 +48,25 @@ export class AuditService {
     const events = await this.store.readStream(customerStreamId(customerId), { fromRevision, maxCount: limit + 1 });
     if (events.length === 0 && !(await this.exists(customerId))) return undefined;
     await this.accessLog.record({ ...reader, customerId });
-    const page = await Promise.all(
-      events.slice(0, limit).map(async ({ revision, position, type, data, metadata, id }) => ({
-        id, revision, position, type, data: await this.personalData.reveal(customerId, data), metadata,
-      })),
-    );
+    const shown = events.slice(0, limit);
+    const data = await this.personalData.revealEach(customerId, shown.map((event) => event.data));
+    const page = shown.map(({ revision, position, type, metadata, id }, index) => ({ id, revision, position, type, data: data[index], metadata }));
     return { customerId, events: page, ...(events.length > limit ? { nextRevision: fromRevision + limit } : {}) };
   }
 
+  /** Folded through fold checkpoints kept between calls (fold-checkpoints.ts); the result is the same. */
   async stateAsOf(reader: Reader, customerId: string, asOf: Date, basis: TimeBasis): Promise<StateAsOf | undefined> {
-    const events = await this.store.readStream(customerStreamId(customerId));
-    if (events.length === 0) return undefined;
+    const streamId = customerStreamId(customerId);
+    const folded = await this.fold.stateAsOf(streamId, (options) => this.store.readStream(streamId, options), asOf, basis);
+    if (folded === undefined) return undefined;
     await this.accessLog.record({ ...reader, customerId });
-    const folded = foldAsOf<CustomerState, CustomerEvent>(events, asOf, basis, customerDecider);
     const state = await this.personalData.reveal(customerId, folded.state);
     return { customerId, asOf: asOf.toISOString(), basis, eventsApplied: folded.eventsApplied, state };
+  }
+
+  /** Drops every cached fold checkpoint (benches measure a first fold with it). */
+  forgetFoldCheckpoints(): void {
+    this.fold.clear();
   }
 
   async verify(reader: Reader, customerId: string): Promise<ChainVerdict | undefined> {
@@ -66,3 +80,4 @@ export class AuditService {
     return (await this.store.readStream(customerStreamId(customerId), { maxCount: 1 })).length > 0;
   }
 }
+

@@ -10,7 +10,7 @@ const START = Date.parse('2024-01-01T00:00:00.000Z');
  * resolved now and then (each command appends one event).
  */
 export function longHistory(customerId: string, events: number): ScriptedCommand[] {
-  const at = (index: number) => new Date(START + index * HOUR).toISOString();
+  const at = (index: number) => historyInstant(index).toISOString();
   const acquire: ScriptedCommand = {
     command: {
       type: 'AcquireCustomer', customerId, occurredAt: at(0),
@@ -21,6 +21,11 @@ export function longHistory(customerId: string, events: number): ScriptedCommand
   const activate: ScriptedCommand = { command: { type: 'ActivateCustomer', customerId, occurredAt: at(1), data: { product: 'savings-account' } } };
   const rest = Array.from({ length: Math.max(0, events - 2) }, (_, index) => ({ command: routine(customerId, index + 2, at(index + 2)) }));
   return [acquire, activate, ...rest];
+}
+
+/** Business time of the command at `index` of a long history. */
+export function historyInstant(index: number): Date {
+  return new Date(START + index * HOUR);
 }
 
 function routine(customerId: string, index: number, occurredAt: string): CustomerCommand {

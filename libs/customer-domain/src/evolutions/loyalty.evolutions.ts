@@ -1,3 +1,4 @@
+import { isCanonicalInstant } from '@rapport/kernel';
 import type { DomainConfig } from '../customer.config';
 import type { CustomerActivated, PointsRedeemed, TransactionRecorded } from '../customer.events';
 import type { KnownCustomer, LoyaltyState } from '../customer.state';
@@ -52,5 +53,10 @@ function earned(loyalty: LoyaltyState, points: number, occurredAt: string, confi
 /** The later of two ISO instants: events may arrive out of business-time order. */
 function later(current: string | undefined, candidate: string): string {
   if (current === undefined) return candidate;
-  return Date.parse(candidate) >= Date.parse(current) ? candidate : current;
+  // Canonical instants (kernel periods.ts) sort as text; any other form is parsed.
+  const isCandidateLater =
+    isCanonicalInstant(candidate) && isCanonicalInstant(current)
+      ? candidate >= current
+      : Date.parse(candidate) >= Date.parse(current);
+  return isCandidateLater ? candidate : current;
 }

@@ -1,4 +1,4 @@
-import { addDays, addMonths, periodLabel, wholeMajorUnits, type Money } from '@rapport/kernel';
+import { addDays, addMonths, isCanonicalInstant, periodLabel, utcDayOf, wholeMajorUnits, type Money } from '@rapport/kernel';
 import type { DailyPoints } from '../customer.state';
 import type { LoyaltyTier } from '../customer.values';
 
@@ -50,22 +50,42 @@ export function tierFor(windowPoints: number, config: LoyaltyConfig): LoyaltyTie
  * For asOf 2026-01-05T09:00Z: 2025-01-06 through 2026-01-05 (2025-01-05 is out).
  */
 export function windowStartDay(asOf: string, config: LoyaltyConfig): string {
-  const instantOneWindowEarlier = addMonths(new Date(asOf), -config.tierWindowMonths);
-  return periodLabel(addDays(instantOneWindowEarlier, 1), 'day');
+  const months = config.tierWindowMonths;
+  if (!isCanonicalInstant(asOf) || !(months >= 0 && months <= MEMO_MONTHS_LIMIT)) {
+    return windowStartOf(new Date(asOf), months);
+  }
+  // Shifting by calendar months and then by 24 hours keeps the time of day, so the answer
+  // depends on the UTC day of asOf alone, and a fold asks about the same day many times in a
+  // row. The memo is no state: one input always gives one answer.
+  const asOfDay = asOf.slice(0, 10);
+  const memo = lastWindowStart;
+  if (memo.asOfDay === asOfDay && memo.months === months) return memo.firstDay;
+  const firstDay = windowStartOf(new Date(`${asOfDay}T00:00:00.000Z`), months);
+  lastWindowStart = { asOfDay, months, firstDay };
+  return firstDay;
+}
+
+/** Far enough from the ends of the Date range that midnight and any later time of a day shift alike. */
+const MEMO_MONTHS_LIMIT = 12_000;
+let lastWindowStart = { asOfDay: '', months: Number.NaN, firstDay: '' };
+
+function windowStartOf(asOf: Date, months: number): string {
+  return periodLabel(addDays(addMonths(asOf, -months), 1), 'day');
 }
 
 /** Points earned in the trailing window ending at `asOf` (see windowStartDay for the boundary). */
 export function pointsInWindow(recentEarnings: readonly DailyPoints[], asOf: string, config: LoyaltyConfig): number {
   const firstDay = windowStartDay(asOf, config);
-  const lastDay = periodLabel(new Date(asOf), 'day');
-  return recentEarnings
-    .filter(({ day }) => day >= firstDay && day <= lastDay)
-    .reduce((sum, { points }) => sum + points, 0);
+  const lastDay = utcDayOf(asOf);
+  let sum = 0;
+  for (const { day, points } of recentEarnings) if (day >= firstDay && day <= lastDay) sum += points;
+  return sum;
 }
 
 /**
  * Drops the days that no window ending at `asOf` or later can include, so the list stays
  * bounded (about one entry per day of the window). Days after `asOf` are kept.
+ * `recentEarnings` is in day order, one entry per day, as addEarning keeps it.
  */
 export function pruneEarnings(
   recentEarnings: readonly DailyPoints[],
@@ -73,9 +93,9 @@ export function pruneEarnings(
   config: LoyaltyConfig,
 ): readonly DailyPoints[] {
   const firstDay = windowStartDay(asOf, config);
-  return recentEarnings.every(({ day }) => day >= firstDay)
-    ? recentEarnings
-    : recentEarnings.filter(({ day }) => day >= firstDay);
+  let kept = 0;
+  while (kept < recentEarnings.length && recentEarnings[kept].day < firstDay) kept++;
+  return kept === 0 ? recentEarnings : recentEarnings.slice(kept);
 }
 
 /**
@@ -90,10 +110,15 @@ export function addEarning(
 ): readonly DailyPoints[] {
   const pruned = pruneEarnings(recentEarnings, occurredAt, config);
   if (points === 0) return pruned;
-  const day = periodLabel(new Date(occurredAt), 'day');
+  const day = utcDayOf(occurredAt);
+  const lastIndex = pruned.length - 1;
   const last = pruned.at(-1);
   if (last === undefined || last.day < day) return [...pruned, { day, points }];
-  if (last.day === day) return [...pruned.slice(0, -1), { day, points: last.points + points }];
+  if (last.day === day) {
+    const merged = pruned.slice();
+    merged[lastIndex] = { day, points: last.points + points };
+    return merged;
+  }
   const existing = pruned.find((entry) => entry.day === day);
   const others = pruned.filter((entry) => entry.day !== day);
   const entry = { day, points: (existing?.points ?? 0) + points };

@@ -1,0 +1,83 @@
+import 'reflect-metadata';
+import type { CustomerEvent } from '@rapport/customer-domain';
+import { InMemoryEventStore } from '@rapport/event-store';
+import { ManualClock } from '@rapport/kernel';
+import { InMemoryKeyStore, seal } from '@rapport/privacy';
+import { customerAcquired, customerActivated, personalDataErased, transactionRecorded } from '@rapport/testing';
+import { AccessLog } from '../security/access-log';
+import { AuditService } from './audit.service';
+import { PersonalDataReader } from './personal-data-reader';
+
+const AUDITOR = { actor: 'auditor-1', role: 'auditor', via: 'spec', correlationId: 'corr-1' };
+const personal = { name: 'Li Na', email: 'li.na@example.cn' };
+const NOW = new Date('2027-01-01T00:00:00.000Z');
+
+async function auditedCustomer() {
+  const store = new InMemoryEventStore();
+  const keys = new InMemoryKeyStore();
+  const accessLog = new AccessLog(store, new ManualClock(NOW));
+  const audit = new AuditService(store, new PersonalDataReader(keys), accessLog);
+  let revision = 0;
+  const append = async (...events: CustomerEvent[]) => {
+    const stored = events.map(({ type, data }) => {
+      const at = data.occurredAt;
+      const metadata = { correlationId: 'c', causationId: 'c', actor: 'spec', channel: 'spec', schemaVersion: 1, occurredAt: at, recordedAt: at, previousHash: null, hash: `h${revision}` };
+      return { id: `e${revision++}`, type, data: data as unknown as Record<string, unknown>, metadata };
+    });
+    await store.appendToStream('customer-cust-0001', stored, 'any');
+  };
+  const sealed = seal(personal, await keys.keyFor('cust-0001'), 'cust-0001');
+  await append(customerAcquired({ occurredAt: '2026-01-05T09:00:00.000Z', personal: sealed }), customerActivated({ occurredAt: '2026-01-06T09:00:00.000Z' }));
+  return { audit, keys, append, accessLog };
+}
+
+describe('the state as of an instant, with its fold checkpoints kept between calls', () => {
+  it('opens the sealed personal data that the cached state still holds sealed', async () => {
+    const { audit } = await auditedCustomer();
+    await audit.stateAsOf(AUDITOR, 'cust-0001', NOW, 'occurred');
+    expect((await audit.stateAsOf(AUDITOR, 'cust-0001', NOW, 'occurred'))?.state).toMatchObject({ personal });
+  });
+
+  it('after erasure shows none, as of now or as of before it, though a fold from before was cached', async () => {
+    const { audit, keys, append } = await auditedCustomer();
+    await audit.stateAsOf(AUDITOR, 'cust-0001', NOW, 'recorded');
+    await keys.destroy('cust-0001', new Date('2026-03-01T00:00:00.000Z'));
+    await append(personalDataErased({ occurredAt: '2026-03-01T00:00:00.000Z' }));
+    const now = await audit.stateAsOf(AUDITOR, 'cust-0001', NOW, 'recorded');
+    const before = await audit.stateAsOf(AUDITOR, 'cust-0001', new Date('2026-02-01T00:00:00.000Z'), 'recorded');
+    expect(now?.state).not.toHaveProperty('personal');
+    expect(now).toMatchObject({ eventsApplied: 3, state: { personalDataErasedAt: '2026-03-01T00:00:00.000Z' } });
+    expect(before).toMatchObject({ eventsApplied: 2, state: { personal: { erased: true, erasedAt: '2026-03-01T00:00:00.000Z' } } });
+    expect(JSON.stringify([now, before])).not.toContain(personal.name);
+  });
+
+  it('counts the events appended since the last call', async () => {
+    const { audit, append } = await auditedCustomer();
+    await audit.stateAsOf(AUDITOR, 'cust-0001', NOW, 'occurred');
+    await append(transactionRecorded({ transactionId: 't-1', occurredAt: '2026-02-01T00:00:00.000Z' }));
+    expect(await audit.stateAsOf(AUDITOR, 'cust-0001', NOW, 'occurred')).toMatchObject({ eventsApplied: 3, state: { transactionCount: 1 } });
+  });
+
+  it('is undefined for a customer with no events, and logs no access for one', async () => {
+    const { audit, accessLog } = await auditedCustomer();
+    expect(await audit.stateAsOf(AUDITOR, 'nobody', NOW, 'occurred')).toBeUndefined();
+    expect(await accessLog.entries('nobody')).toEqual([]);
+    await audit.stateAsOf(AUDITOR, 'cust-0001', NOW, 'occurred');
+    expect(await accessLog.entries('cust-0001')).toHaveLength(1);
+  });
+});
+
+describe('the history', () => {
+  it('opens personal data in the events that hold it and leaves the others as stored', async () => {
+    const { audit } = await auditedCustomer();
+    const page = await audit.history(AUDITOR, 'cust-0001');
+    expect(page?.events.map((event) => (event.data as { personal?: unknown }).personal)).toEqual([personal, undefined]);
+  });
+
+  it('after erasure says so where the personal data was', async () => {
+    const { audit, keys } = await auditedCustomer();
+    await keys.destroy('cust-0001', new Date('2026-03-01T00:00:00.000Z'));
+    const page = await audit.history(AUDITOR, 'cust-0001');
+    expect(page?.events[0]?.data).toMatchObject({ personal: { erased: true, erasedAt: '2026-03-01T00:00:00.000Z' } });
+  });
+});

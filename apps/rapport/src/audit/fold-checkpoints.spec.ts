@@ -1,0 +1,158 @@
+import { foldAsOf, type TimeBasis } from '@rapport/audit';
+import { createCustomerDecider, type CustomerEvent, type CustomerState } from '@rapport/customer-domain';
+import { InMemoryEventStore, type EventStore } from '@rapport/event-store';
+import {
+  SEALED_PERSONAL_DATA,
+  complaintFiled,
+  complaintResolved,
+  customerAcquired,
+  customerActivated,
+  personalDataErased,
+  satisfactionRecorded,
+  transactionRecorded,
+} from '@rapport/testing';
+import fc from 'fast-check';
+import { CheckpointedFold } from './fold-checkpoints';
+
+const decider = createCustomerDecider();
+const START = Date.parse('2026-01-01T00:00:00.000Z');
+const HOUR = 3_600_000;
+const iso = (hours: number) => new Date(START + hours * HOUR).toISOString();
+
+/** Times in hours from START: the events' business and store times, each possibly out of order. */
+interface Timing {
+  readonly occurred: number;
+  readonly recorded: number;
+  /** How the metadata writes them: 0 canonical, 1 without milliseconds, 2 at +08:00, 3 unreadable. */
+  readonly form?: number;
+}
+
+function written(hours: number, form = 0): string {
+  const canonical = iso(hours);
+  if (form === 1) return canonical.replace('.000Z', 'Z');
+  if (form === 2) return `${new Date(START + (hours + 8) * HOUR).toISOString().slice(0, 23)}+08:00`;
+  if (form === 3) return 'sometime';
+  return canonical;
+}
+
+function eventAt(revision: number, { occurred }: Timing, kind: number): CustomerEvent {
+  const occurredAt = iso(occurred);
+  if (revision === 0) return customerAcquired({ occurredAt, personal: SEALED_PERSONAL_DATA });
+  if (revision === 1) return customerActivated({ occurredAt });
+  if (kind === 0) return satisfactionRecorded({ surveyId: `srv-${revision}`, csat: 1 + (revision % 5), occurredAt });
+  if (kind === 1) return complaintFiled({ complaintId: `cmp-${revision % 3}`, occurredAt });
+  if (kind === 2) return complaintResolved({ complaintId: `cmp-${revision % 3}`, occurredAt });
+  if (kind === 3) return personalDataErased({ occurredAt });
+  return transactionRecorded({ transactionId: `txn-${revision}`, pointsEarned: revision % 13, occurredAt });
+}
+
+async function append(store: EventStore, streamId: string, timings: readonly (readonly [Timing, number])[]): Promise<void> {
+  const next = (await store.readStream(streamId)).length;
+  const events = timings.map(([timing, kind], index) => {
+    const revision = next + index;
+    const { type, data } = eventAt(revision, timing, kind);
+    const metadata = {
+      correlationId: 'c', causationId: 'c', actor: 'spec', channel: 'spec', schemaVersion: 1,
+      occurredAt: written(timing.occurred, timing.form), recordedAt: written(timing.recorded, timing.form),
+      previousHash: revision === 0 ? null : `${streamId}#${revision - 1}`, hash: `${streamId}#${revision}`,
+    };
+    return { id: `${streamId}-${revision}`, type, data, metadata };
+  });
+  await store.appendToStream(streamId, events, 'any');
+}
+
+/** What the fold gives with no checkpoint at all, in the form an auditor receives it. */
+async function uncached(store: EventStore, streamId: string, asOf: Date, basis: TimeBasis) {
+  const events = await store.readStream(streamId);
+  return events.length === 0 ? undefined : asJson(foldAsOf<CustomerState, CustomerEvent>(events, asOf, basis, decider));
+}
+
+/** Reads that started after a stream's first event, i.e. from a checkpoint. */
+let readsFromCheckpoint = 0;
+
+async function checkpointed(fold: CheckpointedFold<CustomerState, CustomerEvent>, store: EventStore, streamId: string, asOf: Date, basis: TimeBasis) {
+  const read = (options?: { fromRevision?: number }) => {
+    if ((options?.fromRevision ?? 0) > 0) readsFromCheckpoint++;
+    return store.readStream(streamId, options);
+  };
+  return asJson(await fold.stateAsOf(streamId, read, asOf, basis));
+}
+
+function asJson(value: unknown): unknown {
+  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+}
+
+describe('folding from checkpoints', () => {
+  it('uses no checkpoint that holds an event after the instant, on either basis', async () => {
+    const store = new InMemoryEventStore();
+    const fold = new CheckpointedFold(decider, { interval: 1, maxEvents: 100 });
+    // Revision 2 happened before revision 1 but was recorded last.
+    await append(store, 'customer-1', [[{ occurred: 0, recorded: 0 }, 4], [{ occurred: 240, recorded: 240 }, 4], [{ occurred: 48, recorded: 480 }, 4], [{ occurred: 300, recorded: 500 }, 4]]);
+    await checkpointed(fold, store, 'customer-1', new Date(iso(1_000)), 'occurred');
+    for (const [hours, basis] of [[100, 'occurred'], [250, 'occurred'], [250, 'recorded'], [490, 'recorded']] as const) {
+      const asOf = new Date(iso(hours));
+      expect(await checkpointed(fold, store, 'customer-1', asOf, basis)).toEqual(await uncached(store, 'customer-1', asOf, basis));
+    }
+    expect(await checkpointed(fold, store, 'customer-1', new Date(iso(100)), 'occurred')).toMatchObject({ eventsApplied: 2 });
+  });
+
+  it('reads the events appended after its newest checkpoint', async () => {
+    const store = new InMemoryEventStore();
+    const fold = new CheckpointedFold(decider, { interval: 1_000, maxEvents: 100 });
+    await append(store, 'customer-1', [[{ occurred: 0, recorded: 0 }, 4], [{ occurred: 1, recorded: 1 }, 4]]);
+    const now = new Date(iso(1_000));
+    await checkpointed(fold, store, 'customer-1', now, 'recorded');
+    await append(store, 'customer-1', [[{ occurred: 2, recorded: 2 }, 4], [{ occurred: 3, recorded: 3 }, 3]]);
+    expect(await checkpointed(fold, store, 'customer-1', now, 'recorded')).toEqual(await uncached(store, 'customer-1', now, 'recorded'));
+    expect(await checkpointed(fold, store, 'customer-1', now, 'recorded')).toMatchObject({ eventsApplied: 4, state: { transactionCount: 1 } });
+  });
+
+  it('drops a checkpoint the store does not bear out (another file under the same stream id)', async () => {
+    const [before, after] = [new InMemoryEventStore(), new InMemoryEventStore()];
+    const fold = new CheckpointedFold(decider, { interval: 1, maxEvents: 100 });
+    await append(before, 'customer-1', [[{ occurred: 0, recorded: 0 }, 4], [{ occurred: 1, recorded: 1 }, 4], [{ occurred: 2, recorded: 2 }, 4]]);
+    await append(after, 'other', [[{ occurred: 0, recorded: 0 }, 4]]);
+    await after.appendToStream('customer-1', (await after.readStream('other')).map((event) => ({ ...event, id: 'x' })), 'no-stream');
+    const now = new Date(iso(1_000));
+    await checkpointed(fold, before, 'customer-1', now, 'occurred');
+    expect(await checkpointed(fold, after, 'customer-1', now, 'occurred')).toEqual(await uncached(after, 'customer-1', now, 'occurred'));
+    expect(await checkpointed(fold, new InMemoryEventStore(), 'customer-1', now, 'occurred')).toBeUndefined();
+  });
+
+  it('gives what a fold without checkpoints gives, over appends and queries on both bases (property)', async () => {
+    readsFromCheckpoint = 0;
+    const timing = fc
+      .tuple(fc.nat({ max: 9 }), fc.nat({ max: 200 }), fc.nat({ max: 9 }), fc.nat({ max: 50 }), fc.nat({ max: 9 }), fc.nat({ max: 30 }))
+      .map(([lateChance, lateBy, oddChance, oddBy, kind, form]) => ({ lateChance, lateBy, oddChance, oddBy, kind, form: form > 3 ? 0 : form }));
+    const step = fc.oneof(
+      fc.record({ append: fc.array(timing, { minLength: 1, maxLength: 12 }), stream: fc.nat({ max: 1 }) }),
+      fc.record({ asOf: fc.integer({ min: -20, max: 200 }), basis: fc.constantFrom<TimeBasis>('occurred', 'recorded'), stream: fc.nat({ max: 1 }) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), async (steps) => {
+        const store = new InMemoryEventStore();
+        const fold = new CheckpointedFold(decider, { interval: 4, maxEvents: 30 });
+        const clock = [0, 0];
+        for (const current of steps) {
+          const streamId = `customer-${current.stream}`;
+          if ('append' in current) {
+            const timings = current.append.map(({ lateChance, lateBy, oddChance, oddBy, kind, form }) => {
+              const now = ++clock[current.stream];
+              // Some events are back-dated (business time), some store times go backwards, a few times are written oddly.
+              return [{ occurred: lateChance < 3 ? now - lateBy : now, recorded: oddChance < 2 ? now - oddBy : now, form }, kind % 6 === 5 ? 4 : kind % 6] as const;
+            });
+            await append(store, streamId, timings);
+          } else {
+            // A random instant, then the instants around the newest events, after and between them.
+            const newest = clock[current.stream];
+            for (const instant of [current.asOf, newest + 1, newest, newest - 1].map((hours) => new Date(iso(hours)))) {
+              expect(await checkpointed(fold, store, streamId, instant, current.basis)).toEqual(await uncached(store, streamId, instant, current.basis));
+            }
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+    expect(readsFromCheckpoint).toBeGreaterThan(100);
+  });
+});
