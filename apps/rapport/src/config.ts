@@ -26,6 +26,8 @@ export interface KafkaConfig {
   readonly groupId: string;
   /** Partitions of each topic the service creates at start because it is missing. */
   readonly topicPartitions: number;
+  /** Messages of one partition handled at once, each customer's in order (unset: the adapter's default). */
+  readonly messagesInFlight?: number;
 }
 
 /** design.md §7: who may call what, and how the HTTP edge is hardened. */
@@ -69,6 +71,7 @@ export function kafkaFromEnvironment(env: NodeJS.ProcessEnv): KafkaConfig | unde
     deadLetterTopic: env.KAFKA_DLQ_TOPIC || `${topic}.dlq`,
     groupId: env.KAFKA_GROUP_ID || 'rapport-ingestion',
     topicPartitions: Math.max(1, integer(env.KAFKA_TOPIC_PARTITIONS, 6, 'KAFKA_TOPIC_PARTITIONS')),
+    messagesInFlight: Math.max(1, integer(env.KAFKA_MESSAGES_IN_FLIGHT, 32, 'KAFKA_MESSAGES_IN_FLIGHT')),
   };
 }
 

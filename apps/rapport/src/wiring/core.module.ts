@@ -69,6 +69,14 @@ export class CoreModule implements OnApplicationShutdown {
 function openIngestionSource(config: AppConfig): IngestionSource | null {
   const kafka = config.kafka;
   if (!kafka) return null;
-  const { brokers, topic, deadLetterTopic, groupId, topicPartitions } = kafka;
-  return new KafkaIngestion({ brokers, topic, deadLetterTopic, groupId, partitions: topicPartitions, logger: nestIngestionLogger() });
+  const { brokers, topic, deadLetterTopic, groupId, topicPartitions, messagesInFlight } = kafka;
+  return new KafkaIngestion({
+    brokers,
+    topic,
+    deadLetterTopic,
+    groupId,
+    partitions: topicPartitions,
+    ...(messagesInFlight === undefined ? {} : { messagesInFlightPerPartition: messagesInFlight }),
+    logger: nestIngestionLogger(),
+  });
 }
