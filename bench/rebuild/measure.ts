@@ -18,6 +18,8 @@ export interface MeasureOptions {
   readonly target: string;
   readonly mongoUrl?: string;
   readonly flushEveryEvents?: number;
+  /** Events per read; the rebuild's default when absent. */
+  readonly batchSize?: number;
 }
 
 /**
@@ -32,6 +34,7 @@ export async function measureRebuild(options: MeasureOptions): Promise<Measureme
     const started = process.hrtime.bigint();
     const report = await rebuildProjections(events, store, store, allProjections(), {
       ...(options.flushEveryEvents === undefined ? {} : { flushEveryEvents: options.flushEveryEvents }),
+      ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
       onProgress: (phase, at) => (phase === 'filling' && at.events % 100_000 < 5000 ? process.stderr.write(`  ${options.store}: ${at.events} events\n`) : undefined),
     });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -21,6 +21,9 @@ export interface RecordedEvent extends EventToAppend {
   readonly position: number;
 }
 
+/** A recorded event without its metadata: all that projections read. */
+export type RecordedEventData = Omit<RecordedEvent, 'metadata'>;
+
 export interface AppendResult {
   /** Revision of the last event now in the stream. */
   readonly revision: number;
@@ -70,6 +73,13 @@ export interface EventStore {
 
   /** Events of all streams in position order. */
   readAll(options: ReadAllOptions): Promise<readonly RecordedEvent[]>;
+
+  /**
+   * The events readAll gives for the same options, without their metadata: for readers that never
+   * look at it (projections), which then need not pay for decoding it. Every adapter here has it;
+   * a caller falls back to readAll for a store that does not.
+   */
+  readAllWithoutMetadata?(options: ReadAllOptions): Promise<readonly RecordedEventData[]>;
 
   subscribeToAll(options: SubscribeOptions): EventSubscription;
 

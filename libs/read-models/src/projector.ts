@@ -1,6 +1,5 @@
 import type { EventStore } from '@rapport/event-store';
-import { CUSTOMER_STREAM_PREFIX } from '@rapport/kernel';
-import { toProjectedEvent, type ProjectedEvent } from './projections/projected-event';
+import type { ProjectedEvent } from './projections/projected-event';
 import type { Projection } from './projections/projection';
 import type { ReadModelStore, WriteResult } from './read-model-store.port';
 import { applyEvents } from './runtime/apply-events';
@@ -8,6 +7,7 @@ import { checkpointWrite } from './runtime/checkpoints';
 import { DocumentSet } from './runtime/document-set';
 import { checkpointOf, heartbeatWrites, refreshFromStore } from './runtime/live-control';
 import { PositionWaiters } from './runtime/position-waiters';
+import { readProjectedEvents } from './runtime/read-events';
 import { runLoop } from './runtime/run-loop';
 import { statusOf, TrackedProjection, type ProjectionStatus } from './runtime/tracked-projection';
 import { Wakeup } from './runtime/wakeup';
@@ -116,16 +116,15 @@ export class Projector {
     const active = this.tracked.filter((t) => t.state !== 'paused');
     if (active.length === 0) return false;
     const from = Math.min(...active.map((t) => t.position));
-    const records = await this.events.readAll({ afterPosition: from, maxCount: this.batchSize, streamPrefix: CUSTOMER_STREAM_PREFIX });
-    const isCaughtUp = records.length < this.batchSize;
-    const end = Math.max(records.at(-1)?.position ?? 0, isCaughtUp ? head : 0);
+    const page = await readProjectedEvents(this.events, from, this.batchSize);
+    const isCaughtUp = page.count < this.batchSize;
+    const end = Math.max(page.lastPosition ?? 0, isCaughtUp ? head : 0);
     if (active.every((t) => t.position >= end)) {
       for (const tracked of active) tracked.state = 'live';
       await this.write(heartbeatWrites(this.tracked, now, this.idleMs), false);
       return false;
     }
-    const events = records.map(toProjectedEvent).filter((e): e is ProjectedEvent => e !== undefined);
-    await this.applyBatch(active, events, end, now);
+    await this.applyBatch(active, page.events, end, now);
     return !isCaughtUp;
   }
 

@@ -63,6 +63,11 @@ describe('rebuilding projections', () => {
     expect(await snapshot(store, projections)).toEqual(await fromScratch(events, projections));
   });
 
+  it('reads back what it wrote once it has dropped its cache of documents, and gives the documents of a rebuild from scratch', async () => {
+    await rebuildProjections(events, store, store, projections, { batchSize: 7, flushEveryEvents: 10, maxCachedDocuments: 3 });
+    expect(await snapshot(store, projections)).toEqual(await fromScratch(events, projections));
+  });
+
   it('gives up, lifts the pause and drops its fresh collections when a live projector does not pause in time', async () => {
     await store.write([{ collection: CHECKPOINTS, writes: [{ kind: 'put', document: { _id: 'loyalty', position: 0, generation: 'g', heartbeatAt: new Date().toISOString(), pausedFor: null }, guard: { kind: 'insert' } }] }]);
     await expect(rebuildProjections(events, store, store, projections.filter((p) => p.name === 'loyalty'), { pauseTimeoutMs: 200 })).rejects.toThrow('did not pause');

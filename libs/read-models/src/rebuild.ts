@@ -6,7 +6,7 @@ import { ExclusiveProjector, type CatchUpProgress, type ExclusiveProjectorOption
 
 export type RebuildPhase = 'filling' | 'pausing' | 'final-catch-up' | 'swapping' | 'done';
 
-export interface RebuildOptions extends Omit<ExclusiveProjectorOptions, 'onProgress'> {
+export interface RebuildOptions extends Omit<ExclusiveProjectorOptions, 'onProgress' | 'isStoreEmpty'> {
   /** How long to wait for a running live projector to acknowledge the pause. Default 30 s. */
   readonly pauseTimeoutMs?: number;
   /** A live projector whose last heartbeat is older than this is taken as not running. Default 15 s. */
@@ -41,7 +41,8 @@ export async function rebuildProjections(events: EventStore, store: ReadModelSto
   for (const spec of specs) await admin.dropCollection(fresh(spec.name));
   for (const spec of specs) await admin.ensureCollection({ name: fresh(spec.name), indexes: [] });
   let phase: RebuildPhase = 'filling';
-  const runner = new ExclusiveProjector(events, store, projections, fresh, { ...options, onProgress: (progress) => options.onProgress?.(phase, progress) });
+  // The fresh collections were just made, so the runner need not look for documents in them.
+  const runner = new ExclusiveProjector(events, store, projections, fresh, { ...options, isStoreEmpty: true, onProgress: (progress) => options.onProgress?.(phase, progress) });
   const rebuildId = newGeneration().replace('g-', 'r-');
   try {
     await runner.catchUp();

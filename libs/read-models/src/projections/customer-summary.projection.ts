@@ -50,7 +50,18 @@ export function applyToSummary(current: CustomerSummary | null, event: Projected
   const facts = evolveSegmentFacts(current?.facts ?? null, event, config.segmentation);
   if (facts === null) return null;
   const base = current ?? created(facts, event);
-  return summary({ ...base, ...changes(base, event, config), facts, revision: event.revision });
+  const changed = changes(base, event, config);
+  // Built field by field, not spread: a rebuild makes one for every event.
+  return {
+    customerId: base.customerId,
+    facts,
+    acquiredAt: base.acquiredAt,
+    loyalty: changed.loyalty ?? base.loyalty,
+    satisfaction: changed.satisfaction ?? base.satisfaction,
+    openComplaints: changed.openComplaints ?? base.openComplaints,
+    retentionAlerts: changed.retentionAlerts ?? base.retentionAlerts,
+    revision: event.revision,
+  };
 }
 
 function created(facts: SegmentFacts, event: ProjectedEvent): CustomerSummary {

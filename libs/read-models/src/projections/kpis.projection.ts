@@ -86,17 +86,30 @@ function otherCounts(event: ProjectedEvent, config: ReadModelConfig): Partial<Re
   }
 }
 
+/** Field by field rather than by spreading and looping over keys: a rebuild makes one for most events. */
 export function applyToKpiDay(current: KpiDay | null, event: ProjectedEvent, before: KpiCustomer | null, day: string, config: ReadModelConfig): KpiDay {
   const base = current ?? emptyDay(day);
-  const next: Record<string, unknown> = {
-    ...base,
+  const lifecycle = lifecycleCounts(event, before);
+  const other = otherCounts(event, config);
+  return {
+    day: base.day,
+    acquired: base.acquired + (lifecycle.acquired ?? 0),
+    activated: base.activated + (lifecycle.activated ?? 0),
+    reactivated: base.reactivated + (lifecycle.reactivated ?? 0),
+    churned: base.churned + (lifecycle.churned ?? 0),
+    churnedActive: base.churnedActive + (lifecycle.churnedActive ?? 0),
+    activeDelta: base.activeDelta + (lifecycle.activeDelta ?? 0),
+    complaintsFiled: base.complaintsFiled + (other.complaintsFiled ?? 0),
+    complaintsResolved: base.complaintsResolved + (other.complaintsResolved ?? 0),
+    resolutionHundredths: base.resolutionHundredths + (other.resolutionHundredths ?? 0),
+    responses: base.responses + (other.responses ?? 0),
+    satisfied: base.satisfied + (other.satisfied ?? 0),
+    npsResponses: base.npsResponses + (other.npsResponses ?? 0),
+    promoters: base.promoters + (other.promoters ?? 0),
+    detractors: base.detractors + (other.detractors ?? 0),
     revenueMinor: event.type === 'TransactionRecorded' ? addMoney(base.revenueMinor, event.data.revenue) : base.revenueMinor,
     acquisitionCostMinor: event.type === 'CustomerAcquired' && before === null ? addMoney(base.acquisitionCostMinor, event.data.acquisitionCost) : base.acquisitionCostMinor,
   };
-  for (const counts of [lifecycleCounts(event, before), otherCounts(event, config)]) {
-    for (const field in counts) next[field] = (next[field] as number) + (counts[field as keyof KpiDay] ?? 0);
-  }
-  return next as unknown as KpiDay;
 }
 
 function emptyDay(day: string): KpiDay {

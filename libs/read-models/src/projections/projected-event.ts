@@ -1,5 +1,5 @@
 import { isCustomerEventType, type CustomerEvent } from '@rapport/customer-domain';
-import type { RecordedEvent } from '@rapport/event-store';
+import type { RecordedEventData } from '@rapport/event-store';
 import { customerIdFromStreamId } from '@rapport/kernel';
 
 /** A stored customer event as projections see it: the domain event plus where it sits in the store. */
@@ -18,7 +18,7 @@ export type ProjectedEvent = CustomerEvent & {
  * type (a newer writer's event: skipped here, picked up after an upgrade and a rebuild).
  * Every payload is at schema version 1 today; an upcaster goes here when one changes.
  */
-export function toProjectedEvent(event: RecordedEvent): ProjectedEvent | undefined {
+export function toProjectedEvent(event: RecordedEventData): ProjectedEvent | undefined {
   const customerId = customerIdFromStreamId(event.streamId);
   if (customerId === undefined || !isCustomerEventType(event.type)) return undefined;
   const { type, data, position, revision } = event;
@@ -33,6 +33,23 @@ export function canonicalInstant(value: string): string {
 
 /** Canonical form of an ISO instant, or null when it is not one. */
 export function instantOf(value: unknown): string | null {
+  if (typeof value === 'string' && isCanonical(value)) return value;
   const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
   return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+const CANONICAL = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Whether the value is already what toISOString gives for it (almost every stored occurredAt is):
+ * saves a Date per event. Date.parse rolls 2025-02-30 over into March, so the day is checked here.
+ */
+function isCanonical(value: string): boolean {
+  if (!CANONICAL.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  const month = (value.charCodeAt(5) - 48) * 10 + value.charCodeAt(6) - 48;
+  const day = (value.charCodeAt(8) - 48) * 10 + value.charCodeAt(9) - 48;
+  const isLeap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && isLeap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0));
 }

@@ -1,16 +1,21 @@
 import type { ReadDocument, ReadModelStore } from '../read-model-store.port';
 import type { ProjectedEvent } from '../projections/projected-event';
-import type { DocumentRule, Projection } from '../projections/projection';
-import type { CollectionDocuments, DocumentSet } from './document-set';
+import type { Projection } from '../projections/projection';
+import { setDocument, type DocumentEntry, type DocumentSet } from './document-set';
 
 /** Maps a projection's collection name to the physical one (the live name, or a fresh one during a rebuild). */
 export type CollectionNames = (collection: string) => string;
 
-interface Route {
-  readonly rule: DocumentRule<object, object | null>;
-  readonly id: string;
-  readonly event: ProjectedEvent;
-  readonly context: ReadDocument | null;
+/**
+ * Which document each event changes, in event order, as parallel arrays (a rebuild routes millions
+ * of events; an object per route was a tenth of its garbage). `byRule[r]` lists the routes of rule r.
+ */
+interface Routes {
+  readonly rule: number[];
+  readonly id: string[];
+  readonly event: ProjectedEvent[];
+  readonly context: (ReadDocument | null)[];
+  readonly byRule: number[][];
 }
 
 /**
@@ -23,35 +28,45 @@ interface Route {
  */
 export async function applyEvents(store: ReadModelStore, documents: DocumentSet, projection: Projection, events: readonly ProjectedEvent[], names: CollectionNames): Promise<void> {
   const routes = await route(store, documents, projection, events, names);
-  const targets = new Map(projection.documents.map((rule) => [rule, documents.of(names(rule.collection))]));
-  for (const rule of projection.documents) {
-    const ids = routes.filter((r) => r.rule === rule).map((r) => r.id);
-    await documents.load(store, names(rule.collection), ids);
+  const targets: DocumentEntry[] = [];
+  for (const [index, rule] of projection.documents.entries()) {
+    const routed = routes.byRule[index] as number[];
+    const entries = await documents.entries(store, names(rule.collection), routed.map((at) => routes.id[at] as string));
+    routed.forEach((at, n) => (targets[at] = entries[n] as DocumentEntry));
   }
-  for (const { rule, id, event, context } of routes) {
-    const target = targets.get(rule) as CollectionDocuments;
-    const current = target.get(id);
+  for (let at = 0; at < routes.id.length; at++) {
+    const target = targets[at] as DocumentEntry;
+    const event = routes.event[at] as ProjectedEvent;
+    const current = target.document;
     if (current !== null && current.position >= event.position) continue;
-    const next = rule.apply(current, event, context, id);
-    if (next !== null) target.set(stamped(next, id, event.position));
+    const id = routes.id[at] as string;
+    const next = projection.documents[routes.rule[at] as number]?.apply(current, event, routes.context[at] ?? null, id);
+    if (next != null) setDocument(target, stamped(next, id, event.position));
   }
 }
 
-async function route(store: ReadModelStore, documents: DocumentSet, projection: Projection, events: readonly ProjectedEvent[], names: CollectionNames): Promise<Route[]> {
+async function route(store: ReadModelStore, documents: DocumentSet, projection: Projection, events: readonly ProjectedEvent[], names: CollectionNames): Promise<Routes> {
+  const routes: Routes = { rule: [], id: [], event: [], context: [], byRule: projection.documents.map(() => []) };
   const state = projection.state;
-  const states = state === undefined ? undefined : documents.of(names(state.collection));
-  if (state !== undefined) await documents.load(store, names(state.collection), events.map((e) => e.customerId));
-  const routes: Route[] = [];
-  for (const event of events) {
-    const before = states === undefined ? null : states.get(event.customerId);
-    if (before !== null && before.position >= event.position) continue;
-    for (const rule of projection.documents) {
-      if (rule.handles.has(event.type)) for (const id of rule.idsOf(event, before)) routes.push({ rule, id, event, context: before });
-    }
-    if (state === undefined || states === undefined || !state.handles.has(event.type)) continue;
+  const states = state === undefined ? undefined : await documents.entries(store, names(state.collection), events.map((e) => e.customerId));
+  events.forEach((event, index) => {
+    const entry = states?.[index];
+    const before = entry?.document ?? null;
+    if (before !== null && before.position >= event.position) return;
+    projection.documents.forEach((rule, ruleIndex) => {
+      if (!rule.handles.has(event.type)) return;
+      for (const id of rule.idsOf(event, before)) {
+        routes.byRule[ruleIndex]?.push(routes.id.length);
+        routes.rule.push(ruleIndex);
+        routes.id.push(id);
+        routes.event.push(event);
+        routes.context.push(before);
+      }
+    });
+    if (state === undefined || entry === undefined || !state.handles.has(event.type)) return;
     const after = state.apply(before, event, null, event.customerId);
-    if (after !== null) states.set(stamped(after, event.customerId, event.position));
-  }
+    if (after !== null) setDocument(entry, stamped(after, event.customerId, event.position));
+  });
   return routes;
 }
 

@@ -1,29 +1,24 @@
 import type { CollectionWrites, ReadDocument, ReadModelStore } from '../read-model-store.port';
 
-interface Entry {
+/** One document of a set, as a runner works on it: found once, then changed in place by many events. */
+export interface DocumentEntry {
   document: ReadDocument | null;
   /** Whether the store holds this id, as far as this set knows: picks the write guard. */
   isStored: boolean;
   isDirty: boolean;
 }
 
-/** One collection's documents within a set. The id must have been loaded before `get`. */
-export class CollectionDocuments {
-  constructor(private readonly entries: Map<string, Entry>) {}
+export interface DocumentSetOptions {
+  /**
+   * The store holds no document of these collections yet (a rebuild's fresh ones), so an id this
+   * set has not seen needs no read. Holds until `clear`, after which written documents are read back.
+   */
+  readonly isStoreEmpty?: boolean;
+}
 
-  get(id: string): ReadDocument | null {
-    return this.entries.get(id)?.document ?? null;
-  }
-
-  set(document: ReadDocument): void {
-    const entry = this.entries.get(document._id);
-    if (entry === undefined) {
-      this.entries.set(document._id, { document, isStored: false, isDirty: true });
-      return;
-    }
-    entry.document = document;
-    entry.isDirty = true;
-  }
+export function setDocument(entry: DocumentEntry, document: ReadDocument): void {
+  entry.document = document;
+  entry.isDirty = true;
 }
 
 /**
@@ -32,31 +27,44 @@ export class CollectionDocuments {
  * writer of its fresh collections) and remembers absent ids too, so it reads each id at most once.
  */
 export class DocumentSet {
-  private readonly collections = new Map<string, Map<string, Entry>>();
+  private readonly collections = new Map<string, Map<string, DocumentEntry>>();
+  private isStoreEmpty: boolean;
 
-  async load(store: ReadModelStore, collection: string, ids: Iterable<string>): Promise<void> {
-    const entries = this.entriesOf(collection);
-    const missing: Entry[] = [];
-    const missingIds: string[] = [];
-    for (const id of ids) {
-      if (entries.has(id)) continue;
-      const entry: Entry = { document: null, isStored: false, isDirty: false };
-      entries.set(id, entry);
-      missing.push(entry);
-      missingIds.push(id);
-    }
-    if (missingIds.length === 0) return;
-    const found = await store.getMany(collection, missingIds);
-    missingIds.forEach((id, index) => {
-      const document = found.get(id) ?? null;
-      const entry = missing[index] as Entry;
-      entry.document = document;
-      entry.isStored = document !== null;
-    });
+  constructor(options: DocumentSetOptions = {}) {
+    this.isStoreEmpty = options.isStoreEmpty ?? false;
   }
 
-  of(collection: string): CollectionDocuments {
-    return new CollectionDocuments(this.entriesOf(collection));
+  /**
+   * The entry of each id, in order (a repeated id gives the same entry), reading the ids this set
+   * has not seen from the store in one call. One map lookup per id: a rebuild makes millions.
+   */
+  async entries(store: ReadModelStore, collection: string, ids: readonly string[]): Promise<DocumentEntry[]> {
+    const known = this.entriesOf(collection);
+    const entries: DocumentEntry[] = [];
+    const missing: DocumentEntry[] = [];
+    const missingIds: string[] = [];
+    for (const id of ids) {
+      let entry = known.get(id);
+      if (entry === undefined) {
+        entry = { document: null, isStored: false, isDirty: false };
+        known.set(id, entry);
+        if (!this.isStoreEmpty) {
+          missing.push(entry);
+          missingIds.push(id);
+        }
+      }
+      entries.push(entry);
+    }
+    if (missingIds.length > 0) {
+      const found = await store.getMany(collection, missingIds);
+      missingIds.forEach((id, index) => {
+        const document = found.get(id) ?? null;
+        const entry = missing[index] as DocumentEntry;
+        entry.document = document;
+        entry.isStored = document !== null;
+      });
+    }
+    return entries;
   }
 
   /**
@@ -83,11 +91,13 @@ export class DocumentSet {
     return count;
   }
 
+  /** Forgets every document; the store is read again from here on. */
   clear(): void {
     this.collections.clear();
+    this.isStoreEmpty = false;
   }
 
-  private entriesOf(collection: string): Map<string, Entry> {
+  private entriesOf(collection: string): Map<string, DocumentEntry> {
     let entries = this.collections.get(collection);
     if (entries === undefined) {
       entries = new Map();

@@ -1,10 +1,11 @@
+import type { CustomerEventType } from '@rapport/customer-domain';
 import type { EventStore } from '@rapport/event-store';
-import { CUSTOMER_STREAM_PREFIX } from '@rapport/kernel';
-import { toProjectedEvent, type ProjectedEvent } from '../projections/projected-event';
+import type { ProjectedEvent } from '../projections/projected-event';
 import { handledTypes, type Projection } from '../projections/projection';
 import type { ReadModelStore } from '../read-model-store.port';
 import { applyEvents, type CollectionNames } from './apply-events';
 import { DocumentSet } from './document-set';
+import { readProjectedEvents } from './read-events';
 
 export interface CatchUpProgress {
   readonly position: number;
@@ -23,6 +24,11 @@ export interface ExclusiveProjectorOptions {
   readonly flushEveryEvents?: number;
   /** Documents held in memory (about 6 KB each) before they are written and dropped. Default 200,000. */
   readonly maxCachedDocuments?: number;
+  /**
+   * The collections are known to hold nothing yet (a rebuild has just made them): documents are
+   * then not looked up in the store until the first time the cache is dropped. Default false.
+   */
+  readonly isStoreEmpty?: boolean;
   readonly onProgress?: (progress: CatchUpProgress) => void;
 }
 
@@ -32,7 +38,8 @@ export interface ExclusiveProjectorOptions {
  * once per flush. It keeps no checkpoint: a rebuild that fails starts again from scratch.
  */
 export class ExclusiveProjector {
-  private readonly documents = new DocumentSet();
+  private readonly documents: DocumentSet;
+  private readonly handles: readonly ReadonlySet<CustomerEventType>[];
   private readonly batchSize: number;
   private readonly flushEvery: number;
   private readonly maxCached: number;
@@ -50,6 +57,8 @@ export class ExclusiveProjector {
     this.batchSize = options.batchSize ?? 5000;
     this.flushEvery = options.flushEveryEvents ?? 1_000_000;
     this.maxCached = options.maxCachedDocuments ?? 200_000;
+    this.documents = new DocumentSet({ isStoreEmpty: options.isStoreEmpty ?? false });
+    this.handles = projections.map(handledTypes);
   }
 
   /**
@@ -59,12 +68,12 @@ export class ExclusiveProjector {
   async catchUp(): Promise<number> {
     const head = await this.events.headPosition();
     for (;;) {
-      const records = await this.events.readAll({ afterPosition: this.position, maxCount: this.batchSize, streamPrefix: CUSTOMER_STREAM_PREFIX });
-      await this.apply(records.map(toProjectedEvent).filter((e): e is ProjectedEvent => e !== undefined));
-      const isCaughtUp = records.length < this.batchSize;
-      this.position = Math.max(this.position, records.at(-1)?.position ?? 0, isCaughtUp ? head : 0);
-      this.eventsRead += records.length;
-      this.sinceFlush += records.length;
+      const page = await readProjectedEvents(this.events, this.position, this.batchSize);
+      await this.apply(page.events);
+      const isCaughtUp = page.count < this.batchSize;
+      this.position = Math.max(this.position, page.lastPosition ?? 0, isCaughtUp ? head : 0);
+      this.eventsRead += page.count;
+      this.sinceFlush += page.count;
       this.options.onProgress?.({ position: this.position, head: Math.max(head, this.position), events: this.eventsRead });
       if (this.sinceFlush >= this.flushEvery || this.documents.size > this.maxCached) await this.flush();
       if (isCaughtUp) break;
@@ -82,8 +91,8 @@ export class ExclusiveProjector {
   }
 
   private async apply(events: readonly ProjectedEvent[]): Promise<void> {
-    for (const projection of this.projections) {
-      const handles = handledTypes(projection);
+    for (const [index, projection] of this.projections.entries()) {
+      const handles = this.handles[index] as ReadonlySet<CustomerEventType>;
       await applyEvents(this.store, this.documents, projection, events.filter((e) => handles.has(e.type)), this.names);
     }
   }

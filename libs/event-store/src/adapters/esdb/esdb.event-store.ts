@@ -9,9 +9,11 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  RecordedEventData,
   SubscribeOptions,
 } from '../../event-store.port';
 import { assertExpectedRevision } from '../shared/expected-revision';
+import { withoutMetadata } from '../shared/without-metadata';
 import { type AppendContext, isStreamNotFound, isTransient, toPortError } from './esdb.errors';
 import {
   isUserEvent,
@@ -118,6 +120,11 @@ export class EsdbEventStore implements EventStore {
       after = toSafeNumber(last.position.commit, 'position');
     }
     return page;
+  }
+
+  /** The client decodes every event's metadata anyway: this only leaves it out. */
+  async readAllWithoutMetadata(options: ReadAllOptions): Promise<readonly RecordedEventData[]> {
+    return (await this.readAll(options)).map(withoutMetadata);
   }
 
   subscribeToAll(options: SubscribeOptions): EventSubscription {

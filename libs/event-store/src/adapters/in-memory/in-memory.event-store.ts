@@ -8,10 +8,12 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  RecordedEventData,
   SubscribeOptions,
 } from '../../event-store.port';
 import { AppendSignal, CatchUpSubscription } from '../shared/catch-up.subscription';
 import { assertExpectedRevision } from '../shared/expected-revision';
+import { withoutMetadata } from '../shared/without-metadata';
 
 /**
  * Event store held in process memory, for tests and tools. Positions are 1, 2, 3, ...
@@ -80,6 +82,10 @@ export class InMemoryEventStore implements EventStore {
       if (event !== undefined && event.streamId.startsWith(prefix)) page.push(event);
     }
     return page;
+  }
+
+  async readAllWithoutMetadata(options: ReadAllOptions): Promise<readonly RecordedEventData[]> {
+    return (await this.readAll(options)).map(withoutMetadata);
   }
 
   subscribeToAll(options: SubscribeOptions): EventSubscription {

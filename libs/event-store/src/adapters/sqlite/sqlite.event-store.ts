@@ -11,6 +11,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  RecordedEventData,
   SubscribeOptions,
 } from '../../event-store.port';
 import { AppendSignal, CatchUpSubscription } from '../shared/catch-up.subscription';
@@ -39,6 +40,7 @@ export interface SqliteEventStoreOptions {
 
 type Settings = Required<SqliteEventStoreOptions>;
 type EventTuple = [position: number, streamId: string, revision: number, id: string, type: string, data: string, metadata: string];
+type DataTuple = [position: number, streamId: string, revision: number, id: string, type: string, data: string];
 type EventRow = readonly [id: string, type: string, data: string, metadata: string];
 type AppendRows = (streamId: string, rows: readonly EventRow[], expected: ExpectedRevision) => AppendResult;
 interface AppendRequest {
@@ -131,15 +133,11 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions): Promise<readonly RecordedEvent[]> {
-    const after = options.afterPosition ?? 0;
-    const limit = Math.max(0, options.maxCount);
-    const prefix = options.streamPrefix ?? '';
-    const rows = this.run(() =>
-      prefix === ''
-        ? this.statements.readAll.all(after, limit)
-        : this.statements.readAllWithPrefix.all(after, [...prefix].length, prefix, limit),
-    );
-    return rows.map(toRecordedEvent);
+    return this.readAllRows(options, this.statements.readAll, this.statements.readAllWithPrefix).map(toRecordedEvent);
+  }
+
+  async readAllWithoutMetadata(options: ReadAllOptions): Promise<readonly RecordedEventData[]> {
+    return this.readAllRows(options, this.statements.readAllData, this.statements.readAllDataWithPrefix).map(toRecordedEventData);
   }
 
   subscribeToAll(options: SubscribeOptions): EventSubscription {
@@ -224,6 +222,13 @@ export class SqliteEventStore implements EventStore {
     return { revision, position };
   }
 
+  private readAllRows<Row>(options: ReadAllOptions, all: Database.Statement<[number, number], Row>, withPrefix: Database.Statement<[number, number, string, number], Row>): Row[] {
+    const after = options.afterPosition ?? 0;
+    const limit = Math.max(0, options.maxCount);
+    const prefix = options.streamPrefix ?? '';
+    return this.run(() => (prefix === '' ? all.all(after, limit) : withPrefix.all(after, [...prefix].length, prefix, limit)));
+  }
+
   private run<T>(operation: () => T): T {
     this.assertOpen();
     try {
@@ -262,6 +267,8 @@ function prepareStatements(db: Database.Database) {
     readBackwards: db.prepare<[string, number, number], EventTuple>(SQL.readBackwards).raw(),
     readAll: db.prepare<[number, number], EventTuple>(SQL.readAll).raw(),
     readAllWithPrefix: db.prepare<[number, number, string, number], EventTuple>(SQL.readAllWithPrefix).raw(),
+    readAllData: db.prepare<[number, number], DataTuple>(SQL.readAllData).raw(),
+    readAllDataWithPrefix: db.prepare<[number, number, string, number], DataTuple>(SQL.readAllDataWithPrefix).raw(),
   };
 }
 
@@ -279,6 +286,10 @@ function toRecordedEvent([position, streamId, revision, id, type, data, metadata
     revision,
     position,
   };
+}
+
+function toRecordedEventData([position, streamId, revision, id, type, data]: DataTuple): RecordedEventData {
+  return { id, type, data: JSON.parse(data) as RecordedEventData['data'], streamId, revision, position };
 }
 
 /** Lock waits, I/O and unusable files become EventStoreUnavailable; anything else stays as it is. */

@@ -28,6 +28,8 @@ const MIGRATIONS: readonly string[] = [
 ];
 
 const EVENT_COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata';
+// readAllWithoutMetadata: SQLite then leaves the metadata column unread, and JavaScript never sees it.
+const DATA_COLUMNS = 'position, stream_id, revision, event_id, type, data';
 
 /** Every statement the adapter runs, prepared once per connection. */
 export const SQL = {
@@ -40,6 +42,8 @@ export const SQL = {
   readAll: `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
   // substr counts characters (code points) on TEXT; the caller passes the prefix's code point count.
   readAllWithPrefix: `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND substr(stream_id, 1, ?) = ? ORDER BY position LIMIT ?`,
+  readAllData: `SELECT ${DATA_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+  readAllDataWithPrefix: `SELECT ${DATA_COLUMNS} FROM events WHERE position > ? AND substr(stream_id, 1, ?) = ? ORDER BY position LIMIT ?`,
 } as const;
 
 /** Brings the file's schema up to date; safe when several processes open the file at once. */
