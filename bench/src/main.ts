@@ -86,7 +86,7 @@ async function ingestion(options: RunOptions, services: Services | undefined): P
 async function rebuild(options: RunOptions, services: Services | undefined): Promise<Record<string, ExternalOutcome>> {
   const scripts = externalBenches('rebuild');
   if (scripts.length === 0) return { rebuild: { status: 'not-available', reason: 'no bench/rebuild/*.bench.ts in this tree' } };
-  const counts = options.isQuick ? ['100000', '20000'] : ['1000000', '100000'];
+  const counts = options.isQuick ? ['100000', '20000'] : ['1000000', '1000000'];
   const results: Record<string, ExternalOutcome> = {};
   for (const script of scripts) {
     const where = services?.env.MONGO_URL ? 'embedded and FerretDB' : `embedded only${services ? `; ${services.problems.join('; ')}` : ', FerretDB needs --services'}`;
