@@ -3,7 +3,9 @@ import type { EventStore } from '@rapport/event-store';
 import { allProjections, Projector, type ProjectionStatus, type ReadModelAdmin, type ReadModelConfig, type ReadModelStore } from '@rapport/read-models';
 import { Metrics } from '../operations/metrics';
 import { EVENT_STORE, READ_MODEL_ADMIN, READ_MODEL_STORE } from '../wiring/tokens';
-import { READ_MODEL_CONFIG } from './projection.tokens';
+import { ObservedWrites, type WrittenListener } from './observed-writes';
+import { PacedEventStore } from './paced-event-store';
+import { PROJECTOR_PACING, READ_MODEL_CONFIG } from './projection.tokens';
 
 const METRICS_INTERVAL_MS = 1000;
 
@@ -12,6 +14,7 @@ const METRICS_INTERVAL_MS = 1000;
 export class ProjectorHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('projections');
   private readonly projector: Projector;
+  private readonly writes: ObservedWrites;
   private metricsTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -21,7 +24,10 @@ export class ProjectorHost implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(READ_MODEL_CONFIG) private readonly config: ReadModelConfig,
     private readonly metrics: Metrics,
   ) {
-    this.projector = new Projector(events, store, allProjections(config), {
+    // Paced reads and small batches keep each turn of the event loop the projector takes short (paced-event-store.ts).
+    this.writes = new ObservedWrites(store);
+    this.projector = new Projector(new PacedEventStore(events, PROJECTOR_PACING.minIntervalMs), this.writes, allProjections(config), {
+      batchSize: PROJECTOR_PACING.batchSize,
       logger: { error: (message, details) => this.logger.error({ msg: message, ...details }) },
     });
   }
@@ -47,6 +53,16 @@ export class ProjectorHost implements OnApplicationBootstrap, BeforeApplicationS
   positionOf(names: readonly string[]): number {
     const positions = this.status().filter((s) => names.includes(s.name)).map((s) => s.position);
     return positions.length === 0 ? 0 : Math.min(...positions);
+  }
+
+  /** Hears the documents of `collection` the projector stores from now on (observed-writes.ts); returns the function that stops listening. */
+  onWritten(collection: string, listener: WrittenListener): () => void {
+    return this.writes.listen(collection, listener);
+  }
+
+  /** Changes whenever any of the named projections applies events or adopts a rebuilt generation. */
+  versionOf(names: readonly string[]): string {
+    return this.status().filter((s) => names.includes(s.name)).map((s) => `${s.name}:${s.generation}@${s.position}`).join(',');
   }
 
   waitFor(names: readonly string[], position: number, timeoutMs: number): Promise<boolean> {

@@ -14,6 +14,7 @@ import { GetSatisfactionTrendsHandler } from './satisfaction/satisfaction-trends
 import { SatisfactionController } from './satisfaction/satisfaction.controller';
 import { ListSegmentCustomersHandler } from './segments/list-segment-customers.query-handler';
 import { ListSegmentsHandler } from './segments/list-segments.query-handler';
+import { SegmentCounts } from './segments/segment-counts';
 import { SegmentsController } from './segments/segments.controller';
 import { ReadGate } from './shared/read-gate';
 
@@ -25,6 +26,7 @@ import { ReadGate } from './shared/read-gate';
     ReadGate,
     GetCustomerSummaryHandler,
     ListSegmentsHandler,
+    SegmentCounts,
     ListSegmentCustomersHandler,
     GetLoyaltyAccountHandler,
     GetLoyaltyLeaderboardHandler,

@@ -1,5 +1,7 @@
 import { createHttpApp } from '../../../../apps/rapport/src/http-app';
 import { configFromEnvironment } from '../../../../apps/rapport/src/core';
+import { EventBusFeed } from '../../../../apps/rapport/src/projections/event-bus-feed';
+import { ProjectorHost } from '../../../../apps/rapport/src/projections/projector-host';
 import { customerScript } from '../../../../apps/rapport-cli/src/demo/demo-scenario';
 import { Args } from '../../support/args';
 import { commandBusOf, executeOn, openCore, rapportEnvironment, SYNCHRONOUS_MODES } from '../../support/rapport-core';
@@ -10,11 +12,13 @@ import { runInFlight } from '../../workload/in-flight';
 /**
  * The service under HTTP load, in a process of its own so the load generator does not share
  * its event loop: seeds --customers demo customers (six months each, through the command bus),
- * then serves the real HTTP app at --sync on 127.0.0.1, prints its URL and the ids of the
- * customers still active as one JSON line, and runs until SIGTERM.
+ * then serves the real HTTP app at --sync on 127.0.0.1, waits until its projections have applied
+ * the seeded events (so that the scenario measures serving, not the projector's first catch-up),
+ * prints its URL and the ids of the customers still active as one JSON line, and runs until SIGTERM.
  */
 const WINDOW_END = new Date('2026-11-01T00:00:00.000Z');
 const SIX_MONTHS = 180 * 86_400_000;
+const CATCH_UP_TIMEOUT_MS = 300_000;
 
 async function main(): Promise<void> {
   const args = new Args(process.argv.slice(2));
@@ -25,8 +29,19 @@ async function main(): Promise<void> {
   app.useLogger(['error']);
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const started = Date.now();
+  await caughtUp(() => [...app.get(ProjectorHost).status(), app.get(EventBusFeed).status()]);
+  progress(`projections caught up in ${Date.now() - started} ms`);
   emitResult({ scenario: 'http-server', params: { url, customers: active.join(',') }, figures: { activeCustomers: figure('customers', [active.length]) } });
   process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
+}
+
+async function caughtUp(statuses: () => readonly { readonly lag: number; readonly state: string }[]): Promise<void> {
+  const deadline = Date.now() + CATCH_UP_TIMEOUT_MS;
+  while (!statuses().every((status) => status.lag === 0 && status.state === 'live')) {
+    if (Date.now() > deadline) throw new Error(`projections not caught up within ${CATCH_UP_TIMEOUT_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Returns the customers whose script leaves them active (acquired, activated, not churned). */

@@ -1,30 +1,44 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { KPI_DAYS, kpiReport, type Filter, type KpiDay, type ReadModelStore, type Stamped } from '@rapport/read-models';
+import { KPI_DAYS, kpiReport, type Filter, type KpiDay, type KpiReport, type ReadModelStore, type Stamped } from '@rapport/read-models';
+import { ProjectorHost } from '../../projections/projector-host';
 import { READ_MODEL_STORE } from '../../wiring/tokens';
 import { ReadGate } from '../shared/read-gate';
 import type { ReadResult } from '../shared/read-result';
+import { VersionedCache } from '../shared/versioned-cache';
 import { GetKpis, type KpisView } from './get-kpis.query';
 
 const PAGE = 1000;
+const PROJECTIONS = ['kpis'];
+/** Distinct periods whose report is kept; dashboards ask for a handful. */
+const CACHED_PERIODS = 64;
 
 /**
  * KPIs of a period from the day documents: counts and sums over its days, and the active base at
- * its start from every earlier day's net change (design.md §2 churn rate, retention, CLV).
+ * its start from every earlier day's net change (design.md §2 churn rate, retention, CLV). That
+ * reads every day document, so a period's report is kept until the projection moves on.
  */
 @QueryHandler(GetKpis)
 export class GetKpisHandler implements IQueryHandler<GetKpis, ReadResult<KpisView>> {
+  private readonly reports = new VersionedCache<KpiReport>(CACHED_PERIODS);
+
   constructor(
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
     private readonly gate: ReadGate,
+    private readonly projector: ProjectorHost,
   ) {}
 
   execute({ from, to, minPosition }: GetKpis): Promise<ReadResult<KpisView>> {
-    return this.gate.read(['kpis'], minPosition, async () => {
-      const earlier = await this.days({ day: { $lt: from } });
-      const inPeriod = await this.days({ day: { $gte: from, $lte: to } });
-      return { from, to, ...kpiReport(earlier, inPeriod) };
+    return this.gate.read(PROJECTIONS, minPosition, async () => {
+      const report = await this.reports.get(`${from}/${to}`, this.projector.versionOf(PROJECTIONS), () => this.report(from, to));
+      return { from, to, ...report };
     });
+  }
+
+  private async report(from: string, to: string): Promise<KpiReport> {
+    const earlier = await this.days({ day: { $lt: from } });
+    const inPeriod = await this.days({ day: { $gte: from, $lte: to } });
+    return kpiReport(earlier, inPeriod);
   }
 
   private async days(filter: Filter): Promise<KpiDay[]> {

@@ -12,7 +12,7 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { timeout: workerData.busyTimeoutMs });
-db.pragma('synchronous = ' + workerData.synchronous);
+if (workerData.synchronous) db.pragma('synchronous = ' + workerData.synchronous);
 const checkpoint = () => {
   try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (error) { parentPort.postMessage(String(error)); }
 };
@@ -22,7 +22,8 @@ parentPort.on('message', () => { clearInterval(timer); checkpoint(); db.close();
 
 export interface CheckpointerOptions {
   readonly file: string;
-  readonly synchronous: 'FULL' | 'NORMAL';
+  /** How the checkpoint syncs; unset keeps SQLite's default. */
+  readonly synchronous?: 'FULL' | 'NORMAL';
   readonly busyTimeoutMs: number;
   readonly intervalMs: number;
   /** Called when the worker cannot go on, so the caller can checkpoint on its own again. */

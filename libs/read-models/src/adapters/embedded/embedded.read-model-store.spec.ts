@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readModelStoreContract } from '../../contract/read-model-store.contract';
@@ -20,6 +20,24 @@ describe('Embedded read-model store (its own behaviour)', () => {
       .prepare(`EXPLAIN QUERY PLAN SELECT id FROM "rm_buckets" WHERE json_extract(doc, '$.granularity') = 'day' ORDER BY json_extract(doc, '$.period') ASC, id ASC`)
       .all();
     expect(plan.map((row) => row.detail).join(' ')).toContain('ix_rm_buckets__by_period');
+    await store.close();
+  });
+
+  it('copies its WAL into the database file in the background, not in the writer\'s commits', async () => {
+    const own = join(directory, 'checkpointed.sqlite');
+    const store = EmbeddedReadModelStore.open(own);
+    await store.ensureCollection({ name: 'docs', indexes: [] });
+    const sizeBefore = statSync(own).size;
+    const padding = 'x'.repeat(2_000);
+    for (let batch = 0; batch < 8; batch++) {
+      const writes = Array.from({ length: 50 }, (_, i) => ({ kind: 'put' as const, document: { _id: `d${batch}-${i}`, position: batch + 1, padding }, guard: { kind: 'insert' as const } }));
+      await store.write([{ collection: 'docs', writes }]);
+    }
+    // About 800 kB went to the WAL, fewer than the 1,000 pages at which SQLite would checkpoint in a commit: only the worker copies it.
+    const deadline = Date.now() + 5_000;
+    while (statSync(own).size < sizeBefore + 500_000 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(statSync(own).size).toBeGreaterThan(sizeBefore + 500_000);
+    expect(await store.get('docs', 'd7-49')).toMatchObject({ position: 8 });
     await store.close();
   });
 });

@@ -1,3 +1,4 @@
+import { SqliteCheckpointer } from '@rapport/event-store';
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -19,6 +20,10 @@ import {
 import { fieldExpression, indexName, indexSql, pageSql, quoted, sqlValue, tableName, type SqlValue } from './embedded.sql';
 
 type Row = [id: string, position: number, doc: string];
+const BUSY_TIMEOUT_MS = 5000;
+const AUTO_CHECKPOINT_PAGES = 1000;
+// About one checkpoint per live projector commit under load; an idle one copies nothing.
+const CHECKPOINT_INTERVAL_MS = 50;
 const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY|PROTOCOL|CORRUPT|NOTADB)/;
 
 /**
@@ -31,19 +36,25 @@ export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly writeAll: Database.Transaction<(batch: readonly CollectionWrites[]) => WriteResult>;
 
-  private constructor(private readonly db: Database.Database) {
+  private readonly checkpointer: SqliteCheckpointer | undefined;
+
+  private constructor(
+    private readonly db: Database.Database,
+    filePath: string,
+  ) {
     this.writeAll = db.transaction((batch: readonly CollectionWrites[]) => this.applyAll(batch));
+    this.checkpointer = db.memory ? undefined : this.startCheckpointer(filePath);
   }
 
   /** Opens (creating when missing) the store file. `:memory:` gives a private in-memory store. */
   static open(filePath: string): EmbeddedReadModelStore {
     try {
       if (filePath !== ':memory:') mkdirSync(dirname(filePath), { recursive: true });
-      const db = new Database(filePath, { timeout: 5000 });
+      const db = new Database(filePath, { timeout: BUSY_TIMEOUT_MS });
       db.pragma('journal_mode = WAL');
       // Read models are rebuilt from events, so a power cut may cost the last commits but never consistency.
       db.pragma('synchronous = NORMAL');
-      return new EmbeddedReadModelStore(db);
+      return new EmbeddedReadModelStore(db, filePath);
     } catch (error: unknown) {
       throw new ReadModelStoreUnavailable(`cannot open the embedded read-model store at ${filePath}`, { cause: error });
     }
@@ -116,7 +127,21 @@ export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
+  }
+
+  /**
+   * Checkpoints move to a worker thread (as the SQLite event store's do): SQLite's own would run
+   * inside the projector commit that crosses 1,000 WAL pages, tens of milliseconds on the event
+   * loop that serves requests. If the worker fails, SQLite's automatic checkpoints come back.
+   */
+  private startCheckpointer(filePath: string): SqliteCheckpointer {
+    this.db.pragma('wal_autocheckpoint = 0');
+    const onFailure = () => {
+      if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
+    };
+    return new SqliteCheckpointer({ file: filePath, busyTimeoutMs: BUSY_TIMEOUT_MS, intervalMs: CHECKPOINT_INTERVAL_MS, onFailure });
   }
 
   private applyAll(batch: readonly CollectionWrites[]): WriteResult {
