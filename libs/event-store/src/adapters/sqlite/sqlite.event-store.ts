@@ -52,7 +52,6 @@ type AppendGroup = (group: readonly AppendRequest[]) => Settled<AppendResult>[];
 
 const DEFAULTS: Settings = { synchronous: 'FULL', busyTimeoutMs: 5000, pollIntervalMs: 100, pageSize: 1000, checkpointIntervalMs: 200 };
 // SQLite's own default, restored if the background checkpoint fails.
-const AUTO_CHECKPOINT_PAGES = 1000;
 // Lock waits, I/O, full disk and unusable files: the store is down, not the caller wrong.
 const UNAVAILABLE_CODE = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY|PROTOCOL|CORRUPT|NOTADB)/;
 const UNIQUE_CODES: ReadonlySet<string> = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
@@ -167,12 +166,8 @@ export class SqliteEventStore implements EventStore {
 
   /** Checkpoints move off this thread (sqlite.checkpointer.ts); if that fails, SQLite's own come back. */
   private startCheckpointer(filePath: string): Checkpointer {
-    this.db.pragma('wal_autocheckpoint = 0');
     const { synchronous, busyTimeoutMs, checkpointIntervalMs: intervalMs } = this.settings;
-    const onFailure = () => {
-      if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
-    };
-    return new Checkpointer({ file: filePath, synchronous, busyTimeoutMs, intervalMs, onFailure });
+    return new Checkpointer({ db: this.db, file: filePath, synchronous, busyTimeoutMs, intervalMs });
   }
 
   private writeGroup(group: readonly AppendRequest[]): readonly Settled<AppendResult>[] {

@@ -21,7 +21,6 @@ import { fieldExpression, indexName, indexSql, pageSql, quoted, sqlValue, tableN
 
 type Row = [id: string, position: number, doc: string];
 const BUSY_TIMEOUT_MS = 5000;
-const AUTO_CHECKPOINT_PAGES = 1000;
 // About one checkpoint per live projector commit under load; an idle one copies nothing.
 const CHECKPOINT_INTERVAL_MS = 50;
 const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY|PROTOCOL|CORRUPT|NOTADB)/;
@@ -137,11 +136,7 @@ export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
    * loop that serves requests. If the worker fails, SQLite's automatic checkpoints come back.
    */
   private startCheckpointer(filePath: string): SqliteCheckpointer {
-    this.db.pragma('wal_autocheckpoint = 0');
-    const onFailure = () => {
-      if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
-    };
-    return new SqliteCheckpointer({ file: filePath, busyTimeoutMs: BUSY_TIMEOUT_MS, intervalMs: CHECKPOINT_INTERVAL_MS, onFailure });
+    return new SqliteCheckpointer({ db: this.db, file: filePath, busyTimeoutMs: BUSY_TIMEOUT_MS, intervalMs: CHECKPOINT_INTERVAL_MS });
   }
 
   private applyAll(batch: readonly CollectionWrites[]): WriteResult {
