@@ -22,6 +22,14 @@ describe('canonical JSON', () => {
     fc.assert(fc.property(anything, (value) => canonicalJson(value) === reference(value)), { numRuns: 2_000 });
   });
 
+  it('matches the definition on any code units, lone surrogates and control characters included', () => {
+    // One UTF-16 code unit at a time, so lone surrogates come up too.
+    const text = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)) });
+    const leaf = fc.oneof(text, fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined));
+    const { tree } = fc.letrec((tie) => ({ tree: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('tree')), fc.dictionary(text, tie('tree'))) }));
+    fc.assert(fc.property(tree, (value) => canonicalJson(value) === reference(value)), { numRuns: 3_000 });
+  });
+
   it('matches the definition on keys that sort differently by code unit and by locale', () => {
     const value = { é: 1, e: 2, Z: 3, a: 4, '\u{1F600}': 5, '\uFFFF': 6, '10': 7, '9': 8 };
     expect(canonicalJson(value)).toBe(reference(value));

@@ -1,8 +1,13 @@
 /**
  * JSON with object keys sorted at every level, so equal values always hash alike. Keys sort by
  * UTF-16 code units (Array.prototype.sort's default order); undefined members are left out.
+ * Every event appended or verified goes through here, so the common cases skip JSON.stringify:
+ * strings with nothing to escape, finite numbers, booleans, and keys seen before.
  */
 export function canonicalJson(value: unknown): string {
+  if (typeof value === 'string') return quoted(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) {
     let out = '[';
@@ -11,11 +16,31 @@ export function canonicalJson(value: unknown): string {
     return `${out}]`;
   }
   const object = value as Record<string, unknown>;
+  const keys = Object.keys(object);
+  if (keys.length > 1) keys.sort();
   let out = '{';
-  for (const key of Object.keys(object).sort()) {
+  for (const key of keys) {
     const member = object[key];
     if (member === undefined) continue;
-    out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(member)}`;
+    out += `${out.length === 1 ? '' : ','}${quotedKey(key)}:${canonicalJson(member)}`;
   }
   return `${out}}`;
+}
+
+/** What JSON.stringify escapes: control characters, quote, backslash and (lone) surrogates. */
+const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;
+const MAX_REMEMBERED_KEYS = 10_000;
+const keyTexts = new Map<string, string>();
+
+function quoted(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+
+function quotedKey(key: string): string {
+  let text = keyTexts.get(key);
+  if (text === undefined) {
+    text = quoted(key);
+    if (keyTexts.size < MAX_REMEMBERED_KEYS) keyTexts.set(key, text);
+  }
+  return text;
 }
