@@ -22,7 +22,9 @@ const db = new Database(workerData.file, { timeout: workerData.busyTimeoutMs, fi
 if (workerData.synchronous) db.pragma('synchronous = ' + workerData.synchronous);
 const checkpoint = () => {
   try {
-    const [result] = db.pragma('wal_checkpoint(PASSIVE)');
+    let [result] = db.pragma('wal_checkpoint(PASSIVE)');
+    // A WAL due for a restart: a second pass copies what came during the first, so little is left for the writer.
+    if (result.log >= workerData.restartAfterPages) [result] = db.pragma('wal_checkpoint(PASSIVE)');
     parentPort.postMessage({ walPages: result.log });
   } catch (error) {
     parentPort.postMessage({ failure: String(error) });
@@ -67,7 +69,7 @@ export class Checkpointer {
     db.pragma('wal_autocheckpoint = 0');
     // When the WAL restarts, a file grown larger in a burst is cut back to about this size.
     db.pragma(`journal_size_limit = ${this.restartAfterPages * Number(db.pragma('page_size', { simple: true }))}`);
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver: require.resolve('better-sqlite3'), file, synchronous, busyTimeoutMs, intervalMs } });
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver: require.resolve('better-sqlite3'), file, synchronous, busyTimeoutMs, intervalMs, restartAfterPages: this.restartAfterPages } });
     // Unreferenced: an idle checkpointer never keeps the process alive.
     this.worker.unref();
     this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
