@@ -74,26 +74,35 @@ export class PartitionRun {
   /** `previous` is the lane's last task; tasks never reject, so awaiting it only orders them. */
   private async handleInLane(index: number, previous: Promise<void> | undefined): Promise<void> {
     await previous;
-    if (!this.mayStart()) return;
-    const message = this.messageAt(index);
-    const lane = laneOf(message);
-    const rejection = lane === undefined ? undefined : this.rejections.get(lane);
-    if (rejection !== undefined && !(await this.committedThrough(rejection))) return;
-    await this.slots.acquire();
-    let fate: MessageFate | undefined;
-    try {
-      if (!this.mayStart()) return;
-      fate = await this.settle(index, message);
-    } finally {
-      this.slots.release();
+    const fate = await this.handleUnlessStopped(index);
+    if (fate === undefined) {
+      // A message left unhandled is a gap no commit can pass: nobody may wait for one any more.
+      this.wakeAllWaiters(false);
+      return;
     }
-    if (fate === undefined) return;
-    // A rejection leaves no trace in the store. Were it redelivered after a later message of the same
-    // customer had appended, it would be decided against a newer state and could pass.
-    if (lane !== undefined && fate.kind === 'dead-letter' && fate.verdict.reason === 'rejected') this.rejections.set(lane, index);
     this.ledger.record(index, fate);
     if (this.ledger.isDue(this.context.commitEveryMessages, this.context.commitIntervalMs) || this.someWaiterCanWake()) this.queueCommit();
     this.heartbeat();
+  }
+
+  /** The message's fate, or undefined when it is left to redelivery (stopping, rebalancing, a failure before it). */
+  private async handleUnlessStopped(index: number): Promise<MessageFate | undefined> {
+    if (!this.mayStart()) return undefined;
+    const message = this.messageAt(index);
+    const lane = laneOf(message);
+    const rejection = lane === undefined ? undefined : this.rejections.get(lane);
+    if (rejection !== undefined && !(await this.committedThrough(rejection))) return undefined;
+    await this.slots.acquire();
+    try {
+      if (!this.mayStart()) return undefined;
+      const fate = await this.settle(index, message);
+      // A rejection leaves no trace in the store. Were it redelivered after a later message of the same
+      // customer had appended, it would be decided against a newer state and could pass.
+      if (lane !== undefined && fate?.kind === 'dead-letter' && fate.verdict.reason === 'rejected') this.rejections.set(lane, index);
+      return fate;
+    } finally {
+      this.slots.release();
+    }
   }
 
   /**
@@ -121,7 +130,7 @@ export class PartitionRun {
 
   private committedThrough(index: number): Promise<boolean> {
     if (this.ledger.isCommittedThrough(index)) return Promise.resolve(true);
-    if (this.isHalted()) return Promise.resolve(false);
+    if (!this.mayStart()) return Promise.resolve(false);
     const waiting = new Promise<boolean>((wake) => this.commitWaiters.push({ through: index, wake }));
     if (this.ledger.isSettledThrough(index)) this.queueCommit();
     return waiting;
