@@ -12,22 +12,24 @@ interface Commit {
 }
 
 /** A partition of messages `customer:script`, handled by a handler that takes a few turns per message. */
-function harness(scripts: readonly string[], options: { messagesInFlight?: number; commitEveryMessages?: number; staleAfter?: string } = {}) {
+function harness(scripts: readonly string[], options: { messagesInFlight?: number; commitEveryMessages?: number; staleAfter?: string; stopAfter?: string } = {}) {
   const events: string[] = [];
   const commits: Commit[] = [];
   const resolved: string[] = [];
   const held: number[] = [];
   let running = 0;
   let isStale = false;
+  let isRunning = true;
   const happened = (event: string) => {
     events.push(event);
     if (event === options.staleAfter) isStale = true;
+    if (event === options.stopAfter) isRunning = false;
   };
   let peakRunning = 0;
   const messages = scripts.map((text, offset) => ({ offset: String(offset), key: text.startsWith('-') ? null : Buffer.from(text.split(':')[0] ?? ''), value: Buffer.from(text), headers: {} }));
   const payload = {
     batch: { topic: 't', partition: 0, messages },
-    isRunning: () => true,
+    isRunning: () => isRunning,
     isStale: () => isStale,
     resolveOffset: (offset: string) => resolved.push(offset),
     heartbeat: () => Promise.resolve(),
@@ -146,5 +148,14 @@ describe('a partition batch: a lane per customer', () => {
     expect(events).not.toContain('start 1 a');
     expect(events).not.toContain('start 3 b');
     expect(commits.every((commit) => BigInt(commit.nextOffset) <= 1n)).toBe(true);
+  });
+
+  it('stopping, it finishes every message up to the furthest started, starts none beyond, and commits them all', async () => {
+    // At the stop, 0 (slow), 2 and 3 are in hand and 1 waits behind 0 in its lane: 1 still runs, 4 does not.
+    const { run, events, commits } = harness(['a:slow', 'a:ok', 'b:ok', 'c:ok', 'd:ok'], { messagesInFlight: 3, stopAfter: 'end 2 b' });
+    await run();
+    expect(events.indexOf('start 1 a')).toBeGreaterThan(events.indexOf('end 2 b'));
+    expect(events).not.toContain('start 4 d');
+    expect(commits.at(-1)?.nextOffset).toBe('4');
   });
 });

@@ -44,6 +44,8 @@ export class PartitionRun {
   private isCommitQueued = false;
   private heartbeating: Promise<void> | undefined;
   private failedAt: number | undefined;
+  private furthestStarted = -1;
+  private stopBoundary: number | undefined;
   private gaveUp = false;
   private rebalance: unknown;
 
@@ -87,14 +89,15 @@ export class PartitionRun {
 
   /** The message's fate, or undefined when it is left to redelivery (stopping, rebalancing, a failure before it). */
   private async handleUnlessStopped(index: number): Promise<MessageFate | undefined> {
-    if (!this.mayStart()) return undefined;
+    if (!this.mayStart(index)) return undefined;
     const message = this.messageAt(index);
     const lane = laneOf(message);
     const rejection = lane === undefined ? undefined : this.rejections.get(lane);
-    if (rejection !== undefined && !(await this.committedThrough(rejection))) return undefined;
+    if (rejection !== undefined && !(await this.committedThrough(rejection, index))) return undefined;
     await this.slots.acquire();
     try {
-      if (!this.mayStart()) return undefined;
+      if (!this.mayStart(index)) return undefined;
+      this.furthestStarted = Math.max(this.furthestStarted, index);
       const fate = await this.settle(index, message);
       // A rejection leaves no trace in the store. Were it redelivered after a later message of the same
       // customer had appended, it would be decided against a newer state and could pass.
@@ -128,9 +131,10 @@ export class PartitionRun {
     }
   }
 
-  private committedThrough(index: number): Promise<boolean> {
+  /** Whether the message at `waiter` may go on once everything through `index` is committed. */
+  private committedThrough(index: number, waiter: number): Promise<boolean> {
     if (this.ledger.isCommittedThrough(index)) return Promise.resolve(true);
-    if (!this.mayStart()) return Promise.resolve(false);
+    if (!this.mayStart(waiter)) return Promise.resolve(false);
     const waiting = new Promise<boolean>((wake) => this.commitWaiters.push({ through: index, wake }));
     if (this.ledger.isSettledThrough(index)) this.queueCommit();
     return waiting;
@@ -205,8 +209,16 @@ export class PartitionRun {
       });
   }
 
-  private mayStart(): boolean {
-    return !this.isHalted() && this.payload.isRunning() && !this.payload.isStale();
+  /**
+   * Stopping, the batch finishes every message up to the furthest one already started, so that all
+   * it handled can be committed (style.md §8: the messages in hand finish); it starts none beyond.
+   * A rebalance, a failure or a lost commit leaves the rest to redelivery.
+   */
+  private mayStart(index: number): boolean {
+    if (this.isHalted() || this.payload.isStale()) return false;
+    if (this.payload.isRunning()) return true;
+    this.stopBoundary ??= this.furthestStarted;
+    return index <= this.stopBoundary;
   }
 
   private isHalted(): boolean {
