@@ -12,6 +12,7 @@ import type { EventStore } from '../../libs/event-store/src';
 import { produce, uniqueTopics, waitUntilConsumed, type TestTopics } from '../../libs/ingestion/contract/kafka-test-kit';
 import { mixedTraffic } from '../../libs/ingestion/contract/mixed-traffic';
 import type { PlannedMessage } from '../../libs/ingestion/contract/planned-message';
+import { median } from '../src/support/stats';
 import { rawConsumption } from './raw-consumer';
 
 const PARTITIONS = 6;
@@ -67,11 +68,6 @@ async function measureOnce(kafka: Kafka, brokers: string, messages: number, sync
   const rawTopics = await createTopics(kafka, uniqueTopics('bench-raw'));
   const raw = await rawConsumption(kafka, rawTopics.topic, messages, PARTITIONS, () => produce(kafka, rawTopics.topic, traffic));
   return { raw, ...(await rapportIngestion(kafka, brokers, traffic, synchronous)) };
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 async function rapportIngestion(kafka: Kafka, brokers: string, traffic: readonly PlannedMessage[], synchronous: 'FULL' | 'NORMAL'): Promise<{ appended: number; projected: number }> {

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchCommand, runChild } from '../src/support/child';
+import { median } from '../src/support/stats';
 import { generateEvents } from './generate-events';
 import { measureRebuild, type Measurement, type MeasureOptions } from './measure';
 
@@ -49,10 +50,10 @@ async function medianOfRuns(store: 'embedded' | 'mongo', events: number, mongoUr
     process.stderr.write(`rebuild ${store}, ${events} events: run ${run} of ${runs}\n`);
     measurements.push(await measured(store, events, mongoUrl));
   }
-  const sorted = [...measurements].sort((a, b) => a.eventsPerSecond - b.eventsPerSecond);
-  const median = sorted[Math.floor(sorted.length / 2)] ?? sorted[0];
-  if (median === undefined) throw new Error('no rebuild run');
-  return { ...median, runs: measurements.map((m) => m.eventsPerSecond) };
+  const rates = measurements.map((m) => m.eventsPerSecond);
+  const middle = measurements.find((m) => m.eventsPerSecond === median(rates));
+  if (middle === undefined) throw new Error('no rebuild run');
+  return { ...middle, runs: rates };
 }
 
 async function measured(store: 'embedded' | 'mongo', events: number, mongoUrl?: string): Promise<Measurement> {

@@ -1,4 +1,21 @@
-import { fromMinorUnits, isDecimalAmount, toMinorUnits, wholeMajorUnits } from './money';
+import fc from 'fast-check';
+import { currencyExponent, fromMinorUnits, isDecimalAmount, toMinorUnits, wholeMajorUnits, type Money } from './money';
+
+/** The definition, without the digit-by-digit fast path: undefined for a malformed amount. */
+function definition({ amount, currency }: Money): bigint | undefined {
+  if (!isDecimalAmount(amount, currency)) return undefined;
+  const [whole = '', fraction = ''] = amount.replace('-', '').split('.');
+  const minor = BigInt(whole + fraction.padEnd(currencyExponent(currency), '0'));
+  return amount.startsWith('-') ? -minor : minor;
+}
+
+function minorOrUndefined(money: Money): bigint | undefined {
+  try {
+    return toMinorUnits(money);
+  } catch {
+    return undefined;
+  }
+}
 
 describe('money', () => {
   it.each([
@@ -35,5 +52,16 @@ describe('money', () => {
 
   it('whole major units round down', () => {
     expect(wholeMajorUnits({ amount: '199.99', currency: 'CNY' })).toBe(199n);
+  });
+
+  it('gives what the definition gives, on plain amounts and on everything near them', () => {
+    const digits = fc.string({ unit: fc.constantFrom('0', '1', '5', '9'), minLength: 0, maxLength: 16 });
+    const amount = fc.oneof(
+      fc.tuple(digits, fc.constantFrom('', '.'), digits).map(([whole, point, fraction]) => `${whole}${point}${fraction}`),
+      fc.tuple(fc.constantFrom('-', ' ', '+', '0'), digits).map(([prefix, rest]) => prefix + rest),
+      fc.string({ maxLength: 8 }),
+    );
+    const currency = fc.constantFrom('CNY', 'JPY', 'KWD', 'USD', 'cny', 'CN', '');
+    fc.assert(fc.property(amount, currency, (text, code) => minorOrUndefined({ amount: text, currency: code }) === definition({ amount: text, currency: code })), { numRuns: 5_000 });
   });
 });

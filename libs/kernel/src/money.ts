@@ -26,6 +26,8 @@ export function isDecimalAmount(amount: string, currency: string): boolean {
 
 /** Integer minor units (fen, cents) of a well-formed amount; throws on a malformed one. */
 export function toMinorUnits(money: Money): bigint {
+  const plain = plainMinorUnits(money);
+  if (plain !== undefined) return BigInt(plain);
   if (!isDecimalAmount(money.amount, money.currency)) {
     throw new InvalidMoney(`not a ${money.currency} amount: ${money.amount}`);
   }
@@ -34,6 +36,31 @@ export function toMinorUnits(money: Money): bigint {
   const [whole, fraction = ''] = money.amount.replace('-', '').split('.');
   const minor = BigInt(whole + fraction.padEnd(exponent, '0'));
   return negative ? -minor : minor;
+}
+
+/**
+ * Minor units of the amounts nearly every event carries (no sign, no leading zero, at most 12
+ * whole digits and the currency's decimals), read digit by digit: commands, folds and rebuilds
+ * parse hundreds of thousands, and the regex, split and BigInt of a string cost a rebuild a
+ * twentieth of its time. Undefined for anything else, which the general path then judges.
+ */
+function plainMinorUnits({ amount, currency }: Money): number | undefined {
+  if (!CURRENCY.test(currency)) return undefined;
+  const exponent = currencyExponent(currency);
+  const point = amount.indexOf('.');
+  const whole = point === -1 ? amount.length : point;
+  const decimals = point === -1 ? 0 : amount.length - point - 1;
+  if (whole < 1 || whole > 12 || (point !== -1 && (decimals < 1 || decimals > exponent))) return undefined;
+  if (whole > 1 && amount.charCodeAt(0) === 48) return undefined;
+  let minor = 0;
+  for (let index = 0; index < amount.length; index++) {
+    if (index === point) continue;
+    const digit = amount.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    minor = minor * 10 + digit;
+  }
+  // At most 15 digits: exact in a double.
+  return minor * 10 ** (exponent - decimals);
 }
 
 export function fromMinorUnits(minor: bigint, currency: string): Money {

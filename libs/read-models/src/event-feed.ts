@@ -12,6 +12,8 @@ export type FeedHandler = (events: readonly RecordedEvent[]) => Promise<void>;
 export interface EventFeedOptions {
   readonly batchSize?: number;
   readonly idleMs?: number;
+  /** Once caught up, the least time between two reads of the log (runtime/run-loop.ts). Default 0. */
+  readonly minReadIntervalMs?: number;
   readonly retryBaseMs?: number;
   readonly clock?: () => Date;
   readonly logger?: ProjectorLogger;
@@ -49,6 +51,7 @@ export class EventFeed {
         isStopping: () => this.isStopping,
         wakeup: this.wakeup,
         idleMs: this.options.idleMs ?? 2000,
+        minStepIntervalMs: this.options.minReadIntervalMs,
         retryBaseMs: this.options.retryBaseMs ?? 250,
         onFailure: (error, failures) => this.recordFailure(error, failures),
       });

@@ -21,6 +21,8 @@ export interface ProjectorOptions {
   readonly batchSize?: number;
   /** Longest idle wait; also the heartbeat interval. Default 2000 ms. */
   readonly idleMs?: number;
+  /** Once caught up, the least time between two reads of the log (runtime/run-loop.ts). Default 0. */
+  readonly minReadIntervalMs?: number;
   /** First wait after a failure, doubled on each further one up to 30 s. Default 250 ms. */
   readonly retryBaseMs?: number;
   readonly clock?: () => Date;
@@ -97,6 +99,7 @@ export class Projector {
       isStopping: () => this.isStopping,
       wakeup: this.wakeup,
       idleMs: this.idleMs,
+      minStepIntervalMs: this.options.minReadIntervalMs,
       retryBaseMs: this.options.retryBaseMs ?? 250,
       onFailure: (error, failures) => this.recordFailure(error, failures),
     });

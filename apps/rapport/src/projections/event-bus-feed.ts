@@ -3,7 +3,6 @@ import { EventBus } from '@nestjs/cqrs';
 import type { EventStore, RecordedEvent } from '@rapport/event-store';
 import { EventFeed, toProjectedEvent, type ProjectionStatus, type ReadModelStore } from '@rapport/read-models';
 import { EVENT_STORE, READ_MODEL_STORE } from '../wiring/tokens';
-import { PacedEventStore } from './paced-event-store';
 import { FEED_PACING } from './projection.tokens';
 import { StoredCustomerEvent } from './stored-customer-event';
 
@@ -24,8 +23,9 @@ export class EventBusFeed implements OnApplicationBootstrap, BeforeApplicationSh
     @Inject(READ_MODEL_STORE) store: ReadModelStore,
     private readonly eventBus: EventBus,
   ) {
-    this.feed = new EventFeed(new PacedEventStore(events, FEED_PACING.minIntervalMs), store, EVENT_BUS_FEED, (batch) => this.publish(batch), {
+    this.feed = new EventFeed(events, store, EVENT_BUS_FEED, (batch) => this.publish(batch), {
       batchSize: FEED_PACING.batchSize,
+      minReadIntervalMs: FEED_PACING.minIntervalMs,
       logger: { error: (message, details) => this.logger.error({ msg: message, ...details }) },
     });
   }

@@ -5,7 +5,7 @@ export const READ_MODEL_CONFIG = Symbol('ReadModelConfig');
 export const READ_YOUR_WRITE_TIMEOUT_MS = 5000;
 
 /**
- * How the in-process runners read the event log (paced-event-store.ts). A batch of 100 events
+ * How the in-process runners read the event log (read-models runtime/run-loop.ts). A batch of 100 events
  * costs the projector a few milliseconds of the event loop; 50 ms between reads makes it one batch
  * per 25 commands at 500 commands/s instead of one per group commit. A query with `minPosition`
  * waits at most that much longer. Sagas are not waited for, so the feed reads less often.

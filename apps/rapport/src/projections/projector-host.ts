@@ -4,7 +4,6 @@ import { allProjections, Projector, type ProjectionStatus, type ReadModelAdmin, 
 import { Metrics } from '../operations/metrics';
 import { EVENT_STORE, READ_MODEL_ADMIN, READ_MODEL_STORE } from '../wiring/tokens';
 import { ObservedWrites, type WrittenListener } from './observed-writes';
-import { PacedEventStore } from './paced-event-store';
 import { PROJECTOR_PACING, READ_MODEL_CONFIG } from './projection.tokens';
 
 const METRICS_INTERVAL_MS = 1000;
@@ -24,10 +23,11 @@ export class ProjectorHost implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(READ_MODEL_CONFIG) private readonly config: ReadModelConfig,
     private readonly metrics: Metrics,
   ) {
-    // Paced reads and small batches keep each turn of the event loop the projector takes short (paced-event-store.ts).
+    // Paced reads and small batches keep each turn of the event loop the projector takes short.
     this.writes = new ObservedWrites(store);
-    this.projector = new Projector(new PacedEventStore(events, PROJECTOR_PACING.minIntervalMs), this.writes, allProjections(config), {
+    this.projector = new Projector(events, this.writes, allProjections(config), {
       batchSize: PROJECTOR_PACING.batchSize,
+      minReadIntervalMs: PROJECTOR_PACING.minIntervalMs,
       logger: { error: (message, details) => this.logger.error({ msg: message, ...details }) },
     });
   }

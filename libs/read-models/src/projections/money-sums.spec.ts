@@ -1,15 +1,6 @@
-import { toMinorUnits, type Money } from '@rapport/kernel';
 import { addMoney, minorUnitsOf } from './money-sums';
 
-function kernelOrZero(money: Money): bigint {
-  try {
-    return toMinorUnits(money);
-  } catch {
-    return 0n;
-  }
-}
-
-describe('minorUnitsOf: the kernel minor units of a stored amount, zero when malformed', () => {
+describe('minorUnitsOf: the minor units of a stored amount, zero when malformed', () => {
   it.each<[string, string, bigint]>([
     ['1234.50', 'CNY', 123450n],
     ['0', 'CNY', 0n],
@@ -36,7 +27,6 @@ describe('minorUnitsOf: the kernel minor units of a stored amount, zero when mal
     ['1.00', 'CN', 0n],
   ])('%s %s is %p', (amount, currency, expected) => {
     expect(minorUnitsOf({ amount, currency })).toBe(expected);
-    expect(minorUnitsOf({ amount, currency })).toBe(kernelOrZero({ amount, currency }));
   });
 
   it('is zero for no amount', () => {

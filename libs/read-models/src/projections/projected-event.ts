@@ -1,6 +1,6 @@
 import { isCustomerEventType, type CustomerEvent } from '@rapport/customer-domain';
 import type { RecordedEventData } from '@rapport/event-store';
-import { customerIdFromStreamId } from '@rapport/kernel';
+import { customerIdFromStreamId, isCanonicalInstant } from '@rapport/kernel';
 
 /** A stored customer event as projections see it: the domain event plus where it sits in the store. */
 export type ProjectedEvent = CustomerEvent & {
@@ -33,23 +33,8 @@ export function canonicalInstant(value: string): string {
 
 /** Canonical form of an ISO instant, or null when it is not one. */
 export function instantOf(value: unknown): string | null {
-  if (typeof value === 'string' && isCanonical(value)) return value;
+  // Almost every stored occurredAt is already canonical: no Date needed.
+  if (typeof value === 'string' && isCanonicalInstant(value)) return value;
   const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
   return Number.isNaN(time) ? null : new Date(time).toISOString();
-}
-
-const CANONICAL = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/**
- * Whether the value is already what toISOString gives for it (almost every stored occurredAt is):
- * saves a Date per event. Date.parse rolls 2025-02-30 over into March, so the day is checked here.
- */
-function isCanonical(value: string): boolean {
-  if (!CANONICAL.test(value)) return false;
-  const year = Number(value.slice(0, 4));
-  const month = (value.charCodeAt(5) - 48) * 10 + value.charCodeAt(6) - 48;
-  const day = (value.charCodeAt(8) - 48) * 10 + value.charCodeAt(9) - 48;
-  const isLeap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day <= (month === 2 && isLeap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0));
 }
