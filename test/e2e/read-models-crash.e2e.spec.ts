@@ -34,13 +34,21 @@ async function drive(service: ServiceProcess, prefix: string, customers: number,
   await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
+/**
+ * At rest: every projection and the saga feed at the head, and still so, at the same head, a
+ * moment later. A saga reacts to what the feed publishes by appending, after the feed's checkpoint
+ * has moved: one look at the positions can fall between the two.
+ */
 async function caughtUp(service: ServiceProcess): Promise<void> {
+  let restingAt: number | undefined;
   for (let attempt = 0; attempt < 300; attempt++) {
     const view = (await (await fetch(`${service.url}/v1/projections`)).json()) as { head: number; projections: { position: number }[] };
-    if (view.projections.every((p) => p.position >= view.head)) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const isCaughtUp = view.projections.every((p) => p.position >= view.head);
+    if (isCaughtUp && restingAt === view.head) return;
+    restingAt = isCaughtUp ? view.head : undefined;
+    await new Promise((resolve) => setTimeout(resolve, isCaughtUp ? 300 : 50));
   }
-  throw new Error('projections did not catch up in 15 s');
+  throw new Error('projections did not come to rest');
 }
 
 async function snapshot(store: ReadModelStore): Promise<Record<string, ReadDocument[]>> {
