@@ -4,6 +4,7 @@ import { SqliteEventStore } from '@rapport/event-store';
 import { allProjections, EmbeddedReadModelStore, ExclusiveProjector, type ReadDocument, type ReadModelStore } from '@rapport/read-models';
 import { removeDir, tempDataDir } from '../support/http-app.harness';
 import { startServiceProcess, type ServiceProcess } from '../support/service-process';
+import { readSideAtRest, type ProjectionsView } from '../support/read-side-at-rest';
 
 const projections = allProjections();
 const CLI = join(__dirname, '..', '..', 'dist', 'apps', 'rapport-cli', 'src', 'main.js');
@@ -34,21 +35,8 @@ async function drive(service: ServiceProcess, prefix: string, customers: number,
   await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
-/**
- * At rest: every projection and the saga feed at the head, and still so, at the same head, a
- * moment later. A saga reacts to what the feed publishes by appending, after the feed's checkpoint
- * has moved: one look at the positions can fall between the two.
- */
 async function caughtUp(service: ServiceProcess): Promise<void> {
-  let restingAt: number | undefined;
-  for (let attempt = 0; attempt < 300; attempt++) {
-    const view = (await (await fetch(`${service.url}/v1/projections`)).json()) as { head: number; projections: { position: number }[] };
-    const isCaughtUp = view.projections.every((p) => p.position >= view.head);
-    if (isCaughtUp && restingAt === view.head) return;
-    restingAt = isCaughtUp ? view.head : undefined;
-    await new Promise((resolve) => setTimeout(resolve, isCaughtUp ? 300 : 50));
-  }
-  throw new Error('projections did not come to rest');
+  await readSideAtRest(async () => (await (await fetch(`${service.url}/v1/projections`)).json()) as ProjectionsView);
 }
 
 async function snapshot(store: ReadModelStore): Promise<Record<string, ReadDocument[]>> {

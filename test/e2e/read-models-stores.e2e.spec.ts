@@ -4,6 +4,7 @@ import request from 'supertest';
 import { allProjections, EmbeddedReadModelStore, MongoReadModelStore, type ReadDocument, type ReadModelStore } from '@rapport/read-models';
 import { describeWithServer } from '../support/integration-server';
 import { removeDir, startHttpApp, tempDataDir, type RunningApp } from '../support/http-app.harness';
+import { readSideAtRest, type ProjectionsView } from '../support/read-side-at-rest';
 
 const collections = allProjections().flatMap((p) => p.collections.map((c) => c.name));
 
@@ -13,13 +14,8 @@ async function snapshot(store: ReadModelStore): Promise<Record<string, ReadDocum
   return result;
 }
 
-async function caughtUp(running: RunningApp): Promise<number> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const view = (await request(running.server).get('/v1/projections').expect(200)).body as { head: number; projections: { position: number }[] };
-    if (view.head > 0 && view.projections.every((p) => p.position >= view.head)) return view.head;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('projections did not catch up in 10 s');
+function caughtUp(running: RunningApp): Promise<number> {
+  return readSideAtRest(async () => (await request(running.server).get('/v1/projections').expect(200)).body as ProjectionsView);
 }
 
 async function drive(running: RunningApp): Promise<void> {
