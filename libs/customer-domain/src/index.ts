@@ -12,3 +12,5 @@ export * from './policies/rfm.policy';
 export * from './policies/satisfaction.policy';
 export * from './policies/complaints.policy';
 export * from './policies/kpis.policy';
+export * from './policies/churn-risk.policy';
+export * from './policies/complaint-clock.policy';
