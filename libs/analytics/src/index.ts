@@ -1,0 +1,3 @@
+export * from './behaviour-features';
+export * from './silhouette';
+export * from './behaviour-clusters';
