@@ -1,3 +1,4 @@
 export * from './behaviour-features';
 export * from './silhouette';
 export * from './behaviour-clusters';
+export * from './cohort-retention';
