@@ -2,3 +2,4 @@ export * from './behaviour-features';
 export * from './silhouette';
 export * from './behaviour-clusters';
 export * from './cohort-retention';
+export * from './customer-value';
