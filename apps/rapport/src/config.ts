@@ -16,6 +16,8 @@ export interface AppConfig {
   readonly kafka?: KafkaConfig;
   /** Set (MONGO_URL): read models in MongoDB; unset: the embedded read-model store under dataDir. */
   readonly mongoUrl?: string;
+  /** Set (RAPPORT_KEY_STORE_URL, a mongodb:// URL): data keys in MongoDB, shared by every instance; unset: keys.sqlite under dataDir. */
+  readonly keyStoreUrl?: string;
 }
 
 export interface KafkaConfig {
@@ -58,6 +60,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): App
     security: securityFromEnvironment(env, resolve(env.DATA_DIR ?? './data')),
     kafka: kafkaFromEnvironment(env),
     mongoUrl: env.MONGO_URL || undefined,
+    keyStoreUrl: env.RAPPORT_KEY_STORE_URL || undefined,
   };
 }
 

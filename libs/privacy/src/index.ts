@@ -4,3 +4,4 @@ export * from './sealing';
 export * from './master-key';
 export * from './adapters/in-memory.key-store';
 export * from './adapters/sqlite.key-store';
+export * from './adapters/mongo.key-store';

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EsdbEventStore, SqliteEventStore, type EventStore } from '@rapport/event-store';
 import { Logger } from '@nestjs/common';
-import { loadMasterKey, SqliteKeyStore, type KeyStore } from '@rapport/privacy';
+import { loadMasterKey, MongoKeyStore, SqliteKeyStore, type KeyStore } from '@rapport/privacy';
 import { EmbeddedReadModelStore, MongoReadModelStore, type ReadModelAdmin, type ReadModelStore } from '@rapport/read-models';
 import type { AppConfig } from '../config';
 
@@ -18,7 +18,15 @@ export async function openEventStore(config: AppConfig): Promise<EventStore> {
   return SqliteEventStore.open(join(config.dataDir, 'events.sqlite'), { synchronous: config.sqliteSynchronous });
 }
 
-export function openKeyStore(config: AppConfig): KeyStore {
+/**
+ * MongoDB when RAPPORT_KEY_STORE_URL is set (instances share it, so they must share the master key
+ * too: a key file made under one instance's DATA_DIR would not do), else keys.sqlite under DATA_DIR.
+ */
+export async function openKeyStore(config: AppConfig): Promise<KeyStore> {
+  if (config.keyStoreUrl) {
+    if (!config.masterKey) throw new Error('RAPPORT_KEY_STORE_URL needs RAPPORT_MASTER_KEY: every instance must wrap keys with the same master key');
+    return MongoKeyStore.connect(config.keyStoreUrl, loadMasterKey(config.masterKey, join(config.dataDir, 'master.key')));
+  }
   mkdirSync(config.dataDir, { recursive: true });
   const masterKey = loadMasterKey(config.masterKey, join(config.dataDir, 'master.key'));
   return new SqliteKeyStore(join(config.dataDir, 'keys.sqlite'), masterKey);
