@@ -19,7 +19,7 @@ export function checkTargets(outcomes: Readonly<Record<string, Outcome>>, extern
   }
   const raw = m('audit', 'rawRead.10000.p99');
   checks.push(atMost('audit state-as-of fold of 10,000 events, cold (whole stream), p99 ≤ 2× raw read p99', m('audit', 'stateAsOfCold.10000.p99'), raw, 2, ms));
-  checks.push(atMost('audit state-as-of fold of 10,000 events, warm (fold checkpoints), p99 ≤ 2× raw read p99', m('audit', 'stateAsOf.10000.p99'), raw, 2, ms));
+  checks.push(atMost('audit state-as-of fold of 10,000 events, warm (fold snapshots), p99 ≤ 2× raw read p99', m('audit', 'stateAsOf.10000.p99'), raw, 2, ms));
   const commandP99 = m('http', 'command:POST transactions@500.p99');
   checks.push(commandP99 === undefined
     ? { target: 'HTTP command p99 < 10 ms at 500 req/s (FULL)', measured: 'n/a', verdict: 'not available' }

@@ -1,11 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Clock, CommandContext, EventMetadata } from '@rapport/kernel';
+import { LruCache, type Clock, type CommandContext, type EventMetadata } from '@rapport/kernel';
 import { hashEvent } from '@rapport/audit';
 import type { EventStore, EventToAppend } from './event-store.port';
 import { isStreamRevisionConflict } from './event-store.errors';
 import type { Decider, DomainEventShape } from './decider';
 import { KeyedLock } from './keyed-lock';
-import { LruCache } from './lru-cache';
 import { advanceSnapshot, emptySnapshot, priorOutcome, type StreamSnapshot } from './stream-snapshot';
 
 export type CommandOutcome<Rejection> =

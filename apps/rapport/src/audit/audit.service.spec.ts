@@ -31,7 +31,7 @@ async function auditedCustomer() {
   return { audit, keys, append, accessLog };
 }
 
-describe('the state as of an instant, with its fold checkpoints kept between calls', () => {
+describe('the state as of an instant, with its fold snapshots kept between calls', () => {
   it('opens the sealed personal data that the cached state still holds sealed', async () => {
     const { audit } = await auditedCustomer();
     await audit.stateAsOf(AUDITOR, 'cust-0001', NOW, 'occurred');

@@ -6,7 +6,7 @@ import { customerStreamId } from '@rapport/kernel';
 import { AccessLog, type AccessRecord } from '../security/access-log';
 import { customerDecider } from '../wiring/customer-processor';
 import { EVENT_STORE } from '../wiring/tokens';
-import { CheckpointedFold } from './fold-checkpoints';
+import { CachedFold } from './fold-snapshots';
 import { PersonalDataReader } from './personal-data-reader';
 
 export interface HistoryPage {
@@ -27,16 +27,16 @@ export interface StateAsOf {
 export type Reader = Omit<AccessRecord, 'customerId'>;
 
 /**
- * Checkpoints every 1,000 revisions bound what a fold to a past instant redoes; 250,000 events
- * of newest checkpoints (about 25 customers with 10,000 events, or thousands of usual ones)
+ * Fold snapshots every 1,000 revisions bound what a fold to a past instant redoes; 250,000 events
+ * of newest snapshots (about 25 customers with 10,000 events, or thousands of usual ones)
  * bound the memory they hold.
  */
-const CHECKPOINTS = { interval: 1_000, maxEvents: 250_000 };
+const FOLD_SNAPSHOTS = { interval: 1_000, maxEvents: 250_000 };
 
 /** Reads one customer's stream for auditors (design.md §5). `undefined` means no such customer. */
 @Injectable()
 export class AuditService {
-  private readonly fold = new CheckpointedFold<CustomerState, CustomerEvent>(customerDecider, CHECKPOINTS);
+  private readonly fold = new CachedFold<CustomerState, CustomerEvent>(customerDecider, FOLD_SNAPSHOTS);
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -54,7 +54,7 @@ export class AuditService {
     return { customerId, events: page, ...(events.length > limit ? { nextRevision: fromRevision + limit } : {}) };
   }
 
-  /** Folded through fold checkpoints kept between calls (fold-checkpoints.ts); the result is the same. */
+  /** Folded through fold snapshots kept between calls (fold-snapshots.ts); the result is the same. */
   async stateAsOf(reader: Reader, customerId: string, asOf: Date, basis: TimeBasis): Promise<StateAsOf | undefined> {
     const streamId = customerStreamId(customerId);
     const folded = await this.fold.stateAsOf(streamId, (options) => this.store.readStream(streamId, options), asOf, basis);
@@ -64,8 +64,8 @@ export class AuditService {
     return { customerId, asOf: asOf.toISOString(), basis, eventsApplied: folded.eventsApplied, state };
   }
 
-  /** Drops every cached fold checkpoint (benches measure a first fold with it). */
-  forgetFoldCheckpoints(): void {
+  /** Drops every cached fold snapshot (benches measure a first fold with it). */
+  forgetFoldSnapshots(): void {
     this.fold.clear();
   }
 

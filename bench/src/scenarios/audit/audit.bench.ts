@@ -12,19 +12,19 @@ import { historyInstant, longHistory } from './long-history';
  * the state-as-of fold through the AuditService (each also appends its access-log entry, as in
  * the service, at the default synchronous FULL), beside better-sqlite3 reading the same rows.
  *
- * The AuditService keeps fold checkpoints between calls (apps/rapport/src/audit/fold-checkpoints.ts),
- * so the fold is measured three ways: `stateAsOf`, as of now with its checkpoints cached by the
+ * The AuditService keeps fold snapshots between calls (apps/rapport/src/audit/fold-snapshots.ts),
+ * so the fold is measured three ways: `stateAsOf`, as of now with its snapshots cached by the
  * warm-up run (a running service asked again about a customer: it reads and folds only what came
- * after the newest checkpoint); `stateAsOfPast`, as of the middle of the history, also warm (it
- * starts from a periodic checkpoint, then reads every later event and folds those within the
- * instant); and `stateAsOfCold`, as of now with every checkpoint dropped before each call (the
+ * after the newest snapshot); `stateAsOfPast`, as of the middle of the history, also warm (it
+ * starts from a periodic snapshot, then reads every later event and folds those within the
+ * instant); and `stateAsOfCold`, as of now with every snapshot dropped before each call (the
  * first question about a customer: the whole stream read and folded).
  */
 const SIZES = [1_000, 10_000] as const;
 const CACHE_STATE: Readonly<Record<string, string>> = {
-  stateAsOf: ' (as of now, fold checkpoints warm)',
-  stateAsOfPast: ' (as of mid-history, fold checkpoints warm)',
-  stateAsOfCold: ' (as of now, fold checkpoints cold)',
+  stateAsOf: ' (as of now, fold snapshots warm)',
+  stateAsOfPast: ' (as of mid-history, fold snapshots warm)',
+  stateAsOfCold: ' (as of now, fold snapshots cold)',
 };
 const READER = { actor: 'bench', role: 'auditor', via: 'bench', correlationId: 'bench-audit' };
 
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
         stateAsOf: async () => void (await audit.stateAsOf(READER, customerId, new Date(), 'occurred')),
         stateAsOfPast: async () => void (await audit.stateAsOf(READER, customerId, historyInstant(events / 2), 'occurred')),
         stateAsOfCold: async () => {
-          audit.forgetFoldCheckpoints();
+          audit.forgetFoldSnapshots();
           await audit.stateAsOf(READER, customerId, new Date(), 'occurred');
         },
         rawRead: async () => void rawRead.all(`customer-${customerId}`),
@@ -64,8 +64,8 @@ async function main(): Promise<void> {
     raw.close();
     await core.close();
   }
-  const foldCheckpoints = 'stateAsOf and stateAsOfPast: fold checkpoints cached (warm); stateAsOfCold: all dropped before each call';
-  emitResult({ scenario: 'audit', params: { runs, samplesAt1000: iterations(1_000), samplesAt10000: iterations(10_000), foldCheckpoints }, figures });
+  const foldSnapshots = 'stateAsOf and stateAsOfPast: fold snapshots cached (warm); stateAsOfCold: all dropped before each call';
+  emitResult({ scenario: 'audit', params: { runs, samplesAt1000: iterations(1_000), samplesAt10000: iterations(10_000), foldSnapshots }, figures });
 }
 
 /** Each customer's stream through the command bus (NORMAL: building is not what is measured). */

@@ -1,3 +1,5 @@
+import { LruCache } from '@rapport/kernel';
+
 /**
  * Answers computed from a read model, each kept with the version of the projections it was read
  * at (their generations and positions, ProjectorHost.versionOf). A read model changes only when
@@ -6,17 +8,16 @@
  * before reading: the answer then reflects at least that version, as ReadGate promises.
  */
 export class VersionedCache<T> {
-  private readonly entries = new Map<string, { readonly version: string; readonly value: T }>();
+  private readonly entries: LruCache<string, { readonly version: string; readonly value: T }>;
 
-  constructor(private readonly maxEntries: number) {}
+  constructor(maxEntries: number) {
+    this.entries = new LruCache(maxEntries);
+  }
 
   async get(key: string, version: string, compute: () => Promise<T>): Promise<T> {
     const found = this.entries.get(key);
     if (found !== undefined && found.version === version) return found.value;
     const value = await compute();
-    this.entries.delete(key);
-    // Oldest first in a Map: the entry least recently computed goes.
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(key, { version, value });
     return value;
   }

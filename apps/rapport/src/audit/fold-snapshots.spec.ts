@@ -12,7 +12,7 @@ import {
   transactionRecorded,
 } from '@rapport/testing';
 import fc from 'fast-check';
-import { CheckpointedFold } from './fold-checkpoints';
+import { CachedFold } from './fold-snapshots';
 
 const decider = createCustomerDecider();
 const START = Date.parse('2026-01-01T00:00:00.000Z');
@@ -61,18 +61,18 @@ async function append(store: EventStore, streamId: string, timings: readonly (re
   await store.appendToStream(streamId, events, 'any');
 }
 
-/** What the fold gives with no checkpoint at all, in the form an auditor receives it. */
+/** What the fold gives with no snapshot at all, in the form an auditor receives it. */
 async function uncached(store: EventStore, streamId: string, asOf: Date, basis: TimeBasis) {
   const events = await store.readStream(streamId);
   return events.length === 0 ? undefined : asJson(foldAsOf<CustomerState, CustomerEvent>(events, asOf, basis, decider));
 }
 
-/** Reads that started after a stream's first event, i.e. from a checkpoint. */
-let readsFromCheckpoint = 0;
+/** Reads that started after a stream's first event, i.e. from a snapshot. */
+let readsFromSnapshot = 0;
 
-async function checkpointed(fold: CheckpointedFold<CustomerState, CustomerEvent>, store: EventStore, streamId: string, asOf: Date, basis: TimeBasis) {
+async function cachedFold(fold: CachedFold<CustomerState, CustomerEvent>, store: EventStore, streamId: string, asOf: Date, basis: TimeBasis) {
   const read = (options?: { fromRevision?: number }) => {
-    if ((options?.fromRevision ?? 0) > 0) readsFromCheckpoint++;
+    if ((options?.fromRevision ?? 0) > 0) readsFromSnapshot++;
     return store.readStream(streamId, options);
   };
   return asJson(await fold.stateAsOf(streamId, read, asOf, basis));
@@ -82,45 +82,45 @@ function asJson(value: unknown): unknown {
   return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
 }
 
-describe('folding from checkpoints', () => {
-  it('uses no checkpoint that holds an event after the instant, on either basis', async () => {
+describe('folding from snapshots', () => {
+  it('uses no snapshot that holds an event after the instant, on either basis', async () => {
     const store = new InMemoryEventStore();
-    const fold = new CheckpointedFold(decider, { interval: 1, maxEvents: 100 });
+    const fold = new CachedFold(decider, { interval: 1, maxEvents: 100 });
     // Revision 2 happened before revision 1 but was recorded last.
     await append(store, 'customer-1', [[{ occurred: 0, recorded: 0 }, 4], [{ occurred: 240, recorded: 240 }, 4], [{ occurred: 48, recorded: 480 }, 4], [{ occurred: 300, recorded: 500 }, 4]]);
-    await checkpointed(fold, store, 'customer-1', new Date(iso(1_000)), 'occurred');
+    await cachedFold(fold, store, 'customer-1', new Date(iso(1_000)), 'occurred');
     for (const [hours, basis] of [[100, 'occurred'], [250, 'occurred'], [250, 'recorded'], [490, 'recorded']] as const) {
       const asOf = new Date(iso(hours));
-      expect(await checkpointed(fold, store, 'customer-1', asOf, basis)).toEqual(await uncached(store, 'customer-1', asOf, basis));
+      expect(await cachedFold(fold, store, 'customer-1', asOf, basis)).toEqual(await uncached(store, 'customer-1', asOf, basis));
     }
-    expect(await checkpointed(fold, store, 'customer-1', new Date(iso(100)), 'occurred')).toMatchObject({ eventsApplied: 2 });
+    expect(await cachedFold(fold, store, 'customer-1', new Date(iso(100)), 'occurred')).toMatchObject({ eventsApplied: 2 });
   });
 
-  it('reads the events appended after its newest checkpoint', async () => {
+  it('reads the events appended after its newest snapshot', async () => {
     const store = new InMemoryEventStore();
-    const fold = new CheckpointedFold(decider, { interval: 1_000, maxEvents: 100 });
+    const fold = new CachedFold(decider, { interval: 1_000, maxEvents: 100 });
     await append(store, 'customer-1', [[{ occurred: 0, recorded: 0 }, 4], [{ occurred: 1, recorded: 1 }, 4]]);
     const now = new Date(iso(1_000));
-    await checkpointed(fold, store, 'customer-1', now, 'recorded');
+    await cachedFold(fold, store, 'customer-1', now, 'recorded');
     await append(store, 'customer-1', [[{ occurred: 2, recorded: 2 }, 4], [{ occurred: 3, recorded: 3 }, 3]]);
-    expect(await checkpointed(fold, store, 'customer-1', now, 'recorded')).toEqual(await uncached(store, 'customer-1', now, 'recorded'));
-    expect(await checkpointed(fold, store, 'customer-1', now, 'recorded')).toMatchObject({ eventsApplied: 4, state: { transactionCount: 1 } });
+    expect(await cachedFold(fold, store, 'customer-1', now, 'recorded')).toEqual(await uncached(store, 'customer-1', now, 'recorded'));
+    expect(await cachedFold(fold, store, 'customer-1', now, 'recorded')).toMatchObject({ eventsApplied: 4, state: { transactionCount: 1 } });
   });
 
-  it('drops a checkpoint the store does not bear out (another file under the same stream id)', async () => {
+  it('drops a snapshot the store does not bear out (another file under the same stream id)', async () => {
     const [before, after] = [new InMemoryEventStore(), new InMemoryEventStore()];
-    const fold = new CheckpointedFold(decider, { interval: 1, maxEvents: 100 });
+    const fold = new CachedFold(decider, { interval: 1, maxEvents: 100 });
     await append(before, 'customer-1', [[{ occurred: 0, recorded: 0 }, 4], [{ occurred: 1, recorded: 1 }, 4], [{ occurred: 2, recorded: 2 }, 4]]);
     await append(after, 'other', [[{ occurred: 0, recorded: 0 }, 4]]);
     await after.appendToStream('customer-1', (await after.readStream('other')).map((event) => ({ ...event, id: 'x' })), 'no-stream');
     const now = new Date(iso(1_000));
-    await checkpointed(fold, before, 'customer-1', now, 'occurred');
-    expect(await checkpointed(fold, after, 'customer-1', now, 'occurred')).toEqual(await uncached(after, 'customer-1', now, 'occurred'));
-    expect(await checkpointed(fold, new InMemoryEventStore(), 'customer-1', now, 'occurred')).toBeUndefined();
+    await cachedFold(fold, before, 'customer-1', now, 'occurred');
+    expect(await cachedFold(fold, after, 'customer-1', now, 'occurred')).toEqual(await uncached(after, 'customer-1', now, 'occurred'));
+    expect(await cachedFold(fold, new InMemoryEventStore(), 'customer-1', now, 'occurred')).toBeUndefined();
   });
 
-  it('gives what a fold without checkpoints gives, over appends and queries on both bases (property)', async () => {
-    readsFromCheckpoint = 0;
+  it('gives what a fold without snapshots gives, over appends and queries on both bases (property)', async () => {
+    readsFromSnapshot = 0;
     const timing = fc
       .tuple(fc.nat({ max: 9 }), fc.nat({ max: 200 }), fc.nat({ max: 9 }), fc.nat({ max: 50 }), fc.nat({ max: 9 }), fc.nat({ max: 30 }))
       .map(([lateChance, lateBy, oddChance, oddBy, kind, form]) => ({ lateChance, lateBy, oddChance, oddBy, kind, form: form > 3 ? 0 : form }));
@@ -131,7 +131,7 @@ describe('folding from checkpoints', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), async (steps) => {
         const store = new InMemoryEventStore();
-        const fold = new CheckpointedFold(decider, { interval: 4, maxEvents: 30 });
+        const fold = new CachedFold(decider, { interval: 4, maxEvents: 30 });
         const clock = [0, 0];
         for (const current of steps) {
           const streamId = `customer-${current.stream}`;
@@ -146,13 +146,13 @@ describe('folding from checkpoints', () => {
             // A random instant, then the instants around the newest events, after and between them.
             const newest = clock[current.stream];
             for (const instant of [current.asOf, newest + 1, newest, newest - 1].map((hours) => new Date(iso(hours)))) {
-              expect(await checkpointed(fold, store, streamId, instant, current.basis)).toEqual(await uncached(store, streamId, instant, current.basis));
+              expect(await cachedFold(fold, store, streamId, instant, current.basis)).toEqual(await uncached(store, streamId, instant, current.basis));
             }
           }
         }
       }),
       { numRuns: 150 },
     );
-    expect(readsFromCheckpoint).toBeGreaterThan(100);
+    expect(readsFromSnapshot).toBeGreaterThan(100);
   });
 });
