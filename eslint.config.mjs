@@ -4,6 +4,7 @@ const lib = (name) => [`@rapport/${name}`, `@rapport/${name}/*`];
 const nest = { group: ['@nestjs/*'], message: 'Only apps/ import NestJS (style.md §2).' };
 const deep = { group: ['@rapport/*/*', '**/libs/*/src/*', '**/dist/**'], message: "Import a lib through its index, never another lib's internals." };
 const adapters = { group: ['**/adapters/**'], message: 'Only apps/*/src/wiring imports adapters (style.md §2).' };
+const sqlite = { group: ['@rapport/sqlite', 'better-sqlite3'], message: 'Only SQLite adapters (and libs/sqlite) use SQLite.' };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/peers/**', 'scripts/**', '**/*.js', '**/*.mjs'] },
@@ -19,6 +20,11 @@ export default tseslint.config(
   {
     files: ['libs/**/*.ts'],
     ignores: ['libs/**/*.spec.ts', 'libs/**/contract/**', 'libs/testing/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [deep, nest, sqlite] }] },
+  },
+  {
+    files: ['libs/*/src/adapters/**/*.ts', 'libs/sqlite/**/*.ts'],
+    ignores: ['libs/**/*.spec.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [deep, nest] }] },
   },
   {

@@ -6,5 +6,4 @@ export * from './decider';
 export * from './command-processor';
 export { InMemoryEventStore } from './adapters/in-memory/in-memory.event-store';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './adapters/sqlite/sqlite.event-store';
-export { Checkpointer as SqliteCheckpointer, type CheckpointerOptions as SqliteCheckpointerOptions } from './adapters/sqlite/sqlite.checkpointer';
 export { EsdbEventStore, type EsdbEventStoreOptions } from './adapters/esdb/esdb.event-store';

@@ -59,10 +59,10 @@ describe('SQLite event store (its own behaviour)', () => {
 
   it('copies appended events from the WAL into the database file in the background', async () => {
     const path = file();
-    const store = SqliteEventStore.open(path, { checkpointIntervalMs: 20 });
+    const store = SqliteEventStore.open(path, { walCopyIntervalMs: 20 });
     const streamId = aStreamId();
     await store.appendToStream(streamId, someEvents(50), 'no-stream');
-    // A copy taken while the checkpoint writes pages can be torn (SQLITE_CORRUPT): not there yet, look again.
+    // A copy taken while the WAL copy writes pages can be torn (SQLITE_CORRUPT): not there yet, look again.
     const inDatabaseFileAlone = () => {
       const copy = `${path}.without-wal`;
       copyFileSync(path, copy);
@@ -77,7 +77,7 @@ describe('SQLite event store (its own behaviour)', () => {
         db.close();
       }
     };
-    await within(waitUntil(() => inDatabaseFileAlone() === 50), 5000, 'the background checkpoint');
+    await within(waitUntil(() => inDatabaseFileAlone() === 50), 5000, 'the background WAL copy');
     await store.close();
   });
 
@@ -218,12 +218,15 @@ async function waitUntil(isDone: () => boolean): Promise<void> {
  * ready, and start together on "go"; each appends its ids one event at a time with a
  * read-then-append retry loop.
  */
+const REGISTER = join(__dirname, '..', '..', '..', '..', '..', 'bench', 'support', 'register.js');
+
 async function appendInChildProcesses(path: string, streamId: string, idLists: readonly string[][]): Promise<void> {
   const script = join(directory, 'append-child.js');
   writeFileSync(script, CHILD_SCRIPT);
   const adapter = join(__dirname, 'sqlite.event-store.ts');
   const children = idLists.map((ids) =>
-    spawn(process.execPath, [script, require.resolve('@swc/core'), adapter, path, streamId, JSON.stringify(ids)], {
+    // The bench's require hook resolves `@rapport/<lib>` aliases (the adapter imports @rapport/sqlite).
+    spawn(process.execPath, ['--require', REGISTER, script, require.resolve('@swc/core'), adapter, path, streamId, JSON.stringify(ids)], {
       stdio: ['pipe', 'pipe', 'pipe'],
       timeout: 30_000,
     }),

@@ -1,6 +1,5 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { isSqliteUnavailable, openWalDatabase, sqliteCode, WalCompactor } from '@rapport/sqlite';
+import type Database from 'better-sqlite3';
 import { EventStoreUnavailable, StreamRevisionConflict } from '../../event-store.errors';
 import type {
   AppendResult,
@@ -17,15 +16,14 @@ import type {
 import { AppendSignal, CatchUpSubscription } from '../shared/catch-up.subscription';
 import { assertExpectedRevision } from '../shared/expected-revision';
 import { GroupCommit, type Settled } from '../shared/group-commit';
-import { Checkpointer } from './sqlite.checkpointer';
 import { migrate, SQL } from './sqlite.schema';
 
 export interface SqliteEventStoreOptions {
   /**
    * FULL (default) fsyncs the WAL on every commit: an acknowledged append survives a power
-   * loss. NORMAL fsyncs only at checkpoints: still safe against a process crash and never
-   * corrupt, but a power loss or OS crash can lose the last acknowledged appends, in return
-   * for several times more single-event appends per second.
+   * loss. NORMAL fsyncs only when the WAL is copied into the database file: still safe against a
+   * process crash and never corrupt, but a power loss or OS crash can lose the last acknowledged
+   * appends, in return for several times more single-event appends per second.
    */
   readonly synchronous?: 'FULL' | 'NORMAL';
   /** How long to wait for another connection's write lock before EventStoreUnavailable. Default 5000. */
@@ -34,8 +32,8 @@ export interface SqliteEventStoreOptions {
   readonly pollIntervalMs?: number;
   /** Events a subscription reads per query. Default 1000. */
   readonly pageSize?: number;
-  /** How often the background checkpoint copies the WAL into the database file. Default 200. */
-  readonly checkpointIntervalMs?: number;
+  /** How often a worker thread copies the WAL into the database file. Default 200. */
+  readonly walCopyIntervalMs?: number;
 }
 
 type Settings = Required<SqliteEventStoreOptions>;
@@ -50,10 +48,7 @@ interface AppendRequest {
 }
 type AppendGroup = (group: readonly AppendRequest[]) => Settled<AppendResult>[];
 
-const DEFAULTS: Settings = { synchronous: 'FULL', busyTimeoutMs: 5000, pollIntervalMs: 100, pageSize: 1000, checkpointIntervalMs: 200 };
-// SQLite's own default, restored if the background checkpoint fails.
-// Lock waits, I/O, full disk and unusable files: the store is down, not the caller wrong.
-const UNAVAILABLE_CODE = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY|PROTOCOL|CORRUPT|NOTADB)/;
+const DEFAULTS: Settings = { synchronous: 'FULL', busyTimeoutMs: 5000, pollIntervalMs: 100, pageSize: 1000, walCopyIntervalMs: 200 };
 const UNIQUE_CODES: ReadonlySet<string> = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
 // Bounds the time one group holds the write lock and the latency its first append waits.
 const MAX_GROUP_SIZE = 256;
@@ -79,7 +74,7 @@ export class SqliteEventStore implements EventStore {
   private readonly appends: GroupCommit<AppendRequest, AppendResult>;
   private readonly signal = new AppendSignal();
   private readonly subscriptions = new Set<CatchUpSubscription>();
-  private readonly checkpointer: Checkpointer | undefined;
+  private readonly walCompactor: WalCompactor | undefined;
 
   private constructor(
     private readonly db: Database.Database,
@@ -92,7 +87,7 @@ export class SqliteEventStore implements EventStore {
     this.appendOne = db.transaction<AppendRows>((streamId, rows, expected) => this.appendRows(streamId, rows, expected));
     this.appendGroup = db.transaction<AppendGroup>((group) => group.map((request) => this.appendIsolated(request)));
     this.appends = new GroupCommit((group) => this.writeGroup(group), MAX_GROUP_SIZE);
-    this.checkpointer = db.memory ? undefined : this.startCheckpointer(filePath);
+    this.walCompactor = db.memory ? undefined : this.startWalCompactor(filePath);
   }
 
   /** Opens (creating when missing) the store file and brings its schema up to date. */
@@ -102,7 +97,7 @@ export class SqliteEventStore implements EventStore {
       busyTimeoutMs: options.busyTimeoutMs ?? DEFAULTS.busyTimeoutMs,
       pollIntervalMs: options.pollIntervalMs ?? DEFAULTS.pollIntervalMs,
       pageSize: options.pageSize ?? DEFAULTS.pageSize,
-      checkpointIntervalMs: options.checkpointIntervalMs ?? DEFAULTS.checkpointIntervalMs,
+      walCopyIntervalMs: options.walCopyIntervalMs ?? DEFAULTS.walCopyIntervalMs,
     };
     try {
       return new SqliteEventStore(openDatabase(filePath, settings), settings, filePath);
@@ -160,19 +155,20 @@ export class SqliteEventStore implements EventStore {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     // Appends already accepted are written, not dropped.
     if (this.db.open) this.appends.flush();
-    await this.checkpointer?.stop();
+    await this.walCompactor?.stop();
     if (this.db.open) this.db.close();
   }
 
-  /** Checkpoints move off this thread (sqlite.checkpointer.ts); if that fails, SQLite's own come back. */
-  private startCheckpointer(filePath: string): Checkpointer {
-    const { synchronous, busyTimeoutMs, checkpointIntervalMs: intervalMs } = this.settings;
-    return new Checkpointer({ db: this.db, file: filePath, synchronous, busyTimeoutMs, intervalMs });
+  /** WAL copies move off this thread (@rapport/sqlite WalCompactor); if that fails, SQLite's own checkpoints come back. */
+  private startWalCompactor(filePath: string): WalCompactor {
+    const { synchronous, busyTimeoutMs, walCopyIntervalMs: intervalMs } = this.settings;
+    return new WalCompactor({ db: this.db, file: filePath, synchronous, busyTimeoutMs, intervalMs });
   }
 
   private writeGroup(group: readonly AppendRequest[]): readonly Settled<AppendResult>[] {
     const [only] = group;
     const outcomes = group.length === 1 && only ? [this.writeAlone(only)] : this.run(() => this.appendGroup.immediate(group));
+    this.walCompactor?.afterCommit();
     if (outcomes.some((outcome, index) => outcome.ok && (group[index]?.rows.length ?? 0) > 0)) this.signal.notify();
     return outcomes;
   }
@@ -239,12 +235,8 @@ export class SqliteEventStore implements EventStore {
 }
 
 function openDatabase(filePath: string, settings: Settings): Database.Database {
-  if (filePath !== ':memory:') mkdirSync(dirname(filePath), { recursive: true });
-  const db = new Database(filePath, { timeout: settings.busyTimeoutMs });
+  const db = openWalDatabase(filePath, settings);
   try {
-    const journalMode = db.pragma('journal_mode = WAL', { simple: true });
-    if (journalMode !== 'wal' && !db.memory) throw new Error(`SQLite kept journal_mode ${String(journalMode)}, not wal`);
-    db.pragma(`synchronous = ${settings.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
     migrate(db);
     return db;
   } catch (error: unknown) {
@@ -289,13 +281,6 @@ function toRecordedEventData([position, streamId, revision, id, type, data]: Dat
 
 /** Lock waits, I/O and unusable files become EventStoreUnavailable; anything else stays as it is. */
 function toPortError(error: unknown): unknown {
-  if (!UNAVAILABLE_CODE.test(sqliteCode(error) ?? '')) return error;
+  if (!isSqliteUnavailable(error)) return error;
   return new EventStoreUnavailable(`SQLite event store failed: ${String(error)}`, { cause: error });
-}
-
-function sqliteCode(error: unknown): string | undefined {
-  // By shape, not instanceof: better-sqlite3 binds its SqliteError class once per process, so errors
-  // fail `instanceof` in any other module registry (jest gives each test file its own).
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
 }

@@ -1,7 +1,5 @@
-import { SqliteCheckpointer } from '@rapport/event-store';
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { isSqliteUnavailable, openWalDatabase, sqliteCode, WalCompactor } from '@rapport/sqlite';
+import type Database from 'better-sqlite3';
 import { encodeCursor, valueAt } from '../../cursor';
 import { ReadModelStoreUnavailable } from '../../read-model-store.errors';
 import {
@@ -21,38 +19,37 @@ import { fieldExpression, indexName, indexSql, pageSql, quoted, sqlValue, tableN
 
 type Row = [id: string, position: number, doc: string];
 const BUSY_TIMEOUT_MS = 5000;
-// About one checkpoint per live projector commit under load; an idle one copies nothing.
-const CHECKPOINT_INTERVAL_MS = 50;
-const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY|PROTOCOL|CORRUPT|NOTADB)/;
+// About one WAL copy per live projector commit under load; an idle one copies nothing.
+const WAL_COPY_INTERVAL_MS = 50;
 
 /**
  * The embedded read-model store (design.md §1): one SQLite file, a table per collection holding
  * each document as JSON beside its id and position. Indexes are SQLite expression indexes on
  * json_extract. Every `write` call is one transaction. Several processes (service and CLI) may
- * share the file: nothing is cached between calls but prepared statements.
+ * share the file: nothing is cached between calls but prepared statements and the names of the
+ * tables known to exist, each created once; a table another process dropped is found missing by
+ * looking at the schema when a statement on it fails, never by reading an error's text.
  */
 export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly writeAll: Database.Transaction<(batch: readonly CollectionWrites[]) => WriteResult>;
-
-  private readonly checkpointer: SqliteCheckpointer | undefined;
+  private readonly tables: Set<string>;
+  private readonly walCompactor: WalCompactor | undefined;
 
   private constructor(
     private readonly db: Database.Database,
     filePath: string,
   ) {
     this.writeAll = db.transaction((batch: readonly CollectionWrites[]) => this.applyAll(batch));
-    this.checkpointer = db.memory ? undefined : this.startCheckpointer(filePath);
+    this.tables = new Set(this.tablesInSchema());
+    this.walCompactor = db.memory ? undefined : this.startWalCompactor(filePath);
   }
 
   /** Opens (creating when missing) the store file. `:memory:` gives a private in-memory store. */
   static open(filePath: string): EmbeddedReadModelStore {
     try {
-      if (filePath !== ':memory:') mkdirSync(dirname(filePath), { recursive: true });
-      const db = new Database(filePath, { timeout: BUSY_TIMEOUT_MS });
-      db.pragma('journal_mode = WAL');
       // Read models are rebuilt from events, so a power cut may cost the last commits but never consistency.
-      db.pragma('synchronous = NORMAL');
+      const db = openWalDatabase(filePath, { busyTimeoutMs: BUSY_TIMEOUT_MS, synchronous: 'NORMAL' });
       return new EmbeddedReadModelStore(db, filePath);
     } catch (error: unknown) {
       throw new ReadModelStoreUnavailable(`cannot open the embedded read-model store at ${filePath}`, { cause: error });
@@ -82,13 +79,23 @@ export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
   }
 
   async write(batch: readonly CollectionWrites[]): Promise<WriteResult> {
-    return this.run(() => this.writeAll.immediate(batch));
+    const result = this.run(() => {
+      try {
+        return this.writeAll.immediate(batch);
+      } catch (error: unknown) {
+        // A table another process dropped: forgotten, then made anew by the one retry.
+        if (!this.forgetDroppedTables(error, batch.map((writes) => writes.collection))) throw error;
+        return this.writeAll.immediate(batch);
+      }
+    });
+    this.walCompactor?.afterCommit();
+    return result;
   }
 
   /** Creates what is missing; an index of the same name but another definition (an older one) is made anew. */
   async ensureCollection(spec: CollectionSpec): Promise<void> {
     const ensure = this.db.transaction(() => {
-      this.db.exec(createTableSql(spec.name));
+      this.createTable(spec.name);
       for (const index of spec.indexes) {
         const wanted = indexSql(spec.name, index);
         const existing = this.db.prepare<[string], string>(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`).pluck().get(indexName(spec.name, index));
@@ -102,6 +109,7 @@ export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
 
   async dropCollection(name: string): Promise<void> {
     this.run(() => this.db.exec(`DROP TABLE IF EXISTS ${quoted(tableName(checked(name)))}`));
+    this.tables.delete(tableName(name));
   }
 
   async replaceCollection(source: string, target: CollectionSpec): Promise<void> {
@@ -116,34 +124,56 @@ export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
       for (const index of target.indexes) this.db.exec(indexSql(target.name, index));
     });
     this.run(() => swap.immediate());
+    this.tables.delete(tableName(source));
+    this.tables.add(tableName(target.name));
   }
 
   async listCollections(): Promise<readonly string[]> {
-    const names = this.run(() =>
-      this.db.prepare<[], string>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rm\\_%' ESCAPE '\\' ORDER BY name`).pluck().all(),
-    );
-    return names.map((name) => name.slice('rm_'.length));
+    return this.run(() => this.tablesInSchema()).map((name) => name.slice('rm_'.length));
   }
 
   async close(): Promise<void> {
-    await this.checkpointer?.stop();
+    await this.walCompactor?.stop();
     if (this.db.open) this.db.close();
   }
 
   /**
-   * Checkpoints move to a worker thread (as the SQLite event store's do): SQLite's own would run
-   * inside the projector commit that crosses 1,000 WAL pages, tens of milliseconds on the event
-   * loop that serves requests. If the worker fails, SQLite's automatic checkpoints come back.
+   * WAL copies move to a worker thread (as the SQLite event store's do): SQLite's own checkpoint
+   * would run inside the projector commit that crosses 1,000 WAL pages, tens of milliseconds on the
+   * event loop that serves requests. If the worker fails, SQLite's automatic checkpoints come back.
    */
-  private startCheckpointer(filePath: string): SqliteCheckpointer {
-    return new SqliteCheckpointer({ db: this.db, file: filePath, busyTimeoutMs: BUSY_TIMEOUT_MS, intervalMs: CHECKPOINT_INTERVAL_MS });
+  private startWalCompactor(filePath: string): WalCompactor {
+    return new WalCompactor({ db: this.db, file: filePath, busyTimeoutMs: BUSY_TIMEOUT_MS, intervalMs: WAL_COPY_INTERVAL_MS });
+  }
+
+  /** The read-model tables (`rm_<collection>`) the file holds now, by name. */
+  private tablesInSchema(): string[] {
+    return this.db.prepare<[], string>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rm\\_%' ESCAPE '\\' ORDER BY name`).pluck().all();
+  }
+
+  private hasTableInSchema(table: string): boolean {
+    return this.statement(`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?`).pluck().get(table) === 1;
+  }
+
+  private createTable(collection: string): void {
+    const table = tableName(checked(collection));
+    this.db.exec(`CREATE TABLE IF NOT EXISTS ${quoted(table)} (id TEXT PRIMARY KEY, position INTEGER NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID`);
+    this.tables.add(table);
+  }
+
+  /** After a failed statement: forgets the tables of these collections that the schema no longer holds; true if any. */
+  private forgetDroppedTables(error: unknown, collections: readonly string[]): boolean {
+    if (sqliteCode(error) !== 'SQLITE_ERROR') return false;
+    const dropped = collections.map(tableName).filter((table) => this.tables.has(table) && !this.hasTableInSchema(table));
+    for (const table of dropped) this.tables.delete(table);
+    return dropped.length > 0;
   }
 
   private applyAll(batch: readonly CollectionWrites[]): WriteResult {
     let applied = 0;
     const refused: string[] = [];
     for (const { collection, writes } of batch) {
-      this.statement(createTableSql(collection)).run();
+      if (!this.tables.has(tableName(collection))) this.createTable(collection);
       for (const write of writes) {
         if (this.applyOne(collection, write)) applied += 1;
         else if (write.kind === 'put') refused.push(write.document._id);
@@ -173,14 +203,21 @@ export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
     return this.statement(sql).run(position, doc, id, sqlValue(guard.value)).changes > 0;
   }
 
+  /** No rows from a collection that does not exist (as in MongoDB), found by the schema. */
   private readRows(collection: string, sql: string, params: readonly SqlValue[]): Row[] {
-    checked(collection);
-    try {
-      return this.run(() => this.statement(sql).raw().all(...params) as Row[]);
-    } catch (error: unknown) {
-      if (sqliteCode(error) !== undefined && String((error as { message?: unknown }).message).startsWith('no such table')) return [];
-      throw error;
-    }
+    const table = tableName(checked(collection));
+    return this.run(() => {
+      if (!this.tables.has(table)) {
+        if (!this.hasTableInSchema(table)) return [];
+        this.tables.add(table);
+      }
+      try {
+        return this.statement(sql).raw().all(...params) as Row[];
+      } catch (error: unknown) {
+        if (this.forgetDroppedTables(error, [collection])) return [];
+        throw error;
+      }
+    });
   }
 
   private statement(sql: string): Database.Statement {
@@ -197,25 +234,12 @@ export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
     try {
       return operation();
     } catch (error: unknown) {
-      if (UNAVAILABLE.test(sqliteCode(error) ?? '')) {
+      if (isSqliteUnavailable(error)) {
         throw new ReadModelStoreUnavailable(`embedded read-model store failed: ${String(error)}`, { cause: error });
       }
       throw error;
     }
   }
-}
-
-/**
- * The SQLite error code, by shape rather than `instanceof`: better-sqlite3 binds one SqliteError
- * class per process, which another module instance or realm (a test runner's) does not share.
- */
-function sqliteCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
-}
-
-function createTableSql(collection: string): string {
-  return `CREATE TABLE IF NOT EXISTS ${quoted(tableName(checked(collection)))} (id TEXT PRIMARY KEY, position INTEGER NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID`;
 }
 
 function checked(collection: string): string {

@@ -1,0 +1,102 @@
+import type Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+// Types only: loading the worker's module here would run it.
+import type { WalWorkerData, WalWorkerFailure } from './wal-compactor.worker';
+
+// wal-compactor.worker.js beside this file once built; under jest or the bench this file is
+// TypeScript source, and a worker thread does not inherit the parent's require hook, so it loads
+// the bench's (which compiles .ts on require) before its own file.
+const IS_SOURCE = extname(__filename) === '.ts';
+const WORKER_FILE = join(__dirname, `wal-compactor.worker${extname(__filename)}`);
+const WORKER_EXEC_ARGV = IS_SOURCE ? ['--require', join(__dirname, '..', '..', '..', 'bench', 'support', 'register.js')] : undefined;
+
+/** SQLite's default automatic checkpoint, restored when the worker fails. */
+const AUTO_CHECKPOINT_PAGES = 1000;
+const DEFAULT_MAX_WAL_PAGES = 8_192;
+
+export interface WalCompactorOptions {
+  /** The writer's connection: its automatic checkpoints are turned off while the worker runs. */
+  readonly db: Database.Database;
+  readonly file: string;
+  /** How the worker's copies sync; unset keeps SQLite's default. */
+  readonly synchronous?: 'FULL' | 'NORMAL';
+  readonly busyTimeoutMs: number;
+  /** How often the worker copies the WAL into the database file. */
+  readonly intervalMs: number;
+  /** WAL size (pages) past which the writer copies the rest itself, so that the WAL restarts. Default 8,192. */
+  readonly maxWalPages?: number;
+  /** Told when the worker cannot go on; SQLite's automatic checkpoints are back by then. */
+  readonly onFailure?: (reason: string) => void;
+}
+
+/**
+ * Keeps a WAL-mode file's write-ahead log small without stalling the writer. SQLite's automatic
+ * checkpoint runs inside the commit that crosses 1,000 WAL pages: thousands of page writes and (at
+ * FULL) two fsyncs on the event loop, the ~10 ms stalls behind the append path's p99 (bench/,
+ * issue 7). So a worker thread with a connection of its own copies the WAL into the database file
+ * (a PASSIVE checkpoint) every `intervalMs`.
+ *
+ * That alone does not bound the WAL: while writes keep coming a PASSIVE copy never reaches the last
+ * frames, SQLite restarts the WAL from its start only once all of it is copied, and a worker starved
+ * of CPU copies nothing (the WAL grew to 730 MB in 15 s in the store bench, and to 455 MB in a
+ * test on a busy 2-core machine). So after each commit the writer looks at the WAL file's size,
+ * and past `maxWalPages` it copies the rest itself: between two of its own writes nothing else
+ * writes, so the copy completes (unless a reader in another process holds old frames) and the next
+ * commit restarts the WAL, cut back to `maxWalPages` by `journal_size_limit`. The WAL file then
+ * never exceeds `maxWalPages` by more than one commit, whatever the worker does.
+ */
+export class WalCompactor {
+  private readonly worker: Worker;
+  private readonly exited: Promise<void>;
+  private readonly maxWalBytes: number;
+  private phase: 'running' | 'stopping' | 'failed' = 'running';
+
+  constructor(private readonly options: WalCompactorOptions) {
+    const { db, file, synchronous, busyTimeoutMs, intervalMs } = options;
+    this.maxWalBytes = (options.maxWalPages ?? DEFAULT_MAX_WAL_PAGES) * Number(db.pragma('page_size', { simple: true }));
+    db.pragma('wal_autocheckpoint = 0');
+    db.pragma(`journal_size_limit = ${this.maxWalBytes}`);
+    const workerData: WalWorkerData = { file, synchronous, busyTimeoutMs, intervalMs };
+    this.worker = new Worker(WORKER_FILE, { workerData, ...(WORKER_EXEC_ARGV === undefined ? {} : { execArgv: WORKER_EXEC_ARGV }) });
+    // Unreferenced: an idle compactor never keeps the process alive.
+    this.worker.unref();
+    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
+    this.worker.on('message', (report: WalWorkerFailure) => this.fail(report.failure));
+    this.worker.on('error', (error) => this.fail(String(error)));
+    this.worker.on('exit', (code) => {
+      if (this.phase === 'running') this.fail(`WAL worker exited with ${code}`);
+    });
+  }
+
+  /** Call after each commit on the writer's connection: copies the WAL there if it outgrew its bound. */
+  afterCommit(): void {
+    const { db, file } = this.options;
+    if (this.phase === 'failed' || !db.open || db.inTransaction) return;
+    if ((statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0) <= this.maxWalBytes) return;
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)');
+    } catch (error: unknown) {
+      this.fail(String(error));
+    }
+  }
+
+  /** One last copy, then the worker's connection closes. */
+  async stop(): Promise<void> {
+    if (this.phase !== 'stopping') {
+      this.phase = 'stopping';
+      // Referenced again so that the process waits for the last copy.
+      this.worker.ref();
+      this.worker.postMessage('stop');
+    }
+    await this.exited;
+  }
+
+  private fail(reason: string): void {
+    if (this.phase === 'running') this.phase = 'failed';
+    const { db } = this.options;
+    if (db.open) db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
+    this.options.onFailure?.(reason);
+  }
+}
