@@ -9,7 +9,7 @@ const conflicts: [string, number, ExpectedRevision, number | 'no-stream'][] = [
   ['an exact revision when the stream is missing', 0, 0, 'no-stream'],
 ];
 
-export function appendingCases(given: Given, rejectsDuplicateEventIds: boolean): void {
+export function appendingCases(given: Given, duplicateEventIds: 'conflict' | 'idempotent'): void {
   describe('appending', () => {
     it('appends to a new stream with no-stream, numbering revisions from 0', async () => {
       const streamId = aStreamId();
@@ -93,7 +93,14 @@ export function appendingCases(given: Given, rejectsDuplicateEventIds: boolean):
       });
     });
 
-    (rejectsDuplicateEventIds ? it : it.skip)('an event id already stored is a conflict and appends nothing', async () => {
+    if (duplicateEventIds === 'conflict') duplicatesConflict(given);
+    else duplicatesAreIdempotent(given);
+  });
+}
+
+function duplicatesConflict(given: Given): void {
+  describe('an event id already stored', () => {
+    it('is a conflict and appends nothing', async () => {
       const streamId = aStreamId();
       const event = anEvent();
       await given().appendToStream(streamId, [event], 'no-stream');
@@ -104,7 +111,7 @@ export function appendingCases(given: Given, rejectsDuplicateEventIds: boolean):
       expect((await given().readStream(streamId)).map((stored) => stored.id)).toEqual([event.id]);
     });
 
-    (rejectsDuplicateEventIds ? it : it.skip)('an event id repeated within one append is a conflict', async () => {
+    it('repeated within one append is a conflict', async () => {
       const streamId = aStreamId();
       const event = anEvent();
       await expect(given().appendToStream(streamId, [event, event], 'no-stream')).rejects.toMatchObject({
@@ -112,6 +119,25 @@ export function appendingCases(given: Given, rejectsDuplicateEventIds: boolean):
         actual: 'no-stream',
       });
       expect(await given().readStream(streamId)).toEqual([]);
+    });
+  });
+}
+
+function duplicatesAreIdempotent(given: Given): void {
+  describe('an event id already stored', () => {
+    it.each<[string, ExpectedRevision]>([
+      ['no-stream', 'no-stream'],
+      ['an exact revision', 0],
+    ])('appended again with the same events at the same expected revision (%s) answers as the first time and writes nothing', async (_, expected) => {
+      const streamId = aStreamId();
+      if (expected !== 'no-stream') await given().appendToStream(streamId, [anEvent()], 'no-stream');
+      const events = someEvents(2);
+      const first = await given().appendToStream(streamId, events, expected);
+      const repeat = await given().appendToStream(streamId, events, expected);
+      expect(repeat).toEqual(first);
+      const stored = await given().readStream(streamId);
+      expect(stored.slice(-2).map((event) => event.id)).toEqual(events.map((event) => event.id));
+      expect(stored).toHaveLength(expected === 'no-stream' ? 2 : 3);
     });
   });
 }

@@ -6,11 +6,12 @@ import { subscriptionCases } from './subscribing.contract-cases';
 
 export interface EventStoreContractOptions {
   /**
-   * Whether an event id that is already stored makes an append a StreamRevisionConflict
-   * (SQLite, in-memory: the default). EventStoreDB answers some repeats as idempotent
-   * successes instead, so its spec turns this off and the cases show as skipped.
+   * What an append of an event id already stored does. `conflict` (SQLite, in-memory: the
+   * default): a StreamRevisionConflict, nothing appended. `idempotent` (EventStoreDB): the same
+   * events appended again at the same expected revision succeed with the first append's result
+   * and write nothing, which the write loop's retry relies on (command-processor.ts).
    */
-  readonly rejectsDuplicateEventIds?: boolean;
+  readonly duplicateEventIds?: 'conflict' | 'idempotent';
 }
 
 /**
@@ -38,7 +39,7 @@ export function eventStoreContract(
       store = undefined;
     });
 
-    appendingCases(given, options.rejectsDuplicateEventIds ?? true);
+    appendingCases(given, options.duplicateEventIds ?? 'conflict');
     readingStreamCases(given);
     readingAllCases(given);
     subscriptionCases(given);
