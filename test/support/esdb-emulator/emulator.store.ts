@@ -1,4 +1,5 @@
-import { checkCommit, type CommittedEvent } from './commit-check';
+import { randomUUID } from 'node:crypto';
+import { checkCommit, ExpectedVersion, type CommittedEvent } from './commit-check';
 
 export interface ProposedEvent {
   readonly id: string;
@@ -25,6 +26,18 @@ const FIRST_POSITION = 256;
 // A prepare record's fixed part (flags, ids, positions, timestamp), roughly as in log format v2.
 const RECORD_HEADER_BYTES = 90;
 const TICKS_PER_MILLISECOND = 10_000n;
+// What a fresh EventStoreDB node writes to its log before any user event: its settings, the
+// admin and ops users with their stream metadata, and the first stats sample. $-streams, $-types.
+const START_UP_EVENTS: readonly (readonly [stream: string, type: string, data: object])[] = [
+  ['$settings', '$settings', { $userStreamAcl: { $r: '$all' }, $systemStreamAcl: { $r: '$admins' } }],
+  ['$$$users', '$metadata', { $acl: { $r: '$admins' } }],
+  ['$users', '$User', { loginName: 'admin' }],
+  ['$user-admin', '$user', { loginName: 'admin', fullName: 'Event Store Administrator', groups: ['$admins'] }],
+  ['$users', '$User', { loginName: 'ops' }],
+  ['$user-ops', '$user', { loginName: 'ops', fullName: 'Event Store Operations', groups: ['$ops'] }],
+  ['$$$stats-127.0.0.1:2113', '$metadata', { $maxAge: 86_400 }],
+];
+const STATS_STREAM = '$stats-127.0.0.1:2113';
 
 /**
  * The emulated server's state, in memory. It outlives one gRPC server so a test can stop the
@@ -36,6 +49,11 @@ export class EmulatorStore {
   private readonly committed = new Map<string, StoredEvent>();
   private readonly listeners = new Set<() => void>();
   private nextPosition = FIRST_POSITION;
+
+  constructor() {
+    for (const [stream, type, data] of START_UP_EVENTS) this.appendSystemEvent(stream, type, data);
+    this.appendStatsSample();
+  }
 
   /** Every event in log order: $all. */
   get all(): readonly StoredEvent[] {
@@ -61,6 +79,14 @@ export class EmulatorStore {
     }
   }
 
+  /**
+   * One of the server's periodic stats events ($statsCollected, every 30 s on a real node), written
+   * between user events when a test calls it, as a real node's timer would.
+   */
+  appendStatsSample(): void {
+    this.appendSystemEvent(STATS_STREAM, '$statsCollected', { 'proc-startTime': new Date().toISOString() });
+  }
+
   /** Index in `all` of the first event at or after `position`. */
   indexAtOrAfter(position: number): number {
     let low = 0;
@@ -77,6 +103,11 @@ export class EmulatorStore {
   onAppend(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  private appendSystemEvent(stream: string, type: string, data: object): void {
+    const id = randomUUID();
+    this.append(stream, ExpectedVersion.any, [{ id, type, contentType: 'application/json', data: Buffer.from(JSON.stringify(data)), customMetadata: new Uint8Array() }]);
   }
 
   private write(streamName: string, stream: StoredEvent[], proposed: readonly ProposedEvent[]): AppendOutcome {

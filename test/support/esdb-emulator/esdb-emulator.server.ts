@@ -9,6 +9,8 @@
  * - Streams.Read of a stream (forwards/backwards, start/end/revision, count, stream_not_found)
  *   and of $all (start/end/position, count, stream-name or event-type filters).
  * - Catch-up subscriptions to $all: confirmation, history after a position, caught_up, live.
+ * - System events in $all, as a fresh node writes them ($settings, users, stats metadata), and
+ *   stats samples between user events on request (EmulatorStore.appendStatsSample).
  *
  * Positions: commit = prepare = a byte-offset-like log position that grows by each event's
  * size, so they are strictly increasing and never contiguous. `created` is in .NET ticks.

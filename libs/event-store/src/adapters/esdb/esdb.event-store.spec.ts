@@ -97,6 +97,38 @@ describe('EventStoreDB event store (its own behaviour, on the emulator)', () => 
     expect([...page, ...rest].map((event) => event.id)).toEqual(ours.map((event) => event.id));
   });
 
+  it('skips EventStoreDB\'s own events in $all and still fills each page with user events', async () => {
+    const small = EsdbEventStore.fromConnectionString(started().connectionString, { ...QUICK, readBatchSize: 2 });
+    const streamId = `customer-${aRunId()}`;
+    const ours = someEvents(6);
+    for (const [index, event] of ours.entries()) {
+      started().store.appendStatsSample();
+      started().store.appendStatsSample();
+      await small.appendToStream(streamId, [event], index === 0 ? 'no-stream' : index - 1);
+    }
+    const systemEvents = started().store.all.filter((event) => event.streamName.startsWith('$'));
+    const page = await small.readAll({ afterPosition: 0, maxCount: 4 });
+    const rest = await small.readAll({ afterPosition: page[3]?.position, maxCount: 4 });
+    await small.close();
+    expect(systemEvents.length).toBeGreaterThan(ours.length * 2);
+    expect(page.map((event) => event.id)).toEqual(ours.slice(0, 4).map((event) => event.id));
+    expect(rest.map((event) => event.id)).toEqual(ours.slice(4).map((event) => event.id));
+  });
+
+  it('delivers no EventStoreDB event to a subscription to $all, before or after it caught up', async () => {
+    const streamId = `customer-${aRunId()}`;
+    const [a, b] = someEvents(2);
+    await given().appendToStream(streamId, [a], 'no-stream');
+    started().store.appendStatsSample();
+    const received = collect(given().subscribeToAll({}));
+    await received.waitFor(1);
+    started().store.appendStatsSample();
+    await given().appendToStream(streamId, [b], 0);
+    await received.waitFor(2);
+    await given().close();
+    expect(received.events.map((event) => event.id)).toEqual([a, b].map((event) => event.id));
+  });
+
   describe('when the server goes away', () => {
     it('fails calls with EventStoreUnavailable, and the client itself reconnects: the next call after a restart succeeds', async () => {
       // One attempt per call: this shows the client's reconnection, not the adapter's retries.
