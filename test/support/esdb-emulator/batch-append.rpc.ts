@@ -2,7 +2,7 @@ import { status, type handleBidiStreamingCall, type handleUnaryCall } from '@grp
 import { Any } from 'google-protobuf/google/protobuf/any_pb';
 import { Empty as ProtoEmpty } from 'google-protobuf/google/protobuf/empty_pb';
 import type { Empty } from '@eventstore/db-client/generated/shared_pb';
-import { AllStreamPosition, WrongExpectedVersion } from '@eventstore/db-client/generated/shared_pb';
+import { AllStreamPosition, Timeout, WrongExpectedVersion } from '@eventstore/db-client/generated/shared_pb';
 import { SupportedMethod, SupportedMethods } from '@eventstore/db-client/generated/serverfeatures_pb';
 import { BatchAppendReq, BatchAppendResp } from '@eventstore/db-client/generated/streams_pb';
 import { Code } from '@eventstore/db-client/generated/code_pb';
@@ -28,12 +28,21 @@ export function serverFeaturesRpc(): handleUnaryCall<Empty, SupportedMethods> {
   };
 }
 
+/** A test's hold on batch appends: the next `held` batches are answered only after their deadline. */
+export interface BatchAppendControl {
+  held: number;
+  /** Batches answered DEADLINE_EXCEEDED so far. */
+  deadlinesExceeded: number;
+}
+
 /**
  * Streams.BatchAppend: one long-lived bidirectional stream per client. A batch is the requests
- * sharing a correlation id; its first carries the options, its last `is_final`. A wrong expected
- * version comes back as `error`, a google.rpc.Status whose `details` packs WrongExpectedVersion.
+ * sharing a correlation id; its first carries the options (with the client's deadline), its last
+ * `is_final`. A wrong expected version comes back as `error`, a google.rpc.Status whose `details`
+ * packs WrongExpectedVersion; a batch completed after its deadline is not written and comes back
+ * as DEADLINE_EXCEEDED packing Timeout, as the server's BatchAppend does.
  */
-export function batchAppendRpc(store: EmulatorStore): handleBidiStreamingCall<BatchAppendReq, BatchAppendResp> {
+export function batchAppendRpc(store: EmulatorStore, control: BatchAppendControl): handleBidiStreamingCall<BatchAppendReq, BatchAppendResp> {
   return (call) => {
     const batches = new Map<string, { options?: Options; messages: BatchAppendReq.ProposedMessage[] }>();
     call.on('data', (request: BatchAppendReq) => {
@@ -46,9 +55,20 @@ export function batchAppendRpc(store: EmulatorStore): handleBidiStreamingCall<Ba
         if (!request.getIsFinal()) return;
         batches.delete(key);
         if (batch.options === undefined) throw grpcError(status.INVALID_ARGUMENT, 'a batch needs options in its first request');
-        const streamName = streamNameOf(batch.options.getStreamIdentifier());
-        const outcome = store.append(streamName, expectedVersionOf(batch.options), batch.messages.map(toProposedEvent));
-        call.write(toBatchAppendResp(request, batch.options, outcome));
+        const { options, messages } = batch;
+        const deadline = options.getDeadline()?.toDate().getTime() ?? Infinity;
+        const answerPastDeadline = () => {
+          control.deadlinesExceeded += 1;
+          call.write(toBatchAppendResp(request, options, { kind: 'deadline-exceeded' }));
+        };
+        if (control.held > 0) {
+          control.held -= 1;
+          setTimeout(answerPastDeadline, Math.max(0, deadline - Date.now()) + 1).unref();
+          return;
+        }
+        if (Date.now() > deadline) return answerPastDeadline();
+        const outcome = store.append(streamNameOf(options.getStreamIdentifier()), expectedVersionOf(options), messages.map(toProposedEvent));
+        call.write(toBatchAppendResp(request, options, outcome));
       } catch (error: unknown) {
         // grpc-js ends a server stream with the status of an emitted error.
         call.emit('error', asServiceError(error));
@@ -71,12 +91,13 @@ function expectedVersionOf(options: Options): number {
   }
 }
 
-function toBatchAppendResp(request: BatchAppendReq, options: Options, outcome: AppendOutcome): BatchAppendResp {
+function toBatchAppendResp(request: BatchAppendReq, options: Options, outcome: AppendOutcome | { readonly kind: 'deadline-exceeded' }): BatchAppendResp {
   const reply = new BatchAppendResp()
     .setCorrelationId(request.getCorrelationId())
     .setStreamIdentifier(streamIdentifier(streamNameOf(options.getStreamIdentifier())));
   echoExpected(reply, options);
   if (outcome.kind === 'wrong-expected-version') return reply.setError(wrongExpectedVersion(options, outcome.currentRevision));
+  if (outcome.kind === 'deadline-exceeded') return reply.setError(deadlineExceeded());
   const success = new BatchAppendResp.Success();
   if (outcome.lastRevision < 0) success.setNoStream(new ProtoEmpty());
   else success.setCurrentRevision(String(outcome.lastRevision));
@@ -113,4 +134,10 @@ function wrongExpectedVersion(options: Options, currentRevision: number): Status
   const packed = new Any();
   packed.pack(details.serializeBinary(), 'event_store.client.WrongExpectedVersion');
   return new Status().setCode(Code.FAILED_PRECONDITION).setMessage('wrong expected version').setDetails(packed);
+}
+
+function deadlineExceeded(): Status {
+  const packed = new Any();
+  packed.pack(new Timeout().serializeBinary(), 'event_store.client.Timeout');
+  return new Status().setCode(Code.DEADLINE_EXCEEDED).setMessage('Deadline Exceeded').setDetails(packed);
 }

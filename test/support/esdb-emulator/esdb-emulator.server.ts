@@ -5,7 +5,7 @@
  *
  * - Streams.Append (classic), and Streams.BatchAppend behind ServerFeatures when `batchAppend`
  *   is set: expected revisions any / no_stream / stream_exists / exact, wrong_expected_version,
- *   idempotent repeats of the same event ids (IndexWriter.CheckCommit).
+ *   idempotent repeats of the same event ids (IndexWriter.CheckCommit), the batch's deadline.
  * - Streams.Read of a stream (forwards/backwards, start/end/revision, count, stream_not_found)
  *   and of $all (start/end/position, count, stream-name or event-type filters).
  * - Catch-up subscriptions to $all: confirmation, history after a position, caught_up, live.
@@ -23,7 +23,7 @@ import { Server, ServerCredentials, status } from '@grpc/grpc-js';
 import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
 import { StreamsService, type IStreamsServer } from '@eventstore/db-client/generated/streams_grpc_pb';
 import { appendRpc } from './append.rpc';
-import { batchAppendRpc, serverFeaturesRpc } from './batch-append.rpc';
+import { batchAppendRpc, serverFeaturesRpc, type BatchAppendControl } from './batch-append.rpc';
 import { EmulatorStore } from './emulator.store';
 import { readRpc } from './read.rpc';
 import { Subscriptions } from './subscription.rpc';
@@ -46,6 +46,13 @@ export interface EsdbEmulator {
   readonly connectionString: string;
   readonly port: number;
   readonly store: EmulatorStore;
+  /**
+   * Answers the next `count` batch appends only once their deadline has passed, with
+   * DEADLINE_EXCEEDED and nothing written: a server too slow for its client.
+   */
+  holdBatchAppends(count: number): void;
+  /** Batch appends answered DEADLINE_EXCEEDED so far. */
+  readonly deadlinesExceeded: number;
   /** Drops every connection at once, as a crashed server would. */
   stop(): Promise<void>;
 }
@@ -54,13 +61,20 @@ export async function startEsdbEmulator(options: EsdbEmulatorOptions = {}): Prom
   const store = options.store ?? new EmulatorStore();
   const subscriptions = new Subscriptions(store);
   const server = new Server();
-  server.addService(StreamsService, streamsService(store, subscriptions));
+  const batchAppends: BatchAppendControl = { held: 0, deadlinesExceeded: 0 };
+  server.addService(StreamsService, streamsService(store, subscriptions, batchAppends));
   if (options.batchAppend === true) server.addService(ServerFeaturesService, { getSupportedMethods: serverFeaturesRpc() });
   const port = await bind(server, options.port ?? 0);
   return {
     connectionString: `esdb://127.0.0.1:${port}?tls=false`,
     port,
     store,
+    holdBatchAppends: (count) => {
+      batchAppends.held += count;
+    },
+    get deadlinesExceeded() {
+      return batchAppends.deadlinesExceeded;
+    },
     stop: async () => {
       subscriptions.stopAll();
       server.forceShutdown();
@@ -68,12 +82,12 @@ export async function startEsdbEmulator(options: EsdbEmulatorOptions = {}): Prom
   };
 }
 
-function streamsService(store: EmulatorStore, subscriptions: Subscriptions): IStreamsServer {
+function streamsService(store: EmulatorStore, subscriptions: Subscriptions, batchAppends: BatchAppendControl): IStreamsServer {
   const unimplemented = (name: string) => grpcError(status.UNIMPLEMENTED, `the emulator does not implement ${name}`);
   return {
     read: readRpc(store, subscriptions),
     append: appendRpc(store),
-    batchAppend: batchAppendRpc(store),
+    batchAppend: batchAppendRpc(store, batchAppends),
     delete: (_call, callback) => callback(unimplemented('Streams.Delete')),
     tombstone: (_call, callback) => callback(unimplemented('Streams.Tombstone')),
   };

@@ -201,6 +201,35 @@ describe('EventStoreDB event store (its own behaviour, on the emulator)', () => 
   });
 });
 
+describe('EventStoreDB event store on a server past its BatchAppend deadline (emulator)', () => {
+  it('retries an append answered DEADLINE_EXCEEDED and writes its events once', async () => {
+    const emulator = await startEsdbEmulator({ batchAppend: true });
+    // The client's deadline for each call, in ms: short, so that the held batch passes it soon.
+    const store = EsdbEventStore.fromConnectionString(`${emulator.connectionString}&defaultDeadline=200`, QUICK);
+    const streamId = aStreamId();
+    const [first, second] = someEvents(2);
+    await store.appendToStream(streamId, [first], 'no-stream');
+    emulator.holdBatchAppends(1);
+    await expect(store.appendToStream(streamId, [second], 0)).resolves.toMatchObject({ revision: 1 });
+    expect(emulator.deadlinesExceeded).toBe(1);
+    expect((await store.readStream(streamId)).map((event) => event.id)).toEqual([first, second].map((event) => event.id));
+    await store.close();
+    await emulator.stop();
+  });
+
+  it('fails the append with EventStoreUnavailable when every attempt passes its deadline', async () => {
+    const emulator = await startEsdbEmulator({ batchAppend: true });
+    const store = EsdbEventStore.fromConnectionString(`${emulator.connectionString}&defaultDeadline=100`, { ...QUICK, attempts: 2 });
+    const streamId = aStreamId();
+    emulator.holdBatchAppends(2);
+    await expect(store.appendToStream(streamId, [anEvent()], 'no-stream')).rejects.toMatchObject({ code: 'event-store-unavailable' });
+    expect(emulator.deadlinesExceeded).toBe(2);
+    expect(await store.readStream(streamId)).toEqual([]);
+    await store.close();
+    await emulator.stop();
+  });
+});
+
 async function collectAll<T>(read: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];
   for await (const item of read) items.push(item);
