@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import { openWalDatabase } from '@rapport/sqlite';
+import type Database from 'better-sqlite3';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { KeyDestroyed, type DataKey, type KeyLookup, type KeyStore } from '../key-store.port';
 import { unwrapKey, wrapKey } from '../sealing';
@@ -27,9 +28,7 @@ export class SqliteKeyStore implements KeyStore {
   private creating = new Map<string, PendingKey>();
 
   constructor(filePath: string, private readonly masterKey: Buffer) {
-    this.db = new Database(filePath, { timeout: 5_000 });
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
+    this.db = openWalDatabase(filePath, { busyTimeoutMs: 5_000, synchronous: 'FULL' });
     this.db.pragma('secure_delete = ON');
     this.db.exec(`CREATE TABLE IF NOT EXISTS data_keys (
       customer_id TEXT PRIMARY KEY, key_id TEXT NOT NULL, wrapped_key BLOB, created_at TEXT NOT NULL, destroyed_at TEXT)`);
