@@ -5,3 +5,4 @@ export * from './event-metadata';
 export * from './id-set';
 export * from './periods';
 export * from './seeded-random';
+export * from './instant';
