@@ -8,3 +8,5 @@ export { InMemoryEventStore } from './adapters/in-memory/in-memory.event-store';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './adapters/sqlite/sqlite.event-store';
 export { Checkpointer as SqliteCheckpointer, type CheckpointerOptions as SqliteCheckpointerOptions } from './adapters/sqlite/sqlite.checkpointer';
 export { EsdbEventStore, type EsdbEventStoreOptions } from './adapters/esdb/esdb.event-store';
+export { Upcasters, type Upcaster, type VersionedEvent } from './upcasting/upcasters';
+export { UpcastingEventStore } from './upcasting/upcasting.event-store';

@@ -1,5 +1,5 @@
 import { foldAsOf, type TimeBasis } from '@rapport/audit';
-import { createCustomerDecider, type CustomerEvent, type CustomerState } from '@rapport/customer-domain';
+import { createCustomerDecider, EVENT_SCHEMA_VERSIONS, type CustomerEvent, type CustomerState } from '@rapport/customer-domain';
 import { InMemoryEventStore, type EventStore } from '@rapport/event-store';
 import {
   SEALED_PERSONAL_DATA,
@@ -42,7 +42,7 @@ async function append(store: EventStore, streamId: string, timings: readonly (re
     const revision = next + index;
     const { type, data } = eventAt(revision, timing, kind);
     const metadata = {
-      correlationId: 'c', causationId: 'c', actor: 'spec', channel: 'spec', schemaVersion: 1,
+      correlationId: 'c', causationId: 'c', actor: 'spec', channel: 'spec', schemaVersion: EVENT_SCHEMA_VERSIONS[type],
       occurredAt: iso(timing.occurred), recordedAt: iso(timing.recorded),
       previousHash: revision === 0 ? null : `${streamId}#${revision - 1}`, hash: `${streamId}#${revision}`,
     };

@@ -40,7 +40,7 @@ export interface SqliteEventStoreOptions {
 
 type Settings = Required<SqliteEventStoreOptions>;
 type EventTuple = [position: number, streamId: string, revision: number, id: string, type: string, data: string, metadata: string];
-type DataTuple = [position: number, streamId: string, revision: number, id: string, type: string, data: string];
+type DataTuple = [position: number, streamId: string, revision: number, id: string, type: string, data: string, schemaVersion: number];
 type EventRow = readonly [id: string, type: string, data: string, metadata: string];
 type AppendRows = (streamId: string, rows: readonly EventRow[], expected: ExpectedRevision) => AppendResult;
 interface AppendRequest {
@@ -283,8 +283,8 @@ function toRecordedEvent([position, streamId, revision, id, type, data, metadata
   };
 }
 
-function toRecordedEventData([position, streamId, revision, id, type, data]: DataTuple): RecordedEventData {
-  return { id, type, data: JSON.parse(data) as RecordedEventData['data'], streamId, revision, position };
+function toRecordedEventData([position, streamId, revision, id, type, data, schemaVersion]: DataTuple): RecordedEventData {
+  return { id, type, data: JSON.parse(data) as RecordedEventData['data'], metadata: { schemaVersion }, streamId, revision, position };
 }
 
 /** Lock waits, I/O and unusable files become EventStoreUnavailable; anything else stays as it is. */

@@ -28,8 +28,8 @@ const MIGRATIONS: readonly string[] = [
 ];
 
 const EVENT_COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata';
-// readAllWithoutMetadata: SQLite then leaves the metadata column unread, and JavaScript never sees it.
-const DATA_COLUMNS = 'position, stream_id, revision, event_id, type, data';
+// readAllWithoutMetadata: SQLite picks the schema version out of the metadata, and JavaScript never parses it.
+const DATA_COLUMNS = "position, stream_id, revision, event_id, type, data, json_extract(metadata, '$.schemaVersion')";
 
 /** Every statement the adapter runs, prepared once per connection. */
 export const SQL = {
