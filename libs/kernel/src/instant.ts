@@ -11,16 +11,18 @@ export type Instant = string;
 const ZONED_ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
 /**
- * Any ISO 8601 instant with a zone, in canonical form (fractions beyond milliseconds are cut);
- * undefined for anything else: no zone, a day or time out of range, a UTC year outside 0000–9999.
+ * Any ISO 8601 instant with a zone (RFC 3339's lowercase `t` and `z` included), in canonical form,
+ * fractions beyond milliseconds cut; undefined for anything else: no zone, a day or time out of
+ * range, a UTC year outside 0000–9999. The one parse of outside text, used at the edges.
  */
 export function toInstant(text: string): Instant | undefined {
-  const fields = ZONED_ISO_8601.exec(text);
+  const upper = text.toUpperCase();
+  const fields = ZONED_ISO_8601.exec(upper);
   if (fields === null) return undefined;
   const [year, month, day, hour, minute, second = 0] = fields.slice(1, 7).map((field) => Number(field ?? 0));
   const isInRange = month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59;
   if (!isInRange) return undefined;
-  const instant = new Date(Date.parse(text)).toISOString();
+  const instant = new Date(Date.parse(upper)).toISOString();
   return isInstant(instant) ? instant : undefined;
 }
 
