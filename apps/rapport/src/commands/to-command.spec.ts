@@ -25,8 +25,9 @@ describe('business time at the HTTP and Kafka edge: validated and mapped by the 
     expect(await businessTime({ occurredAt })).toBe(instant);
   });
 
-  it('is the clock reading when left out', async () => {
+  it('is the clock reading when left out or null', async () => {
     expect(await businessTime({})).toBe(NOW);
+    expect(await businessTime({ occurredAt: null })).toBe(NOW);
   });
 
   it.each(['2026-02-30T00:00:00Z', '2026-01-15T24:00:00Z', '2026-01-15T09:30:00', '2026-01-15', 'yesterday', 42])('%j is refused with a field error', async (occurredAt) => {

@@ -84,7 +84,8 @@ export class ToCommand {
 
   /** Business time as an instant; the caller's clock when left out (style.md §4). */
   private at(request: CommandRequest): Instant {
-    if (request.occurredAt === undefined) return instantOf(this.clock.now());
+    // @IsOptional lets null through as well: both mean "not given".
+    if (!request.occurredAt) return instantOf(this.clock.now());
     const instant = toInstant(request.occurredAt);
     // The request DTO checks occurredAt with toInstant itself, so this is a bug, not bad input.
     if (instant === undefined) throw new Error(`occurredAt passed validation but is no instant: ${request.occurredAt}`);
