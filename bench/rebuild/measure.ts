@@ -1,4 +1,5 @@
-import { SqliteEventStore } from '@rapport/event-store';
+import { CUSTOMER_UPCASTERS } from '@rapport/customer-domain';
+import { SqliteEventStore, Upcasters, UpcastingEventStore } from '@rapport/event-store';
 import { allProjections, EmbeddedReadModelStore, MongoReadModelStore, rebuildProjections, type ReadModelAdmin, type ReadModelStore } from '@rapport/read-models';
 
 export interface Measurement {
@@ -28,7 +29,8 @@ export interface MeasureOptions {
  * which runs nothing but the rebuild.
  */
 export async function measureRebuild(options: MeasureOptions): Promise<Measurement> {
-  const events = SqliteEventStore.open(options.eventsFile, { synchronous: 'NORMAL' });
+  // Read as the app reads (wiring/adapters.ts): an events file cached by an older release holds older shapes.
+  const events = new UpcastingEventStore(SqliteEventStore.open(options.eventsFile, { synchronous: 'NORMAL' }), new Upcasters(CUSTOMER_UPCASTERS));
   const store = options.store === 'embedded' ? EmbeddedReadModelStore.open(options.target) : await MongoReadModelStore.connect(options.mongoUrl ?? '', { database: options.target });
   try {
     const started = process.hrtime.bigint();

@@ -38,7 +38,7 @@ describe.each(EVENT_STORES)('audit over HTTP on %s', (kind) => {
     const { body } = await http().get('/v1/customers/A-1/history').expect(200);
     expect(body.events.map((e: { type: string }) => e.type)).toEqual(['CustomerAcquired', 'CustomerActivated', 'TransactionRecorded', 'TransactionRecorded']);
     expect(body.events[0].data.personal).toEqual(personal);
-    expect(body.events[3].metadata).toMatchObject({ occurredAt: '2026-01-08T09:00:00.000Z', recordedAt: '2026-02-01T09:00:00.000Z', schemaVersion: 1 });
+    expect(body.events[3].metadata).toMatchObject({ occurredAt: '2026-01-08T09:00:00.000Z', recordedAt: '2026-02-01T09:00:00.000Z', schemaVersion: 2 });
   });
 
   it('the state as of an instant equals folding the stored events up to it', async () => {

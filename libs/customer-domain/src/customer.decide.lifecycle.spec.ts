@@ -80,7 +80,14 @@ describe('an acquired customer (prospect)', () => {
       .then([
         {
           type: 'CustomerActivated',
-          data: { ...stamp, occurredAt: at({ days: 1 }), product: 'savings-account', pointsEarned: 200 },
+          data: {
+            ...stamp,
+            occurredAt: at({ days: 1 }),
+            product: 'savings-account',
+            pointsEarned: 200,
+            tierAfter: 'Bronze',
+            tierWindowStartDay: '2025-01-07',
+          },
         },
       ]);
   });
@@ -91,7 +98,25 @@ describe('an acquired customer (prospect)', () => {
     deciderSpec(generous)
       .given(customerAcquired())
       .when(activateCustomer())
-      .then([{ type: 'CustomerActivated', data: { ...stamp, product: 'savings-account', pointsEarned: 500 } }]);
+      .then([
+        {
+          type: 'CustomerActivated',
+          data: { ...stamp, product: 'savings-account', pointsEarned: 500, tierAfter: 'Bronze', tierWindowStartDay: '2025-01-06' },
+        },
+      ]);
+  });
+
+  it('records the tier the bonus reaches and the window it was judged on, under the configured policy', () => {
+    const loyalty = { ...defaultDomainConfig.loyalty, activationBonus: 1000, tierWindowMonths: 3 };
+    deciderSpec(createCustomerDecider({ ...defaultDomainConfig, loyalty }))
+      .given(customerAcquired())
+      .when(activateCustomer())
+      .then([
+        {
+          type: 'CustomerActivated',
+          data: { ...stamp, product: 'savings-account', pointsEarned: 1000, tierAfter: 'Silver', tierWindowStartDay: '2025-10-06' },
+        },
+      ]);
   });
 
   it('records no transaction before activation', () => {

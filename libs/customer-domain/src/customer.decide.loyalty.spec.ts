@@ -16,6 +16,7 @@ import type { RecordTransaction } from './customer.commands';
 import type { CustomerEvent } from './customer.events';
 import { createCustomerDecider } from './customer.decider';
 import type { LoyaltyTier } from './customer.values';
+import { defaultLoyaltyConfig, windowStartDay } from './policies/loyalty.policy';
 
 const spec = deciderSpec(createCustomerDecider());
 const stamp = { customerId: CUSTOMER_ID, occurredAt: T0 };
@@ -35,6 +36,7 @@ function recorded(occurredAt: string, amount: string, pointsEarned: number, tier
       productCategory: 'deposit',
       pointsEarned,
       tierAfter,
+      tierWindowStartDay: windowStartDay(occurredAt, defaultLoyaltyConfig),
     },
   };
 }
@@ -56,6 +58,7 @@ describe('an active customer recording transactions', () => {
             revenue: cny('5.00'),
             pointsEarned: 19,
             tierAfter: 'Bronze',
+            tierWindowStartDay: '2025-01-07',
           },
         },
       ]);

@@ -13,14 +13,11 @@ export interface CustomerDecider {
   evolve(state: CustomerState, event: CustomerEvent): CustomerState;
 }
 
-/**
- * Binds decide and evolve to one policy configuration. Use the same configuration for
- * every replay of a stream: evolve prunes loyalty earnings by the configured window.
- */
+/** Binds decide to one policy configuration; evolve needs none, since events record what it decided. */
 export function createCustomerDecider(config: DomainConfig = defaultDomainConfig): CustomerDecider {
   return {
     initialState,
     decide: (command, state) => decide(command, state, config),
-    evolve: (state, event) => evolve(state, event, config),
+    evolve,
   };
 }

@@ -1,4 +1,4 @@
-import type { Money } from '@rapport/kernel';
+import type { Instant, Money } from '@rapport/kernel';
 import type { ComplaintSeverity, CustomerType, LoyaltyTier, RiskProfile, SealedPersonalData } from './customer.values';
 
 /**
@@ -7,7 +7,7 @@ import type { ComplaintSeverity, CustomerType, LoyaltyTier, RiskProfile, SealedP
  */
 interface EventOf<Type extends string, Data> {
   readonly type: Type;
-  readonly data: Data & { readonly customerId: string; readonly occurredAt: string };
+  readonly data: Data & { readonly customerId: string; readonly occurredAt: Instant };
 }
 
 export type CustomerAcquired = EventOf<
@@ -21,7 +21,18 @@ export type CustomerAcquired = EventOf<
     readonly personal?: SealedPersonalData;
   }
 >;
-export type CustomerActivated = EventOf<'CustomerActivated', { readonly product: string; readonly pointsEarned: number }>;
+export type CustomerActivated = EventOf<
+  'CustomerActivated',
+  {
+    readonly product: string;
+    /** The activation bonus credited. */
+    readonly pointsEarned: number;
+    /** Tier held after the bonus was credited (schema version 2). */
+    readonly tierAfter: LoyaltyTier;
+    /** First UTC day of the trailing window the tier was judged on (schema version 2). */
+    readonly tierWindowStartDay: string;
+  }
+>;
 export type CustomerProfileUpdated = EventOf<
   'CustomerProfileUpdated',
   { readonly assets?: Money; readonly riskProfile?: RiskProfile }
@@ -37,6 +48,11 @@ export type TransactionRecorded = EventOf<
     readonly pointsEarned: number;
     /** Tier held after the points were added. */
     readonly tierAfter: LoyaltyTier;
+    /**
+     * First UTC day of the trailing window the tier was judged on (schema version 2): earnings
+     * of earlier days count for no later tier, so replay drops them without the policy settings.
+     */
+    readonly tierWindowStartDay: string;
   }
 >;
 export type ComplaintFiled = EventOf<
@@ -46,12 +62,12 @@ export type ComplaintFiled = EventOf<
     readonly category: string;
     readonly severity: ComplaintSeverity;
     readonly channel: string;
-    readonly dueAt: string;
+    readonly dueAt: Instant;
   }
 >;
 export type ComplaintEscalated = EventOf<
   'ComplaintEscalated',
-  { readonly complaintId: string; readonly reason: string; readonly dueAt: string }
+  { readonly complaintId: string; readonly reason: string; readonly dueAt: Instant }
 >;
 export type ComplaintResolved = EventOf<
   'ComplaintResolved',
@@ -96,12 +112,12 @@ export type CustomerEvent =
 
 export type CustomerEventType = CustomerEvent['type'];
 
-/** Current payload version of every event type; bump one and add an upcaster when its shape changes. */
+/** Current payload version of every event type; bump one and add an upcaster (customer.upcasters.ts) when its shape changes. */
 export const EVENT_SCHEMA_VERSIONS: Readonly<Record<CustomerEventType, number>> = {
   CustomerAcquired: 1,
-  CustomerActivated: 1,
+  CustomerActivated: 2,
   CustomerProfileUpdated: 1,
-  TransactionRecorded: 1,
+  TransactionRecorded: 2,
   ComplaintFiled: 1,
   ComplaintEscalated: 1,
   ComplaintResolved: 1,

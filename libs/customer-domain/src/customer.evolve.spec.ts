@@ -67,6 +67,11 @@ describe('an acquired customer', () => {
     });
   });
 
+  it('takes the tier the activation recorded, whatever the bonus', () => {
+    const state = fold(customerAcquired(), customerActivated({ pointsEarned: 1000, tierAfter: 'Silver' }));
+    expect(known(state).loyalty).toMatchObject({ balance: 1000, tier: 'Silver' });
+  });
+
   it('ignores a second acquisition', () => {
     const state = fold(customerAcquired());
     expect(decider.evolve(state, customerAcquired({ channel: 'mobile' }))).toBe(state);
@@ -109,6 +114,16 @@ describe('an active customer', () => {
   it('prunes earnings that left the window, by the event time', () => {
     const state = decider.evolve(active, transactionRecorded({ occurredAt: at({ months: 13 }) }));
     expect(known(state).loyalty.recentEarnings).toEqual([{ day: '2027-02-05', points: 10 }]);
+  });
+
+  it('prunes by the window the event recorded, not by any setting of today', () => {
+    const threeMonthWindow = transactionRecorded({ occurredAt: at({ months: 3 }), tierWindowStartDay: '2026-01-06' });
+    const kept = transactionRecorded({ transactionId: 'txn-2', occurredAt: at({ months: 3 }), tierWindowStartDay: '2026-01-05' });
+    expect(known(decider.evolve(active, threeMonthWindow)).loyalty.recentEarnings).toEqual([{ day: '2026-04-05', points: 10 }]);
+    expect(known(decider.evolve(active, kept)).loyalty.recentEarnings).toEqual([
+      { day: '2026-01-05', points: 200 },
+      { day: '2026-04-05', points: 10 },
+    ]);
   });
 
   it('merges a profile update into the record', () => {

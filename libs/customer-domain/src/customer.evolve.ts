@@ -1,5 +1,4 @@
 import { IdSet } from '@rapport/kernel';
-import type { DomainConfig } from './customer.config';
 import type {
   ComplaintEscalated,
   ComplaintFiled,
@@ -19,29 +18,27 @@ import { touched } from './evolutions/touched';
 /**
  * The state after one more event. Total: an event that does not fit the state (a duplicate
  * id, a transaction before acquisition) leaves the state as it is, because a recorded event
- * is a fact and replay must never fail. Every time is copied from the event (style.md §4).
+ * is a fact and replay must never fail. Every time is copied from the event (style.md §4), and
+ * whatever a policy setting decided (a tier, a window, a due date) too, so that a replay never
+ * depends on today's settings.
  */
-export function evolve(state: CustomerState, event: CustomerEvent, config: DomainConfig): CustomerState {
+export function evolve(state: CustomerState, event: CustomerEvent): CustomerState {
   if (event.type === 'CustomerAcquired') return state.status === 'none' ? acquired(event) : state;
   if (state.status === 'none') return state;
-  return evolveKnownCustomer(state, event, config);
+  return evolveKnownCustomer(state, event);
 }
 
-function evolveKnownCustomer(
-  state: KnownCustomer,
-  event: Exclude<CustomerEvent, CustomerAcquired>,
-  config: DomainConfig,
-): CustomerState {
+function evolveKnownCustomer(state: KnownCustomer, event: Exclude<CustomerEvent, CustomerAcquired>): CustomerState {
   switch (event.type) {
     case 'CustomerActivated':
-      return activated(state, event, config);
+      return activated(state, event);
     case 'CustomerProfileUpdated':
       return touched(state, event, {
         assets: event.data.assets ?? state.assets,
         riskProfile: event.data.riskProfile ?? state.riskProfile,
       });
     case 'TransactionRecorded':
-      return state.transactionIds.has(event.data.transactionId) ? state : transactionRecorded(state, event, config);
+      return state.transactionIds.has(event.data.transactionId) ? state : transactionRecorded(state, event);
     case 'ComplaintFiled':
       return state.complaints[event.data.complaintId] === undefined ? complaintFiled(state, event) : state;
     case 'ComplaintEscalated':

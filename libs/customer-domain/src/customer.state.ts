@@ -1,14 +1,14 @@
-import type { IdSet, Money } from '@rapport/kernel';
+import type { IdSet, Instant, Money } from '@rapport/kernel';
 import type { ComplaintSeverity, CustomerType, LoyaltyTier, RiskProfile, SealedPersonalData } from './customer.values';
 
 export interface ComplaintState {
   readonly complaintId: string;
   readonly severity: ComplaintSeverity;
   readonly status: 'open' | 'resolved';
-  readonly filedAt: string;
-  readonly dueAt: string;
+  readonly filedAt: Instant;
+  readonly dueAt: Instant;
   readonly escalated: boolean;
-  readonly resolvedAt?: string;
+  readonly resolvedAt?: Instant;
 }
 
 /** Points earned per UTC day, kept for the trailing window that decides the tier. */
@@ -37,22 +37,22 @@ export interface CustomerRecord {
   readonly acquisitionChannel: string;
   readonly assets: Money;
   readonly riskProfile: RiskProfile;
-  readonly acquiredAt: string;
+  readonly acquiredAt: Instant;
   readonly acquisitionCost?: Money;
   /** Absent when none was given or after erasure. */
   readonly personal?: SealedPersonalData;
-  readonly personalDataErasedAt?: string;
+  readonly personalDataErasedAt?: Instant;
   readonly loyalty: LoyaltyState;
   readonly transactionIds: IdSet;
   readonly transactionCount: number;
-  readonly lastTransactionAt?: string;
+  readonly lastTransactionAt?: Instant;
   readonly surveyIds: IdSet;
   readonly redemptionIds: IdSet;
   readonly complaints: Readonly<Record<string, ComplaintState>>;
   /** The latest CSAT answers, oldest first, at most three (retention early warning). */
   readonly recentSatisfaction: readonly SurveyAnswer[];
   readonly retentionAlertSurveyIds: IdSet;
-  readonly lastEventAt: string;
+  readonly lastEventAt: Instant;
 }
 
 export interface NoCustomer {
@@ -66,13 +66,13 @@ export interface AcquiredCustomer extends CustomerRecord {
 
 export interface ActiveCustomer extends CustomerRecord {
   readonly status: 'active';
-  readonly activatedAt: string;
+  readonly activatedAt: Instant;
 }
 
 export interface ChurnedCustomer extends CustomerRecord {
   readonly status: 'churned';
-  readonly activatedAt?: string;
-  readonly churnedAt: string;
+  readonly activatedAt?: Instant;
+  readonly churnedAt: Instant;
   readonly churnReason: string;
 }
 

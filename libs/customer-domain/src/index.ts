@@ -14,3 +14,4 @@ export * from './policies/complaints.policy';
 export * from './policies/kpis.policy';
 export * from './policies/churn-risk.policy';
 export * from './policies/complaint-clock.policy';
+export * from './customer.upcasters';

@@ -21,8 +21,11 @@ export interface RecordedEvent extends EventToAppend {
   readonly position: number;
 }
 
-/** A recorded event without its metadata: all that projections read. */
-export type RecordedEventData = Omit<RecordedEvent, 'metadata'>;
+/**
+ * A recorded event whose metadata is reduced to its schema version: all that projections read
+ * (the version says which shape its data was stored in, for upcasting).
+ */
+export type RecordedEventData = Omit<RecordedEvent, 'metadata'> & { readonly metadata: Pick<EventMetadata, 'schemaVersion'> };
 
 export interface AppendResult {
   /** Revision of the last event now in the stream. */
@@ -75,8 +78,8 @@ export interface EventStore {
   readAll(options: ReadAllOptions): Promise<readonly RecordedEvent[]>;
 
   /**
-   * The events readAll gives for the same options, without their metadata: for readers that never
-   * look at it (projections), which then need not pay for decoding it. Every adapter here has it;
+   * The events readAll gives for the same options, with no metadata but the schema version: for
+   * readers that never look at the rest (projections), which then need not pay for decoding it. Every adapter here has it;
    * a caller falls back to readAll for a store that does not.
    */
   readAllWithoutMetadata?(options: ReadAllOptions): Promise<readonly RecordedEventData[]>;

@@ -7,3 +7,5 @@ export * from './command-processor';
 export { InMemoryEventStore } from './adapters/in-memory/in-memory.event-store';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './adapters/sqlite/sqlite.event-store';
 export { EsdbEventStore, type EsdbEventStoreOptions } from './adapters/esdb/esdb.event-store';
+export { Upcasters, type Upcaster, type VersionedEvent } from './upcasting/upcasters';
+export { UpcastingEventStore } from './upcasting/upcasting.event-store';

@@ -19,6 +19,8 @@ describe('a structured CloudEvent (one JSON document)', () => {
     ['subject', { subject: 'not a customer id!' }],
     ['time', { time: '2026-01-15' }],
     ['time', { time: '2026-13-45T10:00:00Z' }],
+    ['time', { time: '2026-02-30T10:00:00Z' }],
+    ['time', { time: '2026-01-15T24:00:00Z' }],
     ['datacontenttype', { datacontenttype: 'text/xml' }],
     ['data', { data: 'text' }],
     ['data', { data: [1, 2] }],

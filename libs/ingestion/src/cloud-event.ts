@@ -1,4 +1,4 @@
-import { isCustomerId } from '@rapport/kernel';
+import { isCustomerId, toInstant } from '@rapport/kernel';
 
 /** A field-level reason a message was refused; `field` is a CloudEvents attribute or `data.<path>`. */
 export interface FieldError {
@@ -111,5 +111,5 @@ function isToken(value: unknown, maxLength: number, pattern: RegExp): boolean {
 }
 
 function isTimestamp(value: unknown): boolean {
-  return typeof value === 'string' && RFC3339.test(value) && !Number.isNaN(Date.parse(value));
+  return typeof value === 'string' && RFC3339.test(value) && toInstant(value) !== undefined;
 }

@@ -6,3 +6,4 @@ export * from './id-set';
 export * from './periods';
 export * from './seeded-random';
 export * from './lru-cache';
+export * from './instant';

@@ -21,57 +21,6 @@ export function isoWeek(instant: Date): { year: number; week: number } {
   return { year, week };
 }
 
-/**
- * True when `text` is exactly what Date#toISOString writes for a year 0000–9999, every field in
- * range (`2026-01-15T09:30:00.000Z`). Such strings sort in time order and name their UTC day in
- * their first ten characters, so hot paths can compare and slice them without building a Date.
- */
-export function isCanonicalInstant(text: string): boolean {
-  if (text.length !== 24 || !hasCanonicalSeparators(text)) return false;
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 2);
-  const day = digitsAt(text, 8, 2);
-  return (
-    year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) &&
-    inRange(digitsAt(text, 11, 2), 23) && inRange(digitsAt(text, 14, 2), 59) && inRange(digitsAt(text, 17, 2), 59) &&
-    digitsAt(text, 20, 3) >= 0
-  );
-}
-
-/** The UTC day of an ISO 8601 instant, as periodLabel(new Date(instant), 'day') gives it. */
-export function utcDayOf(instant: string): string {
-  return isCanonicalInstant(instant) ? instant.slice(0, 10) : periodLabel(new Date(instant), 'day');
-}
-
-/** `-` `-` `T` `:` `:` `.` `Z` where toISOString puts them. */
-function hasCanonicalSeparators(text: string): boolean {
-  return (
-    text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45 && text.charCodeAt(10) === 84 && text.charCodeAt(13) === 58 &&
-    text.charCodeAt(16) === 58 && text.charCodeAt(19) === 46 && text.charCodeAt(23) === 90
-  );
-}
-
-/** The number written by `count` decimal digits at `at`; -1 when any of them is not a digit. */
-function digitsAt(text: string, at: number, count: number): number {
-  let value = 0;
-  for (let index = at; index < at + count; index++) {
-    const digit = text.charCodeAt(index) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-
-function inRange(value: number, max: number): boolean {
-  return value >= 0 && value <= max;
-}
-
-/** Proleptic Gregorian, as Date counts (year 0 is a leap year). */
-function daysInMonth(year: number, month: number): number {
-  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-}
-
 export function addDays(instant: Date, days: number): Date {
   return new Date(instant.getTime() + days * DAY_MS);
 }

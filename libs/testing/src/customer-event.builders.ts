@@ -14,6 +14,7 @@ import type {
   SatisfactionRecorded,
   TransactionRecorded,
 } from '@rapport/customer-domain';
+import { defaultLoyaltyConfig, windowStartDay } from '@rapport/customer-domain';
 import { CUSTOMER_ID, SEALED_PERSONAL_DATA, T0, at, cny } from './fixtures';
 
 /** Any data field can be overridden, customerId and occurredAt included. */
@@ -21,14 +22,19 @@ export type EventOverrides<E extends CustomerEvent> = Partial<E['data']>;
 
 /**
  * Defaults are plain values that agree with the default times (T0 and the offsets below).
- * Derived fields (pointsEarned, dueAt, resolutionHours, balanceAfter) are not recomputed
- * when a time or amount is overridden: a spec states what it expects.
+ * Derived fields (pointsEarned, tierAfter, dueAt, resolutionHours, balanceAfter) are not recomputed
+ * when a time or amount is overridden: a spec states what it expects. The one exception is
+ * tierWindowStartDay, which follows occurredAt under the default loyalty window.
  */
 function eventData<Data extends object>(defaults: Data, overrides: Partial<Data>): Data {
   return { ...defaults, ...overrides };
 }
 
 const STAMP = { customerId: CUSTOMER_ID, occurredAt: T0 };
+
+function tierWindowStartDay(overrides: { readonly occurredAt?: string }): string {
+  return windowStartDay(overrides.occurredAt ?? T0, defaultLoyaltyConfig);
+}
 
 export const customerAcquired = (overrides: EventOverrides<CustomerAcquired> = {}): CustomerAcquired => ({
   type: 'CustomerAcquired',
@@ -48,7 +54,10 @@ export const customerAcquired = (overrides: EventOverrides<CustomerAcquired> = {
 
 export const customerActivated = (overrides: EventOverrides<CustomerActivated> = {}): CustomerActivated => ({
   type: 'CustomerActivated',
-  data: eventData<CustomerActivated['data']>({ ...STAMP, product: 'savings-account', pointsEarned: 200 }, overrides),
+  data: eventData<CustomerActivated['data']>(
+    { ...STAMP, product: 'savings-account', pointsEarned: 200, tierAfter: 'Bronze', tierWindowStartDay: tierWindowStartDay(overrides) },
+    overrides,
+  ),
 });
 
 export const customerProfileUpdated = (
@@ -70,6 +79,7 @@ export const transactionRecorded = (overrides: EventOverrides<TransactionRecorde
       revenue: cny('5.00'),
       pointsEarned: 10,
       tierAfter: 'Bronze',
+      tierWindowStartDay: tierWindowStartDay(overrides),
     },
     overrides,
   ),

@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { Command } from 'commander';
 import { AuditService, type Reader } from '../../../rapport/src/core';
 import { cliReader } from '../cli-auth';
+import { toInstant } from '@rapport/kernel';
 import { CliError } from '../cli-error';
 
 type OpenContext = () => Promise<INestApplicationContext>;
@@ -65,9 +66,7 @@ export function wholeNumber(text: string, flag: string): number {
 }
 
 function instant(text: string): Date {
-  const value = new Date(text);
-  if (!/T.*(Z|[+-]\d{2}:\d{2})$/.test(text) || Number.isNaN(value.getTime())) {
-    throw new CliError(`--as-of must be an ISO 8601 instant with a zone, e.g. 2026-03-01T00:00:00Z; got ${text}`);
-  }
-  return value;
+  const value = toInstant(text);
+  if (value === undefined) throw new CliError(`--as-of must be an ISO 8601 instant with a zone, e.g. 2026-03-01T00:00:00Z; got ${text}`);
+  return new Date(value);
 }

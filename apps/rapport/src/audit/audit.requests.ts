@@ -1,7 +1,7 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
-import { ZONED_INSTANT } from '../commands/requests/common.request';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInstant } from '../commands/requests/common.request';
 
 export class HistoryQuery {
   @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) fromRevision?: number;
@@ -10,8 +10,7 @@ export class HistoryQuery {
 
 export class StateQuery {
   @ApiProperty({ example: '2026-03-01T00:00:00Z' })
-  @IsISO8601({ strict: true })
-  @Matches(ZONED_INSTANT, { message: 'asOf must be an ISO 8601 instant with a time zone, e.g. 2026-03-01T00:00:00Z' })
+  @IsInstant('2026-03-01T00:00:00Z')
   asOf!: string;
 
   @ApiPropertyOptional({ enum: ['occurred', 'recorded'], default: 'occurred' })

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { verifyChain, type ChainVerdict, type TimeBasis } from '@rapport/audit';
 import type { CustomerEvent, CustomerState } from '@rapport/customer-domain';
-import type { EventStore, RecordedEvent } from '@rapport/event-store';
+import type { RecordedEvent, UpcastingEventStore } from '@rapport/event-store';
 import { customerStreamId } from '@rapport/kernel';
 import { AccessLog, type AccessRecord } from '../security/access-log';
 import { customerDecider } from '../wiring/customer-processor';
@@ -33,19 +33,24 @@ export type Reader = Omit<AccessRecord, 'customerId'>;
  */
 const FOLD_SNAPSHOTS = { interval: 1_000, maxEvents: 250_000 };
 
-/** Reads one customer's stream for auditors (design.md §5). `undefined` means no such customer. */
+/**
+ * Reads one customer's stream for auditors (design.md §5). `undefined` means no such customer.
+ * States are folded from events upcast to their current shape; history and verification read
+ * the events as written, the shape the hash chain covers.
+ */
 @Injectable()
 export class AuditService {
   private readonly fold = new CachedFold<CustomerState, CustomerEvent>(customerDecider, FOLD_SNAPSHOTS);
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) private readonly store: UpcastingEventStore,
     private readonly personalData: PersonalDataReader,
     private readonly accessLog: AccessLog,
   ) {}
 
+  /** The events as written: what the hash chain covers, each with the schema version of its data. */
   async history(reader: Reader, customerId: string, fromRevision = 0, limit = 1_000): Promise<HistoryPage | undefined> {
-    const events = await this.store.readStream(customerStreamId(customerId), { fromRevision, maxCount: limit + 1 });
+    const events = await this.store.stored.readStream(customerStreamId(customerId), { fromRevision, maxCount: limit + 1 });
     if (events.length === 0 && !(await this.exists(customerId))) return undefined;
     await this.accessLog.record({ ...reader, customerId });
     const shown = events.slice(0, limit);
@@ -70,7 +75,7 @@ export class AuditService {
   }
 
   async verify(reader: Reader, customerId: string): Promise<ChainVerdict | undefined> {
-    const events = await this.store.readStream(customerStreamId(customerId));
+    const events = await this.store.stored.readStream(customerStreamId(customerId));
     if (events.length === 0) return undefined;
     await this.accessLog.record({ ...reader, customerId });
     return verifyChain(events);

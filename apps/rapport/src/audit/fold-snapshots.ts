@@ -1,6 +1,6 @@
 import { foldAsOf, type FoldProgress, type TimeBasis } from '@rapport/audit';
 import type { ReadStreamOptions, RecordedEvent } from '@rapport/event-store';
-import { isCanonicalInstant, LruCache } from '@rapport/kernel';
+import { compareInstants, instantOf, LruCache, type Instant } from '@rapport/kernel';
 
 /**
  * A fold snapshot: a stream folded in full through `revision`, every event up to it, none left
@@ -12,8 +12,8 @@ export interface FoldSnapshot<State> extends FoldProgress<State> {
   readonly revision: number;
   /** Hash of the event at `revision`: a store that does not hold it is not the one folded. */
   readonly hash: string;
-  /** Latest time (epoch ms) among the events folded, on each basis. */
-  readonly latest: Readonly<Record<TimeBasis, number>>;
+  /** Latest time among the events folded, on each basis; undefined when none was folded. */
+  readonly latest: Readonly<Record<TimeBasis, Instant | undefined>>;
 }
 
 export interface FoldSnapshotOptions {
@@ -66,7 +66,7 @@ export class CachedFold<State, Event> {
    * checked: a snapshot the store does not bear out is dropped, and the stream read whole.
    */
   private async readAfterSnapshot(streamId: string, read: ReadStream, asOf: Date, basis: TimeBasis) {
-    const snapshot = this.usableAt(streamId, asOf.getTime(), basis);
+    const snapshot = this.usableAt(streamId, instantOf(asOf), basis);
     if (snapshot === undefined) return { events: await read() };
     const events = await read({ fromRevision: snapshot.revision });
     const [first] = events;
@@ -75,28 +75,28 @@ export class CachedFold<State, Event> {
     return { events: await read() };
   }
 
-  /** The newest snapshot whose events are all within `asOf` (epoch ms) on `basis`. */
-  private usableAt(streamId: string, asOf: number, basis: TimeBasis): FoldSnapshot<State> | undefined {
+  /** The newest snapshot whose events are all within `asOf` on `basis`. */
+  private usableAt(streamId: string, asOf: Instant, basis: TimeBasis): FoldSnapshot<State> | undefined {
     const stream = this.streams.get(streamId);
     if (stream === undefined) return undefined;
-    if (stream.newest !== undefined && stream.newest.latest[basis] <= asOf) return stream.newest;
+    if (stream.newest !== undefined && isWithin(stream.newest, asOf, basis)) return stream.newest;
     for (let index = stream.periodic.length - 1; index >= 0; index--) {
-      if (stream.periodic[index].latest[basis] <= asOf) return stream.periodic[index];
+      if (isWithin(stream.periodic[index], asOf, basis)) return stream.periodic[index];
     }
     return undefined;
   }
 
   /** Keeps a snapshot at each periodic revision and at the last event, for onWholePrefix. */
   private recorder(streamId: string, events: readonly RecordedEvent[], from: FoldSnapshot<State> | undefined) {
-    const occurred = new LatestTime(from?.latest.occurred);
-    const recorded = new LatestTime(from?.latest.recorded);
+    let occurred = from?.latest.occurred;
+    let recorded = from?.latest.recorded;
     return (progress: FoldProgress<State>, index: number): void => {
       const { revision, metadata } = events[index];
-      occurred.add(metadata.occurredAt);
-      recorded.add(metadata.recordedAt);
+      occurred = later(occurred, metadata.occurredAt);
+      recorded = later(recorded, metadata.recordedAt);
       const isPeriodic = (revision + 1) % this.options.interval === 0;
       if (!isPeriodic && index !== events.length - 1) return;
-      const latest = { occurred: occurred.epochMs(), recorded: recorded.epochMs() };
+      const latest = { occurred, recorded };
       this.keep(streamId, { ...progress, revision, hash: metadata.hash, latest }, isPeriodic);
     };
   }
@@ -113,26 +113,11 @@ export class CachedFold<State, Event> {
   }
 }
 
-/**
- * The latest of the event times seen. Canonical times (kernel periods.ts) are compared as text
- * and parsed once when asked; a time that does not parse is left out, since foldAsOf folds such
- * an event at every instant.
- */
-class LatestTime {
-  private canonical: string | undefined;
+function isWithin(snapshot: FoldSnapshot<unknown>, asOf: Instant, basis: TimeBasis): boolean {
+  const latest = snapshot.latest[basis];
+  return latest === undefined || compareInstants(latest, asOf) <= 0;
+}
 
-  constructor(private other = Number.NEGATIVE_INFINITY) {}
-
-  add(time: string): void {
-    if (isCanonicalInstant(time)) {
-      if (this.canonical === undefined || time > this.canonical) this.canonical = time;
-      return;
-    }
-    const at = Date.parse(time);
-    if (at > this.other) this.other = at;
-  }
-
-  epochMs(): number {
-    return this.canonical === undefined ? this.other : Math.max(this.other, Date.parse(this.canonical));
-  }
+function later(current: Instant | undefined, candidate: Instant): Instant {
+  return current === undefined || compareInstants(candidate, current) > 0 ? candidate : current;
 }

@@ -1,5 +1,5 @@
 import type { CustomerCommand } from '@rapport/customer-domain';
-import type { Clock, Money } from '@rapport/kernel';
+import { instantOf, toInstant, type Clock, type Instant, type Money } from '@rapport/kernel';
 import type { PersonalData } from '@rapport/privacy';
 import type { AcquireCustomerRequest } from './requests/acquire-customer.request';
 import type { ActivateCustomerRequest } from './requests/activate-customer.request';
@@ -82,9 +82,14 @@ export class ToCommand {
     return { type: 'ErasePersonalData', customerId, occurredAt: this.at(request), data: { requestedBy } };
   }
 
-  /** Business time in canonical UTC form; the caller's clock when left out (style.md §4). */
-  private at(request: CommandRequest): string {
-    return request.occurredAt ? new Date(request.occurredAt).toISOString() : this.clock.now().toISOString();
+  /** Business time as an instant; the caller's clock when left out (style.md §4). */
+  private at(request: CommandRequest): Instant {
+    // @IsOptional lets null through as well: both mean "not given".
+    if (!request.occurredAt) return instantOf(this.clock.now());
+    const instant = toInstant(request.occurredAt);
+    // The request DTO checks occurredAt with toInstant itself, so this is a bug, not bad input.
+    if (instant === undefined) throw new Error(`occurredAt passed validation but is no instant: ${request.occurredAt}`);
+    return instant;
   }
 }
 

@@ -1,13 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { EsdbEventStore, SqliteEventStore, type EventStore } from '@rapport/event-store';
+import { CUSTOMER_UPCASTERS } from '@rapport/customer-domain';
+import { EsdbEventStore, SqliteEventStore, Upcasters, UpcastingEventStore, type EventStore } from '@rapport/event-store';
 import { Logger } from '@nestjs/common';
 import { loadMasterKey, MongoKeyStore, SqliteKeyStore, type KeyStore } from '@rapport/privacy';
 import { EmbeddedReadModelStore, MongoReadModelStore, type ReadModelAdmin, type ReadModelStore } from '@rapport/read-models';
 import type { AppConfig } from '../config';
 
 /** The only place that picks an adapter for each port from config (style.md §2). */
-export async function openEventStore(config: AppConfig): Promise<EventStore> {
+export async function openEventStore(config: AppConfig): Promise<UpcastingEventStore> {
+  return new UpcastingEventStore(await openStoredEvents(config), new Upcasters(CUSTOMER_UPCASTERS));
+}
+
+async function openStoredEvents(config: AppConfig): Promise<EventStore> {
   if (config.eventStoreConnectionString) {
     const logger = new Logger('eventstoredb');
     return EsdbEventStore.fromConnectionString(config.eventStoreConnectionString, {

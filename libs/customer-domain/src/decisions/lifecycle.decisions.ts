@@ -9,6 +9,7 @@ import type {
 import type { DomainConfig } from '../customer.config';
 import { domainError } from '../customer.errors';
 import type { CustomerState, KnownCustomer } from '../customer.state';
+import { pointsInWindow, tierFor, windowStartDay } from '../policies/loyalty.policy';
 import { churnedError, stamp, type Decision } from './decision';
 
 export function acquire(command: AcquireCustomer, state: CustomerState): Decision {
@@ -42,8 +43,12 @@ export function activate(command: ActivateCustomer, state: KnownCustomer, config
       activatedAt: state.activatedAt,
     });
   }
+  const { occurredAt } = command;
   const pointsEarned = config.loyalty.activationBonus;
-  return [{ type: 'CustomerActivated', data: { ...stamp(command), product: command.data.product, pointsEarned } }];
+  const tierAfter = tierFor(pointsInWindow(state.loyalty.recentEarnings, occurredAt, config.loyalty) + pointsEarned, config.loyalty);
+  const tierWindowStartDay = windowStartDay(occurredAt, config.loyalty);
+  const data = { ...stamp(command), product: command.data.product, pointsEarned, tierAfter, tierWindowStartDay };
+  return [{ type: 'CustomerActivated', data }];
 }
 
 export function updateProfile(command: UpdateCustomerProfile, state: KnownCustomer): Decision {

@@ -2,7 +2,7 @@ import type { RecordTransaction, RedeemPoints } from '../customer.commands';
 import type { DomainConfig } from '../customer.config';
 import { domainError } from '../customer.errors';
 import type { KnownCustomer } from '../customer.state';
-import { pointsInWindow, tierFor, transactionPoints } from '../policies/loyalty.policy';
+import { pointsInWindow, tierFor, transactionPoints, windowStartDay } from '../policies/loyalty.policy';
 import { churnedError, duplicate, stamp, type Decision } from './decision';
 
 /**
@@ -22,6 +22,7 @@ export function recordTransaction(command: RecordTransaction, state: KnownCustom
   const windowPoints = pointsInWindow(state.loyalty.recentEarnings, command.occurredAt, config.loyalty);
   const pointsEarned = transactionPoints(amount, tierFor(windowPoints, config.loyalty), config.loyalty);
   const tierAfter = tierFor(windowPoints + pointsEarned, config.loyalty);
+  const tierWindowStartDay = windowStartDay(command.occurredAt, config.loyalty);
   return [
     {
       type: 'TransactionRecorded',
@@ -33,6 +34,7 @@ export function recordTransaction(command: RecordTransaction, state: KnownCustom
         ...(revenue ? { revenue } : {}),
         pointsEarned,
         tierAfter,
+        tierWindowStartDay,
       },
     },
   ];

@@ -1,32 +1,26 @@
-import { isCanonicalInstant } from '@rapport/kernel';
-import type { DomainConfig } from '../customer.config';
+import { compareInstants, type Instant } from '@rapport/kernel';
 import type { CustomerActivated, PointsRedeemed, TransactionRecorded } from '../customer.events';
 import type { KnownCustomer, LoyaltyState } from '../customer.state';
-import { addEarning, pointsInWindow, tierFor } from '../policies/loyalty.policy';
+import type { LoyaltyTier } from '../customer.values';
+import { addEarning } from '../policies/loyalty.policy';
 import { touched } from './touched';
 
-/** Only a prospect can be activated; activation credits the bonus it carries. */
-export function activated(state: KnownCustomer, event: CustomerActivated, config: DomainConfig): KnownCustomer {
+/** Only a prospect can be activated; activation credits the bonus and the tier it carries. */
+export function activated(state: KnownCustomer, event: CustomerActivated): KnownCustomer {
   if (state.status !== 'acquired') return state;
-  const { occurredAt, pointsEarned } = event.data;
-  const credited = earned(state.loyalty, pointsEarned, occurredAt, config);
-  const tier = tierFor(pointsInWindow(credited.recentEarnings, occurredAt, config.loyalty), config.loyalty);
-  const loyalty = { ...credited, tier };
+  const { occurredAt } = event.data;
+  const loyalty = earned(state.loyalty, event);
   return { ...state, status: 'active', activatedAt: occurredAt, loyalty, lastEventAt: occurredAt };
 }
 
 /** The tier comes from the event (tierAfter): it is what the decider worked out and recorded. */
-export function transactionRecorded(
-  state: KnownCustomer,
-  event: TransactionRecorded,
-  config: DomainConfig,
-): KnownCustomer {
-  const { transactionId, occurredAt, pointsEarned, tierAfter } = event.data;
+export function transactionRecorded(state: KnownCustomer, event: TransactionRecorded): KnownCustomer {
+  const { transactionId, occurredAt } = event.data;
   return touched(state, event, {
     transactionIds: state.transactionIds.with(transactionId),
     transactionCount: state.transactionCount + 1,
     lastTransactionAt: later(state.lastTransactionAt, occurredAt),
-    loyalty: { ...earned(state.loyalty, pointsEarned, occurredAt, config), tier: tierAfter },
+    loyalty: earned(state.loyalty, event),
   });
 }
 
@@ -40,23 +34,27 @@ export function pointsRedeemed(state: KnownCustomer, event: PointsRedeemed): Kno
   });
 }
 
-/** Points credited to the balance, the lifetime total and their UTC day; the caller sets the tier. */
-function earned(loyalty: LoyaltyState, points: number, occurredAt: string, config: DomainConfig): LoyaltyState {
-  return {
-    ...loyalty,
-    balance: loyalty.balance + points,
-    lifetimeEarned: loyalty.lifetimeEarned + points,
-    recentEarnings: addEarning(loyalty.recentEarnings, occurredAt, points, config.loyalty),
+interface Earning {
+  readonly data: {
+    readonly occurredAt: Instant;
+    readonly pointsEarned: number;
+    readonly tierAfter: LoyaltyTier;
+    readonly tierWindowStartDay: string;
   };
 }
 
-/** The later of two ISO instants: events may arrive out of business-time order. */
-function later(current: string | undefined, candidate: string): string {
-  if (current === undefined) return candidate;
-  // Canonical instants (kernel periods.ts) sort as text; any other form is parsed.
-  const isCandidateLater =
-    isCanonicalInstant(candidate) && isCanonicalInstant(current)
-      ? candidate >= current
-      : Date.parse(candidate) >= Date.parse(current);
-  return isCandidateLater ? candidate : current;
+/** Points credited to the balance, the lifetime total and their UTC day, at the tier the event records. */
+function earned(loyalty: LoyaltyState, { data }: Earning): LoyaltyState {
+  return {
+    ...loyalty,
+    balance: loyalty.balance + data.pointsEarned,
+    lifetimeEarned: loyalty.lifetimeEarned + data.pointsEarned,
+    tier: data.tierAfter,
+    recentEarnings: addEarning(loyalty.recentEarnings, data.occurredAt, data.pointsEarned, data.tierWindowStartDay),
+  };
+}
+
+/** The later of two instants: events may arrive out of business-time order. */
+function later(current: Instant | undefined, candidate: Instant): Instant {
+  return current === undefined || compareInstants(candidate, current) >= 0 ? candidate : current;
 }

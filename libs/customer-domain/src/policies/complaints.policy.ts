@@ -1,4 +1,4 @@
-import { addDays } from '@rapport/kernel';
+import { addDays, compareInstants, instantOf, type Instant } from '@rapport/kernel';
 import type { ComplaintState } from '../customer.state';
 import { roundedToHundredths } from './rounding';
 
@@ -14,17 +14,17 @@ export const defaultComplaintsConfig: ComplaintsConfig = { dueDays: 15, escalate
 const HOUR_MS = 3_600_000;
 
 /** Due date, counted from filing both before and after escalation (ISO 8601 UTC). */
-export function complaintDueAt(filedAt: string, isEscalated: boolean, config: ComplaintsConfig): string {
+export function complaintDueAt(filedAt: Instant, isEscalated: boolean, config: ComplaintsConfig): Instant {
   const days = isEscalated ? config.escalatedDueDays : config.dueDays;
-  return addDays(new Date(filedAt), days).toISOString();
+  return instantOf(addDays(new Date(filedAt), days));
 }
 
 /** Overdue when still open strictly after its due date: at the due instant itself it is not. */
-export function isOverdue(complaint: Pick<ComplaintState, 'status' | 'dueAt'>, now: string): boolean {
-  return complaint.status === 'open' && Date.parse(now) > Date.parse(complaint.dueAt);
+export function isOverdue(complaint: Pick<ComplaintState, 'status' | 'dueAt'>, now: Instant): boolean {
+  return complaint.status === 'open' && compareInstants(now, complaint.dueAt) > 0;
 }
 
 /** Hours from filing to resolution, 2 decimals. */
-export function resolutionHours(filedAt: string, resolvedAt: string): number {
+export function resolutionHours(filedAt: Instant, resolvedAt: Instant): number {
   return roundedToHundredths(Date.parse(resolvedAt) - Date.parse(filedAt), HOUR_MS);
 }

@@ -5,9 +5,9 @@ import {
   addEarning,
   defaultLoyaltyConfig as config,
   pointsInWindow,
-  pruneEarnings,
   tierFor,
   transactionPoints,
+  windowStartDay,
 } from './loyalty.policy';
 
 const cny = (amount: string): Money => ({ amount, currency: 'CNY' });
@@ -79,6 +79,10 @@ describe('trailing 12-month window as of 2026-01-05T09:00Z', () => {
     expect(pointsInWindow(earnings, ASOF, config)).toBe(320);
   });
 
+  it('starts the window on 2025-01-06', () => {
+    expect(windowStartDay(ASOF, config)).toBe('2025-01-06');
+  });
+
   it('clamps to month end: as of 2024-02-29 the window starts on 2023-03-01', () => {
     const earnings = [
       { day: '2023-02-28', points: 1 },
@@ -89,17 +93,25 @@ describe('trailing 12-month window as of 2026-01-05T09:00Z', () => {
 });
 
 describe('keeping the earnings list bounded', () => {
-  it('prunes the days no later window can include', () => {
+  it('drops the days before the window, which no later window can include', () => {
     const earnings = [
       { day: '2025-01-05', points: 1 },
       { day: '2025-01-06', points: 2 },
     ];
-    expect(pruneEarnings(earnings, ASOF, config)).toEqual([{ day: '2025-01-06', points: 2 }]);
+    expect(addEarning(earnings, ASOF, 0, windowStartDay(ASOF, config))).toEqual([{ day: '2025-01-06', points: 2 }]);
+  });
+
+  it('keeps days after the instant the points were earned at', () => {
+    const earnings = [{ day: '2026-02-01', points: 7 }];
+    expect(addEarning(earnings, ASOF, 3, windowStartDay(ASOF, config))).toEqual([
+      { day: '2026-01-05', points: 3 },
+      { day: '2026-02-01', points: 7 },
+    ]);
   });
 
   it('merges points earned on the same UTC day', () => {
-    const once = addEarning([], '2026-01-05T01:00:00.000Z', 10, config);
-    expect(addEarning(once, '2026-01-05T23:00:00.000Z', 5, config)).toEqual([{ day: '2026-01-05', points: 15 }]);
+    const once = addEarning([], '2026-01-05T01:00:00.000Z', 10, '2025-01-06');
+    expect(addEarning(once, '2026-01-05T23:00:00.000Z', 5, '2025-01-06')).toEqual([{ day: '2026-01-05', points: 15 }]);
   });
 
   it('keeps days in order when an earlier day arrives late', () => {
@@ -107,7 +119,7 @@ describe('keeping the earnings list bounded', () => {
       { day: '2026-01-01', points: 1 },
       { day: '2026-01-05', points: 5 },
     ];
-    expect(addEarning(earnings, '2026-01-03T10:00:00.000Z', 3, config)).toEqual([
+    expect(addEarning(earnings, '2026-01-03T10:00:00.000Z', 3, '2025-01-04')).toEqual([
       { day: '2026-01-01', points: 1 },
       { day: '2026-01-03', points: 3 },
       { day: '2026-01-05', points: 5 },
@@ -115,6 +127,6 @@ describe('keeping the earnings list bounded', () => {
   });
 
   it('adds no entry for zero points', () => {
-    expect(addEarning([], ASOF, 0, config)).toEqual([]);
+    expect(addEarning([], ASOF, 0, '2025-01-06')).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { addDays, addMonths, isCanonicalInstant, periodLabel, utcDayOf, wholeMajorUnits, type Money } from '@rapport/kernel';
+import { addDays, addMonths, periodLabel, utcDayOf, wholeMajorUnits, type Instant, type Money } from '@rapport/kernel';
 import type { DailyPoints } from '../customer.state';
 import type { LoyaltyTier } from '../customer.values';
 
@@ -49,32 +49,12 @@ export function tierFor(windowPoints: number, config: LoyaltyConfig): LoyaltyTie
  * calendar months before `asOf`, up to and including the day of `asOf`.
  * For asOf 2026-01-05T09:00Z: 2025-01-06 through 2026-01-05 (2025-01-05 is out).
  */
-export function windowStartDay(asOf: string, config: LoyaltyConfig): string {
-  const months = config.tierWindowMonths;
-  if (!isCanonicalInstant(asOf) || !(months >= 0 && months <= MEMO_MONTHS_LIMIT)) {
-    return windowStartOf(new Date(asOf), months);
-  }
-  // Shifting by calendar months and then by 24 hours keeps the time of day, so the answer
-  // depends on the UTC day of asOf alone, and a fold asks about the same day many times in a
-  // row. The memo is no state: one input always gives one answer.
-  const asOfDay = asOf.slice(0, 10);
-  const memo = lastWindowStart;
-  if (memo.asOfDay === asOfDay && memo.months === months) return memo.firstDay;
-  const firstDay = windowStartOf(new Date(`${asOfDay}T00:00:00.000Z`), months);
-  lastWindowStart = { asOfDay, months, firstDay };
-  return firstDay;
-}
-
-/** Far enough from the ends of the Date range that midnight and any later time of a day shift alike. */
-const MEMO_MONTHS_LIMIT = 12_000;
-let lastWindowStart = { asOfDay: '', months: Number.NaN, firstDay: '' };
-
-function windowStartOf(asOf: Date, months: number): string {
-  return periodLabel(addDays(addMonths(asOf, -months), 1), 'day');
+export function windowStartDay(asOf: Instant, config: LoyaltyConfig): string {
+  return periodLabel(addDays(addMonths(new Date(asOf), -config.tierWindowMonths), 1), 'day');
 }
 
 /** Points earned in the trailing window ending at `asOf` (see windowStartDay for the boundary). */
-export function pointsInWindow(recentEarnings: readonly DailyPoints[], asOf: string, config: LoyaltyConfig): number {
+export function pointsInWindow(recentEarnings: readonly DailyPoints[], asOf: Instant, config: LoyaltyConfig): number {
   const firstDay = windowStartDay(asOf, config);
   const lastDay = utcDayOf(asOf);
   let sum = 0;
@@ -83,32 +63,18 @@ export function pointsInWindow(recentEarnings: readonly DailyPoints[], asOf: str
 }
 
 /**
- * Drops the days that no window ending at `asOf` or later can include, so the list stays
- * bounded (about one entry per day of the window). Days after `asOf` are kept.
- * `recentEarnings` is in day order, one entry per day, as addEarning keeps it.
- */
-export function pruneEarnings(
-  recentEarnings: readonly DailyPoints[],
-  asOf: string,
-  config: LoyaltyConfig,
-): readonly DailyPoints[] {
-  const firstDay = windowStartDay(asOf, config);
-  let kept = 0;
-  while (kept < recentEarnings.length && recentEarnings[kept].day < firstDay) kept++;
-  return kept === 0 ? recentEarnings : recentEarnings.slice(kept);
-}
-
-/**
- * Adds points earned at `occurredAt` to its UTC day, keeping days in order, then prunes.
+ * Adds points earned at `occurredAt` to its UTC day, keeping days in order, after dropping the
+ * days before `firstDay`: no window ending then or later includes them, so the list stays
+ * bounded (about one entry per day of the window). Days after `occurredAt` are kept.
  * Events mostly arrive in time order, so the usual case appends to or merges into the last day.
  */
 export function addEarning(
   recentEarnings: readonly DailyPoints[],
-  occurredAt: string,
+  occurredAt: Instant,
   points: number,
-  config: LoyaltyConfig,
+  firstDay: string,
 ): readonly DailyPoints[] {
-  const pruned = pruneEarnings(recentEarnings, occurredAt, config);
+  const pruned = earningsFrom(recentEarnings, firstDay);
   if (points === 0) return pruned;
   const day = utcDayOf(occurredAt);
   const lastIndex = pruned.length - 1;
@@ -124,4 +90,11 @@ export function addEarning(
   const entry = { day, points: (existing?.points ?? 0) + points };
   const insertAt = others.findIndex((other) => other.day > day);
   return [...others.slice(0, insertAt), entry, ...others.slice(insertAt)];
+}
+
+/** `recentEarnings` (in day order, as addEarning keeps it) without the days before `firstDay`. */
+function earningsFrom(recentEarnings: readonly DailyPoints[], firstDay: string): readonly DailyPoints[] {
+  let dropped = 0;
+  while (dropped < recentEarnings.length && recentEarnings[dropped].day < firstDay) dropped++;
+  return dropped === 0 ? recentEarnings : recentEarnings.slice(dropped);
 }

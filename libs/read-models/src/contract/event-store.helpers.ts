@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CustomerEvent } from '@rapport/customer-domain';
+import { EVENT_SCHEMA_VERSIONS, type CustomerEvent } from '@rapport/customer-domain';
 import type { EventStore, EventToAppend } from '@rapport/event-store';
 import { customerStreamId } from '@rapport/kernel';
 
@@ -17,7 +17,7 @@ export function toAppend(event: CustomerEvent): EventToAppend {
       channel: 'test',
       occurredAt: event.data.occurredAt,
       recordedAt: event.data.occurredAt,
-      schemaVersion: 1,
+      schemaVersion: EVENT_SCHEMA_VERSIONS[event.type],
       previousHash: null,
       hash: `hash-${id}`,
     },

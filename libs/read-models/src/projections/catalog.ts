@@ -12,7 +12,7 @@ export function allProjections(config: ReadModelConfig = defaultReadModelConfig)
   return [
     customerSummaryProjection(config),
     segmentsProjection(config),
-    loyaltyProjection(config),
+    loyaltyProjection(),
     satisfactionProjection(config) as Projection,
     complaintsProjection,
     kpisProjection(config) as Projection,

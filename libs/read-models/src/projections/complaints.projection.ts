@@ -1,5 +1,5 @@
 import type { ComplaintSeverity } from '@rapport/customer-domain';
-import { canonicalInstant, type ProjectedEvent } from './projected-event';
+import type { ProjectedEvent } from './projected-event';
 import { eventTypes, type DocumentRule, type Projection } from './projection';
 
 export const COMPLAINTS = 'complaints_v1';
@@ -35,10 +35,10 @@ export function applyToComplaint(current: ComplaintDocument | null, event: Proje
       if (current !== null) return current;
       const { complaintId, category, severity, channel, occurredAt, dueAt } = event.data;
       const filedAt = event.at ?? occurredAt;
-      return { customerId: event.customerId, complaintId, category, severity, channel, status: 'open', filedAt, dueAt: canonicalInstant(dueAt), escalated: false };
+      return { customerId: event.customerId, complaintId, category, severity, channel, status: 'open', filedAt, dueAt, escalated: false };
     }
     case 'ComplaintEscalated':
-      return current?.status === 'open' ? { ...current, escalated: true, dueAt: canonicalInstant(event.data.dueAt) } : current;
+      return current?.status === 'open' ? { ...current, escalated: true, dueAt: event.data.dueAt } : current;
     case 'ComplaintResolved': {
       if (current?.status !== 'open') return current;
       const { occurredAt, resolutionHours } = event.data;

@@ -1,4 +1,4 @@
-import { CUSTOMER_EVENT_TYPES, isSatisfied, tierFor, type LoyaltyTier } from '@rapport/customer-domain';
+import { CUSTOMER_EVENT_TYPES, isSatisfied, type LoyaltyTier } from '@rapport/customer-domain';
 import type { ProjectedEvent } from './projected-event';
 import type { DocumentRule, Projection } from './projection';
 import type { ReadModelConfig } from './read-model.config';
@@ -81,7 +81,6 @@ function created(facts: SegmentFacts, event: ProjectedEvent): CustomerSummary {
 function changes(s: CustomerSummary, event: ProjectedEvent, config: ReadModelConfig): Partial<CustomerSummary> {
   switch (event.type) {
     case 'CustomerActivated':
-      return { loyalty: { balance: s.loyalty.balance + event.data.pointsEarned, tier: tierFor(event.data.pointsEarned, config.loyalty) } };
     case 'TransactionRecorded':
       return { loyalty: { balance: s.loyalty.balance + event.data.pointsEarned, tier: event.data.tierAfter } };
     case 'PointsRedeemed':

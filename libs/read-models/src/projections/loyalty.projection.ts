@@ -1,7 +1,6 @@
-import { tierFor, type LoyaltyTier } from '@rapport/customer-domain';
+import type { LoyaltyTier } from '@rapport/customer-domain';
 import type { ProjectedEvent } from './projected-event';
 import { eventTypes, type DocumentRule, type Projection } from './projection';
-import type { ReadModelConfig } from './read-model.config';
 
 export const LOYALTY_ACCOUNTS = 'loyalty_accounts_v1';
 
@@ -12,7 +11,7 @@ export interface LoyaltyAccount {
   readonly lifetimeEarned: number;
   readonly redeemed: number;
   /**
-   * The tier the domain recorded with the latest earning (design.md §2: points earned in the
+   * The tier the domain recorded with the latest earning, activation included (design.md §2: points earned in the
    * trailing 12 months). Like the customer state, it is re-judged at the next earning, not as time passes.
    */
   readonly tier: LoyaltyTier;
@@ -20,15 +19,13 @@ export interface LoyaltyAccount {
 
 const HANDLED = eventTypes('CustomerAcquired', 'CustomerActivated', 'TransactionRecorded', 'PointsRedeemed');
 
-export function applyToLoyaltyAccount(current: LoyaltyAccount | null, event: ProjectedEvent, config: ReadModelConfig): LoyaltyAccount | null {
+export function applyToLoyaltyAccount(current: LoyaltyAccount | null, event: ProjectedEvent): LoyaltyAccount | null {
   if (event.type === 'CustomerAcquired') {
     return current ?? { customerId: event.customerId, balance: 0, lifetimeEarned: 0, redeemed: 0, tier: 'Bronze' };
   }
   if (current === null) return null;
   switch (event.type) {
     case 'CustomerActivated':
-      // A prospect has earned nothing before, so the activation bonus alone decides the tier (as in the domain's evolve).
-      return earned(current, event.data.pointsEarned, tierFor(event.data.pointsEarned, config.loyalty));
     case 'TransactionRecorded':
       return earned(current, event.data.pointsEarned, event.data.tierAfter);
     case 'PointsRedeemed':
@@ -42,19 +39,19 @@ function earned(account: LoyaltyAccount, points: number, tier: LoyaltyTier): Loy
   return { ...account, balance: account.balance + points, lifetimeEarned: account.lifetimeEarned + points, tier };
 }
 
-export function loyaltyAccountRule(config: ReadModelConfig): DocumentRule<LoyaltyAccount, null> {
+export function loyaltyAccountRule(): DocumentRule<LoyaltyAccount, null> {
   return {
     collection: LOYALTY_ACCOUNTS,
     handles: HANDLED,
     idsOf: (event) => [event.customerId],
-    apply: (current, event) => applyToLoyaltyAccount(current, event, config),
+    apply: applyToLoyaltyAccount,
   };
 }
 
-export function loyaltyProjection(config: ReadModelConfig): Projection {
+export function loyaltyProjection(): Projection {
   return {
     name: 'loyalty',
     collections: [{ name: LOYALTY_ACCOUNTS, indexes: [{ name: 'leaderboard', fields: [{ field: 'lifetimeEarned', direction: 'desc' }] }] }],
-    documents: [loyaltyAccountRule(config)],
+    documents: [loyaltyAccountRule()],
   };
 }

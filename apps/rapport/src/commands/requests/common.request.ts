@@ -1,14 +1,25 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { toInstant } from '@rapport/kernel';
+import { IsOptional, ValidateBy } from 'class-validator';
 
-/** ISO 8601 with a time and an explicit zone, so business time is never ambiguous. */
-export const ZONED_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+/**
+ * ISO 8601 with a time and an explicit zone, so business time is never ambiguous: exactly what
+ * the kernel's toInstant reads, so a request that passes always maps to an instant.
+ */
+export function IsInstant(example: string) {
+  return ValidateBy({
+    name: 'isInstant',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && toInstant(value) !== undefined,
+      defaultMessage: (args) => `${args?.property ?? 'value'} must be an ISO 8601 instant with a time zone, e.g. ${example}`,
+    },
+  });
+}
 
 export class CommandRequest {
   @ApiPropertyOptional({ description: 'Business time, ISO 8601 with zone; defaults to now', example: '2026-01-15T09:30:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true })
-  @Matches(ZONED_INSTANT, { message: 'occurredAt must be an ISO 8601 instant with a time zone, e.g. 2026-01-15T09:30:00Z' })
+  @IsInstant('2026-01-15T09:30:00Z')
   occurredAt?: string;
 }
 

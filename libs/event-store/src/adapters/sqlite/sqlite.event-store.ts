@@ -38,8 +38,8 @@ export interface SqliteEventStoreOptions {
 
 type Settings = Required<SqliteEventStoreOptions>;
 type EventTuple = [position: number, streamId: string, revision: number, id: string, type: string, data: string, metadata: string];
-type DataTuple = [position: number, streamId: string, revision: number, id: string, type: string, data: string];
-type EventRow = readonly [id: string, type: string, data: string, metadata: string];
+type DataTuple = [position: number, streamId: string, revision: number, id: string, type: string, data: string, schemaVersion: number];
+type EventRow = readonly [id: string, type: string, data: string, metadata: string, schemaVersion: number];
 type AppendRows = (streamId: string, rows: readonly EventRow[], expected: ExpectedRevision) => AppendResult;
 interface AppendRequest {
   readonly streamId: string;
@@ -206,9 +206,9 @@ export class SqliteEventStore implements EventStore {
       return { revision: -1, position: this.statements.headPosition.get() ?? 0 };
     }
     let [revision, position] = stream ?? [-1, 0];
-    for (const [id, type, data, metadata] of rows) {
+    for (const [id, type, data, metadata, schemaVersion] of rows) {
       revision += 1;
-      position = Number(this.statements.insertEvent.run(streamId, revision, id, type, data, metadata).lastInsertRowid);
+      position = Number(this.statements.insertEvent.run(streamId, revision, id, type, data, metadata, schemaVersion).lastInsertRowid);
     }
     return { revision, position };
   }
@@ -248,7 +248,7 @@ function openDatabase(filePath: string, settings: Settings): Database.Database {
 function prepareStatements(db: Database.Database) {
   return {
     selectStream: db.prepare<[string], [revision: number, position: number]>(SQL.selectStream).raw(),
-    insertEvent: db.prepare<[string, number, string, string, string, string]>(SQL.insertEvent),
+    insertEvent: db.prepare<[string, number, string, string, string, string, number]>(SQL.insertEvent),
     headPosition: db.prepare<[], number | null>(SQL.headPosition).pluck(),
     readForwards: db.prepare<[string, number, number], EventTuple>(SQL.readForwards).raw(),
     readBackwards: db.prepare<[string, number, number], EventTuple>(SQL.readBackwards).raw(),
@@ -260,7 +260,7 @@ function prepareStatements(db: Database.Database) {
 }
 
 function toRow(event: EventToAppend): EventRow {
-  return [event.id, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata)];
+  return [event.id, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), event.metadata.schemaVersion];
 }
 
 function toRecordedEvent([position, streamId, revision, id, type, data, metadata]: EventTuple): RecordedEvent {
@@ -275,8 +275,8 @@ function toRecordedEvent([position, streamId, revision, id, type, data, metadata
   };
 }
 
-function toRecordedEventData([position, streamId, revision, id, type, data]: DataTuple): RecordedEventData {
-  return { id, type, data: JSON.parse(data) as RecordedEventData['data'], streamId, revision, position };
+function toRecordedEventData([position, streamId, revision, id, type, data, schemaVersion]: DataTuple): RecordedEventData {
+  return { id, type, data: JSON.parse(data) as RecordedEventData['data'], metadata: { schemaVersion }, streamId, revision, position };
 }
 
 /** Lock waits, I/O and unusable files become EventStoreUnavailable; anything else stays as it is. */

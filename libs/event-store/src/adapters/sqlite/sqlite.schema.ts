@@ -7,6 +7,9 @@ import type Database from 'better-sqlite3';
  * index, whose entries carry the rowid (the position): one index seek, no table read.
  * Version 2 drops the `streams` table of version 1, which held the same two numbers and cost
  * every append a second B-tree write and a fourth WAL page (measured with bench/, issue 7).
+ * Version 3 keeps each event's schema version in a column of its own, so that readers of data
+ * alone (readAllWithoutMetadata) learn it without parsing the metadata; rows written before it
+ * hold NULL there and are read with json_extract instead (no rewrite of the table).
  */
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE events (
@@ -25,17 +28,18 @@ const MIGRATIONS: readonly string[] = [
      position  INTEGER NOT NULL
    ) WITHOUT ROWID;`,
   'DROP TABLE streams;',
+  'ALTER TABLE events ADD COLUMN schema_version INTEGER;',
 ];
 
 const EVENT_COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata';
-// readAllWithoutMetadata: SQLite then leaves the metadata column unread, and JavaScript never sees it.
-const DATA_COLUMNS = 'position, stream_id, revision, event_id, type, data';
+// readAllWithoutMetadata: the metadata column is left unread for every row written since schema version 3.
+const DATA_COLUMNS = "position, stream_id, revision, event_id, type, data, coalesce(schema_version, json_extract(metadata, '$.schemaVersion'))";
 
 /** Every statement the adapter runs, prepared once per connection. */
 export const SQL = {
   selectStream: 'SELECT revision, position FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
   insertEvent:
-    'INSERT INTO events (stream_id, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, schema_version) VALUES (?, ?, ?, ?, ?, ?, ?)',
   headPosition: 'SELECT max(position) FROM events',
   readForwards: `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
   readBackwards: `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
