@@ -12,7 +12,7 @@ export class GetProjectionStatusHandler implements IQueryHandler<GetProjectionSt
   ) {}
 
   async execute(): Promise<ProjectionsView> {
-    const projections = [...this.projector.status(), this.feed.status()];
+    const projections = [...this.projector.status(), ...this.feed.status()];
     return { head: Math.max(0, ...projections.map((p) => p.head)), projections };
   }
 }
