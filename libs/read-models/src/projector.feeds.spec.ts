@@ -47,7 +47,7 @@ describe('the projection runtime with a feed handler', () => {
     const storeHead = await events.headPosition();
     expect(await projector.waitFor(['test-feed', 'kpis'], storeHead, 5000)).toBe(true);
     await projector.stop();
-    const customerRecords = (await events.readAll({})).filter((r) => r.streamId.startsWith('customer-'));
+    const customerRecords = (await events.readAll({ maxCount: 1000 })).filter((r) => r.streamId.startsWith('customer-'));
     expect(feed.seen.map((r) => r.position)).toEqual(customerRecords.map((r) => r.position));
     expect(feed.seen[0]?.metadata.actor).toBe('read-model-tests');
     expect((await store.get<Checkpoint>(CHECKPOINTS, 'test-feed'))?.position).toBe(storeHead);

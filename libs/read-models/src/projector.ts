@@ -55,6 +55,9 @@ export class Projector {
   private readonly idleMs: number;
   private readonly clock: () => Date;
   private head = 0;
+  /** The batch being applied, if any: readers wait for it (readBetweenBatches). */
+  private batch: Promise<void> | undefined;
+  private readonly readers = new Set<Promise<unknown>>();
   private running: Promise<void> | undefined;
   private isStopping = false;
 
@@ -128,11 +131,43 @@ export class Projector {
       await this.write(heartbeatWrites(this.tracked, now, this.idleMs), false);
       return false;
     }
-    for (const tracked of behind) tracked.state = 'catching-up';
-    await this.project(behind, page.events);
-    await this.feed(behind, page.records ?? []);
-    await this.moveCheckpoints(behind, end, now);
+    await this.asBatch(async () => {
+      for (const tracked of behind) tracked.state = 'catching-up';
+      await this.project(behind, page.events);
+      await this.feed(behind, page.records ?? []);
+      await this.moveCheckpoints(behind, end, now);
+    });
     return !isCaughtUp;
+  }
+
+  /**
+   * Runs `read` between two batches: a batch that is due waits for the reads under way, and reads
+   * that come meanwhile wait for it. A read of several documents of a projection (a total and the
+   * members it counts) thus never sees a batch half-written. A batch that failed half-way is seen
+   * as a crash would leave it, until its retry.
+   */
+  async readBetweenBatches<T>(read: () => Promise<T>): Promise<T> {
+    while (this.batch !== undefined) await this.batch;
+    const reading = read();
+    this.readers.add(reading);
+    try {
+      return await reading;
+    } finally {
+      this.readers.delete(reading);
+    }
+  }
+
+  private async asBatch(work: () => Promise<void>): Promise<void> {
+    const running = Promise.allSettled([...this.readers]).then(work);
+    this.batch = running.then(
+      () => undefined,
+      () => undefined,
+    );
+    try {
+      await running;
+    } finally {
+      this.batch = undefined;
+    }
   }
 
   /** Feeds need the records with their metadata; projections alone read without it. */
