@@ -38,6 +38,8 @@ export interface SegmentTotal {
 
 /** The judging instant of a member whose events carry no readable time: any query judges it again. */
 const EPOCH = '1970-01-01T00:00:00.000Z';
+/** More than a batch of events (a rebuild reads 5000 at a time): routing and applying a batch both find theirs. */
+const MAX_REMEMBERED = 20_000;
 
 export function countedMember(before: CountedMember | null, event: ProjectedEvent, config: ReadModelConfig): CountedMember | null {
   const member = applyToSegmentMember(before?.member ?? null, event, config);
@@ -72,13 +74,15 @@ export function withCounted(total: SegmentTotal | null, view: CountedView, by: 1
  * service), found by the `validUntil` index.
  */
 export function segmentCountsProjection(config: ReadModelConfig): Projection<CountedMember> {
-  // The state rule, the routing and the totals each need the member after the event: worked out once.
-  const afterOf = new WeakMap<ProjectedEvent, { readonly before: CountedMember | null; readonly after: CountedMember | null }>();
+  // The routing, the state rule and the totals each need the member after the event: worked out
+  // once. Keyed by position (a WeakMap keyed by the event cost more); the entry must name the very event.
+  const afterOf = new Map<number, { readonly event: ProjectedEvent; readonly before: CountedMember | null; readonly after: CountedMember | null }>();
   const after = (before: CountedMember | null, event: ProjectedEvent): CountedMember | null => {
-    const known = afterOf.get(event);
-    if (known !== undefined && known.before === before) return known.after;
+    const known = afterOf.get(event.position);
+    if (known !== undefined && known.event === event && known.before === before) return known.after;
     const next = countedMember(before, event, config);
-    afterOf.set(event, { before, after: next });
+    if (afterOf.size >= MAX_REMEMBERED) afterOf.clear();
+    afterOf.set(event.position, { event, before, after: next });
     return next;
   };
   const members: DocumentRule<CountedMember, null> = {
