@@ -18,7 +18,7 @@ describe('segment-counts projection', () => {
       ['a', at({ days: 1 })],
       ['b', expect.any(String)],
     ]);
-    expect(members.every((m) => String(m.validUntil) > String(m.judgedAt))).toBe(true);
+    expect(members.every((m) => Number(m.validUntil) > Date.parse(String(m.judgedAt)))).toBe(true);
     const totals = (documents[SEGMENT_COUNTS] ?? []).filter((t) => Number(t.count) > 0);
     expect(totals.map((t) => t.count).reduce((sum, n) => Number(sum) + Number(n), 0)).toBe(2);
     const counted = new Set(members.map((m) => (m.counted as { segment: string }).segment));

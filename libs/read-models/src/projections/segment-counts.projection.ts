@@ -25,7 +25,8 @@ export interface CountedMember {
   readonly member: SegmentMember;
   readonly counted: CountedView;
   readonly judgedAt: string;
-  readonly validUntil: string;
+  /** Epoch milliseconds (a number: no date to format for every event of a rebuild). */
+  readonly validUntil: number;
 }
 
 /** Members per segment key (and per band), as the members' stored views say. */
@@ -51,7 +52,7 @@ export function countedMember(before: CountedMember | null, event: ProjectedEven
     member,
     counted: { segment: view.segment, dimensions: view.dimensions, band: view.valueContribution.band },
     judgedAt,
-    validUntil: new Date(viewValidUntil(member, instant, config)).toISOString(),
+    validUntil: viewValidUntil(member, instant, config),
   };
 }
 

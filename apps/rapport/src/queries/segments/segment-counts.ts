@@ -96,8 +96,8 @@ export class SegmentCounts {
     const at = now.toISOString();
     const isFresh = generation !== this.generation || now.getTime() < this.asOf;
     const filters: Filter[] = isFresh
-      ? [{ validUntil: { $lte: at } }, { judgedAt: { $gt: at } }]
-      : [{ position: { $gt: this.position } }, { validUntil: { $gt: new Date(this.asOf).toISOString(), $lte: at } }];
+      ? [{ validUntil: { $lte: now.getTime() } }, { judgedAt: { $gt: at } }]
+      : [{ position: { $gt: this.position } }, { validUntil: { $gt: this.asOf, $lte: now.getTime() } }];
     const members = new Map<string, Stamped<CountedMember>>();
     for (const filter of filters) for (const member of await this.scan<CountedMember>(SEGMENT_COUNT_MEMBERS, filter)) members.set(member._id, member);
     const totals = await this.scan<SegmentTotal>(SEGMENT_COUNTS, {});
@@ -110,8 +110,7 @@ export class SegmentCounts {
     if (current !== undefined && current.storedPosition >= member.position) return;
     if (current !== undefined) this.shift(current.view, current.stored);
     this.corrections.delete(member._id);
-    const at = now.toISOString();
-    if (member.judgedAt <= at && at < member.validUntil) return;
+    if (member.judgedAt <= now.toISOString() && now.getTime() < member.validUntil) return;
     const correction: Correction = { member: member.member, storedPosition: member.position, stored: member.counted, view: member.counted, validUntil: Number.NEGATIVE_INFINITY };
     this.corrections.set(member._id, correction);
     this.judge(correction, now);
