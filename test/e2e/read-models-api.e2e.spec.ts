@@ -99,7 +99,7 @@ describe.each(EVENT_STORES)('the read-model API, events in %s', (kind) => {
   describe('operations', () => {
     it('GET /v1/projections gives each projection its position and lag; /metrics has the lag per projection', async () => {
       const body = (await http().get('/v1/projections').expect(200)).body as { head: number; projections: { name: string; position: number; lag: number }[] };
-      expect(body.projections.map((p) => p.name)).toEqual(['customer-summary', 'segments', 'loyalty', 'satisfaction', 'complaints', 'kpis', 'event-bus']);
+      expect(body.projections.map((p) => p.name)).toEqual(['customer-summary', 'segments', 'loyalty', 'satisfaction', 'complaints', 'kpis', 'segment-counts', 'event-bus']);
       for (const projection of body.projections) expect(projection.lag).toBe(body.head - projection.position);
       const metrics = await eventually(async () => (await http().get('/metrics').expect(200)).text, (text) => text.includes('rapport_projection_lag{projection="kpis"}'));
       expect(metrics).toContain('# TYPE rapport_projection_lag gauge');

@@ -4,7 +4,8 @@ import { SqliteEventStore } from '@rapport/event-store';
 import { allProjections, EmbeddedReadModelStore, ExclusiveProjector, type ReadDocument, type ReadModelStore } from '@rapport/read-models';
 import { removeDir, tempDataDir } from '../support/http-app.harness';
 import { startServiceProcess, type ServiceProcess } from '../support/service-process';
-import { readSideAtRest, type ProjectionsView } from '../support/read-side-at-rest';
+import { CRASH_HOOK_LINE } from '../../apps/rapport/src/projections/crash-hook';
+import { readSideCaughtUp, type ProjectionsView } from '../support/read-side-caught-up';
 
 const projections = allProjections();
 const CLI = join(__dirname, '..', '..', 'dist', 'apps', 'rapport-cli', 'src', 'main.js');
@@ -36,7 +37,7 @@ async function drive(service: ServiceProcess, prefix: string, customers: number,
 }
 
 async function caughtUp(service: ServiceProcess): Promise<void> {
-  await readSideAtRest(async () => (await (await fetch(`${service.url}/v1/projections`)).json()) as ProjectionsView);
+  await readSideCaughtUp(async () => (await (await fetch(`${service.url}/v1/projections`)).json()) as ProjectionsView);
 }
 
 async function snapshot(store: ReadModelStore): Promise<Record<string, ReadDocument[]>> {
@@ -76,11 +77,11 @@ describe('read models survive crashes and rebuilds (the built service)', () => {
   afterEach(() => removeDir(dataDir));
 
   it('SIGKILLed while projecting, restarted: every collection equals a rebuild from scratch', async () => {
-    const first = await startServiceProcess({ DATA_DIR: dataDir, ...ENV });
+    // The service kills itself mid-batch: projection documents written, their checkpoints not.
+    const first = await startServiceProcess({ DATA_DIR: dataDir, ...ENV, RAPPORT_TEST_CRASH_AFTER_DOCUMENTS: '400' });
     const writing = drive(first, 'K', 60);
-    // Kill in the middle of the traffic, so batches are being applied and written.
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(await first.kill('SIGKILL')).toBeNull();
+    expect(await first.exited()).toEqual({ code: null, signal: 'SIGKILL' });
+    expect(first.output()).toContain(CRASH_HOOK_LINE);
     await writing.catch(() => undefined);
 
     const second = await startServiceProcess({ DATA_DIR: dataDir, ...ENV });

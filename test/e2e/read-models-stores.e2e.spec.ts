@@ -4,7 +4,7 @@ import request from 'supertest';
 import { allProjections, EmbeddedReadModelStore, MongoReadModelStore, type ReadDocument, type ReadModelStore } from '@rapport/read-models';
 import { describeWithServer } from '../support/integration-server';
 import { removeDir, startHttpApp, tempDataDir, type RunningApp } from '../support/http-app.harness';
-import { readSideAtRest, type ProjectionsView } from '../support/read-side-at-rest';
+import { readSideCaughtUp, type ProjectionsView } from '../support/read-side-caught-up';
 
 const collections = allProjections().flatMap((p) => p.collections.map((c) => c.name));
 
@@ -15,7 +15,7 @@ async function snapshot(store: ReadModelStore): Promise<Record<string, ReadDocum
 }
 
 function caughtUp(running: RunningApp): Promise<number> {
-  return readSideAtRest(async () => (await request(running.server).get('/v1/projections').expect(200)).body as ProjectionsView);
+  return readSideCaughtUp(async () => (await request(running.server).get('/v1/projections').expect(200)).body as ProjectionsView);
 }
 
 async function drive(running: RunningApp): Promise<void> {

@@ -10,6 +10,8 @@ export interface ServiceProcess {
   readonly child: ChildProcess;
   output(): string;
   kill(signal: NodeJS.Signals): Promise<number | null>;
+  /** Resolves when the process has exited by itself (or been killed), with its exit code or signal. */
+  exited(): Promise<{ readonly code: number | null; readonly signal: NodeJS.Signals | null }>;
 }
 
 /**
@@ -27,15 +29,16 @@ export async function startServiceProcess(env: Record<string, string>): Promise<
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child, () => output);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   return {
     url,
     child,
     output: () => output,
     kill: async (signal) => {
       child.kill(signal);
-      return exited;
+      return (await exited).code;
     },
+    exited: () => exited,
   };
 }
 

@@ -18,6 +18,8 @@ export interface AppConfig {
   readonly mongoUrl?: string;
   /** Set (RAPPORT_KEY_STORE_URL, a mongodb:// URL): data keys in MongoDB, shared by every instance; unset: keys.sqlite under dataDir. */
   readonly keyStoreUrl?: string;
+  /** Test hook (RAPPORT_TEST_CRASH_AFTER_DOCUMENTS): the live projector SIGKILLs the process mid-batch after this many documents. */
+  readonly crashAfterProjectedDocuments?: number;
 }
 
 export interface KafkaConfig {
@@ -61,6 +63,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): App
     kafka: kafkaFromEnvironment(env),
     mongoUrl: env.MONGO_URL || undefined,
     keyStoreUrl: env.RAPPORT_KEY_STORE_URL || undefined,
+    crashAfterProjectedDocuments: env.RAPPORT_TEST_CRASH_AFTER_DOCUMENTS ? integer(env.RAPPORT_TEST_CRASH_AFTER_DOCUMENTS, 0, 'RAPPORT_TEST_CRASH_AFTER_DOCUMENTS') : undefined,
   };
 }
 

@@ -1,15 +1,16 @@
-import type { EventStore } from '@rapport/event-store';
+import type { EventStore, RecordedEvent } from '@rapport/event-store';
 import type { ProjectedEvent } from './projections/projected-event';
 import type { Projection } from './projections/projection';
-import type { ReadModelStore, WriteResult } from './read-model-store.port';
+import type { CollectionWrites, ReadModelStore, WriteResult } from './read-model-store.port';
 import { applyEvents } from './runtime/apply-events';
 import { checkpointWrite } from './runtime/checkpoints';
 import { DocumentSet } from './runtime/document-set';
+import { documentWrites } from './runtime/document-writes';
+import { isFeed, statusOf, TrackedHandler, type Handler, type ProjectionStatus } from './runtime/handler';
 import { checkpointOf, heartbeatWrites, refreshFromStore } from './runtime/live-control';
 import { PositionWaiters } from './runtime/position-waiters';
-import { readProjectedEvents } from './runtime/read-events';
+import { readProjectedEvents, readRecords, type EventPage } from './runtime/read-events';
 import { runLoop } from './runtime/run-loop';
-import { statusOf, TrackedProjection, type ProjectionStatus } from './runtime/tracked-projection';
 import { Wakeup } from './runtime/wakeup';
 
 export interface ProjectorLogger {
@@ -17,7 +18,7 @@ export interface ProjectorLogger {
 }
 
 export interface ProjectorOptions {
-  /** Events read and applied per batch. Default 1000. */
+  /** Events read and handled per batch. Default 1000. */
   readonly batchSize?: number;
   /** Longest idle wait; also the heartbeat interval. Default 2000 ms. */
   readonly idleMs?: number;
@@ -34,32 +35,39 @@ export class ProjectionWriteConflict extends Error {
   readonly code = 'projection-write-conflict';
 }
 
+const LIVE_NAMES = (collection: string) => collection;
+
 /**
- * The live projector (design.md §4): reads all customer events after the stored checkpoints in
- * batches, applies each batch to in-memory documents loaded once, then writes, in this order,
- * the documents, the per-customer states that route them, and the checkpoints (compare-and-set
- * on the generation, so a rebuild's swap is never overwritten). A crash between any two writes
- * is harmless: every document skips events at or below its position. On any failure it stops,
- * waits, and resumes from the stored checkpoints; it never skips an event.
+ * The live projection runtime (design.md §4). Each batch of customer events after the stored
+ * checkpoints goes to every handler still behind: document projections are applied to in-memory
+ * documents loaded once and written, documents before the per-customer states that route them;
+ * feeds are handed the records and awaited. Then every handler's checkpoint is written, guarded
+ * by its generation so that a rebuild's swap is never overwritten. A crash between any two writes
+ * is harmless: every document skips events at or below its position, and a feed sees the batch
+ * again. On any failure it stops, waits, and resumes from the stored checkpoints; it never skips
+ * an event.
  */
 export class Projector {
-  private readonly tracked: TrackedProjection[];
+  private readonly tracked: TrackedHandler[];
   private readonly waiters = new PositionWaiters();
   private readonly wakeup = new Wakeup();
   private readonly batchSize: number;
   private readonly idleMs: number;
   private readonly clock: () => Date;
   private head = 0;
+  /** The batch being applied, if any: readers wait for it (readBetweenBatches). */
+  private batch: Promise<void> | undefined;
+  private readonly readers = new Set<Promise<unknown>>();
   private running: Promise<void> | undefined;
   private isStopping = false;
 
   constructor(
     private readonly events: EventStore,
     private readonly store: ReadModelStore,
-    projections: readonly Projection[],
+    handlers: readonly Handler[],
     private readonly options: ProjectorOptions = {},
   ) {
-    this.tracked = projections.map((projection) => new TrackedProjection(projection));
+    this.tracked = handlers.map((handler) => new TrackedHandler(handler));
     this.batchSize = options.batchSize ?? 1000;
     this.idleMs = options.idleMs ?? 2000;
     this.clock = options.clock ?? (() => new Date());
@@ -71,7 +79,15 @@ export class Projector {
     this.running = (async () => {
       this.head = await this.events.headPosition().catch(() => 0);
       this.wakeup.listen(this.events, this.head);
-      await this.loop();
+      await runLoop({
+        step: () => this.step(),
+        isStopping: () => this.isStopping,
+        wakeup: this.wakeup,
+        idleMs: this.idleMs,
+        minStepIntervalMs: this.options.minReadIntervalMs,
+        retryBaseMs: this.options.retryBaseMs ?? 250,
+        onFailure: (error, failures) => this.recordFailure(error, failures),
+      });
     })();
   }
 
@@ -87,22 +103,10 @@ export class Projector {
     return this.tracked.map((tracked) => statusOf(tracked, Math.max(this.head, tracked.position)));
   }
 
-  /** Resolves true once every named projection has applied `position`, false after `timeoutMs`. */
+  /** Resolves true once every named handler has handled `position`, false after `timeoutMs`. */
   waitFor(names: readonly string[], position: number, timeoutMs: number): Promise<boolean> {
     const reached = () => names.every((name) => (this.tracked.find((t) => t.name === name)?.position ?? -1) >= position);
     return this.waiters.wait(reached, timeoutMs);
-  }
-
-  private loop(): Promise<void> {
-    return runLoop({
-      step: () => this.step(),
-      isStopping: () => this.isStopping,
-      wakeup: this.wakeup,
-      idleMs: this.idleMs,
-      minStepIntervalMs: this.options.minReadIntervalMs,
-      retryBaseMs: this.options.retryBaseMs ?? 250,
-      onFailure: (error, failures) => this.recordFailure(error, failures),
-    });
   }
 
   /**
@@ -118,30 +122,84 @@ export class Projector {
     this.head = head;
     const active = this.tracked.filter((t) => t.state !== 'paused');
     if (active.length === 0) return false;
-    const from = Math.min(...active.map((t) => t.position));
-    const page = await readProjectedEvents(this.events, from, this.batchSize);
+    const page = await this.read(active);
     const isCaughtUp = page.count < this.batchSize;
     const end = Math.max(page.lastPosition ?? 0, isCaughtUp ? head : 0);
-    if (active.every((t) => t.position >= end)) {
+    const behind = active.filter((t) => t.position < end);
+    if (behind.length === 0) {
       for (const tracked of active) tracked.state = 'live';
       await this.write(heartbeatWrites(this.tracked, now, this.idleMs), false);
       return false;
     }
-    await this.applyBatch(active, page.events, end, now);
+    await this.asBatch(async () => {
+      for (const tracked of behind) tracked.state = 'catching-up';
+      await this.project(behind, page.events);
+      await this.feed(behind, page.records ?? []);
+      await this.moveCheckpoints(behind, end, now);
+    });
     return !isCaughtUp;
   }
 
-  private async applyBatch(active: readonly TrackedProjection[], events: readonly ProjectedEvent[], end: number, now: Date): Promise<void> {
-    const documents = new DocumentSet();
-    const behind = active.filter((t) => t.position < end);
-    for (const tracked of behind) {
-      tracked.state = 'catching-up';
-      const mine = events.filter((e) => e.position > tracked.position && tracked.handles.has(e.type));
-      await applyEvents(this.store, documents, tracked.projection, mine, (collection) => collection);
+  /**
+   * Runs `read` between two batches: a batch that is due waits for the reads under way, and reads
+   * that come meanwhile wait for it. A read of several documents of a projection (a total and the
+   * members it counts) thus never sees a batch half-written. A batch that failed half-way is seen
+   * as a crash would leave it, until its retry.
+   */
+  async readBetweenBatches<T>(read: () => Promise<T>): Promise<T> {
+    while (this.batch !== undefined) await this.batch;
+    const reading = read();
+    this.readers.add(reading);
+    try {
+      return await reading;
+    } finally {
+      this.readers.delete(reading);
     }
-    await this.write(documents.takeWrites(behind.flatMap((t) => t.projection.documents.map((rule) => rule.collection))), true);
-    await this.write(documents.takeWrites(behind.flatMap((t) => (t.projection.state ? [t.projection.state.collection] : []))), true);
-    // A refused checkpoint means a rebuild swapped generations meanwhile; the next refresh adopts it.
+  }
+
+  private async asBatch(work: () => Promise<void>): Promise<void> {
+    const running = Promise.allSettled([...this.readers]).then(work);
+    this.batch = running.then(
+      () => undefined,
+      () => undefined,
+    );
+    try {
+      await running;
+    } finally {
+      this.batch = undefined;
+    }
+  }
+
+  /** Feeds need the records with their metadata; projections alone read without it. */
+  private read(active: readonly TrackedHandler[]): Promise<EventPage & { readonly records?: readonly RecordedEvent[] }> {
+    const from = Math.min(...active.map((t) => t.position));
+    const hasFeed = active.some((t) => isFeed(t.handler));
+    return hasFeed ? readRecords(this.events, from, this.batchSize) : readProjectedEvents(this.events, from, this.batchSize);
+  }
+
+  private async project(behind: readonly TrackedHandler[], events: readonly ProjectedEvent[]): Promise<void> {
+    const documents = new DocumentSet();
+    const projections: Projection[] = [];
+    for (const tracked of behind) {
+      const { handler, handles } = tracked;
+      if (isFeed(handler) || handles === undefined) continue;
+      projections.push(handler);
+      const mine = events.filter((e) => e.position > tracked.position && handles.has(e.type));
+      await applyEvents(this.store, documents, handler, mine, LIVE_NAMES);
+    }
+    for (const writes of documentWrites(documents, projections, LIVE_NAMES)) await this.write(writes, true);
+  }
+
+  private async feed(behind: readonly TrackedHandler[], records: readonly RecordedEvent[]): Promise<void> {
+    for (const tracked of behind) {
+      if (!isFeed(tracked.handler)) continue;
+      const unseen = records.filter((record) => record.position > tracked.position);
+      if (unseen.length > 0) await tracked.handler.handle(unseen);
+    }
+  }
+
+  /** A refused checkpoint means a rebuild swapped generations meanwhile; the next refresh adopts it. */
+  private async moveCheckpoints(behind: readonly TrackedHandler[], end: number, now: Date): Promise<void> {
     const result = await this.write(behind.map((t) => checkpointWrite(checkpointOf(t, now, null, end), t.generation)), false);
     for (const tracked of behind) {
       if (result?.refused.includes(tracked.name)) continue;
@@ -151,7 +209,7 @@ export class Projector {
     this.waiters.notify();
   }
 
-  private async write(batch: Parameters<ReadModelStore['write']>[0], isRefusalAFailure: boolean): Promise<WriteResult | undefined> {
+  private async write(batch: readonly CollectionWrites[], isRefusalAFailure: boolean): Promise<WriteResult | undefined> {
     if (batch.length === 0) return undefined;
     const result = await this.store.write(batch);
     if (isRefusalAFailure && result.refused.length > 0) {

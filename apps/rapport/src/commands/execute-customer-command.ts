@@ -5,6 +5,7 @@ import type { CommandOutcome } from '@rapport/event-store';
 import { customerStreamId, type CommandContext } from '@rapport/kernel';
 import { KeyDestroyed, seal, type KeyStore, type PersonalData } from '@rapport/privacy';
 import { Metrics } from '../operations/metrics';
+import { CommandsInFlight } from './commands-in-flight';
 import { CUSTOMER_PROCESSOR, KEY_STORE } from '../wiring/tokens';
 import type { CustomerProcessor } from '../wiring/customer-processor';
 
@@ -27,9 +28,14 @@ export class ExecuteCustomerCommandHandler implements ICommandHandler<ExecuteCus
     @Inject(CUSTOMER_PROCESSOR) private readonly processor: CustomerProcessor,
     @Inject(KEY_STORE) private readonly keys: KeyStore,
     private readonly metrics: Metrics,
+    private readonly inFlight: CommandsInFlight,
   ) {}
 
-  async execute({ command, context, personal }: ExecuteCustomerCommand): Promise<CustomerCommandOutcome> {
+  execute({ command, context, personal }: ExecuteCustomerCommand): Promise<CustomerCommandOutcome> {
+    return this.inFlight.track(context.causationId, this.run(command, context, personal));
+  }
+
+  private async run(command: CustomerCommand, context: CommandContext, personal: PersonalData | undefined): Promise<CustomerCommandOutcome> {
     const started = process.hrtime.bigint();
     // Erasure destroys the key before appending: should the append fail, a retry still appends
     // PersonalDataErased, and the data is unreadable either way (crypto-shredding, design.md §7).

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { EventStore } from '@rapport/event-store';
 import { allProjections, Projector, type ProjectionStatus, type ReadModelAdmin, type ReadModelConfig, type ReadModelStore } from '@rapport/read-models';
+import type { AppConfig } from '../config';
 import { Metrics } from '../operations/metrics';
-import { EVENT_STORE, READ_MODEL_ADMIN, READ_MODEL_STORE } from '../wiring/tokens';
-import { ObservedWrites, type WrittenListener } from './observed-writes';
+import { APP_CONFIG, EVENT_STORE, READ_MODEL_ADMIN, READ_MODEL_STORE } from '../wiring/tokens';
+import { crashingAfterDocuments } from './crash-hook';
 import { PROJECTOR_PACING, READ_MODEL_CONFIG } from './projection.tokens';
 
 const METRICS_INTERVAL_MS = 1000;
@@ -13,7 +14,6 @@ const METRICS_INTERVAL_MS = 1000;
 export class ProjectorHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('projections');
   private readonly projector: Projector;
-  private readonly writes: ObservedWrites;
   private metricsTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -21,11 +21,12 @@ export class ProjectorHost implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(READ_MODEL_STORE) store: ReadModelStore,
     @Inject(READ_MODEL_ADMIN) private readonly admin: ReadModelAdmin,
     @Inject(READ_MODEL_CONFIG) private readonly config: ReadModelConfig,
+    @Inject(APP_CONFIG) appConfig: AppConfig,
     private readonly metrics: Metrics,
   ) {
+    const crashAfter = appConfig.crashAfterProjectedDocuments;
     // Paced reads and small batches keep each turn of the event loop the projector takes short.
-    this.writes = new ObservedWrites(store);
-    this.projector = new Projector(events, this.writes, allProjections(config), {
+    this.projector = new Projector(events, crashAfter === undefined ? store : crashingAfterDocuments(store, crashAfter), allProjections(config), {
       batchSize: PROJECTOR_PACING.batchSize,
       minReadIntervalMs: PROJECTOR_PACING.minIntervalMs,
       logger: { error: (message, details) => this.logger.error({ msg: message, ...details }) },
@@ -55,11 +56,6 @@ export class ProjectorHost implements OnApplicationBootstrap, BeforeApplicationS
     return positions.length === 0 ? 0 : Math.min(...positions);
   }
 
-  /** Hears the documents of `collection` the projector stores from now on (observed-writes.ts); returns the function that stops listening. */
-  onWritten(collection: string, listener: WrittenListener): () => void {
-    return this.writes.listen(collection, listener);
-  }
-
   /** Changes whenever any of the named projections applies events or adopts a rebuilt generation. */
   versionOf(names: readonly string[]): string {
     return this.status().filter((s) => names.includes(s.name)).map((s) => `${s.name}:${s.generation}@${s.position}`).join(',');
@@ -67,6 +63,11 @@ export class ProjectorHost implements OnApplicationBootstrap, BeforeApplicationS
 
   waitFor(names: readonly string[], position: number, timeoutMs: number): Promise<boolean> {
     return this.projector.waitFor(names, position, timeoutMs);
+  }
+
+  /** Runs `read` between two of the projector's batches (Projector.readBetweenBatches). */
+  readBetweenBatches<T>(read: () => Promise<T>): Promise<T> {
+    return this.projector.readBetweenBatches(read);
   }
 
   private publishMetrics(): void {

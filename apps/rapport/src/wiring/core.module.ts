@@ -7,6 +7,7 @@ import { KafkaIngestion, type IngestionSource } from '@rapport/ingestion';
 import type { ReadModelAdmin } from '@rapport/read-models';
 import { AuditService } from '../audit/audit.service';
 import { PersonalDataReader } from '../audit/personal-data-reader';
+import { CommandsInFlight } from '../commands/commands-in-flight';
 import { ExecuteCustomerCommandHandler } from '../commands/execute-customer-command';
 import { ToCommand } from '../commands/to-command';
 import { Metrics } from '../operations/metrics';
@@ -40,6 +41,7 @@ export class CoreModule implements OnApplicationShutdown {
       { provide: CUSTOMER_PROCESSOR, useFactory: createCustomerProcessor, inject: [EVENT_STORE, CLOCK] },
       { provide: TO_COMMAND, useFactory: (clock: Clock) => new ToCommand(clock), inject: [CLOCK] },
       ExecuteCustomerCommandHandler,
+      CommandsInFlight,
       PersonalDataReader,
       AuditService,
       Metrics,
@@ -54,7 +56,7 @@ export class CoreModule implements OnApplicationShutdown {
       global: true,
       imports: [CqrsModule.forRoot()],
       providers,
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, KEY_STORE, CUSTOMER_PROCESSOR, TO_COMMAND, AuditService, PersonalDataReader, Metrics, AccessLog, API_KEYS, INGESTION_SOURCE, READ_MODEL_STORE, READ_MODEL_ADMIN],
+      exports: [APP_CONFIG, CLOCK, CommandsInFlight, EVENT_STORE, KEY_STORE, CUSTOMER_PROCESSOR, TO_COMMAND, AuditService, PersonalDataReader, Metrics, AccessLog, API_KEYS, INGESTION_SOURCE, READ_MODEL_STORE, READ_MODEL_ADMIN],
     };
   }
 

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const started = Date.now();
-  await caughtUp(() => [...app.get(ProjectorHost).status(), app.get(EventBusFeed).status()]);
+  await caughtUp(() => [...app.get(ProjectorHost).status(), ...app.get(EventBusFeed).status()]);
   progress(`projections caught up in ${Date.now() - started} ms`);
   emitResult({ scenario: 'http-server', params: { url, customers: active.join(',') }, figures: { activeCustomers: figure('customers', [active.length]) } });
   process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));

@@ -1,4 +1,4 @@
-import { addMonths, periodLabel } from '@rapport/kernel';
+import { periodLabel } from '@rapport/kernel';
 
 /**
  * Recent activity, kept as compact text: `2026-01-05:2 2026-01-07:1` (transactions per UTC day) and
@@ -31,19 +31,41 @@ export function withMonthlyTransaction(months: MonthlyActivity, month: string, r
 /** Transactions on the `windowDays` UTC days ending with the day of `asOf` (both ends included). */
 export function transactionsInTrailingDays(days: DailyCounts, asOf: Date, windowDays: number): number {
   const last = periodLabel(asOf, 'day');
-  const first = periodLabel(new Date(asOf.getTime() - (windowDays - 1) * DAY_MS), 'day');
-  return entries(days).reduce((sum, [day, count]) => (day >= first && day <= last ? sum + Number(count) : sum), 0);
+  const first = shiftedDay(last, -(windowDays - 1));
+  let count = 0;
+  forEachEntry(days, 10, (day, fields) => {
+    if (day >= first && day <= last) count += Number(fields);
+  });
+  return count;
 }
 
 /** Transactions and revenue in the `windowMonths` calendar months ending with the month of `asOf`. */
 export function activityInTrailingMonths(months: MonthlyActivity, asOf: Date, windowMonths: number): { count: number; revenueMinor: bigint } {
   const last = periodLabel(asOf, 'month');
-  const first = periodLabel(addMonths(asOf, -(windowMonths - 1)), 'month');
-  const inWindow = entries(months).filter(([month]) => (month ?? '') >= first && (month ?? '') <= last);
-  return {
-    count: inWindow.reduce((sum, [, count]) => sum + Number(count), 0),
-    revenueMinor: inWindow.reduce((sum, [, , revenue]) => sum + BigInt(revenue ?? '0'), 0n),
-  };
+  const first = shiftedMonth(last, -(windowMonths - 1));
+  let count = 0;
+  let revenueMinor = 0n;
+  forEachEntry(months, 7, (month, fields) => {
+    if (month < first || month > last) return;
+    const colon = fields.indexOf(':');
+    count += Number(fields.slice(0, colon));
+    const revenue = fields.slice(colon + 1);
+    if (revenue !== '0') revenueMinor += BigInt(revenue);
+  });
+  return { count, revenueMinor };
+}
+
+/**
+ * Visits each `key:fields` entry of the text (keys `width` characters wide), without splitting it
+ * into arrays: segment views are judged for every event of a rebuild, and the arrays were most of that.
+ */
+function forEachEntry(text: string, width: number, visit: (key: string, fields: string) => void): void {
+  for (let start = 0; start < text.length; ) {
+    const space = text.indexOf(' ', start);
+    const end = space === -1 ? text.length : space;
+    visit(text.slice(start, start + width), text.slice(start + width + 1, end));
+    start = end + 1;
+  }
 }
 
 function entries(text: string): string[][] {

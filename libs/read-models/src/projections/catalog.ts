@@ -5,6 +5,7 @@ import { loyaltyProjection } from './loyalty.projection';
 import type { Projection } from './projection';
 import { defaultReadModelConfig, type ReadModelConfig } from './read-model.config';
 import { satisfactionProjection } from './satisfaction.projection';
+import { segmentCountsProjection } from './segment-counts.projection';
 import { segmentsProjection } from './segments.projection';
 
 /** Every projection the service runs, in a stable order. */
@@ -16,10 +17,11 @@ export function allProjections(config: ReadModelConfig = defaultReadModelConfig)
     satisfactionProjection(config) as Projection,
     complaintsProjection,
     kpisProjection(config) as Projection,
+    segmentCountsProjection(config) as Projection,
   ];
 }
 
-export const PROJECTION_NAMES = ['customer-summary', 'segments', 'loyalty', 'satisfaction', 'complaints', 'kpis'] as const;
+export const PROJECTION_NAMES = ['customer-summary', 'segments', 'loyalty', 'satisfaction', 'complaints', 'kpis', 'segment-counts'] as const;
 export type ProjectionName = (typeof PROJECTION_NAMES)[number];
 
 export function isProjectionName(name: string): name is ProjectionName {

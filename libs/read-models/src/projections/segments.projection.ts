@@ -19,7 +19,7 @@ export interface SegmentMember {
   readonly recentMonths: MonthlyActivity;
 }
 
-const HANDLED = eventTypes('CustomerAcquired', 'CustomerActivated', 'CustomerProfileUpdated', 'TransactionRecorded', 'CustomerChurned', 'CustomerReactivated');
+export const SEGMENT_EVENTS = eventTypes('CustomerAcquired', 'CustomerActivated', 'CustomerProfileUpdated', 'TransactionRecorded', 'CustomerChurned', 'CustomerReactivated');
 /** RFM looks at 12 months (rfm.policy.ts); one more month is kept for a window that straddles a month end. */
 const RFM_MONTHS = 12;
 
@@ -37,7 +37,7 @@ export function applyToSegmentMember(current: SegmentMember | null, event: Proje
 export function segmentMemberRule(config: ReadModelConfig): DocumentRule<SegmentMember, null> {
   return {
     collection: SEGMENT_MEMBERS,
-    handles: HANDLED,
+    handles: SEGMENT_EVENTS,
     idsOf: (event) => [event.customerId],
     apply: (current, event) => applyToSegmentMember(current, event, config),
   };

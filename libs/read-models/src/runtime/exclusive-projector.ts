@@ -5,6 +5,7 @@ import { handledTypes, type Projection } from '../projections/projection';
 import type { ReadModelStore } from '../read-model-store.port';
 import { applyEvents, type CollectionNames } from './apply-events';
 import { DocumentSet } from './document-set';
+import { documentWrites } from './document-writes';
 import { readProjectedEvents } from './read-events';
 
 export interface CatchUpProgress {
@@ -33,9 +34,10 @@ export interface ExclusiveProjectorOptions {
 }
 
 /**
- * Fills collections nobody else writes or reads yet (a rebuild's fresh ones) from position 0.
- * As their only writer it keeps documents in memory across batches and writes each changed one
- * once per flush. It keeps no checkpoint: a rebuild that fails starts again from scratch.
+ * The projection runtime in its exclusive mode: fills collections nobody else writes or reads yet
+ * (a rebuild's fresh ones) from position 0, with the same reads, routing and write order as the
+ * live Projector. As their only writer it keeps documents in memory across batches and writes each
+ * changed one once per flush. It keeps no checkpoint: a rebuild that fails starts again from scratch.
  */
 export class ExclusiveProjector {
   private readonly documents: DocumentSet;
@@ -98,10 +100,7 @@ export class ExclusiveProjector {
   }
 
   private async flush(): Promise<void> {
-    const documents = this.projections.flatMap((p) => p.documents.map((rule) => this.names(rule.collection)));
-    const states = this.projections.flatMap((p) => (p.state ? [this.names(p.state.collection)] : []));
-    for (const collections of [documents, states]) {
-      const writes = this.documents.takeWrites(collections);
+    for (const writes of documentWrites(this.documents, this.projections, this.names)) {
       if (writes.length === 0) continue;
       const result = await this.store.write(writes);
       if (result.refused.length > 0) throw new Error(`a rebuild collection was written by someone else (${result.refused[0]})`);

@@ -1,6 +1,6 @@
 import type { CollectionWrites, ReadModelStore } from '../read-model-store.port';
 import { checkpointWrite, newGeneration, readControl, type Checkpoint } from './checkpoints';
-import type { TrackedProjection } from './tracked-projection';
+import type { TrackedHandler } from './handler';
 
 /**
  * Brings a live projector's view up to date with the stored checkpoints before each batch:
@@ -8,7 +8,7 @@ import type { TrackedProjection } from './tracked-projection';
  * generation change is adopted, a pause request is acknowledged and honoured, a missing
  * checkpoint is created. Returns false when a write was refused: another process moved first.
  */
-export async function refreshFromStore(store: ReadModelStore, tracked: readonly TrackedProjection[], now: Date): Promise<boolean> {
+export async function refreshFromStore(store: ReadModelStore, tracked: readonly TrackedHandler[], now: Date): Promise<boolean> {
   const control = await readControl(store, tracked.map((t) => t.name), now);
   const writes: CollectionWrites[] = [];
   for (const projection of tracked) {
@@ -33,13 +33,13 @@ export async function refreshFromStore(store: ReadModelStore, tracked: readonly 
 }
 
 /** The checkpoint a live projector writes: its position, the generation it works in, a heartbeat. */
-export function checkpointOf(projection: TrackedProjection, now: Date, pausedFor: string | null, position = projection.position): Checkpoint {
+export function checkpointOf(projection: TrackedHandler, now: Date, pausedFor: string | null, position = projection.position): Checkpoint {
   projection.lastHeartbeatAt = now.getTime();
   return { _id: projection.name, position, generation: projection.generation, heartbeatAt: now.toISOString(), pausedFor };
 }
 
 /** Heartbeats for idle projections whose last one is older than `intervalMs`, so a rebuild can tell a live projector is running. */
-export function heartbeatWrites(tracked: readonly TrackedProjection[], now: Date, intervalMs: number): CollectionWrites[] {
+export function heartbeatWrites(tracked: readonly TrackedHandler[], now: Date, intervalMs: number): CollectionWrites[] {
   return tracked
     .filter((t) => t.state !== 'paused' && now.getTime() - t.lastHeartbeatAt >= intervalMs)
     .map((t) => checkpointWrite(checkpointOf(t, now, null), t.generation));

@@ -1,4 +1,4 @@
-import type { EventStore, ReadAllOptions } from '@rapport/event-store';
+import type { EventStore, ReadAllOptions, RecordedEvent, RecordedEventData } from '@rapport/event-store';
 import { CUSTOMER_STREAM_PREFIX } from '@rapport/kernel';
 import { toProjectedEvent, type ProjectedEvent } from '../projections/projected-event';
 
@@ -10,6 +10,11 @@ export interface EventPage {
   readonly lastPosition: number | undefined;
 }
 
+/** A page read for feeds too: the records themselves, with their metadata. */
+export interface RecordPage extends EventPage {
+  readonly records: readonly RecordedEvent[];
+}
+
 /**
  * A page of customer events after a position, as projections see them. Read without metadata
  * where the store offers that: projections never look at it, and decoding it cost a rebuild
@@ -18,6 +23,16 @@ export interface EventPage {
 export async function readProjectedEvents(store: EventStore, afterPosition: number, maxCount: number): Promise<EventPage> {
   const options: ReadAllOptions = { afterPosition, maxCount, streamPrefix: CUSTOMER_STREAM_PREFIX };
   const records = store.readAllWithoutMetadata ? await store.readAllWithoutMetadata(options) : await store.readAll(options);
+  return pageOf(records);
+}
+
+/** The same page with the records and their metadata, for feeds (sagas need the event id and correlation). */
+export async function readRecords(store: EventStore, afterPosition: number, maxCount: number): Promise<RecordPage> {
+  const records = await store.readAll({ afterPosition, maxCount, streamPrefix: CUSTOMER_STREAM_PREFIX });
+  return { ...pageOf(records), records };
+}
+
+function pageOf(records: readonly RecordedEventData[]): EventPage {
   const events: ProjectedEvent[] = [];
   for (const record of records) {
     const event = toProjectedEvent(record);

@@ -6,12 +6,11 @@ import { CLOCK } from '../../wiring/tokens';
 import { ReadGate } from '../shared/read-gate';
 import type { ReadResult } from '../shared/read-result';
 import { ListSegments } from './list-segments.query';
-import { SegmentCounts } from './segment-counts';
+import { SEGMENT_COUNTS_PROJECTION, SegmentCounts } from './segment-counts';
 
 /**
- * Segment counts as of now. Behaviour and lifecycle stage change with time alone, so they are
- * worked out from each member's stored facts as of now; SegmentCounts keeps them up to date
- * rather than passing over every member per request.
+ * Segment counts as of now: the segment-counts projection's totals, corrected by SegmentCounts for
+ * the members whose behaviour or lifecycle stage has moved with time alone since they were counted.
  */
 @QueryHandler(ListSegments)
 export class ListSegmentsHandler implements IQueryHandler<ListSegments, ReadResult<readonly SegmentCount[]>> {
@@ -22,6 +21,6 @@ export class ListSegmentsHandler implements IQueryHandler<ListSegments, ReadResu
   ) {}
 
   execute({ minPosition }: ListSegments): Promise<ReadResult<readonly SegmentCount[]>> {
-    return this.gate.read(['segments'], minPosition, () => this.counts.countsAt(this.clock.now()));
+    return this.gate.read([SEGMENT_COUNTS_PROJECTION], minPosition, () => this.counts.countsAt(this.clock.now()));
   }
 }

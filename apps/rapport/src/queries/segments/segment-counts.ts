@@ -1,47 +1,67 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { memberView, SEGMENT_MEMBERS, type MemberView, type ReadDocument, type ReadModelConfig, type ReadModelStore, type SegmentCount, type SegmentMember } from '@rapport/read-models';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  memberView,
+  SEGMENT_COUNT_MEMBERS,
+  SEGMENT_COUNTS,
+  viewValidUntil,
+  withCounted,
+  type CountedMember,
+  type CountedView,
+  type Filter,
+  type ReadModelConfig,
+  type ReadModelStore,
+  type SegmentCount,
+  type SegmentTotal,
+  type SegmentMember,
+  type Stamped,
+} from '@rapport/read-models';
 import { ProjectorHost } from '../../projections/projector-host';
 import { READ_MODEL_CONFIG } from '../../projections/projection.tokens';
 import { READ_MODEL_STORE } from '../../wiring/tokens';
 import { MinHeap } from '../shared/min-heap';
-import { scanMembers } from './segment-members.scan';
-import { viewValidUntil } from './segment-view-validity';
 
-interface Member {
-  readonly document: SegmentMember & ReadDocument;
-  /** Its view as last worked out, and until when that view holds (viewValidUntil). */
-  view: MemberView | null;
+export const SEGMENT_COUNTS_PROJECTION = 'segment-counts';
+const PAGE = 1000;
+
+/** A member whose stored view does not hold at the instant asked about: counted under `view` instead. */
+interface Correction {
+  readonly member: SegmentMember;
+  readonly storedPosition: number;
+  readonly stored: CountedView;
+  view: CountedView;
   validUntil: number;
 }
 
-interface Total {
-  readonly dimensions: MemberView['dimensions'];
-  count: number;
-  readonly bands: { high: number; medium: number; low: number };
+/** What one question reads from the store, between two batches of the projector. */
+interface Reading {
+  /** A rebuilt generation, or an instant earlier than the last one: corrections start afresh. */
+  readonly isFresh: boolean;
+  readonly generation: string;
+  readonly position: number;
+  readonly totals: readonly SegmentTotal[];
+  /** Members whose stored view may not hold at the instant: all such on a fresh start, else those written or expired since the last question. */
+  readonly members: readonly Stamped<CountedMember>[];
 }
 
 /**
- * Segment counts as of an instant, kept up to date instead of worked out from every member per
- * request: the member documents are read once, then followed through the projector's writes
- * (ProjectorHost.onWritten), and a member's view is worked out again only when its document
- * changes or the instant passes the end of its validity (segment-view-validity.ts). The answer is
- * the one a pass over every member with memberView would give. A new generation of the segments
- * projection (a rebuild), a write the index could not follow, or an instant earlier than the
- * last one asked about makes it start afresh.
+ * Segment counts as of an instant, from the segment-counts projection (libs/read-models): its
+ * stored totals, corrected for the members whose stored view does not hold at that instant (it
+ * expired, or was judged at a later business time). Corrections are kept between questions and
+ * followed by facts of the store: the members written since the position last read, the members
+ * whose view expired since the instant last asked about (the `validUntil` index), and each
+ * correction's own validity. The answer is the one a pass over every member with memberView gives.
+ * A rebuilt generation, or an instant earlier than the last one, starts afresh.
  */
 @Injectable()
-export class SegmentCounts implements OnModuleDestroy {
-  private readonly members = new Map<string, Member>();
-  private readonly totals = new Map<string, Total>();
-  private readonly expiries = new MinHeap<{ at: number; member: Member }>();
-  private readonly changed = new Map<string, SegmentMember & ReadDocument>();
+export class SegmentCounts {
+  private readonly corrections = new Map<string, Correction>();
+  private readonly expiries = new MinHeap<{ at: number; id: string; correction: Correction }>();
+  /** What the corrections add to (and take from) the stored totals, by segment key. */
+  private readonly adjustments = new Map<string, SegmentTotal>();
   private generation: string | null = null;
-  /** Bumped by every reset, so that a load begun before one is not taken for a load after it. */
-  private epoch = 0;
-  private loaded: Promise<void> | null = null;
-  private lastAsOf = Number.NEGATIVE_INFINITY;
-  /** Set on the first question, so that a service nobody asks for segments keeps nothing. */
-  private stopListening: (() => void) | undefined;
+  private position = 0;
+  private asOf = Number.NEGATIVE_INFINITY;
+  private lastQuestion: Promise<unknown> = Promise.resolve();
 
   constructor(
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
@@ -49,95 +69,100 @@ export class SegmentCounts implements OnModuleDestroy {
     private readonly projector: ProjectorHost,
   ) {}
 
-  onModuleDestroy(): void {
-    this.stopListening?.();
+  /** Counts as of `now`, largest first, then by segment key. */
+  countsAt(now: Date): Promise<SegmentCount[]> {
+    // One question at a time: each reads what changed since the one before.
+    const answer = this.lastQuestion.then(() => this.count(now));
+    this.lastQuestion = answer.catch(() => undefined);
+    return answer;
   }
 
-  /** Counts as of `now`, largest first, then by segment key. */
-  async countsAt(now: Date): Promise<SegmentCount[]> {
-    this.stopListening ??= this.projector.onWritten(SEGMENT_MEMBERS, (documents) => this.written(documents));
-    const generation = this.projector.status().find((s) => s.name === 'segments')?.generation ?? '';
-    if (generation !== this.generation || now.getTime() < this.lastAsOf) this.reset(generation);
-    for (let epoch = -1; epoch !== this.epoch; ) {
-      epoch = this.epoch;
-      this.loaded ??= this.load(epoch);
-      await this.loaded;
-    }
-    this.lastAsOf = now.getTime();
-    for (const document of this.changed.values()) this.place(document, now);
-    this.changed.clear();
+  private async count(now: Date): Promise<SegmentCount[]> {
+    const reading = await this.projector.readBetweenBatches(() => this.read(now));
+    if (reading.isFresh) this.reset(reading.generation);
+    for (const member of reading.members) this.follow(member, now);
     for (let next = this.expiries.peek(); next !== undefined && next.at <= now.getTime(); next = this.expiries.peek()) {
       this.expiries.pop();
-      if (next.member.validUntil === next.at && this.members.get(next.member.document._id) === next.member) this.evaluate(next.member, now);
+      if (this.corrections.get(next.id) === next.correction && next.correction.validUntil === next.at) this.judge(next.correction, now);
     }
-    return [...this.totals.entries()]
-      .filter(([, total]) => total.count > 0)
-      .map(([segment, { dimensions, count, bands }]) => ({ segment, dimensions, count, valueContribution: { high: bands.high, medium: bands.medium, low: bands.low } }))
-      .sort((a, b) => b.count - a.count || a.segment.localeCompare(b.segment));
+    this.position = reading.position;
+    this.asOf = now.getTime();
+    return this.answer(reading.totals);
   }
 
-  /** Documents written since the load wait for the next question, which knows its instant. */
-  private written(documents: readonly ReadDocument[] | null): void {
-    if (documents === null) {
-      this.reset(this.generation);
-      return;
-    }
-    for (const document of documents as readonly (SegmentMember & ReadDocument)[]) {
-      const pending = this.changed.get(document._id);
-      // A copy: the projector stamps _id and position onto the objects it writes, and owns them.
-      if (pending === undefined || pending.position < document.position) this.changed.set(document._id, { ...document });
-    }
+  private async read(now: Date): Promise<Reading> {
+    const status = this.projector.status().find((s) => s.name === SEGMENT_COUNTS_PROJECTION);
+    const generation = status?.generation ?? '';
+    const at = now.toISOString();
+    const isFresh = generation !== this.generation || now.getTime() < this.asOf;
+    const filters: Filter[] = isFresh
+      ? [{ validUntil: { $lte: now.getTime() } }, { judgedAt: { $gt: at } }]
+      : [{ position: { $gt: this.position } }, { validUntil: { $gt: this.asOf, $lte: now.getTime() } }];
+    const members = new Map<string, Stamped<CountedMember>>();
+    for (const filter of filters) for (const member of await this.scan<CountedMember>(SEGMENT_COUNT_MEMBERS, filter)) members.set(member._id, member);
+    const totals = await this.scan<SegmentTotal>(SEGMENT_COUNTS, {});
+    return { isFresh, generation, position: status?.position ?? 0, totals, members: [...members.values()] };
   }
 
-  private reset(generation: string | null): void {
+  /** A member read because its stored view may not hold: replaces any correction made from an older document of it. */
+  private follow(member: Stamped<CountedMember>, now: Date): void {
+    const current = this.corrections.get(member._id);
+    if (current !== undefined && current.storedPosition >= member.position) return;
+    if (current !== undefined) this.shift(current.view, current.stored);
+    this.corrections.delete(member._id);
+    if (member.judgedAt <= now.toISOString() && now.getTime() < member.validUntil) return;
+    const correction: Correction = { member: member.member, storedPosition: member.position, stored: member.counted, view: member.counted, validUntil: Number.NEGATIVE_INFINITY };
+    this.corrections.set(member._id, correction);
+    this.judge(correction, now);
+  }
+
+  private judge(correction: Correction, now: Date): void {
+    const view = memberView(correction.member, now, this.config);
+    const next: CountedView = { segment: view.segment, dimensions: view.dimensions, band: view.valueContribution.band };
+    this.shift(correction.view, next);
+    correction.view = next;
+    correction.validUntil = viewValidUntil(correction.member, now, this.config);
+    this.expiries.push({ at: correction.validUntil, id: view.customerId, correction });
+  }
+
+  /** Moves one member from one view's count to another's. */
+  private shift(from: CountedView, to: CountedView): void {
+    if (from.segment === to.segment && from.band === to.band) return;
+    this.adjustments.set(from.segment, withCounted(this.adjustments.get(from.segment) ?? null, from, -1));
+    this.adjustments.set(to.segment, withCounted(this.adjustments.get(to.segment) ?? null, to, 1));
+  }
+
+  private answer(totals: readonly SegmentTotal[]): SegmentCount[] {
+    const counts = new Map<string, SegmentCount>();
+    for (const total of [...totals, ...this.adjustments.values()]) {
+      const sum = counts.get(total.segment);
+      const bands = total.valueContribution;
+      counts.set(total.segment, {
+        segment: total.segment,
+        dimensions: total.dimensions,
+        count: (sum?.count ?? 0) + total.count,
+        valueContribution: { high: (sum?.valueContribution.high ?? 0) + bands.high, medium: (sum?.valueContribution.medium ?? 0) + bands.medium, low: (sum?.valueContribution.low ?? 0) + bands.low },
+      });
+    }
+    return [...counts.values()].filter((count) => count.count > 0).sort((a, b) => b.count - a.count || a.segment.localeCompare(b.segment));
+  }
+
+  private reset(generation: string): void {
     this.generation = generation;
-    this.epoch += 1;
-    this.loaded = null;
-    this.members.clear();
-    this.totals.clear();
+    this.position = 0;
+    this.asOf = Number.NEGATIVE_INFINITY;
+    this.corrections.clear();
+    this.adjustments.clear();
     this.expiries.clear();
-    this.changed.clear();
-    this.lastAsOf = Number.NEGATIVE_INFINITY;
   }
 
-  /** Every member document; writes heard meanwhile are kept in `changed` and win when newer. */
-  private async load(epoch: number): Promise<void> {
-    const documents: (SegmentMember & ReadDocument)[] = [];
-    try {
-      await scanMembers(this.store, {}, undefined, (member) => documents.push(member) > 0);
-    } catch (error: unknown) {
-      if (epoch === this.epoch) this.loaded = null;
-      throw error;
+  private async scan<D extends object>(collection: string, filter: Filter): Promise<Stamped<D>[]> {
+    const documents: Stamped<D>[] = [];
+    for (let after: string | null | undefined; after !== null; ) {
+      const page = await this.store.find<Stamped<D>>(collection, { filter, limit: PAGE, ...(after ? { after } : {}) });
+      documents.push(...page.documents);
+      after = page.next;
     }
-    if (epoch !== this.epoch) return;
-    for (const document of documents) {
-      const pending = this.changed.get(document._id);
-      if (pending === undefined || pending.position < document.position) this.changed.set(document._id, document);
-    }
-  }
-
-  private place(document: SegmentMember & ReadDocument, now: Date): void {
-    const current = this.members.get(document._id);
-    if (current !== undefined && current.document.position >= document.position) return;
-    if (current !== undefined) this.count(current.view, -1);
-    const member: Member = { document, view: null, validUntil: Number.NEGATIVE_INFINITY };
-    this.members.set(document._id, member);
-    this.evaluate(member, now);
-  }
-
-  private evaluate(member: Member, now: Date): void {
-    this.count(member.view, -1);
-    member.view = memberView(member.document, now, this.config);
-    member.validUntil = viewValidUntil(member.document, now, this.config);
-    this.count(member.view, 1);
-    this.expiries.push({ at: member.validUntil, member });
-  }
-
-  private count(view: MemberView | null, by: 1 | -1): void {
-    if (view === null) return;
-    const total = this.totals.get(view.segment) ?? { dimensions: view.dimensions, count: 0, bands: { high: 0, medium: 0, low: 0 } };
-    total.count += by;
-    total.bands[view.valueContribution.band] += by;
-    this.totals.set(view.segment, total);
+    return documents;
   }
 }

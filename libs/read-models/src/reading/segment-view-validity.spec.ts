@@ -1,5 +1,8 @@
 import fc from 'fast-check';
-import { applyToSegmentMember, defaultReadModelConfig, memberView, type ProjectedEvent, type SegmentMember } from '@rapport/read-models';
+import type { ProjectedEvent } from '../projections/projected-event';
+import { defaultReadModelConfig } from '../projections/read-model.config';
+import { applyToSegmentMember, type SegmentMember } from '../projections/segments.projection';
+import { memberView } from './segments.view';
 import { viewValidUntil } from './segment-view-validity';
 
 const DAY_MS = 86_400_000;

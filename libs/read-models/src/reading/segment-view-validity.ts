@@ -1,5 +1,6 @@
 import { addMonths } from '@rapport/kernel';
-import type { ReadModelConfig, SegmentMember } from '@rapport/read-models';
+import type { ReadModelConfig } from '../projections/read-model.config';
+import type { SegmentMember } from '../projections/segments.projection';
 
 const DAY_MS = 86_400_000;
 
