@@ -57,6 +57,14 @@ describe('a binary CloudEvent (attributes in ce_ headers)', () => {
     expect(parsed).toEqual({ kind: 'parsed', event: { ...attributes, datacontenttype: 'application/json', data, extensions: { correlationid: 'corr-1' } } });
   });
 
+  it.each([['application/json; charset=UTF-8'], ['Application/JSON']])('accepts the content-type %s (docs/asyncapi.yaml)', (contentType) => {
+    expect(decodeKafkaRecord({ ...binaryHeaders, 'content-type': contentType }, json(data))).toEqual({ kind: 'parsed', event: { ...attributes, datacontenttype: contentType, data, extensions: {} } });
+  });
+
+  it('refuses a content-type that is not JSON', () => {
+    expect(decodeKafkaRecord({ ...binaryHeaders, 'content-type': 'text/plain' }, json(data))).toEqual({ kind: 'invalid', errors: [expect.objectContaining({ field: 'datacontenttype' })] });
+  });
+
   it('requires data', () => {
     expect(decodeBinary(binaryHeaders, null)).toEqual({ kind: 'invalid', errors: [{ field: 'data', message: 'data is required' }] });
   });

@@ -19,7 +19,7 @@ export interface CloudEvent {
   readonly time: string;
   readonly datacontenttype?: string;
   readonly data: Readonly<Record<string, unknown>>;
-  /** Extension attributes (lowercase names), passed through untouched. */
+  /** Extension attributes (lowercase names): `correlationid` is used, the others are checked and not stored. */
   readonly extensions: Readonly<Record<string, string>>;
 }
 

@@ -15,7 +15,8 @@ export type IngestOutcome =
   | { readonly kind: 'invalid'; readonly errors: readonly FieldError[] }
   | { readonly kind: 'rejected'; readonly customerId: string; readonly commandType: string; readonly rule: string; readonly message: string };
 
-const TOKEN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+/** A `correlationid` used as given (docs/asyncapi.yaml): 1-128 letters, digits, `.`, `_`, `:` or `-`, starting with a letter or digit. */
+const CORRELATION_TOKEN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
 /**
  * Validates a CloudEvent, maps it to a command and sends it on the bus. The event's source + id
@@ -43,10 +44,14 @@ export class CloudEventIngestor {
     return { kind: outcome.kind === 'appended' ? 'appended' : 'duplicate', ...about };
   }
 
+  /**
+   * The message caused the events, so it is their causation id (`ce <source> <id>`); the correlation id
+   * is the producer's `correlationid` extension when it is a token, else one derived from the message.
+   */
   private contextFor(event: CloudEvent): CommandContext {
     const sourceMessage = sourceMessageOf(event);
     const given = event.extensions.correlationid;
-    const correlationId = given !== undefined && TOKEN.test(given) ? given : `ce-${createHash('sha256').update(sourceMessage).digest('hex').slice(0, 32)}`;
-    return { correlationId, actor: this.actor, channel: event.source, sourceMessage };
+    const correlationId = given !== undefined && CORRELATION_TOKEN.test(given) ? given : `ce-${createHash('sha256').update(sourceMessage).digest('hex').slice(0, 32)}`;
+    return { correlationId, causationId: sourceMessage, actor: this.actor, channel: event.source, sourceMessage };
   }
 }

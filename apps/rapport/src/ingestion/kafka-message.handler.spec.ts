@@ -29,6 +29,22 @@ describe('a Kafka message', () => {
     expect(sent[0]?.context).toEqual(expect.objectContaining({ sourceMessage: 'ce /call-centre m-7', channel: '/call-centre', actor: 'kafka-ingestion' }));
   });
 
+  it('causes its events: the causation id names the message (source + id), not the correlation id', async () => {
+    const { handler, sent } = handlerAnswering({ kind: 'appended', revision: 1, position: 9, eventTypes: ['CustomerActivated'] });
+    await handler.handle(record({ ...event, correlationid: 'order-42' }));
+    expect(sent[0]?.context).toEqual(expect.objectContaining({ correlationId: 'order-42', causationId: 'ce /call-centre m-7' }));
+  });
+
+  it.each([
+    ['a token', 'trace:2026-01.a_b-c', 'trace:2026-01.a_b-c'],
+    ['not a token (a space)', 'two words', expect.stringMatching(/^ce-[0-9a-f]{32}$/)],
+    ['absent', undefined, expect.stringMatching(/^ce-[0-9a-f]{32}$/)],
+  ])('carries a correlationid extension that is %s as the correlation id, or one derived from the message', async (_name, given, expected) => {
+    const { handler, sent } = handlerAnswering({ kind: 'appended', revision: 1, position: 9, eventTypes: ['CustomerActivated'] });
+    await handler.handle(record(given === undefined ? event : { ...event, correlationid: given }));
+    expect(sent[0]?.context.correlationId).toEqual(expected);
+  });
+
   it('seen before is a duplicate: a no-op whose offset is committed', async () => {
     const { handler } = handlerAnswering({ kind: 'unchanged', revision: 1, eventTypes: ['CustomerActivated'] });
     expect(await handler.handle(record(event))).toEqual({ kind: 'duplicate' });

@@ -11,19 +11,29 @@ export interface CommitWork {
   readonly through: number;
 }
 
+interface CommitWaiter {
+  readonly through: number;
+  readonly answer: (isCommitted: boolean) => void;
+}
+
 /**
  * The fates of one fetched batch, by position in offset order. Messages settle out of order (each
  * customer has a lane of its own); only the settled prefix can be committed, since Kafka keeps one
- * offset per partition.
+ * offset per partition. Asked whether everything through a message is committed, it answers once
+ * that is so (true) or can no longer be so in this batch (false).
  */
 export class BatchLedger {
   private readonly fates: (MessageFate | undefined)[];
+  private readonly waiters = new Set<CommitWaiter>();
   private settledUpTo = 0;
   private committedUpTo = 0;
+  /** The first message left to redelivery: no commit of this batch reaches it. */
+  private firstUnsettled: number;
   private oldestUncommittedAt: number | undefined;
 
   constructor(private readonly messages: readonly InboundMessage[]) {
     this.fates = new Array<MessageFate | undefined>(messages.length).fill(undefined);
+    this.firstUnsettled = messages.length;
   }
 
   record(index: number, fate: MessageFate): void {
@@ -32,14 +42,27 @@ export class BatchLedger {
     while (this.settledUpTo < this.fates.length && this.fates[this.settledUpTo] !== undefined) this.settledUpTo++;
   }
 
-  /** True when every message up to and including `index` is committed. */
-  isCommittedThrough(index: number): boolean {
-    return this.committedUpTo > index;
+  /** The message at `index` will not be handled in this batch: nothing from it on can be committed. */
+  leaveUnsettled(index: number): void {
+    this.firstUnsettled = Math.min(this.firstUnsettled, index);
+    for (const waiter of this.waiters) if (waiter.through >= this.firstUnsettled) this.answer(waiter, false);
   }
 
-  /** True when a commit now would cover `index`. */
-  isSettledThrough(index: number): boolean {
-    return this.settledUpTo > index;
+  /** True once every message up to and including `index` is committed; false once that cannot happen. */
+  committedThrough(index: number): Promise<boolean> {
+    if (this.committedUpTo > index) return Promise.resolve(true);
+    if (index >= this.firstUnsettled) return Promise.resolve(false);
+    return new Promise((answer) => this.waiters.add({ through: index, answer }));
+  }
+
+  /** Answers every open question with false: the batch starts nothing more, so nobody needs to wait. */
+  dismissWaiters(): void {
+    for (const waiter of this.waiters) this.answer(waiter, false);
+  }
+
+  /** True when a commit now would answer somebody who waits. */
+  hasWaiterReady(): boolean {
+    return [...this.waiters].some((waiter) => waiter.through < this.settledUpTo);
   }
 
   isDue(maxMessages: number, maxAgeMs: number): boolean {
@@ -63,10 +86,12 @@ export class BatchLedger {
   markCommitted(work: CommitWork): void {
     this.committedUpTo = Math.max(this.committedUpTo, work.through);
     this.oldestUncommittedAt = this.settledUpTo > this.committedUpTo ? Date.now() : undefined;
+    for (const waiter of this.waiters) if (waiter.through < this.committedUpTo) this.answer(waiter, true);
   }
 
-  get uncommittedCount(): number {
-    return this.settledUpTo - this.committedUpTo;
+  private answer(waiter: CommitWaiter, isCommitted: boolean): void {
+    this.waiters.delete(waiter);
+    waiter.answer(isCommitted);
   }
 
   private messageAt(index: number): InboundMessage {

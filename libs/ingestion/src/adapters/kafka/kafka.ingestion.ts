@@ -19,6 +19,8 @@ export class KafkaIngestion implements IngestionSource {
   private readonly committers = new Map<number, PartitionCommitter>();
   private readonly holds = new PartitionHolds();
   private consumer: Consumer | undefined;
+  /** The start or restart in progress: stop() waits for it, so that no half-started consumer outlives stop(). */
+  private starting: Promise<void> | undefined;
   private restartTimer: NodeJS.Timeout | undefined;
   private isStopping = false;
 
@@ -36,38 +38,55 @@ export class KafkaIngestion implements IngestionSource {
 
   async start(handler: MessageHandler): Promise<void> {
     this.isStopping = false;
-    const created = await ensureTopics(this.kafka, this.settings);
-    if (created.length > 0) this.settings.logger.log('ingestion created topics', { topics: created, partitions: this.settings.partitions });
-    if (!this.isStopping) await this.startConsumer(handler);
+    await this.whileStarting(async () => {
+      const created = await ensureTopics(this.kafka, this.settings);
+      if (created.length > 0) this.settings.logger.log('ingestion created topics', { topics: created, partitions: this.settings.partitions });
+      if (!this.isStopping) await this.startConsumer(handler);
+    });
   }
 
   async stop(): Promise<void> {
     this.isStopping = true;
     clearTimeout(this.restartTimer);
-    this.holds.releaseAll();
+    await this.starting?.catch(() => undefined);
     const consumer = this.consumer;
     this.consumer = undefined;
     // disconnect() stops the consumer first, which waits for the batches in hand to return.
     await consumer?.disconnect();
+    // Only now: a batch returning during the stop may have held its partition.
+    this.holds.releaseAll();
     await Promise.all([...this.committers.values()].map((committer) => committer.close()));
     this.committers.clear();
   }
 
+  private whileStarting(steps: () => Promise<void>): Promise<void> {
+    const starting = steps();
+    this.starting = starting;
+    return starting.finally(() => {
+      if (this.starting === starting) this.starting = undefined;
+    });
+  }
+
+  /** Joins the group; a consumer that fails to is disconnected, never left half-started. */
   private async startConsumer(handler: MessageHandler): Promise<void> {
     const { groupId, topic, partitionsConsumedConcurrently } = this.settings;
     const consumer = this.kafka.consumer({ groupId, sessionTimeout: 30_000, heartbeatInterval: 3_000, readUncommitted: false });
     consumer.on(consumer.events.CRASH, ({ payload }) => this.onCrash(consumer, handler, payload.error, payload.restart));
     this.consumer = consumer;
-    await consumer.connect();
-    await consumer.subscribe({ topics: [topic], fromBeginning: true });
-    await consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently,
-      eachBatch: (payload) => this.onBatch(payload, handler),
-    });
-    // stop() may have come while this consumer was joining: it must not outlive it.
-    if (this.isStopping && this.consumer === consumer) await this.stop();
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topics: [topic], fromBeginning: true });
+      await consumer.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently,
+        eachBatch: (payload) => this.onBatch(payload, handler),
+      });
+    } catch (error: unknown) {
+      if (this.consumer === consumer) this.consumer = undefined;
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
     this.settings.logger.log('ingestion consuming', { topic, groupId, partitionsConsumedConcurrently });
   }
 
@@ -95,13 +114,15 @@ export class KafkaIngestion implements IngestionSource {
 
   private async restart(crashed: Consumer, handler: MessageHandler): Promise<void> {
     if (this.isStopping) return;
-    await crashed.disconnect().catch(() => undefined);
-    try {
-      await this.startConsumer(handler);
-    } catch (error: unknown) {
-      this.settings.logger.error('ingestion consumer restart failed, trying again', { error: error instanceof Error ? error.message : String(error) });
-      this.restartTimer = setTimeout(() => void this.restart(crashed, handler), RESTART_DELAY_MS);
-    }
+    await this.whileStarting(async () => {
+      await crashed.disconnect().catch(() => undefined);
+      try {
+        await this.startConsumer(handler);
+      } catch (error: unknown) {
+        this.settings.logger.error('ingestion consumer restart failed, trying again', { error: error instanceof Error ? error.message : String(error) });
+        if (!this.isStopping) this.restartTimer = setTimeout(() => void this.restart(crashed, handler), RESTART_DELAY_MS);
+      }
+    });
   }
 
   private committerFor(partition: number): PartitionCommitter {

@@ -1,7 +1,10 @@
 import type { Batch, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import type { InboundMessage, IngestionLogger, MessageFate, MessageHandler } from '../../ingestion.port';
-import { BatchLedger, type CommitWork } from './batch-ledger';
+import { BatchLedger } from './batch-ledger';
+import { commitWithRetry, describeError } from './commit-with-retry';
+import { LaneScheduler } from './lane-scheduler';
 import type { PartitionCommitter } from './partition-committer';
+import { afterConsumerSeen, halted, isHaltedBy, mayCommit, mayStart, RUNNING, type HaltReason, type PartitionPhase } from './partition-phase';
 
 export interface BatchContext {
   readonly handler: MessageHandler;
@@ -16,11 +19,6 @@ export interface BatchContext {
   readonly partitionRecovered: (partition: number) => void;
 }
 
-const FIRST_BACKOFF_MS = 200;
-const MAX_BACKOFF_MS = 10_000;
-/** After stop() is asked, how long a failing final commit is retried before leaving the rest to redelivery. */
-const STOPPING_COMMIT_BUDGET_MS = 10_000;
-
 /**
  * Handles one fetched batch of one partition. Each customer (the message key) has a lane: its
  * messages are handled one after another in offset order, while other customers' lanes run beside
@@ -33,21 +31,15 @@ export async function processPartitionBatch(payload: EachBatchPayload, context: 
 }
 
 export class PartitionRun {
+  private phase: PartitionPhase = RUNNING;
   private readonly messages: readonly InboundMessage[];
   private readonly ledger: BatchLedger;
-  private readonly laneTails = new Map<string, Promise<void>>();
+  private readonly lanes: LaneScheduler;
+  private readonly commits: CoalescedRuns;
   /** A customer's latest rejection, by batch index: its next message waits until that is committed. */
   private readonly rejections = new Map<string, number>();
-  private readonly slots: Slots;
-  private readonly commitWaiters: { readonly through: number; readonly wake: (committed: boolean) => void }[] = [];
-  private committing: Promise<void> = Promise.resolve();
-  private isCommitQueued = false;
-  private heartbeating: Promise<void> | undefined;
-  private failedAt: number | undefined;
   private furthestStarted = -1;
-  private stopBoundary: number | undefined;
-  private gaveUp = false;
-  private rebalance: unknown;
+  private heartbeating: Promise<void> | undefined;
 
   constructor(
     private readonly payload: EachBatchPayload,
@@ -55,57 +47,39 @@ export class PartitionRun {
   ) {
     this.messages = payload.batch.messages.map((message) => inbound(payload.batch, message));
     this.ledger = new BatchLedger(this.messages);
-    this.slots = new Slots(context.messagesInFlight);
+    this.lanes = new LaneScheduler(context.messagesInFlight);
+    this.commits = new CoalescedRuns(() => this.commitSettled());
   }
 
   async process(): Promise<void> {
-    const tasks = this.messages.map((_, index) => this.start(index));
-    await Promise.all(tasks);
-    await this.commit();
-    if (this.failedAt !== undefined) this.context.holdPartition(this.payload);
-    if (this.rebalance !== undefined) throw this.rebalance;
+    await Promise.all(this.messages.map((message, index) => this.lanes.enqueue(laneOf(message), () => this.handle(index))));
+    await this.commits.request();
+    this.leave();
   }
 
-  private start(index: number): Promise<void> {
-    const lane = laneOf(this.messageAt(index));
-    const task = this.handleInLane(index, lane === undefined ? undefined : this.laneTails.get(lane));
-    if (lane !== undefined) this.laneTails.set(lane, task);
-    return task;
-  }
-
-  /** `previous` is the lane's last task; tasks never reject, so awaiting it only orders them. */
-  private async handleInLane(index: number, previous: Promise<void> | undefined): Promise<void> {
-    await previous;
-    const fate = await this.handleUnlessStopped(index);
-    if (fate === undefined) {
-      // A message left unhandled is a gap no commit can pass: nobody may wait for one any more.
-      this.wakeAllWaiters(false);
-      return;
-    }
+  private async handle(index: number): Promise<void> {
+    const message = this.messageAt(index);
+    const lane = laneOf(message);
+    const fate = await this.fateOf(index, message, lane);
+    if (fate === undefined) return this.ledger.leaveUnsettled(index);
     this.ledger.record(index, fate);
-    if (this.ledger.isDue(this.context.commitEveryMessages, this.context.commitIntervalMs) || this.someWaiterCanWake()) this.queueCommit();
+    // A rejection leaves no trace in the store. Were it redelivered after a later message of the same
+    // customer had appended, it would be decided against a newer state and could pass.
+    if (lane !== undefined && fate.kind === 'dead-letter' && fate.verdict.reason === 'rejected') this.rejections.set(lane, index);
+    if (this.ledger.isDue(this.context.commitEveryMessages, this.context.commitIntervalMs) || this.ledger.hasWaiterReady()) void this.commits.request();
     this.heartbeat();
   }
 
-  /** The message's fate, or undefined when it is left to redelivery (stopping, rebalancing, a failure before it). */
-  private async handleUnlessStopped(index: number): Promise<MessageFate | undefined> {
+  /** The message's fate, or undefined when it is left to redelivery (stopping, halted, or its customer's rejection not committed). */
+  private async fateOf(index: number, message: InboundMessage, lane: string | undefined): Promise<MessageFate | undefined> {
     if (!this.mayStart(index)) return undefined;
-    const message = this.messageAt(index);
-    const lane = laneOf(message);
     const rejection = lane === undefined ? undefined : this.rejections.get(lane);
-    if (rejection !== undefined && !(await this.committedThrough(rejection, index))) return undefined;
-    await this.slots.acquire();
-    try {
+    if (rejection !== undefined && !(await this.committedThrough(rejection))) return undefined;
+    return this.lanes.withSlot(async () => {
       if (!this.mayStart(index)) return undefined;
       this.furthestStarted = Math.max(this.furthestStarted, index);
-      const fate = await this.settle(index, message);
-      // A rejection leaves no trace in the store. Were it redelivered after a later message of the same
-      // customer had appended, it would be decided against a newer state and could pass.
-      if (lane !== undefined && fate?.kind === 'dead-letter' && fate.verdict.reason === 'rejected') this.rejections.set(lane, index);
-      return fate;
-    } finally {
-      this.slots.release();
-    }
+      return this.settle(message);
+    });
   }
 
   /**
@@ -113,126 +87,66 @@ export class PartitionRun {
    * new starts, what is done gets committed, the partition is paused and the message fetched again.
    * Messages after it that settled are not committed either; redelivered, they append nothing.
    */
-  private async settle(index: number, message: InboundMessage): Promise<MessageFate | undefined> {
+  private async settle(message: InboundMessage): Promise<MessageFate | undefined> {
     try {
       const fate = await this.context.handler.handle(message);
       this.context.partitionRecovered(message.partition);
       return fate;
     } catch (error: unknown) {
-      this.context.logger.error('ingestion paused a partition: a message could not be handled now and will be retried', {
-        topic: message.topic,
-        partition: message.partition,
-        offset: message.offset,
-        error: describe(error),
-      });
-      this.failedAt = Math.min(this.failedAt ?? index, index);
-      this.wakeAllWaiters(false);
+      const { topic, partition, offset } = message;
+      this.context.logger.error('ingestion paused a partition: a message could not be handled now and will be retried', { topic, partition, offset, error: describeError(error) });
+      this.halt({ kind: 'failed' });
       return undefined;
     }
   }
 
-  /** Whether the message at `waiter` may go on once everything through `index` is committed. */
-  private committedThrough(index: number, waiter: number): Promise<boolean> {
-    if (this.ledger.isCommittedThrough(index)) return Promise.resolve(true);
-    if (!this.mayStart(waiter)) return Promise.resolve(false);
-    const waiting = new Promise<boolean>((wake) => this.commitWaiters.push({ through: index, wake }));
-    if (this.ledger.isSettledThrough(index)) this.queueCommit();
-    return waiting;
+  private committedThrough(index: number): Promise<boolean> {
+    const answer = this.ledger.committedThrough(index);
+    if (this.ledger.hasWaiterReady()) void this.commits.request();
+    return answer;
   }
 
-  private someWaiterCanWake(): boolean {
-    return this.commitWaiters.some((waiter) => this.ledger.isSettledThrough(waiter.through));
-  }
-
-  /** Commits run one at a time; a request made while one runs is served by the next. */
-  private queueCommit(): void {
-    if (this.isCommitQueued) return;
-    this.isCommitQueued = true;
-    this.committing = this.committing.then(async () => {
-      this.isCommitQueued = false;
-      await this.commitOnce();
-    });
-  }
-
-  private async commit(): Promise<void> {
-    this.queueCommit();
-    await this.committing;
-  }
-
-  private async commitOnce(): Promise<void> {
+  /** Commits run one at a time (CoalescedRuns); each writes the whole settled prefix not yet committed. */
+  private async commitSettled(): Promise<void> {
     const work = this.ledger.uncommitted();
-    if (work !== undefined && !(await this.commitWithRetry(work))) {
-      this.gaveUp = true;
-      this.wakeAllWaiters(false);
-      return;
-    }
-    for (const waiter of this.commitWaiters.filter((w) => this.ledger.isCommittedThrough(w.through))) this.wake(waiter, true);
-    if (this.someWaiterCanWake()) this.queueCommit();
-  }
-
-  /** Retries while the consumer runs; false when it gave up (stopping, or another instance owns the partition). */
-  private async commitWithRetry(work: CommitWork): Promise<boolean> {
-    let giveUpAt: number | undefined;
-    for (let backoff = FIRST_BACKOFF_MS; ; backoff = Math.min(backoff * 2, MAX_BACKOFF_MS)) {
-      try {
-        await this.context.committer.commit(work.deadLetters, work.nextOffset);
-        this.payload.resolveOffset(work.lastOffset);
-        this.ledger.markCommitted(work);
-        return true;
-      } catch (error: unknown) {
-        const { topic, partition } = this.payload.batch;
-        const where = { topic, partition, messages: this.ledger.uncommittedCount, error: describe(error) };
-        // Another instance owns the partition now (its producer fenced ours): retrying would fence it back.
-        if (isFenced(error)) {
-          this.context.logger.warn('ingestion lost the partition to another instance; its work is left to the new owner', where);
-          return false;
-        }
-        this.context.logger.warn('ingestion commit failed, will retry', where);
-        if (!this.payload.isRunning() || this.payload.isStale()) giveUpAt ??= Date.now() + STOPPING_COMMIT_BUDGET_MS;
-        if (giveUpAt !== undefined && Date.now() >= giveUpAt) return false; // uncommitted: redelivered to whoever owns the partition next
-        await sleep(backoff);
-      }
-    }
+    if (work === undefined || !mayCommit(this.phase)) return;
+    const { committer, logger } = this.context;
+    if (!(await commitWithRetry(work, { committer, payload: this.payload, logger }))) return this.halt({ kind: 'commit-lost' });
+    this.payload.resolveOffset(work.lastOffset);
+    this.ledger.markCommitted(work);
   }
 
   /** One heartbeat at a time; a failed one means a rebalance: settle what is done, then let kafkajs rejoin. */
   private heartbeat(): void {
-    if (this.heartbeating !== undefined || this.rebalance !== undefined) return;
+    if (this.heartbeating !== undefined || isHaltedBy(this.phase, 'rebalancing')) return;
     this.heartbeating = this.payload
       .heartbeat()
-      .catch((error: unknown) => {
-        this.rebalance = error;
-        this.wakeAllWaiters(false);
-      })
+      .catch((error: unknown) => this.halt({ kind: 'rebalancing', error }))
       .finally(() => {
         this.heartbeating = undefined;
       });
   }
 
-  /**
-   * Stopping, the batch finishes every message up to the furthest one already started, so that all
-   * it handled can be committed (style.md §8: the messages in hand finish); it starts none beyond.
-   * A rebalance, a failure or a lost commit leaves the rest to redelivery.
-   */
   private mayStart(index: number): boolean {
-    if (this.isHalted() || this.payload.isStale()) return false;
-    if (this.payload.isRunning()) return true;
-    this.stopBoundary ??= this.furthestStarted;
-    return index <= this.stopBoundary;
+    const consumer = { isRunning: this.payload.isRunning(), isStale: this.payload.isStale() };
+    const phase = afterConsumerSeen(this.phase, consumer, this.furthestStarted);
+    if (phase.kind === 'halted') this.halt(phase.reason);
+    else this.phase = phase;
+    return mayStart(this.phase, index);
   }
 
-  private isHalted(): boolean {
-    return this.failedAt !== undefined || this.gaveUp || this.rebalance !== undefined;
+  /** Halted, nothing starts: whoever waits for a commit stops waiting and leaves its message to redelivery. */
+  private halt(reason: HaltReason): void {
+    this.phase = halted(this.phase, reason);
+    this.ledger.dismissWaiters();
   }
 
-  private wakeAllWaiters(committed: boolean): void {
-    for (const waiter of [...this.commitWaiters]) this.wake(waiter, committed);
-  }
-
-  private wake(waiter: (typeof this.commitWaiters)[number], committed: boolean): void {
-    const at = this.commitWaiters.indexOf(waiter);
-    if (at >= 0) this.commitWaiters.splice(at, 1);
-    waiter.wake(committed);
+  /** What kafkajs must hear when the batch returns: a failure holds the partition, a rebalance is rethrown. */
+  private leave(): void {
+    if (this.phase.kind !== 'halted') return;
+    const { reason } = this.phase;
+    if (reason.kind === 'failed') this.context.holdPartition(this.payload);
+    if (reason.kind === 'rebalancing') throw reason.error;
   }
 
   private messageAt(index: number): InboundMessage {
@@ -242,27 +156,22 @@ export class PartitionRun {
   }
 }
 
-/** At most `size` holders at a time; the others wait in arrival order. */
-class Slots {
-  private free: number;
-  private readonly waiting: (() => void)[] = [];
+/** Runs `work` one run at a time; every request made before a run starts is served by that run. */
+class CoalescedRuns {
+  private tail: Promise<void> = Promise.resolve();
+  private queued: Promise<void> | undefined;
 
-  constructor(size: number) {
-    this.free = Math.max(1, size);
-  }
+  constructor(private readonly work: () => Promise<void>) {}
 
-  acquire(): Promise<void> {
-    if (this.free > 0) {
-      this.free--;
-      return Promise.resolve();
+  request(): Promise<void> {
+    if (this.queued === undefined) {
+      this.queued = this.tail.then(() => {
+        this.queued = undefined;
+        return this.work();
+      });
+      this.tail = this.queued;
     }
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.free++;
+    return this.queued;
   }
 }
 
@@ -273,17 +182,4 @@ function laneOf(message: InboundMessage): string | undefined {
 
 function inbound(batch: Batch, message: KafkaMessage): InboundMessage {
   return { topic: batch.topic, partition: batch.partition, offset: message.offset, key: message.key ?? null, value: message.value, headers: message.headers ?? {} };
-}
-
-function isFenced(error: unknown): boolean {
-  const type = typeof error === 'object' && error !== null ? (error as { type?: unknown }).type : undefined;
-  return type === 'INVALID_PRODUCER_EPOCH' || type === 'PRODUCER_FENCED';
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
-function sleep(milliseconds: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, milliseconds)));
 }

@@ -1,4 +1,4 @@
-import type { Kafka, Producer } from 'kafkajs';
+import type { Kafka, Producer, Transaction } from 'kafkajs';
 import type { DeadLetterRecord } from '../../dead-letter';
 
 export interface CommitTarget {
@@ -17,7 +17,8 @@ const SHORT_RETRY_MS = 10;
  * Appended events need no such care: their ids are deterministic and a redelivery appends nothing.
  */
 export class PartitionCommitter {
-  private producer: Producer | undefined;
+  private producer: Promise<Producer> | undefined;
+  private isClosed = false;
 
   constructor(
     private readonly kafka: Kafka,
@@ -26,31 +27,47 @@ export class PartitionCommitter {
   ) {}
 
   async commit(deadLetters: readonly DeadLetterRecord[], nextOffset: string): Promise<void> {
-    const producer = await this.connected();
-    const transaction = await producer.transaction();
+    let transaction: Transaction | undefined;
     try {
-      if (deadLetters.length > 0) {
-        await transaction.send({ topic: this.target.deadLetterTopic, messages: deadLetters.map((record) => ({ ...record })) });
-      }
-      const topics = [{ topic: this.target.topic, partitions: [{ partition: this.target.partition, offset: nextOffset }] }];
-      await retryShort(() => transaction.sendOffsets({ consumerGroupId: this.target.groupId, topics }));
-      await retryShort(() => transaction.commit());
+      transaction = await (await this.connected()).transaction();
+      await this.write(transaction, deadLetters, nextOffset);
     } catch (error: unknown) {
-      await transaction.abort().catch(() => undefined);
-      await this.close();
+      await transaction?.abort().catch(() => undefined);
+      await this.dropProducer();
       throw error;
     }
   }
 
-  /** Drops the producer; the next commit starts a new one, whose init aborts anything left open. */
+  /** Final: disconnects the producer, one still connecting included; a later commit fails with CommitterClosed. */
   async close(): Promise<void> {
-    const producer = this.producer;
+    this.isClosed = true;
+    await this.dropProducer();
+  }
+
+  /** The next commit starts a new producer, whose init aborts anything left open. */
+  private async dropProducer(): Promise<void> {
+    const connecting = this.producer;
     this.producer = undefined;
+    const producer = await connecting?.catch(() => undefined);
     await producer?.disconnect().catch(() => undefined);
   }
 
-  private async connected(): Promise<Producer> {
-    if (this.producer) return this.producer;
+  private async write(transaction: Transaction, deadLetters: readonly DeadLetterRecord[], nextOffset: string): Promise<void> {
+    if (deadLetters.length > 0) {
+      await transaction.send({ topic: this.target.deadLetterTopic, messages: deadLetters.map((record) => ({ ...record })) });
+    }
+    const topics = [{ topic: this.target.topic, partitions: [{ partition: this.target.partition, offset: nextOffset }] }];
+    await retryShort(() => transaction.sendOffsets({ consumerGroupId: this.target.groupId, topics }));
+    await retryShort(() => transaction.commit());
+  }
+
+  private connected(): Promise<Producer> {
+    if (this.isClosed) return Promise.reject(new CommitterClosed(this.transactionalId));
+    this.producer ??= this.connect();
+    return this.producer;
+  }
+
+  private async connect(): Promise<Producer> {
     const producer = this.kafka.producer({
       transactionalId: this.transactionalId,
       idempotent: true,
@@ -58,9 +75,21 @@ export class PartitionCommitter {
       transactionTimeout: 60_000,
       retry: { retries: 8, initialRetryTime: 20, maxRetryTime: 2_000 },
     });
-    await producer.connect();
-    this.producer = producer;
+    try {
+      await producer.connect();
+    } catch (error: unknown) {
+      await producer.disconnect().catch(() => undefined);
+      throw error;
+    }
     return producer;
+  }
+}
+
+/** A commit asked of a committer that was closed because the consumer stopped: retrying cannot help. */
+export class CommitterClosed extends Error {
+  constructor(transactionalId: string) {
+    super(`the committer for ${transactionalId} is closed`);
+    this.name = 'CommitterClosed';
   }
 }
 
