@@ -10,6 +10,8 @@ const MARK = 'SKIPPED ';
 class SummaryReporter {
   constructor(globalConfig) {
     this.rootDir = globalConfig.rootDir;
+    // With -t, every test not matching is reported as skipped: only the marked suites are worth naming then.
+    this.isFiltered = Boolean(globalConfig.testNamePattern);
   }
 
   onRunComplete(_contexts, results) {
@@ -30,7 +32,8 @@ class SummaryReporter {
       for (const test of file.testResults) {
         if (test.status !== 'pending' && test.status !== 'todo') continue;
         const suite = test.ancestorTitles.find((title) => title.startsWith(MARK));
-        lines.add(suite ? `  ${path}: ${suite.slice(MARK.length)}` : `  ${path}: "${test.fullName}" is marked skip or todo`);
+        if (suite) lines.add(`  ${path}: ${suite.slice(MARK.length)}`);
+        else if (!this.isFiltered) lines.add(`  ${path}: "${test.fullName}" is marked skip or todo`);
       }
     }
     return lines.size === 0 ? [] : ['suites that did not run:', ...lines];
