@@ -40,9 +40,9 @@ classpath() {
   command -v mvn >/dev/null || die "Maven (mvn) not found: it is needed once, to fetch Kafka's jars from Maven Central"
   say "resolving Kafka $version classpath with Maven (first run only)..."
   mkdir -p "$dir"
-  mvn -B -q -f "$POM" dependency:build-classpath -Dmdep.outputFile="$cp.tmp" -Dmdep.includeScope=runtime \
+  mvn -B -q -f "$POM" dependency:build-classpath -Dmdep.outputFile="$cp.tmp.$$" -Dmdep.includeScope=runtime \
     >"$dir/mvn.log" 2>&1 || { cat "$dir/mvn.log" >&2; die "Maven could not resolve $POM"; }
-  mv "$cp.tmp" "$cp"
+  mv "$cp.tmp.$$" "$cp"
   cat "$cp"
 }
 
