@@ -41,7 +41,7 @@ classpath() {
   say "resolving Kafka $version classpath with Maven (first run only)..."
   mkdir -p "$dir"
   mvn -B -q -f "$POM" dependency:build-classpath -Dmdep.outputFile="$cp.tmp.$$" -Dmdep.includeScope=runtime \
-    >"$dir/mvn.log" 2>&1 || { cat "$dir/mvn.log" >&2; die "Maven could not resolve $POM"; }
+    >"$dir/mvn.log" 2>&1 || { cat "$dir/mvn.log" >&2; die "Maven could not resolve Kafka's jars (is Maven Central reachable? log: $dir/mvn.log)"; }
   mv "$cp.tmp.$$" "$cp"
   cat "$cp"
 }
