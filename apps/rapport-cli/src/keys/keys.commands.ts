@@ -24,47 +24,55 @@ export function registerKeyCommands(program: Command): void {
     .requiredOption('--role <role>', ROLES.join(' | '))
     .option('--expires <when>', 'an instant with a zone (2027-01-01T00:00:00Z) or a duration from now (90d, 12h, PT30M)')
     .option('--replace', 'replace an existing key of that name')
-    .action((options: { name: string; role: string; expires?: string; replace?: boolean }) => {
-      if (!isRole(options.role)) throw new CliError(`--role must be one of ${ROLES.join(', ')}; got ${options.role}`);
-      if (!KEY_NAME.test(options.name)) throw new CliError('--name must be 1-64 letters, digits, ".", "_" or "-"');
-      const file = openKeysFile();
-      const existing = findKey(file, options.name);
-      if (existing && !options.replace) throw new CliError(`a key named ${options.name} exists; rotate it, or pass --replace to make a new one in its place`);
-      issueKey(file, options.name, options.role, options.expires === undefined ? undefined : parseExpiry(options.expires, new Date()));
-    });
+    .action(createKey);
   keys
     .command('list')
     .description('every key: name, role, status (active, expired, revoked), created, expires, revoked, source')
     .option('--json', 'one JSON array instead of a table')
-    .action((options: { json?: boolean }) => {
-      const file = openKeysFile();
-      const rows = keyRows(file.fromEnvironment, file.records, new Date());
-      process.stdout.write(options.json ? `${JSON.stringify(rows, null, 2)}\n` : `${keyTable(rows)}\n`);
-    });
+    .action(listKeys);
   keys
     .command('rotate')
     .description('give a key a new secret (same name and role); the old secret is refused at once')
     .requiredOption('--name <name>', 'the key to rotate')
-    .option('--expires <when>', 'a new expiry (default: the old key\'s)')
-    .action((options: { name: string; expires?: string }) => {
-      const file = openKeysFile();
-      const old = usableKey(file, options.name, 'rotate');
-      const now = new Date();
-      const expiresAt = options.expires === undefined ? old.expiresAt : parseExpiry(options.expires, now).toISOString();
-      if (expiresAt !== undefined && Date.parse(expiresAt) <= now.getTime()) throw new CliError(`key ${options.name} expired at ${expiresAt}: give --expires`);
-      issueKey(file, options.name, old.role, expiresAt === undefined ? undefined : new Date(expiresAt));
-    });
+    .option('--expires <when>', "a new expiry (default: the old key's)")
+    .action(rotateKey);
   keys
     .command('revoke')
     .description('refuse a key from now on (it stays listed as revoked)')
     .requiredOption('--name <name>', 'the key to revoke')
-    .action((options: { name: string }) => {
-      const file = openKeysFile();
-      const record = usableKey(file, options.name, 'revoke');
-      const revokedAt = new Date().toISOString();
-      writeApiKeysFile(file.path, file.records.map((r) => (r === record ? { ...r, revokedAt } : r)));
-      process.stderr.write(`key ${options.name} revoked at ${revokedAt}\n`);
-    });
+    .action(revokeKey);
+}
+
+function createKey(options: { name: string; role: string; expires?: string; replace?: boolean }): void {
+  if (!isRole(options.role)) throw new CliError(`--role must be one of ${ROLES.join(', ')}; got ${options.role}`);
+  if (!KEY_NAME.test(options.name)) throw new CliError('--name must be 1-64 letters, digits, ".", "_" or "-"');
+  const file = openKeysFile();
+  const existing = findKey(file, options.name);
+  if (existing && !options.replace) throw new CliError(`a key named ${options.name} exists; rotate it, or pass --replace to make a new one in its place`);
+  issueKey(file, options.name, options.role, options.expires === undefined ? undefined : parseExpiry(options.expires, new Date()));
+}
+
+function listKeys(options: { json?: boolean }): void {
+  const file = openKeysFile();
+  const rows = keyRows(file.fromEnvironment, file.records, new Date());
+  process.stdout.write(options.json ? `${JSON.stringify(rows, null, 2)}\n` : `${keyTable(rows)}\n`);
+}
+
+function rotateKey(options: { name: string; expires?: string }): void {
+  const file = openKeysFile();
+  const old = usableKey(file, options.name, 'rotate');
+  const now = new Date();
+  const expiresAt = options.expires === undefined ? old.expiresAt : parseExpiry(options.expires, now).toISOString();
+  if (expiresAt !== undefined && Date.parse(expiresAt) <= now.getTime()) throw new CliError(`key ${options.name} expired at ${expiresAt}: give --expires`);
+  issueKey(file, options.name, old.role, expiresAt === undefined ? undefined : new Date(expiresAt));
+}
+
+function revokeKey(options: { name: string }): void {
+  const file = openKeysFile();
+  const record = usableKey(file, options.name, 'revoke');
+  const revokedAt = new Date().toISOString();
+  writeApiKeysFile(file.path, file.records.map((r) => (r === record ? { ...r, revokedAt } : r)));
+  process.stderr.write(`key ${options.name} revoked at ${revokedAt}\n`);
 }
 
 function openKeysFile(): KeysFile {
