@@ -8,7 +8,7 @@
 #   scripts/kafka.sh brokers               print the bootstrap string (127.0.0.1:PORT)
 #
 # Env: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (PORT+1), KAFKA_DATA_DIR (/tmp/rapport-kafka),
-#      KAFKA_START_TIMEOUT (120), KAFKA_STOP_TIMEOUT (15), RAPPORT_CACHE_DIR (~/.cache/rapport).
+#      KAFKA_LOG_FILE (/tmp/rapport-kafka-PORT.log), KAFKA_START_TIMEOUT (120), KAFKA_STOP_TIMEOUT (15), RAPPORT_CACHE_DIR (~/.cache/rapport).
 # Progress goes to stderr; stdout carries only the bootstrap string.
 set -euo pipefail
 
@@ -19,7 +19,7 @@ PORT="${KAFKA_PORT:-9092}"
 CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-$((PORT + 1))}"
 DATA_DIR="${KAFKA_DATA_DIR:-/tmp/rapport-kafka}"
 PID_FILE="/tmp/rapport-kafka-$PORT.pid"
-LOG_FILE="/tmp/rapport-kafka-$PORT.log"
+LOG_FILE="${KAFKA_LOG_FILE:-/tmp/rapport-kafka-$PORT.log}"
 CLUSTER_ID="cmFwcG9ydC1rYWZrYS0wMQ" # fixed: base64url("rapport-kafka-01")
 BOOTSTRAP="127.0.0.1:$PORT"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
@@ -37,11 +37,12 @@ classpath() {
   if [[ -s "$cp" ]] && tr ':' '\n' <"$cp" | while read -r jar; do [[ -f "$jar" ]] || exit 1; done; then
     cat "$cp"; return
   fi
+  command -v mvn >/dev/null || die "Maven (mvn) not found: it is needed once, to fetch Kafka's jars from Maven Central"
   say "resolving Kafka $version classpath with Maven (first run only)..."
   mkdir -p "$dir"
-  mvn -B -q -f "$POM" dependency:build-classpath -Dmdep.outputFile="$cp.tmp" -Dmdep.includeScope=runtime \
-    >"$dir/mvn.log" 2>&1 || { cat "$dir/mvn.log" >&2; die "Maven could not resolve $POM"; }
-  mv "$cp.tmp" "$cp"
+  mvn -B -q -f "$POM" dependency:build-classpath -Dmdep.outputFile="$cp.tmp.$$" -Dmdep.includeScope=runtime \
+    >"$dir/mvn.log" 2>&1 || { cat "$dir/mvn.log" >&2; die "Maven could not resolve Kafka's jars (is Maven Central reachable? log: $dir/mvn.log)"; }
+  mv "$cp.tmp.$$" "$cp"
   cat "$cp"
 }
 
@@ -94,6 +95,7 @@ start() {
   [[ "${1:-}" == "--keep-data" ]] && keep=true
   if pid="$(running_pid)"; then die "already running (pid $pid) on $BOOTSTRAP; run '$0 stop' first"; fi
   if (: <"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then die "port $PORT is already in use by another process"; fi
+  command -v "$JAVA" >/dev/null || die "no Java: '$JAVA' not found (install a JDK 17 or later, or set JAVA_HOME)"
   cp="$(classpath)"
 
   [[ -n "$DATA_DIR" && "$DATA_DIR" != "/" ]] || die "refusing to use KAFKA_DATA_DIR='$DATA_DIR'"

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parseAllDocuments } from 'yaml';
+import { describeSkipped } from '../support/integration-server';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
@@ -101,11 +102,7 @@ const missingTool = ['go', 'python3'].find((tool) => !process.env.PATH?.split(':
 }));
 
 if (missingTool) {
-  const reason = `SKIPPED: kubeconform validation needs ${missingTool} (kubeconform is built from the Go module proxy, its schemas come from PyPI)`;
-  process.stderr.write(`\n*** ${reason}\n`);
-  describe.skip(`kubeconform -strict — ${reason}`, () => {
-    it('needs its tools', () => undefined);
-  });
+  describeSkipped('kubeconform -strict', `needs ${missingTool} (kubeconform is built from the Go module proxy, its schemas come from PyPI)`);
 } else {
   describe('kubeconform -strict over deploy/kubernetes', () => {
     jest.setTimeout(10 * 60_000);

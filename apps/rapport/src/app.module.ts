@@ -10,6 +10,7 @@ import { IngestionModule } from './ingestion/ingestion.module';
 import { MetricsController } from './operations/metrics.controller';
 import { ProjectionsModule } from './projections/projections.module';
 import { QueriesModule } from './queries/queries.module';
+import { ApiKeysReloader } from './wiring/api-keys';
 import { CoreModule, type CoreOptions } from './wiring/core.module';
 
 @Module({})
@@ -22,6 +23,7 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_GUARD, useClass: AuthGuard },
+        ApiKeysReloader,
       ],
     };
   }

@@ -1,3 +1,4 @@
+import { ShutdownSignal } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -31,7 +32,8 @@ export async function createHttpApp(config: AppConfig, options: CoreOptions = {}
   if (security.corsOrigins.length > 0) app.enableCors({ origin: [...security.corsOrigins], methods: ['GET', 'POST', 'PATCH'] });
   if (!security.docsPublic) app.use(['/docs', '/docs-json'], requireAnyKey(app.get(API_KEYS)));
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
+  // SIGHUP reloads the API keys (wiring/api-keys.ts); every other signal Nest knows still shuts down gracefully.
+  app.enableShutdownHooks(Object.values(ShutdownSignal).filter((signal) => signal !== ShutdownSignal.SIGHUP));
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle('Rapport').setDescription('Customer-relationship record: commands, audit, read models').setVersion('1').build(),

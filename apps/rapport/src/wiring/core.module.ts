@@ -46,7 +46,7 @@ export class CoreModule implements OnApplicationShutdown {
       AuditService,
       Metrics,
       AccessLog,
-      { provide: API_KEYS, useFactory: () => loadApiKeys(config.security) },
+      { provide: API_KEYS, useFactory: (clock: Clock) => loadApiKeys(config.security, clock), inject: [CLOCK] },
       { provide: INGESTION_SOURCE, useFactory: () => openIngestionSource(config) },
       { provide: READ_MODEL_STORE, useFactory: () => openReadModelStore(config) },
       { provide: READ_MODEL_ADMIN, useExisting: READ_MODEL_STORE },
