@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import type { CustomerEvent } from '@rapport/customer-domain';
 import { InMemoryEventStore } from '@rapport/event-store';
 import { ManualClock } from '@rapport/kernel';
-import { InMemoryKeyStore, seal } from '@rapport/privacy';
-import { customerAcquired, customerActivated, personalDataErased, transactionRecorded } from '@rapport/testing';
+import { InMemoryKeyStore, seal, sealText } from '@rapport/privacy';
+import { customerAcquired, customerActivated, customerChurned, personalDataErased, transactionRecorded } from '@rapport/testing';
 import { AccessLog } from '../security/access-log';
 import { AuditService } from './audit.service';
 import { PersonalDataReader } from './personal-data-reader';
@@ -79,5 +79,19 @@ describe('the history', () => {
     await keys.destroy('cust-0001', new Date('2026-03-01T00:00:00.000Z'));
     const page = await audit.history(AUDITOR, 'cust-0001');
     expect(page?.events[0]?.data).toMatchObject({ personal: { erased: true, erasedAt: '2026-03-01T00:00:00.000Z' } });
+  });
+
+  it('opens sealed free text, and shows free text stored in plaintext before sealing began as it was stored', async () => {
+    const { audit, keys, append } = await auditedCustomer();
+    const reason = sealText('moved in with Li Na', await keys.keyFor('cust-0001'), 'cust-0001');
+    await append(customerChurned({ occurredAt: '2026-02-01T00:00:00.000Z', reason }));
+    await append(customerChurned({ occurredAt: '2026-02-02T00:00:00.000Z', reason: 'legacy plaintext reason' }));
+    const page = await audit.history(AUDITOR, 'cust-0001');
+    expect(page?.events.slice(2).map((event) => (event.data as { reason?: unknown }).reason)).toEqual(['moved in with Li Na', 'legacy plaintext reason']);
+    const state = await audit.stateAsOf(AUDITOR, 'cust-0001', NOW, 'occurred');
+    expect(state?.state).toMatchObject({ status: 'churned', churnReason: 'moved in with Li Na' });
+    await keys.destroy('cust-0001', new Date('2026-03-01T00:00:00.000Z'));
+    const erased = await audit.history(AUDITOR, 'cust-0001');
+    expect((erased?.events[2]?.data as { reason?: unknown }).reason).toEqual({ erased: true, erasedAt: '2026-03-01T00:00:00.000Z' });
   });
 });

@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CustomerCommand, DomainError } from '@rapport/customer-domain';
+import { sensitiveFieldsOf, type CustomerCommand, type DomainError } from '@rapport/customer-domain';
 import type { CommandOutcome } from '@rapport/event-store';
 import { customerStreamId, type CommandContext } from '@rapport/kernel';
-import { KeyDestroyed, seal, type KeyStore, type PersonalData } from '@rapport/privacy';
+import { ERASED_TEXT, KeyDestroyed, seal, sealText, type DataKey, type KeyStore, type PersonalData } from '@rapport/privacy';
 import { Metrics } from '../operations/metrics';
 import { CUSTOMER_PROCESSOR, KEY_STORE } from '../wiring/tokens';
 import type { CustomerProcessor } from '../wiring/customer-processor';
@@ -42,14 +42,27 @@ export class ExecuteCustomerCommandHandler implements ICommandHandler<ExecuteCus
     return outcome;
   }
 
-  /** Encrypts before anything is decided, so plaintext never reaches the domain or the store. */
+  /**
+   * Encrypts the personal data and the free text (customer.field-classes.ts) before anything is
+   * decided, so plaintext never reaches the domain or the store.
+   */
   private async sealPersonalData(command: CustomerCommand, personal: PersonalData | undefined): Promise<CustomerCommand> {
-    if (command.type !== 'AcquireCustomer' || !personal || Object.keys(personal).length === 0) return command;
+    const hasPersonal = command.type === 'AcquireCustomer' && personal !== undefined && Object.keys(personal).length > 0;
+    const texts = sensitiveFieldsOf(command.type).filter((field) => typeof (command.data as Record<string, unknown>)[field] === 'string');
+    if (!hasPersonal && texts.length === 0) return command;
+    const key = await this.liveKey(command.customerId);
+    const data: Record<string, unknown> = { ...command.data };
+    for (const field of texts) data[field] = key ? sealText(data[field] as string, key, command.customerId) : ERASED_TEXT;
+    if (hasPersonal && key) data.personal = seal(personal, key, command.customerId);
+    return { ...command, data } as CustomerCommand;
+  }
+
+  /** Undefined once the customer was erased: an acquisition is then rejected, and free text is kept as erased. */
+  private async liveKey(customerId: string): Promise<DataKey | undefined> {
     try {
-      const key = await this.keys.keyFor(command.customerId);
-      return { ...command, data: { ...command.data, personal: seal(personal, key, command.customerId) } };
+      return await this.keys.keyFor(customerId);
     } catch (error: unknown) {
-      if (error instanceof KeyDestroyed) return command; // an erased customer exists, so the decider rejects the acquisition
+      if (error instanceof KeyDestroyed) return undefined;
       throw error;
     }
   }
