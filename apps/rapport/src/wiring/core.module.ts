@@ -10,6 +10,7 @@ import { PersonalDataReader } from '../audit/personal-data-reader';
 import { ExecuteCustomerCommandHandler } from '../commands/execute-customer-command';
 import { ToCommand } from '../commands/to-command';
 import { Metrics } from '../operations/metrics';
+import { OriginalSealer } from '../privacy/sealed-original';
 import type { AppConfig } from '../config';
 import { openEventStore, openKeyStore, openReadModelStore } from './adapters';
 import { createCustomerProcessor } from './customer-processor';
@@ -41,6 +42,7 @@ export class CoreModule implements OnApplicationShutdown {
       { provide: TO_COMMAND, useFactory: (clock: Clock) => new ToCommand(clock), inject: [CLOCK] },
       ExecuteCustomerCommandHandler,
       PersonalDataReader,
+      { provide: OriginalSealer, useFactory: (keys: KeyStore) => new OriginalSealer(keys), inject: [KEY_STORE] },
       AuditService,
       Metrics,
       AccessLog,
@@ -54,7 +56,7 @@ export class CoreModule implements OnApplicationShutdown {
       global: true,
       imports: [CqrsModule.forRoot()],
       providers,
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, KEY_STORE, CUSTOMER_PROCESSOR, TO_COMMAND, AuditService, PersonalDataReader, Metrics, AccessLog, API_KEYS, INGESTION_SOURCE, READ_MODEL_STORE, READ_MODEL_ADMIN],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, KEY_STORE, CUSTOMER_PROCESSOR, TO_COMMAND, AuditService, PersonalDataReader, OriginalSealer, Metrics, AccessLog, API_KEYS, INGESTION_SOURCE, READ_MODEL_STORE, READ_MODEL_ADMIN],
     };
   }
 
