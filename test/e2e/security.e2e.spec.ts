@@ -24,6 +24,7 @@ const MATRIX: readonly { method: 'get' | 'post' | 'patch'; path: string; allowed
   { method: 'get', path: '/v1/customers/{customerId}/history/verify', allowed: ['auditor'] },
   { method: 'get', path: '/v1/customers/{customerId}/state', allowed: ['auditor'] },
   { method: 'get', path: '/v1/customers/{customerId}/access-log', allowed: ['auditor'] },
+  { method: 'get', path: '/v1/customers/{customerId}/personal-data', allowed: [] },
   { method: 'get', path: '/v1/customers/{customerId}', allowed: ['analyst'] },
   { method: 'get', path: '/v1/segments', allowed: ['analyst'] },
   { method: 'get', path: '/v1/segments/{segment}/customers', allowed: ['analyst'] },
