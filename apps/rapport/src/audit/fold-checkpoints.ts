@@ -1,3 +1,4 @@
+import { createHash, type Hash } from 'node:crypto';
 import { foldAsOf, type FoldProgress, type TimeBasis } from '@rapport/audit';
 import type { ReadStreamOptions, RecordedEvent } from '@rapport/event-store';
 import { isCanonicalInstant } from '@rapport/kernel';
@@ -5,12 +6,17 @@ import { isCanonicalInstant } from '@rapport/kernel';
 /**
  * A stream folded in full through `revision`: every event up to it, none left out. It stands
  * for the first `eventsApplied` events of any fold to an instant at or after `latest[basis]`,
- * since each of those events is then within the instant, and stored events never change.
+ * since each of those events is then within the instant, as long as the stored events up to
+ * `revision` are still the ones folded: `prefix` says whether they are.
  */
 export interface FoldCheckpoint<State> extends FoldProgress<State> {
   readonly revision: number;
-  /** Hash of the event at `revision`: a store that does not hold it is not the one folded. */
-  readonly hash: string;
+  /**
+   * SHA-256 over the events through `revision` as they were read and folded. The hash chain
+   * would not do: bytes altered without recomputing the chain leave the event at `revision` as
+   * it was, and its hash with it.
+   */
+  readonly prefix: string;
   /** Latest time (epoch ms) among the events folded, on each basis. */
   readonly latest: Readonly<Record<TimeBasis, number>>;
 }
@@ -33,7 +39,7 @@ interface StreamCheckpoints<State> {
 
 /**
  * foldAsOf (design.md §5) over one stream at a time, starting from the newest checkpoint that
- * lies wholly within the instant, so that a stream is read and folded only after it, and
+ * lies wholly within the instant, so that a stream is folded only after it, and
  * keeping new checkpoints while a fold leaves no event out. Checkpoints hold the state as
  * evolve leaves it, sealed personal data included: revealing it, or finding it erased, is the
  * caller's, after every fold, with the key as it is then. Least recently folded streams go first.
@@ -49,9 +55,9 @@ export class CheckpointedFold<State, Event> {
 
   /** The stream (read through `read`) folded to `asOf`; undefined when it holds no event. */
   async stateAsOf(streamId: string, read: ReadStream, asOf: Date, basis: TimeBasis): Promise<FoldProgress<State> | undefined> {
-    const { events, checkpoint } = await this.readAfterCheckpoint(streamId, read, asOf, basis);
+    const { events, checkpoint, prefix } = await this.readAfterCheckpoint(streamId, read, asOf, basis);
     if (events.length === 0 && checkpoint === undefined) return undefined;
-    return foldAsOf(events, asOf, basis, this.decider, { from: checkpoint, onWholePrefix: this.recorder(streamId, events, checkpoint) });
+    return foldAsOf(events, asOf, basis, this.decider, { from: checkpoint, onWholePrefix: this.recorder(streamId, events, checkpoint, prefix) });
   }
 
   /** Drops every checkpoint; the next folds read their streams whole. */
@@ -61,17 +67,22 @@ export class CheckpointedFold<State, Event> {
   }
 
   /**
-   * The events after the usable checkpoint, read from its own revision so that its hash can be
-   * checked: a checkpoint the store does not bear out is dropped, and the stream read whole.
+   * The whole stream is read, and the events through the usable checkpoint are digested again:
+   * a checkpoint whose events are no longer the stored ones (altered bytes, a rewritten stream,
+   * another file under the same stream id) is dropped, and the stream folded whole. Only the
+   * folding is saved, never the look at the stored bytes.
    */
   private async readAfterCheckpoint(streamId: string, read: ReadStream, asOf: Date, basis: TimeBasis) {
     const checkpoint = this.usableAt(streamId, asOf.getTime(), basis);
-    if (checkpoint === undefined) return { events: await read() };
-    const events = await read({ fromRevision: checkpoint.revision });
-    const [first] = events;
-    if (first?.revision === checkpoint.revision && first.metadata.hash === checkpoint.hash) return { events: events.slice(1), checkpoint };
+    const events = await read();
+    const prefix = createHash('sha256');
+    if (checkpoint === undefined) return { events, prefix };
+    for (const event of events.slice(0, checkpoint.revision + 1)) digest(prefix, event);
+    if (events[checkpoint.revision]?.revision === checkpoint.revision && prefix.copy().digest('hex') === checkpoint.prefix) {
+      return { events: events.slice(checkpoint.revision + 1), checkpoint, prefix };
+    }
     this.forget(streamId);
-    return { events: await read() };
+    return { events, prefix: createHash('sha256') };
   }
 
   /** The newest checkpoint whose events are all within `asOf` (epoch ms) on `basis`. */
@@ -88,17 +99,18 @@ export class CheckpointedFold<State, Event> {
   }
 
   /** Keeps a checkpoint at each periodic revision and at the last event, for onWholePrefix. */
-  private recorder(streamId: string, events: readonly RecordedEvent[], from: FoldCheckpoint<State> | undefined) {
+  private recorder(streamId: string, events: readonly RecordedEvent[], from: FoldCheckpoint<State> | undefined, prefix: Hash) {
     const occurred = new LatestTime(from?.latest.occurred);
     const recorded = new LatestTime(from?.latest.recorded);
     return (progress: FoldProgress<State>, index: number): void => {
       const { revision, metadata } = events[index];
+      digest(prefix, events[index]);
       occurred.add(metadata.occurredAt);
       recorded.add(metadata.recordedAt);
       const isPeriodic = (revision + 1) % this.options.interval === 0;
       if (!isPeriodic && index !== events.length - 1) return;
       const latest = { occurred: occurred.epochMs(), recorded: recorded.epochMs() };
-      this.keep(streamId, { ...progress, revision, hash: metadata.hash, latest }, isPeriodic);
+      this.keep(streamId, { ...progress, revision, prefix: prefix.copy().digest('hex'), latest }, isPeriodic);
     };
   }
 
@@ -124,6 +136,10 @@ export class CheckpointedFold<State, Event> {
     this.heldEvents -= this.streams.get(streamId)?.newest?.eventsApplied ?? 0;
     this.streams.delete(streamId);
   }
+}
+
+function digest(prefix: Hash, event: RecordedEvent): void {
+  prefix.update(JSON.stringify([event.id, event.revision, event.type, event.data, event.metadata]));
 }
 
 /**
