@@ -25,6 +25,8 @@ const MATRIX: readonly { method: 'get' | 'post' | 'patch'; path: string; allowed
   { method: 'get', path: '/v1/customers/{customerId}/state', allowed: ['auditor'] },
   { method: 'get', path: '/v1/customers/{customerId}/access-log', allowed: ['auditor'] },
   { method: 'get', path: '/v1/customers/{customerId}/personal-data', allowed: [] },
+  { method: 'post', path: '/v1/audit/anchors', allowed: [] },
+  { method: 'get', path: '/v1/audit/anchors', allowed: ['auditor'] },
   { method: 'get', path: '/v1/customers/{customerId}', allowed: ['analyst'] },
   { method: 'get', path: '/v1/segments', allowed: ['analyst'] },
   { method: 'get', path: '/v1/segments/{segment}/customers', allowed: ['analyst'] },

@@ -4,7 +4,12 @@ import { InMemoryEventStore } from '@rapport/event-store';
 import { ManualClock } from '@rapport/kernel';
 import { InMemoryKeyStore, seal, sealText } from '@rapport/privacy';
 import { customerAcquired, customerActivated, customerChurned, personalDataErased, transactionRecorded } from '@rapport/testing';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { configFromEnvironment } from '../config';
 import { AccessLog } from '../security/access-log';
+import { AnchorsService } from './anchors/anchors.service';
 import { AuditService } from './audit.service';
 import { PersonalDataReader } from './personal-data-reader';
 
@@ -16,7 +21,8 @@ async function auditedCustomer() {
   const store = new InMemoryEventStore();
   const keys = new InMemoryKeyStore();
   const accessLog = new AccessLog(store, new ManualClock(NOW));
-  const audit = new AuditService(store, new PersonalDataReader(keys), accessLog);
+  const anchors = new AnchorsService(store, configFromEnvironment({ DATA_DIR: mkdtempSync(join(tmpdir(), 'rapport-audit-')) }), new ManualClock(NOW));
+  const audit = new AuditService(store, new PersonalDataReader(keys), accessLog, anchors);
   let revision = 0;
   const append = async (...events: CustomerEvent[]) => {
     const stored = events.map(({ type, data }) => {

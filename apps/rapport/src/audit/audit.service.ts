@@ -6,6 +6,7 @@ import { customerStreamId } from '@rapport/kernel';
 import { AccessLog, type AccessRecord } from '../security/access-log';
 import { customerDecider } from '../wiring/customer-processor';
 import { EVENT_STORE } from '../wiring/tokens';
+import { AnchorsService, type StreamAnchorCheck } from './anchors/anchors.service';
 import { CheckpointedFold } from './fold-checkpoints';
 import { PersonalDataReader } from './personal-data-reader';
 
@@ -22,6 +23,12 @@ export interface StateAsOf {
   readonly eventsApplied: number;
   readonly state: CustomerState;
 }
+
+/**
+ * The hash chain's verdict, and the anchors' when any names the stream (or the anchor file is
+ * faulty): valid only when both hold.
+ */
+export type StreamVerdict = (ChainVerdict | { readonly valid: false; readonly events: number }) & { readonly anchors?: StreamAnchorCheck };
 
 /** Who is reading, recorded in the access log before anything is returned. */
 export type Reader = Omit<AccessRecord, 'customerId'>;
@@ -42,6 +49,7 @@ export class AuditService {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly personalData: PersonalDataReader,
     private readonly accessLog: AccessLog,
+    private readonly anchors: AnchorsService,
   ) {}
 
   async history(reader: Reader, customerId: string, fromRevision = 0, limit = 1_000): Promise<HistoryPage | undefined> {
@@ -69,11 +77,16 @@ export class AuditService {
     this.fold.clear();
   }
 
-  async verify(reader: Reader, customerId: string): Promise<ChainVerdict | undefined> {
-    const events = await this.store.readStream(customerStreamId(customerId));
+  async verify(reader: Reader, customerId: string): Promise<StreamVerdict | undefined> {
+    const streamId = customerStreamId(customerId);
+    const events = await this.store.readStream(streamId);
     if (events.length === 0) return undefined;
     await this.accessLog.record({ ...reader, customerId });
-    return verifyChain(events);
+    const chain = verifyChain(events);
+    const anchors = this.anchors.check(streamId, events);
+    if (anchors === undefined) return chain;
+    const isAnchored = anchors.mismatch === undefined && anchors.log === undefined;
+    return isAnchored ? { ...chain, anchors } : { ...chain, valid: false, anchors };
   }
 
   private async exists(customerId: string): Promise<boolean> {

@@ -5,6 +5,7 @@ import { systemClock, type Clock } from '@rapport/kernel';
 import type { KeyStore } from '@rapport/privacy';
 import { KafkaIngestion, type IngestionSource } from '@rapport/ingestion';
 import type { ReadModelAdmin } from '@rapport/read-models';
+import { AnchorsService } from '../audit/anchors/anchors.service';
 import { AuditService } from '../audit/audit.service';
 import { PersonalDataReader } from '../audit/personal-data-reader';
 import { ExecuteCustomerCommandHandler } from '../commands/execute-customer-command';
@@ -44,6 +45,7 @@ export class CoreModule implements OnApplicationShutdown {
       PersonalDataReader,
       { provide: OriginalSealer, useFactory: (keys: KeyStore) => new OriginalSealer(keys), inject: [KEY_STORE] },
       AuditService,
+      AnchorsService,
       Metrics,
       AccessLog,
       { provide: API_KEYS, useFactory: () => loadApiKeys(config.security) },
@@ -56,7 +58,7 @@ export class CoreModule implements OnApplicationShutdown {
       global: true,
       imports: [CqrsModule.forRoot()],
       providers,
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, KEY_STORE, CUSTOMER_PROCESSOR, TO_COMMAND, AuditService, PersonalDataReader, OriginalSealer, Metrics, AccessLog, API_KEYS, INGESTION_SOURCE, READ_MODEL_STORE, READ_MODEL_ADMIN],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, KEY_STORE, CUSTOMER_PROCESSOR, TO_COMMAND, AuditService, AnchorsService, PersonalDataReader, OriginalSealer, Metrics, AccessLog, API_KEYS, INGESTION_SOURCE, READ_MODEL_STORE, READ_MODEL_ADMIN],
     };
   }
 
