@@ -81,6 +81,29 @@ export function auditSection(report: BenchReport): string {
   ].join('\n');
 }
 
+export function privacySection(report: BenchReport): string {
+  const outcome = report.outcomes.privacy;
+  if (outcome?.status !== 'measured') return `## 7. Privacy: sealing and anchoring\n\nnot available: ${reasonOf(outcome)}`;
+  const f = outcome.result.figures;
+  const plain = f['append.plain']?.median;
+  const against = (key: string) => (plain === undefined || f[key] === undefined ? 'n/a' : `${((f[key].median / plain - 1) * 100).toFixed(0)} %`);
+  const rows = [
+    ['free text as it arrives (before sealing)', rate(plain), ''],
+    ['free text sealed under the customer key', rate(f['append.sealed']?.median), against('append.sealed')],
+    [`sealed, and an anchor every ${outcome.result.params.anchorEveryMs} ms`, rate(f['append.sealed+anchoring']?.median), against('append.sealed+anchoring')],
+  ];
+  return [
+    '## 7. Privacy: sealing and anchoring (issue 14)',
+    '',
+    `Churn and reactivation commands, each with a free-text reason, through the write loop (${outcome.result.params.inFlight} in flight, ${outcome.result.params.synchronous}).`,
+    '',
+    table(['append path', 'commands/s', 'against before'], rows, [1, 2]),
+    '',
+    `One anchor over the whole store: ${ms(f['anchor.whole-store']?.median)} ms; over one run of commands: ${ms(f['anchor.one-run']?.median)} ms.`,
+    ...notesOf(outcome),
+  ].join('\n');
+}
+
 export function externalSection(title: string, outcomes: Readonly<Record<string, ExternalOutcome>>): string {
   const entries = Object.entries(outcomes);
   if (entries.length === 0) return `## ${title}\n\nnot run (left out with --only)`;
