@@ -78,6 +78,14 @@ describe('anchored tamper evidence (issue 14 item 5)', () => {
     expect(await verify('AN-1')).toMatchObject({ valid: true });
   });
 
+  it('state-as-of never keeps showing what a cached fold saw once the stored bytes before it changed', async () => {
+    const state = async () => (await http().get('/v1/customers/AN-1/state?asOf=2100-01-01T00:00:00Z').set(bearer('auditor')).expect(200)).body.state;
+    expect((await state()).assets).toEqual({ amount: '5000.00', currency: 'CNY' });
+    expect((await state()).assets).toEqual({ amount: '5000.00', currency: 'CNY' });
+    rewriteConsistently(dataDir, 'customer-AN-1', '"5000.00"', '"7000.00"');
+    expect((await state()).assets).toEqual({ amount: '7000.00', currency: 'CNY' });
+  });
+
   it('reports an anchor file that was written to by anything but Rapport', async () => {
     await restart(() => appendFileSync(join(dataDir, 'anchors.ndjson'), '{"forged": true}\n'));
     expect(await verify('AN-1')).toMatchObject({ valid: false, anchors: { log: { sequence: 2, reason: 'unreadable' } } });

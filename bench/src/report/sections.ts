@@ -75,7 +75,7 @@ export function auditSection(report: BenchReport): string {
   return [
     '## 6. Audit: one customer\'s history (p50 / p99 ms)',
     '',
-    'Through the AuditService, each call also appending its access-log entry. The fold keeps checkpoints between calls: "cold" drops them before each call (the first question about a customer: the whole stream read and folded); "warm" starts from the newest checkpoint within the instant: it still reads the whole stream and digests the events up to the checkpoint (so no byte altered before it is hidden), and folds only the events after it.',
+    'Through the AuditService, each call also appending its access-log entry. The fold keeps checkpoints between calls: "cold" drops them before each call (the first question about a customer: the whole stream read and folded); "warm" starts from the newest checkpoint within the instant once a digest of the stored bytes up to it (read undecoded) shows nothing before it was altered, and reads and folds only the events after it.',
     '',
     table(headers, rows, [1, 2, 3, 4, 5, 6]),
   ].join('\n');

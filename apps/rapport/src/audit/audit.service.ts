@@ -7,7 +7,7 @@ import { AccessLog, type AccessRecord } from '../security/access-log';
 import { customerDecider } from '../wiring/customer-processor';
 import { EVENT_STORE } from '../wiring/tokens';
 import { AnchorsService, type StreamAnchorCheck } from './anchors/anchors.service';
-import { CheckpointedFold } from './fold-checkpoints';
+import { CheckpointedFold, digestByReading, type DigestStream, type ReadStream } from './fold-checkpoints';
 import { PersonalDataReader } from './personal-data-reader';
 
 export interface HistoryPage {
@@ -65,7 +65,10 @@ export class AuditService {
   /** Folded through fold checkpoints kept between calls (fold-checkpoints.ts); the result is the same. */
   async stateAsOf(reader: Reader, customerId: string, asOf: Date, basis: TimeBasis): Promise<StateAsOf | undefined> {
     const streamId = customerStreamId(customerId);
-    const folded = await this.fold.stateAsOf(streamId, (options) => this.store.readStream(streamId, options), asOf, basis);
+    const read: ReadStream = (options) => this.store.readStream(streamId, options);
+    const digestStream = this.store.digestStream?.bind(this.store);
+    const digest: DigestStream = digestStream ? (revisions) => digestStream(streamId, revisions) : digestByReading(read);
+    const folded = await this.fold.stateAsOf(streamId, read, digest, asOf, basis);
     if (folded === undefined) return undefined;
     await this.accessLog.record({ ...reader, customerId });
     const state = await this.personalData.reveal(customerId, folded.state);

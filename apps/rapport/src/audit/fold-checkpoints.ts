@@ -1,4 +1,4 @@
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { foldAsOf, type FoldProgress, type TimeBasis } from '@rapport/audit';
 import type { ReadStreamOptions, RecordedEvent } from '@rapport/event-store';
 import { isCanonicalInstant } from '@rapport/kernel';
@@ -12,9 +12,9 @@ import { isCanonicalInstant } from '@rapport/kernel';
 export interface FoldCheckpoint<State> extends FoldProgress<State> {
   readonly revision: number;
   /**
-   * SHA-256 over the events through `revision` as they were read and folded. The hash chain
-   * would not do: bytes altered without recomputing the chain leave the event at `revision` as
-   * it was, and its hash with it.
+   * Digest of the stored events through `revision` (DigestStream). The hash chain would not do:
+   * bytes altered without recomputing the chain leave the event at `revision` as it was, and its
+   * hash with it.
    */
   readonly prefix: string;
   /** Latest time (epoch ms) among the events folded, on each basis. */
@@ -29,6 +29,14 @@ export interface FoldCheckpointOptions {
 }
 
 export type ReadStream = (options?: ReadStreamOptions) => Promise<readonly RecordedEvent[]>;
+
+/** Digests of the stream's stored events through each revision asked for (EventStore.digestStream). */
+export type DigestStream = (throughRevisions: readonly number[]) => Promise<readonly string[]>;
+
+interface PendingCheckpoint<State> {
+  readonly checkpoint: Omit<FoldCheckpoint<State>, 'prefix'>;
+  readonly isPeriodic: boolean;
+}
 
 interface StreamCheckpoints<State> {
   /** At every `interval`-th revision, oldest first: for instants in the past. */
@@ -53,11 +61,23 @@ export class CheckpointedFold<State, Event> {
     private readonly options: FoldCheckpointOptions,
   ) {}
 
-  /** The stream (read through `read`) folded to `asOf`; undefined when it holds no event. */
-  async stateAsOf(streamId: string, read: ReadStream, asOf: Date, basis: TimeBasis): Promise<FoldProgress<State> | undefined> {
-    const { events, checkpoint, prefix } = await this.readAfterCheckpoint(streamId, read, asOf, basis);
+  /**
+   * The stream (read through `read`) folded to `asOf`; undefined when it holds no event. A
+   * checkpoint is used only when `digest` says the stored events through it are still the ones
+   * folded (altered bytes, a rewritten stream and another file under the same id all fail that);
+   * otherwise it is dropped and the stream folded whole.
+   */
+  async stateAsOf(streamId: string, read: ReadStream, digest: DigestStream, asOf: Date, basis: TimeBasis): Promise<FoldProgress<State> | undefined> {
+    const checkpoint = await this.confirmedAt(streamId, digest, asOf.getTime(), basis);
+    const events = await read(checkpoint === undefined ? undefined : { fromRevision: checkpoint.revision + 1 });
     if (events.length === 0 && checkpoint === undefined) return undefined;
-    return foldAsOf(events, asOf, basis, this.decider, { from: checkpoint, onWholePrefix: this.recorder(streamId, events, checkpoint, prefix) });
+    const pending: PendingCheckpoint<State>[] = [];
+    const folded = foldAsOf(events, asOf, basis, this.decider, { from: checkpoint, onWholePrefix: this.recorder(events, checkpoint, pending) });
+    if (pending.length > 0) {
+      const prefixes = await digest(pending.map(({ checkpoint: kept }) => kept.revision));
+      pending.forEach(({ checkpoint: kept, isPeriodic }, index) => this.keep(streamId, { ...kept, prefix: prefixes[index] }, isPeriodic));
+    }
+    return folded;
   }
 
   /** Drops every checkpoint; the next folds read their streams whole. */
@@ -66,23 +86,13 @@ export class CheckpointedFold<State, Event> {
     this.heldEvents = 0;
   }
 
-  /**
-   * The whole stream is read, and the events through the usable checkpoint are digested again:
-   * a checkpoint whose events are no longer the stored ones (altered bytes, a rewritten stream,
-   * another file under the same stream id) is dropped, and the stream folded whole. Only the
-   * folding is saved, never the look at the stored bytes.
-   */
-  private async readAfterCheckpoint(streamId: string, read: ReadStream, asOf: Date, basis: TimeBasis) {
-    const checkpoint = this.usableAt(streamId, asOf.getTime(), basis);
-    const events = await read();
-    const prefix = createHash('sha256');
-    if (checkpoint === undefined) return { events, prefix };
-    for (const event of events.slice(0, checkpoint.revision + 1)) digest(prefix, event);
-    if (events[checkpoint.revision]?.revision === checkpoint.revision && prefix.copy().digest('hex') === checkpoint.prefix) {
-      return { events: events.slice(checkpoint.revision + 1), checkpoint, prefix };
-    }
+  private async confirmedAt(streamId: string, digest: DigestStream, asOf: number, basis: TimeBasis): Promise<FoldCheckpoint<State> | undefined> {
+    const checkpoint = this.usableAt(streamId, asOf, basis);
+    if (checkpoint === undefined) return undefined;
+    const [prefix] = await digest([checkpoint.revision]);
+    if (prefix === checkpoint.prefix) return checkpoint;
     this.forget(streamId);
-    return { events, prefix: createHash('sha256') };
+    return undefined;
   }
 
   /** The newest checkpoint whose events are all within `asOf` (epoch ms) on `basis`. */
@@ -99,18 +109,17 @@ export class CheckpointedFold<State, Event> {
   }
 
   /** Keeps a checkpoint at each periodic revision and at the last event, for onWholePrefix. */
-  private recorder(streamId: string, events: readonly RecordedEvent[], from: FoldCheckpoint<State> | undefined, prefix: Hash) {
+  private recorder(events: readonly RecordedEvent[], from: FoldCheckpoint<State> | undefined, pending: PendingCheckpoint<State>[]) {
     const occurred = new LatestTime(from?.latest.occurred);
     const recorded = new LatestTime(from?.latest.recorded);
     return (progress: FoldProgress<State>, index: number): void => {
       const { revision, metadata } = events[index];
-      digest(prefix, events[index]);
       occurred.add(metadata.occurredAt);
       recorded.add(metadata.recordedAt);
       const isPeriodic = (revision + 1) % this.options.interval === 0;
       if (!isPeriodic && index !== events.length - 1) return;
       const latest = { occurred: occurred.epochMs(), recorded: recorded.epochMs() };
-      this.keep(streamId, { ...progress, revision, prefix: prefix.copy().digest('hex'), latest }, isPeriodic);
+      pending.push({ checkpoint: { ...progress, revision, latest }, isPeriodic });
     };
   }
 
@@ -138,8 +147,21 @@ export class CheckpointedFold<State, Event> {
   }
 }
 
-function digest(prefix: Hash, event: RecordedEvent): void {
-  prefix.update(JSON.stringify([event.id, event.revision, event.type, event.data, event.metadata]));
+/** DigestStream for a store without digestStream: the events as read, digested in JSON. */
+export function digestByReading(read: ReadStream): DigestStream {
+  return async (throughRevisions) => {
+    const last = throughRevisions.at(-1);
+    if (last === undefined) return [];
+    const events = await read({ maxCount: last + 1 });
+    const hash = createHash('sha256');
+    const digests: string[] = [];
+    for (const event of events) {
+      hash.update(JSON.stringify([event.id, event.revision, event.type, event.data, event.metadata]));
+      if (throughRevisions.includes(event.revision)) digests.push(hash.copy().digest('hex'));
+    }
+    while (digests.length < throughRevisions.length) digests.push(`missing-${throughRevisions[digests.length]}`);
+    return digests;
+  };
 }
 
 /**
