@@ -6,9 +6,9 @@ import type { CloudEventIngestor, IngestOutcome } from './cloud-event-ingestor';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** What became of a message before its bytes are sealed: undefined when its events were appended. */
+/** What became of a message, before a dead letter's bytes are sealed for the customer it names. */
 interface Judged {
-  readonly verdict?: DeadLetterVerdict | 'duplicate';
+  readonly verdict: DeadLetterVerdict | 'appended' | 'duplicate';
   readonly type?: string;
   readonly customerId?: string;
 }
@@ -37,7 +37,6 @@ export class KafkaMessageHandler implements MessageHandler {
 
   private async decide(message: InboundMessage): Promise<{ fate: MessageFate; type?: string }> {
     const { verdict, type, customerId } = await this.verdictOn(message);
-    if (verdict === undefined) return { fate: { kind: 'appended' }, type };
     if (typeof verdict === 'string') return { fate: { kind: verdict }, type };
     const value = message.value === null ? null : Buffer.from(JSON.stringify(await this.sealer.seal(message.value, customerId ?? keyText(message.key))));
     return { fate: { kind: 'dead-letter', verdict, value }, type };
@@ -63,13 +62,11 @@ export class KafkaMessageHandler implements MessageHandler {
   }
 }
 
-/** Undefined when the events were appended. */
-function verdictOf(outcome: IngestOutcome): DeadLetterVerdict | 'duplicate' | undefined {
+function verdictOf(outcome: IngestOutcome): Judged['verdict'] {
   switch (outcome.kind) {
     case 'appended':
-      return undefined;
     case 'duplicate':
-      return 'duplicate';
+      return outcome.kind;
     case 'invalid':
       return { reason: 'invalid', errors: outcome.errors };
     case 'rejected':
