@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import request from 'supertest';
 import { hashEvent } from '@rapport/audit';
+import { AnchorsService } from '../../apps/rapport/src/core';
 import { bearer, KEY_RECORDS } from '../support/api-keys.fixture';
 import { removeDir, startHttpApp, tempDataDir, type RunningApp } from '../support/http-app.harness';
 
@@ -76,6 +77,11 @@ describe('anchored tamper evidence (issue 14 item 5)', () => {
     expect(verdict).toEqual({ valid: false, events: 2, anchors: { checked: 1, mismatch: { revision: 1, sequence: 0, reason: 'hash-mismatch' } } });
     expect(verdict).not.toHaveProperty('brokenAt');
     expect(await verify('AN-1')).toMatchObject({ valid: true });
+    expect(await running.app.get(AnchorsService).verifyAll()).toEqual({
+      verdict: { valid: true, anchors: 2 },
+      streams: 3,
+      broken: [{ streamId: 'customer-AN-2', anchor: { revision: 1, sequence: 0, reason: 'hash-mismatch' } }],
+    });
   });
 
   it('state-as-of never keeps showing what a cached fold saw once the stored bytes before it changed', async () => {

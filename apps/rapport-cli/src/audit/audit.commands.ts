@@ -44,6 +44,17 @@ export function registerAuditCommands(program: Command, open: OpenContext): void
       });
     });
   anchors
+    .command('verify')
+    .description('check every anchored stream against its hash chain and its anchors (exit 2 when any fails)')
+    .action(async () => {
+      await withContext(open, async (context) => {
+        cliReader(context, 'audit anchors verify', ['auditor']);
+        const checked = await context.get(AnchorsService).verifyAll();
+        print(checked);
+        if (!checked.verdict.valid || checked.broken.length > 0) process.exitCode = 2;
+      });
+    });
+  anchors
     .command('create')
     .description("sign a digest of the store's head now (admin)")
     .action(async () => {

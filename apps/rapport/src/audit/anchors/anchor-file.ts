@@ -6,6 +6,8 @@ export interface AnchorsRead {
   readonly anchors: readonly Anchor[];
   readonly unreadableAt?: number;
   headsOf(streamId: string): readonly AnchoredHead[];
+  /** Every stream some anchor names. */
+  streamIds(): readonly string[];
 }
 
 /**
@@ -27,7 +29,12 @@ export class AnchorFile {
     if (size < this.offset) this.reset();
     if (size > this.offset) this.readFrom(size);
     const heads = this.heads;
-    return { anchors: this.anchors, ...(this.unreadableAt === undefined ? {} : { unreadableAt: this.unreadableAt }), headsOf: (streamId) => heads.get(streamId) ?? [] };
+    return {
+      anchors: this.anchors,
+      ...(this.unreadableAt === undefined ? {} : { unreadableAt: this.unreadableAt }),
+      headsOf: (streamId) => heads.get(streamId) ?? [],
+      streamIds: () => [...heads.keys()],
+    };
   }
 
   /** Appends one anchor and waits until it is on disk. */

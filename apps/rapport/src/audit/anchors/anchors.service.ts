@@ -1,6 +1,6 @@
 import { closeSync, openSync, rmSync, statSync } from 'node:fs';
 import { Inject, Injectable } from '@nestjs/common';
-import { findAnchorMismatch, signAnchor, verifyAnchorLog, type Anchor, type AnchorLogVerdict, type AnchorMismatch, type StreamHead } from '@rapport/audit';
+import { findAnchorMismatch, signAnchor, verifyAnchorLog, verifyChain, type Anchor, type AnchorLogVerdict, type AnchorMismatch, type ChainBreak, type StreamHead } from '@rapport/audit';
 import type { EventStore, RecordedEvent } from '@rapport/event-store';
 import type { Clock } from '@rapport/kernel';
 import { anchorConfigOf, type AnchorConfig, type AppConfig } from '../../config';
@@ -14,6 +14,13 @@ export interface StreamAnchorCheck {
   readonly mismatch?: AnchorMismatch;
   /** The anchor file's own fault, when it has one: then no stream can be vouched for. */
   readonly log?: Extract<AnchorLogVerdict, { valid: false }>['brokenAt'];
+}
+
+/** Every anchored stream checked: the anchor file's verdict and the streams that fail. */
+export interface StoreAnchorCheck {
+  readonly verdict: AnchorLogVerdict;
+  readonly streams: number;
+  readonly broken: readonly { readonly streamId: string; readonly chain?: ChainBreak; readonly anchor?: AnchorMismatch }[];
 }
 
 const READ_BATCH = 5_000;
@@ -76,6 +83,23 @@ export class AnchorsService {
     if (heads.length === 0 && verdict.valid) return undefined;
     const mismatch = findAnchorMismatch(events, heads);
     return { checked: heads.length, ...(mismatch ? { mismatch } : {}), ...(verdict.valid ? {} : { log: verdict.brokenAt }) };
+  }
+
+  /**
+   * Every stream an anchor names, against its chain and its anchored heads (`audit anchors
+   * verify`). It reads hashes, not personal data, so it writes no access log.
+   */
+  async verifyAll(): Promise<StoreAnchorCheck> {
+    const read = this.file.read();
+    const broken: StoreAnchorCheck['broken'][number][] = [];
+    const streamIds = read.streamIds();
+    for (const streamId of streamIds) {
+      const events = await this.store.readStream(streamId);
+      const chain = verifyChain(events);
+      const anchor = findAnchorMismatch(events, read.headsOf(streamId));
+      if (!chain.valid || anchor) broken.push({ streamId, ...(chain.valid ? {} : { chain: chain.brokenAt }), ...(anchor ? { anchor } : {}) });
+    }
+    return { verdict: this.verdict(), streams: streamIds.length, broken };
   }
 
   private judge(anchors: readonly Anchor[], unreadableAt: number | undefined): AnchorLogVerdict {
