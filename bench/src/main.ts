@@ -6,7 +6,7 @@ import type { BenchReport, ExternalOutcome, Outcome } from './report/model';
 import { checkTargets } from './report/targets';
 import { REPO_ROOT } from './support/child';
 import { externalBenches, runExternal } from './runner/external';
-import { appendPath, audit, http, peers, prepareWorkload, type Workspace } from './runner/local-scenarios';
+import { appendPath, audit, http, peers, prepareWorkload, privacy, type Workspace } from './runner/local-scenarios';
 import { describeMachine, withEndLoad } from './runner/machine';
 import { isSelected, parseRunOptions, type RunOptions } from './runner/options';
 import { startServices, type Services } from './runner/services';
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     });
     await step('HTTP', isSelected(options, 'http'), async () => void (outcomes.http = await http(workspace)));
     await step('audit', isSelected(options, 'audit'), async () => void (outcomes.audit = await audit(workspace)));
+    await step('privacy', isSelected(options, 'privacy'), async () => void (outcomes.privacy = await privacy(workspace)));
     await step('ingestion', isSelected(options, 'ingestion'), async () => Object.assign(external, await ingestion(options, services)));
     await step('rebuild', isSelected(options, 'rebuild'), async () => Object.assign(external, await rebuild(options, services)));
   } finally {

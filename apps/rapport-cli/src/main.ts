@@ -9,6 +9,7 @@ import { CliError } from './cli-error';
 import { registerKeyCommands } from './keys/keys.commands';
 import { registerImportCommand } from './import/import.command';
 import { registerProjectionCommands } from './projections/projections.commands';
+import { registerRefusedCommands } from './repair/open-refused.command';
 import { runDemo } from './demo/run-demo';
 
 const openContext = () => NestFactory.createApplicationContext(CoreModule.forRoot(configFromEnvironment()), { logger: ['error', 'warn'] });
@@ -19,6 +20,7 @@ function buildProgram(): Command {
   registerKeyCommands(program);
   registerImportCommand(program, openContext);
   registerProjectionCommands(program, openContext);
+  registerRefusedCommands(program, openContext);
   program
     .command('demo')
     .description('drive realistic customer traffic through the command path')

@@ -1,7 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AuthGuard } from './http/auth.guard';
+import { AnchorSchedule } from './audit/anchors/anchor-schedule';
+import { AnchorsController } from './audit/anchors/anchors.controller';
 import { AuditController } from './audit/audit.controller';
+import { SubjectAccessController } from './audit/subject-access.controller';
+import { SubjectAccessService } from './audit/subject-access.service';
 import { CustomerCommandsController } from './commands/customer-commands.controller';
 import type { AppConfig } from './config';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -19,8 +23,10 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CoreModule.forRoot(config, options), IngestionModule, ProjectionsModule, QueriesModule],
-      controllers: [CustomerCommandsController, AuditController, HealthController, MetricsController],
+      controllers: [CustomerCommandsController, AuditController, SubjectAccessController, AnchorsController, HealthController, MetricsController],
       providers: [
+        SubjectAccessService,
+        AnchorSchedule,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_GUARD, useClass: AuthGuard },
         ApiKeysReloader,

@@ -20,6 +20,18 @@ export interface AppConfig {
   readonly keyStoreUrl?: string;
   /** Test hook (RAPPORT_TEST_CRASH_AFTER_DOCUMENTS): the live projector SIGKILLs the process mid-batch after this many documents. */
   readonly crashAfterProjectedDocuments?: number;
+  /** Anchored tamper evidence (issue 14 item 5); unset: anchorConfigOf's defaults under dataDir. */
+  readonly anchors?: AnchorConfig;
+}
+
+export interface AnchorConfig {
+  /** The append-only anchor file (RAPPORT_ANCHOR_FILE, default DATA_DIR/anchors.ndjson). */
+  readonly file: string;
+  /** Base64 of the 32-byte Ed25519 seed (RAPPORT_ANCHOR_KEY); unset: `keyFile`, made on first use. */
+  readonly key?: string;
+  readonly keyFile: string;
+  /** Seconds between anchors while the service runs (RAPPORT_ANCHOR_INTERVAL_SECONDS, 0 = on demand only). */
+  readonly intervalSeconds: number;
 }
 
 export interface KafkaConfig {
@@ -64,7 +76,22 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): App
     mongoUrl: env.MONGO_URL || undefined,
     keyStoreUrl: env.RAPPORT_KEY_STORE_URL || undefined,
     crashAfterProjectedDocuments: env.RAPPORT_TEST_CRASH_AFTER_DOCUMENTS ? integer(env.RAPPORT_TEST_CRASH_AFTER_DOCUMENTS, 0, 'RAPPORT_TEST_CRASH_AFTER_DOCUMENTS') : undefined,
+    anchors: anchorsFromEnvironment(env, resolve(env.DATA_DIR ?? './data')),
   };
+}
+
+export function anchorsFromEnvironment(env: NodeJS.ProcessEnv, dataDir: string): AnchorConfig {
+  return {
+    file: resolve(env.RAPPORT_ANCHOR_FILE ?? join(dataDir, 'anchors.ndjson')),
+    key: env.RAPPORT_ANCHOR_KEY || undefined,
+    keyFile: resolve(env.RAPPORT_ANCHOR_KEY_FILE ?? join(dataDir, 'anchor.key')),
+    intervalSeconds: integer(env.RAPPORT_ANCHOR_INTERVAL_SECONDS, 300, 'RAPPORT_ANCHOR_INTERVAL_SECONDS'),
+  };
+}
+
+/** The anchor settings, defaulted for configs built without them (tests, embedders). */
+export function anchorConfigOf(config: AppConfig): AnchorConfig {
+  return config.anchors ?? anchorsFromEnvironment({}, config.dataDir);
 }
 
 export function kafkaFromEnvironment(env: NodeJS.ProcessEnv): KafkaConfig | undefined {

@@ -6,3 +6,6 @@ export { AuditService, type Reader } from './audit/audit.service';
 export { API_KEYS } from './wiring/tokens';
 export { EVENT_STORE, READ_MODEL_ADMIN, READ_MODEL_STORE } from './wiring/tokens';
 export { CloudEventIngestor, type IngestOutcome } from './ingestion/cloud-event-ingestor';
+export { OriginalSealer, RepairError, type SealedOriginal } from './privacy/sealed-original';
+export { AccessLog } from './security/access-log';
+export { AnchorsService } from './audit/anchors/anchors.service';

@@ -1,5 +1,5 @@
 import type { BenchReport } from './model';
-import { appendSection, auditSection, externalSection, httpSection, targetsSection, unavailableSection } from './sections';
+import { appendSection, auditSection, externalSection, httpSection, privacySection, targetsSection, unavailableSection } from './sections';
 
 /** The whole report as markdown: what `npm run bench` prints and writes to bench/results/latest.md. */
 export function renderMarkdown(report: BenchReport): string {
@@ -20,6 +20,7 @@ export function renderMarkdown(report: BenchReport): string {
     externalSection(`4. Ingestion${report.withServices ? '' : ' (needs --services)'}`, ingestion),
     externalSection('5. Rebuild', rebuild),
     auditSection(report),
+    privacySection(report),
     targetsSection(report),
     unavailableSection(report),
   ].filter(Boolean).join('\n\n') + '\n';

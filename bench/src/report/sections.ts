@@ -75,9 +75,32 @@ export function auditSection(report: BenchReport): string {
   return [
     '## 6. Audit: one customer\'s history (p50 / p99 ms)',
     '',
-    'Through the AuditService, each call also appending its access-log entry. The fold keeps snapshots between calls: "cold" drops them before each call (the first question about a customer: the whole stream read and folded); "warm" starts from the newest snapshot within the instant and reads only the events after it.',
+    'Through the AuditService, each call also appending its access-log entry. The fold keeps snapshots between calls: "cold" drops them before each call (the first question about a customer: the whole stream read and folded); "warm" starts from the newest snapshot within the instant once a digest of the stored bytes up to it (read undecoded) shows nothing before it was altered, and reads and folds only the events after it.',
     '',
     table(headers, rows, [1, 2, 3, 4, 5, 6]),
+  ].join('\n');
+}
+
+export function privacySection(report: BenchReport): string {
+  const outcome = report.outcomes.privacy;
+  if (outcome?.status !== 'measured') return `## 7. Privacy: sealing and anchoring\n\nnot available: ${reasonOf(outcome)}`;
+  const f = outcome.result.figures;
+  const plain = f['append.plain']?.median;
+  const against = (key: string) => (plain === undefined || f[key] === undefined ? 'n/a' : `${((f[key].median / plain - 1) * 100).toFixed(0)} %`);
+  const rows = [
+    ['free text as it arrives (before sealing)', rate(plain), ''],
+    ['free text sealed under the customer key', rate(f['append.sealed']?.median), against('append.sealed')],
+    [`sealed, and an anchor every ${outcome.result.params.anchorEveryMs} ms`, rate(f['append.sealed+anchoring']?.median), against('append.sealed+anchoring')],
+  ];
+  return [
+    '## 7. Privacy: sealing and anchoring (issue 14)',
+    '',
+    `Churn and reactivation commands, each with a free-text reason, through the write loop (${outcome.result.params.inFlight} in flight, ${outcome.result.params.synchronous}).`,
+    '',
+    table(['append path', 'commands/s', 'against before'], rows, [1, 2]),
+    '',
+    `One anchor over the whole store: ${ms(f['anchor.whole-store']?.median)} ms; over one run of commands: ${ms(f['anchor.one-run']?.median)} ms.`,
+    ...notesOf(outcome),
   ].join('\n');
 }
 

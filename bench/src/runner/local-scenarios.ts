@@ -124,6 +124,16 @@ export async function audit(workspace: Workspace): Promise<Outcome> {
   });
 }
 
+/** Issue 14: the append path with free text sealed or not, with anchoring or not, and what one anchor costs. */
+export async function privacy(workspace: Workspace): Promise<Outcome> {
+  return measureWith({
+    script: 'bench/src/scenarios/privacy/privacy.bench.ts',
+    args: [`--data=${freshDir(workspace, 'privacy')}`, ...common(workspace)],
+    nodeFlags: profiling(workspace, 'privacy'),
+    timeoutMs: 10 * MINUTE,
+  });
+}
+
 function freshCopy(workspace: Workspace, from: string, to: string): string {
   const target = join(workspace.dir, to);
   rmSync(target, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 export * from './customer.values';
 export * from './customer.commands';
 export * from './customer.events';
+export * from './customer.field-classes';
 export * from './customer.state';
 export * from './customer.errors';
 export * from './customer.config';

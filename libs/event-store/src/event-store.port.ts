@@ -84,6 +84,14 @@ export interface EventStore {
    */
   readAllWithoutMetadata?(options: ReadAllOptions): Promise<readonly RecordedEventData[]>;
 
+  /**
+   * SHA-256 of the stream's stored events from revision 0 through each of `throughRevisions`
+   * (ascending), over the bytes as stored, without decoding them: for caches that must notice
+   * stored events altered behind the store's back. Same bytes, same digest. An adapter without
+   * it leaves it out, and callers digest what readStream returns.
+   */
+  digestStream?(streamId: string, throughRevisions: readonly number[]): Promise<readonly string[]>;
+
   subscribeToAll(options: SubscribeOptions): EventSubscription;
 
   /** Position of the newest event in the store (0 when empty). */

@@ -1,4 +1,4 @@
-import type { DeadLetterVerdict, InboundMessage } from './ingestion.port';
+import type { DeadLetterVerdict, InboundMessage, MessageFate } from './ingestion.port';
 import type { MessageHeaders } from './cloud-event.decode';
 
 /** Header names on a dead letter (docs/asyncapi.yaml); the original headers travel alongside, untouched. */
@@ -18,12 +18,15 @@ export interface DeadLetterRecord {
   readonly headers: Readonly<Record<string, Buffer | string | Array<Buffer | string>>>;
 }
 
-/** The original bytes and headers plus why and where from; messages name fields and rules, never values. */
-export function deadLetterRecord(message: InboundMessage, verdict: DeadLetterVerdict): DeadLetterRecord {
+/**
+ * The original key and headers, the value the handler chose (the original bytes sealed, never in
+ * plaintext), plus why and where from; messages name fields and rules, never values.
+ */
+export function deadLetterRecord(message: InboundMessage, fate: Extract<MessageFate, { kind: 'dead-letter' }>): DeadLetterRecord {
   return {
     key: message.key,
-    value: message.value,
-    headers: { ...copyHeaders(message.headers), ...verdictHeaders(verdict), ...originHeaders(message) },
+    value: fate.value,
+    headers: { ...copyHeaders(message.headers), ...verdictHeaders(fate.verdict), ...originHeaders(message) },
   };
 }
 

@@ -23,7 +23,12 @@ export type DeadLetterVerdict =
 export type MessageFate =
   | { readonly kind: 'appended' }
   | { readonly kind: 'duplicate' }
-  | { readonly kind: 'dead-letter'; readonly verdict: DeadLetterVerdict };
+  | {
+      readonly kind: 'dead-letter';
+      readonly verdict: DeadLetterVerdict;
+      /** The value the dead letter carries in place of the original bytes: the handler seals or strips personal data. */
+      readonly value: Buffer | null;
+    };
 
 /**
  * Decides a message's fate. Returns the fate for anything expected (including bad input and

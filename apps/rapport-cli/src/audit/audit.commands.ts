@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Command } from 'commander';
-import { AuditService, type Reader } from '../../../rapport/src/core';
+import { AnchorsService, AuditService, type Reader } from '../../../rapport/src/core';
 import { cliReader } from '../cli-auth';
 import { toInstant } from '@rapport/kernel';
 import { CliError } from '../cli-error';
@@ -32,7 +32,41 @@ export function registerAuditCommands(program: Command, open: OpenContext): void
       await withAudit(open, 'audit state', async (service, reader) => print(orMissing(await service.stateAsOf(reader, customerId, asOf, basis), customerId)));
     });
 
-  audit.command('verify <customerId>').action(async (customerId: string) => {
+  const anchors = audit.command('anchors').description("signed digests of the store's head, kept apart from it");
+  anchors
+    .command('export')
+    .description('print every anchor, the anchor file verdict and the public key that checks them (exit 2 when the file is faulty)')
+    .action(async () => {
+      await withContext(open, async (context) => {
+        cliReader(context, 'audit anchors export', ['auditor']);
+        const exported = context.get(AnchorsService).export();
+        print(exported);
+        if (!exported.verdict.valid) process.exitCode = 2;
+      });
+    });
+  anchors
+    .command('verify')
+    .description('check every anchored stream against its hash chain and its anchors (exit 2 when any fails)')
+    .action(async () => {
+      await withContext(open, async (context) => {
+        cliReader(context, 'audit anchors verify', ['auditor']);
+        const checked = await context.get(AnchorsService).verifyAll();
+        print(checked);
+        if (!checked.verdict.valid || checked.broken.length > 0) process.exitCode = 2;
+      });
+    });
+  anchors
+    .command('create')
+    .description("sign a digest of the store's head now (admin)")
+    .action(async () => {
+      await withContext(open, async (context) => {
+        cliReader(context, 'audit anchors create', ['admin']);
+        const { heads, ...anchor } = await context.get(AnchorsService).anchor();
+        print({ ...anchor, streams: heads.length });
+      });
+    });
+
+  audit.command('verify <customerId>').description('check the hash chain and the anchors; exit code 2 when either is broken').action(async (customerId: string) => {
     await withAudit(open, 'audit verify', async (service, reader) => {
       const verdict = orMissing(await service.verify(reader, customerId), customerId);
       print(verdict);
@@ -42,9 +76,13 @@ export function registerAuditCommands(program: Command, open: OpenContext): void
 }
 
 async function withAudit(open: OpenContext, command: string, use: (service: AuditService, reader: Reader) => Promise<void>): Promise<void> {
+  await withContext(open, (context) => use(context.get(AuditService), cliReader(context, command, ['auditor'])));
+}
+
+async function withContext(open: OpenContext, use: (context: INestApplicationContext) => Promise<void>): Promise<void> {
   const context = await open();
   try {
-    await use(context.get(AuditService), cliReader(context, command, ['auditor']));
+    await use(context);
   } finally {
     await context.close();
   }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Command } from 'commander';
-import { CloudEventIngestor } from '../../../rapport/src/core';
+import { CloudEventIngestor, OriginalSealer } from '../../../rapport/src/core';
 import { CliError } from '../cli-error';
 import { RejectFile } from './reject-file';
 import { countLines, runImport } from './run-import';
@@ -24,7 +24,7 @@ export function registerImportCommand(program: Command, open: OpenContext): void
       const context = await open();
       const rejects = new RejectFile(rejectPath);
       try {
-        const report = await runImport(file, CloudEventIngestor.fromContext(context, 'cli-import'), rejects, total);
+        const report = await runImport(file, CloudEventIngestor.fromContext(context, 'cli-import'), rejects, total, context.get(OriginalSealer));
         process.stdout.write(`${JSON.stringify(report)}\n`);
         if (rejects.written > 0) process.exitCode = SOME_LINES_REJECTED;
       } finally {

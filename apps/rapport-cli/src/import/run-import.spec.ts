@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { CloudEventIngestor, configFromEnvironment, CoreModule } from '../../../rapport/src/core';
+import { CloudEventIngestor, configFromEnvironment, CoreModule, OriginalSealer } from '../../../rapport/src/core';
 import { RejectFile } from './reject-file';
 import { countLines, runImport } from './run-import';
 
@@ -22,7 +22,9 @@ const LINES = [
   activated,
   activated,
   event('5', 'customer.teleported', {}),
+  event('6', 'customer.acquired', { customerType: 'individual', channel: 'branch', assets: { amount: '1.00', currency: 'CNY' }, riskProfile: 'C2', personal: { name: 'Wei Reject-Plaintext' } }),
 ];
+const sealed = { sealedOriginal: 1, customerId: 'IMP-1', sealed: expect.objectContaining({ ciphertext: expect.any(String) }) };
 
 describe('importing an NDJSON file of CloudEvents', () => {
   let dir: string;
@@ -43,24 +45,38 @@ describe('importing an NDJSON file of CloudEvents', () => {
     writeFileSync(file, `${LINES.join('\n')}\n`);
     const rejects = new RejectFile(join(dir, 'rejects.ndjson'));
 
-    const report = await runImport(file, CloudEventIngestor.fromContext(context, 'cli-import'), rejects, await countLines(file));
+    const report = await runImport(file, CloudEventIngestor.fromContext(context, 'cli-import'), rejects, await countLines(file), context.get(OriginalSealer));
     rejects.close();
 
-    expect(report).toEqual(expect.objectContaining({ lines: 7, appended: 2, duplicates: 1, rejected: { invalid: 2, rejected: 1, unreadable: 1 } }));
+    expect(report).toEqual(expect.objectContaining({ lines: 8, appended: 2, duplicates: 1, rejected: { invalid: 2, rejected: 2, unreadable: 1 } }));
     const written = readFileSync(rejects.path, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(written).toEqual([
-      { line: 3, reason: 'unreadable', detail: 'the message is not valid JSON' },
-      { line: 4, reason: 'rejected', id: '2', customerId: 'IMP-1', rule: 'customer-not-active', message: expect.any(String) },
-      { line: 5, reason: 'invalid', id: '3', errors: [{ field: 'data.csat', message: 'csat must not be greater than 5' }] },
-      { line: 8, reason: 'invalid', id: '5', errors: [{ field: 'type', message: expect.stringContaining('unknown type') }] },
+      { line: 3, reason: 'unreadable', detail: 'the message is not valid JSON', sealedLine: { sealedOriginal: 1, stripped: 'no-customer-id' } },
+      { line: 4, reason: 'rejected', id: '2', customerId: 'IMP-1', rule: 'customer-not-active', message: expect.any(String), sealedLine: sealed },
+      { line: 5, reason: 'invalid', id: '3', errors: [{ field: 'data.csat', message: 'csat must not be greater than 5' }], sealedLine: sealed },
+      { line: 8, reason: 'invalid', id: '5', errors: [{ field: 'type', message: expect.stringContaining('unknown type') }], sealedLine: sealed },
+      { line: 9, reason: 'rejected', id: '6', customerId: 'IMP-1', rule: expect.any(String), message: expect.any(String), sealedLine: sealed },
     ]);
+  });
+
+  it('keeps no refused line in plaintext, and opens each for repair with the customer key', async () => {
+    const file = join(dir, 'events.ndjson');
+    writeFileSync(file, `${LINES.join('\n')}\n`);
+    const rejects = new RejectFile(join(dir, 'rejects.ndjson'));
+    await runImport(file, CloudEventIngestor.fromContext(context, 'cli-import'), rejects, await countLines(file), context.get(OriginalSealer));
+    rejects.close();
+
+    const text = readFileSync(rejects.path, 'utf8');
+    expect(text).not.toContain('Reject-Plaintext');
+    const last = JSON.parse(text.trim().split('\n').at(-1) ?? '') as { sealedLine: unknown };
+    expect((await context.get(OriginalSealer).open(last.sealedLine)).original.toString()).toBe(LINES[8]);
   });
 
   it('leaves no reject file when every line is accepted', async () => {
     const file = join(dir, 'good.ndjson');
     writeFileSync(file, `${acquired}\n${activated}\n`);
     const rejects = new RejectFile(join(dir, 'none.ndjson'));
-    const report = await runImport(file, CloudEventIngestor.fromContext(context, 'cli-import'), rejects, 2);
+    const report = await runImport(file, CloudEventIngestor.fromContext(context, 'cli-import'), rejects, 2, context.get(OriginalSealer));
     rejects.close();
     expect(report.rejectFile).toBeUndefined();
     expect(() => readFileSync(rejects.path)).toThrow();

@@ -3,9 +3,14 @@ import { hashEvent } from '@rapport/audit';
 import { CUSTOMER_UPCASTERS, EVENT_SCHEMA_VERSIONS, type CustomerEvent } from '@rapport/customer-domain';
 import { InMemoryEventStore, Upcasters, UpcastingEventStore, type EventToAppend } from '@rapport/event-store';
 import { ManualClock } from '@rapport/kernel';
-import { InMemoryKeyStore, seal } from '@rapport/privacy';
-import { customerAcquired, customerActivated, personalDataErased, transactionRecorded } from '@rapport/testing';
+import { InMemoryKeyStore, seal, sealText } from '@rapport/privacy';
+import { customerAcquired, customerActivated, customerChurned, personalDataErased, transactionRecorded } from '@rapport/testing';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { configFromEnvironment } from '../config';
 import { AccessLog } from '../security/access-log';
+import { AnchorsService } from './anchors/anchors.service';
 import { AuditService } from './audit.service';
 import { PersonalDataReader } from './personal-data-reader';
 
@@ -17,7 +22,8 @@ async function auditedCustomer() {
   const store = new InMemoryEventStore();
   const keys = new InMemoryKeyStore();
   const accessLog = new AccessLog(store, new ManualClock(NOW));
-  const audit = new AuditService(upcasting(store), new PersonalDataReader(keys), accessLog);
+  const anchors = new AnchorsService(store, configFromEnvironment({ DATA_DIR: mkdtempSync(join(tmpdir(), 'rapport-audit-')) }), new ManualClock(NOW));
+  const audit = new AuditService(upcasting(store), new PersonalDataReader(keys), accessLog, anchors);
   let revision = 0;
   const append = async (...events: CustomerEvent[]) => {
     const stored = events.map(({ type, data }) => {
@@ -85,6 +91,20 @@ describe('the history', () => {
     const page = await audit.history(AUDITOR, 'cust-0001');
     expect(page?.events[0]?.data).toMatchObject({ personal: { erased: true, erasedAt: '2026-03-01T00:00:00.000Z' } });
   });
+
+  it('opens sealed free text, and shows free text stored in plaintext before sealing began as it was stored', async () => {
+    const { audit, keys, append } = await auditedCustomer();
+    const reason = sealText('moved in with Li Na', await keys.keyFor('cust-0001'), 'cust-0001');
+    await append(customerChurned({ occurredAt: '2026-02-01T00:00:00.000Z', reason }));
+    await append(customerChurned({ occurredAt: '2026-02-02T00:00:00.000Z', reason: 'legacy plaintext reason' }));
+    const page = await audit.history(AUDITOR, 'cust-0001');
+    expect(page?.events.slice(2).map((event) => (event.data as { reason?: unknown }).reason)).toEqual(['moved in with Li Na', 'legacy plaintext reason']);
+    const state = await audit.stateAsOf(AUDITOR, 'cust-0001', NOW, 'occurred');
+    expect(state?.state).toMatchObject({ status: 'churned', churnReason: 'moved in with Li Na' });
+    await keys.destroy('cust-0001', new Date('2026-03-01T00:00:00.000Z'));
+    const erased = await audit.history(AUDITOR, 'cust-0001');
+    expect((erased?.events[2]?.data as { reason?: unknown }).reason).toEqual({ erased: true, erasedAt: '2026-03-01T00:00:00.000Z' });
+  });
 });
 
 describe('events stored in the shape of schema version 1', () => {
@@ -110,7 +130,8 @@ describe('events stored in the shape of schema version 1', () => {
     });
     await store.appendToStream(STREAM, events, 'no-stream');
     const keys = new InMemoryKeyStore();
-    return new AuditService(upcasting(store), new PersonalDataReader(keys), new AccessLog(store, new ManualClock(NOW)));
+    const anchors = new AnchorsService(store, configFromEnvironment({ DATA_DIR: mkdtempSync(join(tmpdir(), 'rapport-audit-')) }), new ManualClock(NOW));
+    return new AuditService(upcasting(store), new PersonalDataReader(keys), new AccessLog(store, new ManualClock(NOW)), anchors);
   }
 
   it('folds them as the version 1 evolve did: the bonus tier, then earnings outside the 12-month window dropped', async () => {

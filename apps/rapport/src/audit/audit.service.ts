@@ -6,7 +6,8 @@ import { customerStreamId } from '@rapport/kernel';
 import { AccessLog, type AccessRecord } from '../security/access-log';
 import { customerDecider } from '../wiring/customer-processor';
 import { EVENT_STORE } from '../wiring/tokens';
-import { CachedFold } from './fold-snapshots';
+import { AnchorsService, type StreamAnchorCheck } from './anchors/anchors.service';
+import { CachedFold, digestByReading, type DigestStream, type ReadStream } from './fold-snapshots';
 import { PersonalDataReader } from './personal-data-reader';
 
 export interface HistoryPage {
@@ -22,6 +23,12 @@ export interface StateAsOf {
   readonly eventsApplied: number;
   readonly state: CustomerState;
 }
+
+/**
+ * The hash chain's verdict, and the anchors' when any names the stream (or the anchor file is
+ * faulty): valid only when both hold.
+ */
+export type StreamVerdict = (ChainVerdict | { readonly valid: false; readonly events: number }) & { readonly anchors?: StreamAnchorCheck };
 
 /** Who is reading, recorded in the access log before anything is returned. */
 export type Reader = Omit<AccessRecord, 'customerId'>;
@@ -46,6 +53,7 @@ export class AuditService {
     @Inject(EVENT_STORE) private readonly store: UpcastingEventStore,
     private readonly personalData: PersonalDataReader,
     private readonly accessLog: AccessLog,
+    private readonly anchors: AnchorsService,
   ) {}
 
   /** The events as written: what the hash chain covers, each with the schema version of its data. */
@@ -62,7 +70,10 @@ export class AuditService {
   /** Folded through fold snapshots kept between calls (fold-snapshots.ts); the result is the same. */
   async stateAsOf(reader: Reader, customerId: string, asOf: Date, basis: TimeBasis): Promise<StateAsOf | undefined> {
     const streamId = customerStreamId(customerId);
-    const folded = await this.fold.stateAsOf(streamId, (options) => this.store.readStream(streamId, options), asOf, basis);
+    const read: ReadStream = (options) => this.store.readStream(streamId, options);
+    const digestStream = this.store.stored.digestStream?.bind(this.store.stored);
+    const digest: DigestStream = digestStream ? (revisions) => digestStream(streamId, revisions) : digestByReading(read);
+    const folded = await this.fold.stateAsOf(streamId, read, digest, asOf, basis);
     if (folded === undefined) return undefined;
     await this.accessLog.record({ ...reader, customerId });
     const state = await this.personalData.reveal(customerId, folded.state);
@@ -74,11 +85,16 @@ export class AuditService {
     this.fold.clear();
   }
 
-  async verify(reader: Reader, customerId: string): Promise<ChainVerdict | undefined> {
-    const events = await this.store.stored.readStream(customerStreamId(customerId));
+  async verify(reader: Reader, customerId: string): Promise<StreamVerdict | undefined> {
+    const streamId = customerStreamId(customerId);
+    const events = await this.store.stored.readStream(streamId);
     if (events.length === 0) return undefined;
     await this.accessLog.record({ ...reader, customerId });
-    return verifyChain(events);
+    const chain = verifyChain(events);
+    const anchors = this.anchors.check(streamId, events);
+    if (anchors === undefined) return chain;
+    const isAnchored = anchors.mismatch === undefined && anchors.log === undefined;
+    return isAnchored ? { ...chain, anchors } : { ...chain, valid: false, anchors };
   }
 
   private async exists(customerId: string): Promise<boolean> {

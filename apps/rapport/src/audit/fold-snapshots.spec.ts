@@ -12,7 +12,7 @@ import {
   transactionRecorded,
 } from '@rapport/testing';
 import fc from 'fast-check';
-import { CachedFold } from './fold-snapshots';
+import { CachedFold, digestByReading } from './fold-snapshots';
 
 const decider = createCustomerDecider();
 const START = Date.parse('2026-01-01T00:00:00.000Z');
@@ -65,7 +65,7 @@ async function cachedFold(fold: CachedFold<CustomerState, CustomerEvent>, store:
     if ((options?.fromRevision ?? 0) > 0) readsFromSnapshot++;
     return store.readStream(streamId, options);
   };
-  return asJson(await fold.stateAsOf(streamId, read, asOf, basis));
+  return asJson(await fold.stateAsOf(streamId, read, digestByReading(read), asOf, basis));
 }
 
 function asJson(value: unknown): unknown {
@@ -144,5 +144,22 @@ describe('folding from snapshots', () => {
       { numRuns: 150 },
     );
     expect(readsFromSnapshot).toBeGreaterThan(100);
+  });
+
+  it('never hides stored bytes altered before a snapshot, though the event at the snapshot is as it was', async () => {
+    const store = new InMemoryEventStore();
+    const fold = new CachedFold(decider, { interval: 2, maxEvents: 100 });
+    await append(store, 'customer-1', [[{ occurred: 0, recorded: 0 }, 4], [{ occurred: 1, recorded: 1 }, 4], [{ occurred: 2, recorded: 2 }, 4], [{ occurred: 3, recorded: 3 }, 4]]);
+    const now = new Date(iso(1_000));
+    expect(await cachedFold(fold, store, 'customer-1', now, 'occurred')).toMatchObject({ state: { transactionCount: 2 } });
+
+    const stored = await store.readStream('customer-1');
+    const altered = new InMemoryEventStore();
+    const [acquired, activated, ...rest] = stored;
+    const churned = { ...rest[0], type: 'CustomerChurned', data: { customerId: 'customer-1', occurredAt: iso(2), reason: 'r' } };
+    await altered.appendToStream('customer-1', [acquired, activated, churned, rest[1]], 'no-stream');
+
+    expect(await cachedFold(fold, altered, 'customer-1', now, 'occurred')).toEqual(await uncached(altered, 'customer-1', now, 'occurred'));
+    expect(await cachedFold(fold, altered, 'customer-1', now, 'occurred')).toMatchObject({ state: { status: 'churned' } });
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { foldAsOf, type FoldProgress, type TimeBasis } from '@rapport/audit';
 import type { ReadStreamOptions, RecordedEvent } from '@rapport/event-store';
 import { compareInstants, instantOf, LruCache, type Instant } from '@rapport/kernel';
@@ -5,13 +6,17 @@ import { compareInstants, instantOf, LruCache, type Instant } from '@rapport/ker
 /**
  * A fold snapshot: a stream folded in full through `revision`, every event up to it, none left
  * out. It stands for the first `eventsApplied` events of any fold to an instant at or after
- * `latest[basis]`, since each of those events is then within the instant, and stored events never
- * change.
+ * `latest[basis]`, since each of those events is then within the instant, as long as the stored
+ * events up to `revision` are still the ones folded: `prefix` says whether they are.
  */
 export interface FoldSnapshot<State> extends FoldProgress<State> {
   readonly revision: number;
-  /** Hash of the event at `revision`: a store that does not hold it is not the one folded. */
-  readonly hash: string;
+  /**
+   * Digest of the stored events through `revision` (DigestStream). The hash chain would not do:
+   * bytes altered without recomputing the chain leave the event at `revision` as it was, and its
+   * hash with it.
+   */
+  readonly prefix: string;
   /** Latest time among the events folded, on each basis; undefined when none was folded. */
   readonly latest: Readonly<Record<TimeBasis, Instant | undefined>>;
 }
@@ -25,6 +30,14 @@ export interface FoldSnapshotOptions {
 
 export type ReadStream = (options?: ReadStreamOptions) => Promise<readonly RecordedEvent[]>;
 
+/** Digests of the stream's stored events through each revision asked for (EventStore.digestStream). */
+export type DigestStream = (throughRevisions: readonly number[]) => Promise<readonly string[]>;
+
+interface PendingSnapshot<State> {
+  readonly snapshot: Omit<FoldSnapshot<State>, 'prefix'>;
+  readonly isPeriodic: boolean;
+}
+
 interface StreamSnapshots<State> {
   /** At every `interval`-th revision, oldest first: for instants in the past. */
   readonly periodic: FoldSnapshot<State>[];
@@ -34,7 +47,7 @@ interface StreamSnapshots<State> {
 
 /**
  * foldAsOf (design.md §5) over one stream at a time, starting from the newest snapshot that
- * lies wholly within the instant, so that a stream is read and folded only after it, and
+ * lies wholly within the instant, so that a stream is folded only after it, and
  * keeping new snapshots while a fold leaves no event out. Snapshots hold the state as evolve
  * leaves it, sealed personal data included: revealing it, or finding it erased, is the caller's,
  * after every fold, with the key as it is then. Least recently folded streams go first.
@@ -49,11 +62,23 @@ export class CachedFold<State, Event> {
     this.streams = new LruCache({ capacity: options.maxEvents, weigh: (stream) => stream.newest?.eventsApplied ?? 0 });
   }
 
-  /** The stream (read through `read`) folded to `asOf`; undefined when it holds no event. */
-  async stateAsOf(streamId: string, read: ReadStream, asOf: Date, basis: TimeBasis): Promise<FoldProgress<State> | undefined> {
-    const { events, snapshot } = await this.readAfterSnapshot(streamId, read, asOf, basis);
+  /**
+   * The stream (read through `read`) folded to `asOf`; undefined when it holds no event. A
+   * snapshot is used only when `digest` says the stored events through it are still the ones
+   * folded (altered bytes, a rewritten stream and another file under the same id all fail that);
+   * otherwise it is dropped and the stream folded whole.
+   */
+  async stateAsOf(streamId: string, read: ReadStream, digest: DigestStream, asOf: Date, basis: TimeBasis): Promise<FoldProgress<State> | undefined> {
+    const snapshot = await this.confirmedAt(streamId, digest, instantOf(asOf), basis);
+    const events = await read(snapshot === undefined ? undefined : { fromRevision: snapshot.revision + 1 });
     if (events.length === 0 && snapshot === undefined) return undefined;
-    return foldAsOf(events, asOf, basis, this.decider, { from: snapshot, onWholePrefix: this.recorder(streamId, events, snapshot) });
+    const pending: PendingSnapshot<State>[] = [];
+    const folded = foldAsOf(events, asOf, basis, this.decider, { from: snapshot, onWholePrefix: this.recorder(events, snapshot, pending) });
+    if (pending.length > 0) {
+      const prefixes = await digest(pending.map(({ snapshot: kept }) => kept.revision));
+      pending.forEach(({ snapshot: kept, isPeriodic }, index) => this.keep(streamId, { ...kept, prefix: prefixes[index] ?? '' }, isPeriodic));
+    }
+    return folded;
   }
 
   /** Drops every snapshot; the next folds read their streams whole. */
@@ -61,18 +86,13 @@ export class CachedFold<State, Event> {
     this.streams.clear();
   }
 
-  /**
-   * The events after the usable snapshot, read from its own revision so that its hash can be
-   * checked: a snapshot the store does not bear out is dropped, and the stream read whole.
-   */
-  private async readAfterSnapshot(streamId: string, read: ReadStream, asOf: Date, basis: TimeBasis) {
-    const snapshot = this.usableAt(streamId, instantOf(asOf), basis);
-    if (snapshot === undefined) return { events: await read() };
-    const events = await read({ fromRevision: snapshot.revision });
-    const [first] = events;
-    if (first?.revision === snapshot.revision && first.metadata.hash === snapshot.hash) return { events: events.slice(1), snapshot };
+  private async confirmedAt(streamId: string, digest: DigestStream, asOf: Instant, basis: TimeBasis): Promise<FoldSnapshot<State> | undefined> {
+    const snapshot = this.usableAt(streamId, asOf, basis);
+    if (snapshot === undefined) return undefined;
+    const [prefix] = await digest([snapshot.revision]);
+    if (prefix === snapshot.prefix) return snapshot;
     this.streams.delete(streamId);
-    return { events: await read() };
+    return undefined;
   }
 
   /** The newest snapshot whose events are all within `asOf` on `basis`. */
@@ -87,7 +107,7 @@ export class CachedFold<State, Event> {
   }
 
   /** Keeps a snapshot at each periodic revision and at the last event, for onWholePrefix. */
-  private recorder(streamId: string, events: readonly RecordedEvent[], from: FoldSnapshot<State> | undefined) {
+  private recorder(events: readonly RecordedEvent[], from: FoldSnapshot<State> | undefined, pending: PendingSnapshot<State>[]) {
     let occurred = from?.latest.occurred;
     let recorded = from?.latest.recorded;
     return (progress: FoldProgress<State>, index: number): void => {
@@ -97,7 +117,7 @@ export class CachedFold<State, Event> {
       const isPeriodic = (revision + 1) % this.options.interval === 0;
       if (!isPeriodic && index !== events.length - 1) return;
       const latest = { occurred, recorded };
-      this.keep(streamId, { ...progress, revision, hash: metadata.hash, latest }, isPeriodic);
+      pending.push({ snapshot: { ...progress, revision, latest }, isPeriodic });
     };
   }
 
@@ -120,4 +140,21 @@ function isWithin(snapshot: FoldSnapshot<unknown>, asOf: Instant, basis: TimeBas
 
 function later(current: Instant | undefined, candidate: Instant): Instant {
   return current === undefined || compareInstants(candidate, current) > 0 ? candidate : current;
+}
+
+/** DigestStream for a store without digestStream: the events as read, digested in JSON. */
+export function digestByReading(read: ReadStream): DigestStream {
+  return async (throughRevisions) => {
+    const last = throughRevisions.at(-1);
+    if (last === undefined) return [];
+    const events = await read({ maxCount: last + 1 });
+    const hash = createHash('sha256');
+    const digests: string[] = [];
+    for (const event of events) {
+      hash.update(JSON.stringify([event.id, event.revision, event.type, event.data, event.metadata]));
+      if (throughRevisions.includes(event.revision)) digests.push(hash.copy().digest('hex'));
+    }
+    while (digests.length < throughRevisions.length) digests.push(`missing-${throughRevisions[digests.length]}`);
+    return digests;
+  };
 }

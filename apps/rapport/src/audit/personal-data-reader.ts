@@ -1,10 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { unseal, type KeyLookup, type KeyStore, type PersonalData, type SealedData } from '@rapport/privacy';
+import { isErasedText, openText, sealedTextParts, unseal, type KeyLookup, type KeyStore, type PersonalData, type SealedData } from '@rapport/privacy';
 import { KEY_STORE } from '../wiring/tokens';
 
-export type PersonalDataView = PersonalData | { readonly erased: true; readonly erasedAt: string };
+export type ErasedView = { readonly erased: true; readonly erasedAt?: string };
+export type PersonalDataView = PersonalData | ErasedView;
 
-/** Opens sealed personal data for the audit views; after erasure there is nothing left to open. */
+/**
+ * Opens what is sealed for the audit views: the `personal` object and every sealed free-text
+ * field (customer.field-classes.ts). After erasure there is nothing left to open. Free text
+ * stored in plaintext before sealing began is shown as it is.
+ */
 @Injectable()
 export class PersonalDataReader {
   constructor(@Inject(KEY_STORE) private readonly keys: KeyStore) {}
@@ -13,40 +18,54 @@ export class PersonalDataReader {
     return openWith(await this.keys.lookup(customerId), customerId, sealed);
   }
 
-  /** A copy of an object whose `personal` field, if sealed, is replaced by its opened view. */
+  /** A copy of an object whose sealed fields are replaced by their opened views. */
   async reveal<T extends object>(customerId: string, holder: T): Promise<T> {
-    const sealed = sealedIn(holder);
-    if (sealed === undefined) return holder;
-    return { ...holder, personal: await this.open(customerId, sealed) };
+    const [revealed] = await this.revealEach(customerId, [holder]);
+    return revealed;
   }
 
-  /**
-   * reveal() for each object, in order, with one key lookup for all of them and none when
-   * nothing is sealed (a history page holds sealed data in its acquisition event alone).
-   */
+  /** reveal() for each object, in order, with one key lookup for all of them and none when nothing is sealed. */
   async revealEach<T extends object>(customerId: string, holders: readonly T[]): Promise<readonly T[]> {
-    if (!holders.some((holder) => sealedIn(holder) !== undefined)) return holders;
+    if (!holders.some(hasSealedField)) return holders;
     const found = await this.keys.lookup(customerId);
-    return holders.map((holder) => {
-      const sealed = sealedIn(holder);
-      return sealed === undefined ? holder : { ...holder, personal: openWith(found, customerId, sealed) };
-    });
+    return holders.map((holder) => (hasSealedField(holder) ? revealWith(found, customerId, holder) : holder));
   }
+}
+
+function revealWith<T extends object>(found: KeyLookup, customerId: string, holder: T): T {
+  const copy: Record<string, unknown> = { ...(holder as Record<string, unknown>) };
+  for (const [field, value] of Object.entries(copy)) {
+    if (isSealedObject(value)) copy[field] = openWith(found, customerId, value);
+    else if (isErasedText(value)) copy[field] = erasedView(found);
+    else {
+      const sealed = sealedTextParts(value);
+      if (sealed !== undefined) copy[field] = openTextWith(found, customerId, sealed);
+    }
+  }
+  return copy as T;
 }
 
 function openWith(found: KeyLookup, customerId: string, sealed: SealedData): PersonalDataView {
-  if (found.status === 'destroyed') return { erased: true, erasedAt: found.destroyedAt };
-  if (found.status === 'absent' || found.dataKey.keyId !== sealed.keyId) {
-    throw new Error(`no data key ${sealed.keyId} for customer ${customerId}`);
-  }
-  return unseal(sealed, found.dataKey, customerId);
+  return found.status === 'destroyed' ? erasedView(found) : unseal(sealed, keyOf(found, customerId, sealed), customerId);
 }
 
-function sealedIn(holder: object): SealedData | undefined {
-  const personal = (holder as { personal?: unknown }).personal;
-  return isSealed(personal) ? personal : undefined;
+function openTextWith(found: KeyLookup, customerId: string, sealed: SealedData): string | ErasedView {
+  return found.status === 'destroyed' ? erasedView(found) : openText(sealed, keyOf(found, customerId, sealed), customerId);
 }
 
-function isSealed(value: unknown): value is SealedData {
+function keyOf(found: KeyLookup, customerId: string, sealed: SealedData) {
+  if (found.status !== 'live' || found.dataKey.keyId !== sealed.keyId) throw new Error(`no data key ${sealed.keyId} for customer ${customerId}`);
+  return found.dataKey;
+}
+
+function erasedView(found: KeyLookup): ErasedView {
+  return found.status === 'destroyed' ? { erased: true, erasedAt: found.destroyedAt } : { erased: true };
+}
+
+function hasSealedField(holder: object): boolean {
+  return Object.values(holder).some((value) => isSealedObject(value) || isErasedText(value) || sealedTextParts(value) !== undefined);
+}
+
+function isSealedObject(value: unknown): value is SealedData {
   return typeof value === 'object' && value !== null && 'ciphertext' in value && 'keyId' in value;
 }

@@ -3,10 +3,11 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CustomerCommand, DomainError } from '@rapport/customer-domain';
 import type { CommandOutcome } from '@rapport/event-store';
 import { customerStreamId, type CommandContext } from '@rapport/kernel';
-import { KeyDestroyed, seal, type KeyStore, type PersonalData } from '@rapport/privacy';
+import type { KeyStore, PersonalData } from '@rapport/privacy';
 import { Metrics } from '../operations/metrics';
 import { CommandsInFlight } from './commands-in-flight';
 import { CUSTOMER_PROCESSOR, KEY_STORE } from '../wiring/tokens';
+import { sealForStorage } from './seal-for-storage';
 import type { CustomerProcessor } from '../wiring/customer-processor';
 
 export type CustomerCommandOutcome = CommandOutcome<DomainError>;
@@ -40,23 +41,11 @@ export class ExecuteCustomerCommandHandler implements ICommandHandler<ExecuteCus
     // Erasure destroys the key before appending: should the append fail, a retry still appends
     // PersonalDataErased, and the data is unreadable either way (crypto-shredding, design.md §7).
     if (command.type === 'ErasePersonalData') await this.keys.destroy(command.customerId, new Date(command.occurredAt));
-    const sealed = await this.sealPersonalData(command, personal);
+    const sealed = await sealForStorage(this.keys, command, personal);
     const outcome = await this.processor.execute(customerStreamId(command.customerId), sealed, context);
     const labels = { command: command.type, outcome: outcome.kind === 'rejected' ? outcome.rejection.code : outcome.kind };
     this.metrics.count('rapport_commands_total', 'Commands handled, by type and outcome', labels);
     this.metrics.observeSeconds('rapport_command_seconds', 'Time to decide and append a command', { command: command.type }, Number(process.hrtime.bigint() - started) / 1e9);
     return outcome;
-  }
-
-  /** Encrypts before anything is decided, so plaintext never reaches the domain or the store. */
-  private async sealPersonalData(command: CustomerCommand, personal: PersonalData | undefined): Promise<CustomerCommand> {
-    if (command.type !== 'AcquireCustomer' || !personal || Object.keys(personal).length === 0) return command;
-    try {
-      const key = await this.keys.keyFor(command.customerId);
-      return { ...command, data: { ...command.data, personal: seal(personal, key, command.customerId) } };
-    } catch (error: unknown) {
-      if (error instanceof KeyDestroyed) return command; // an erased customer exists, so the decider rejects the acquisition
-      throw error;
-    }
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { ToCommand } from '../commands/to-command';
 import { Metrics } from '../operations/metrics';
+import { OriginalSealer } from '../privacy/sealed-original';
 import { TO_COMMAND } from '../wiring/tokens';
 import { CloudEventIngestor } from './cloud-event-ingestor';
 import { IngestionLifecycle } from './ingestion.lifecycle';
@@ -13,8 +14,9 @@ import { KafkaMessageHandler } from './kafka-message.handler';
   providers: [
     {
       provide: KAFKA_MESSAGE_HANDLER,
-      useFactory: (bus: CommandBus, mapper: ToCommand, metrics: Metrics) => new KafkaMessageHandler(new CloudEventIngestor(bus, mapper, 'kafka-ingestion'), metrics),
-      inject: [CommandBus, TO_COMMAND, Metrics],
+      useFactory: (bus: CommandBus, mapper: ToCommand, metrics: Metrics, sealer: OriginalSealer) =>
+        new KafkaMessageHandler(new CloudEventIngestor(bus, mapper, 'kafka-ingestion'), metrics, sealer),
+      inject: [CommandBus, TO_COMMAND, Metrics, OriginalSealer],
     },
     IngestionLifecycle,
   ],

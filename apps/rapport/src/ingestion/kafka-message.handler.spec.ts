@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import type { CommandBus } from '@nestjs/cqrs';
 import type { InboundMessage } from '@rapport/ingestion';
 import { ManualClock } from '@rapport/kernel';
+import { InMemoryKeyStore } from '@rapport/privacy';
+import { OriginalSealer } from '../privacy/sealed-original';
 import type { ExecuteCustomerCommand, CustomerCommandOutcome } from '../commands/execute-customer-command';
 import { ToCommand } from '../commands/to-command';
 import { Metrics } from '../operations/metrics';
@@ -18,8 +20,9 @@ function record(value: unknown, key: string | null = 'C-1'): InboundMessage {
 function handlerAnswering(outcome: CustomerCommandOutcome) {
   const sent: ExecuteCustomerCommand[] = [];
   const bus = { execute: async (command: ExecuteCustomerCommand) => (sent.push(command), outcome) } as unknown as CommandBus;
-  const handler = new KafkaMessageHandler(new CloudEventIngestor(bus, new ToCommand(new ManualClock(new Date(0))), 'kafka-ingestion'), new Metrics());
-  return { handler, sent };
+  const keys = new InMemoryKeyStore();
+  const handler = new KafkaMessageHandler(new CloudEventIngestor(bus, new ToCommand(new ManualClock(new Date(0))), 'kafka-ingestion'), new Metrics(), new OriginalSealer(keys));
+  return { handler, sent, keys };
 }
 
 describe('a Kafka message', () => {
@@ -52,29 +55,47 @@ describe('a Kafka message', () => {
 
   it('that breaks a rule is dead-lettered as rejected with the rule', async () => {
     const { handler } = handlerAnswering({ kind: 'rejected', rejection: { kind: 'domain-error', code: 'customer-already-active', message: 'already active' } });
-    expect(await handler.handle(record(event))).toEqual({ kind: 'dead-letter', verdict: { reason: 'rejected', rule: 'customer-already-active', detail: 'already active' } });
+    expect(await handler.handle(record(event))).toEqual({ kind: 'dead-letter', verdict: { reason: 'rejected', rule: 'customer-already-active', detail: 'already active' }, value: expect.any(Buffer) });
   });
 
   it('of an unknown type is dead-lettered as invalid, and never reaches the bus', async () => {
     const { handler, sent } = handlerAnswering({ kind: 'appended', revision: 0, position: 1, eventTypes: [] });
-    expect(await handler.handle(record({ ...event, type: 'customer.teleported' }))).toEqual({ kind: 'dead-letter', verdict: { reason: 'invalid', errors: [expect.objectContaining({ field: 'type' })] } });
+    expect(await handler.handle(record({ ...event, type: 'customer.teleported' }))).toEqual({ kind: 'dead-letter', verdict: { reason: 'invalid', errors: [expect.objectContaining({ field: 'type' })] }, value: expect.any(Buffer) });
     expect(sent).toEqual([]);
   });
 
   it.each([['another customer', 'C-2'], ['no key', null]])('keyed by %s is dead-lettered as invalid (the key must be the subject)', async (_name, key) => {
     const { handler } = handlerAnswering({ kind: 'appended', revision: 0, position: 1, eventTypes: [] });
-    expect(await handler.handle(record(event, key))).toEqual({ kind: 'dead-letter', verdict: { reason: 'invalid', errors: [expect.objectContaining({ field: 'key' })] } });
+    expect(await handler.handle(record(event, key))).toEqual({ kind: 'dead-letter', verdict: { reason: 'invalid', errors: [expect.objectContaining({ field: 'key' })] }, value: expect.any(Buffer) });
   });
 
   it('that is not JSON is dead-lettered as unreadable', async () => {
     const { handler } = handlerAnswering({ kind: 'appended', revision: 0, position: 1, eventTypes: [] });
     const garbage: InboundMessage = { ...record(event), value: Buffer.from('{{{') };
-    expect(await handler.handle(garbage)).toEqual({ kind: 'dead-letter', verdict: { reason: 'unreadable', detail: 'the message is not valid JSON' } });
+    expect(await handler.handle(garbage)).toEqual({ kind: 'dead-letter', verdict: { reason: 'unreadable', detail: 'the message is not valid JSON' }, value: expect.any(Buffer) });
   });
 
   it('that meets a store failure throws, so the adapter redelivers it', async () => {
     const bus = { execute: async () => Promise.reject(new Error('store down')) } as unknown as CommandBus;
-    const handler = new KafkaMessageHandler(new CloudEventIngestor(bus, new ToCommand(new ManualClock(new Date(0))), 'k'), new Metrics());
+    const handler = new KafkaMessageHandler(new CloudEventIngestor(bus, new ToCommand(new ManualClock(new Date(0))), 'k'), new Metrics(), new OriginalSealer(new InMemoryKeyStore()));
     await expect(handler.handle(record(event))).rejects.toThrow('store down');
+  });
+
+  it('dead-lettered carries its bytes sealed under the customer key, to be opened for repair and shredded by erasure', async () => {
+    const { handler, keys } = handlerAnswering({ kind: 'rejected', rejection: { kind: 'domain-error', code: 'customer-churned', message: 'churned' } });
+    const churn = { ...event, type: 'customer.churned', data: { reason: 'moving in with Li Na' } };
+    const fate = await handler.handle(record(churn));
+    const value = fate.kind === 'dead-letter' ? fate.value : null;
+    expect(value?.toString()).not.toContain('Li Na');
+    const sealer = new OriginalSealer(keys);
+    expect(JSON.parse((await sealer.open(JSON.parse(String(value)))).original.toString())).toEqual(churn);
+    await keys.destroy('C-1', new Date(0));
+    await expect(sealer.open(JSON.parse(String(value)))).rejects.toThrow('was erased');
+  });
+
+  it.each([['an unreadable key', Buffer.from([0xff, 0xfe])], ['no key', null]])('that is unreadable, with %s, keeps none of its bytes', async (_name, key) => {
+    const { handler } = handlerAnswering({ kind: 'appended', revision: 0, position: 1, eventTypes: [] });
+    const fate = await handler.handle({ ...record(event), key, value: Buffer.from('{"personal":{"name":"Li Na"') });
+    expect(fate.kind === 'dead-letter' && JSON.parse(String(fate.value))).toEqual({ sealedOriginal: 1, stripped: 'no-customer-id' });
   });
 });

@@ -1,13 +1,22 @@
 import { Logger } from '@nestjs/common';
 import { decodeKafkaRecord, type DeadLetterVerdict, type InboundMessage, type MessageFate, type MessageHandler } from '@rapport/ingestion';
 import type { Metrics } from '../operations/metrics';
+import type { OriginalSealer } from '../privacy/sealed-original';
 import type { CloudEventIngestor, IngestOutcome } from './cloud-event-ingestor';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** What became of a message, before a dead letter's bytes are sealed for the customer it names. */
+interface Judged {
+  readonly verdict: DeadLetterVerdict | 'appended' | 'duplicate';
+  readonly type?: string;
+  readonly customerId?: string;
+}
+
 /**
  * The Kafka side of ingestion: record → CloudEvent → command, and the fate the adapter settles
  * (style.md §8: invalid → DLQ `invalid` with fields, a broken rule → DLQ `rejected`, a repeat → no-op).
+ * A dead letter carries the original bytes sealed under the customer's key (sealed-original.ts).
  */
 export class KafkaMessageHandler implements MessageHandler {
   private readonly logger = new Logger('ingestion');
@@ -15,6 +24,7 @@ export class KafkaMessageHandler implements MessageHandler {
   constructor(
     private readonly ingestor: CloudEventIngestor,
     private readonly metrics: Metrics,
+    private readonly sealer: OriginalSealer,
   ) {}
 
   async handle(message: InboundMessage): Promise<MessageFate> {
@@ -26,15 +36,23 @@ export class KafkaMessageHandler implements MessageHandler {
   }
 
   private async decide(message: InboundMessage): Promise<{ fate: MessageFate; type?: string }> {
+    const { verdict, type, customerId } = await this.verdictOn(message);
+    if (typeof verdict === 'string') return { fate: { kind: verdict }, type };
+    const value = message.value === null ? null : Buffer.from(JSON.stringify(await this.sealer.seal(message.value, customerId ?? keyText(message.key))));
+    return { fate: { kind: 'dead-letter', verdict, value }, type };
+  }
+
+  private async verdictOn(message: InboundMessage): Promise<Judged> {
     const parsed = decodeKafkaRecord(message.headers, message.value);
-    if (parsed.kind === 'unreadable') return { fate: deadLetter({ reason: 'unreadable', detail: parsed.detail }) };
-    if (parsed.kind === 'invalid') return { fate: deadLetter({ reason: 'invalid', errors: parsed.errors }) };
+    if (parsed.kind === 'unreadable') return { verdict: { reason: 'unreadable', detail: parsed.detail } };
+    if (parsed.kind === 'invalid') return { verdict: { reason: 'invalid', errors: parsed.errors } };
     const { event } = parsed;
+    const about = { type: event.type, customerId: event.subject };
     if (keyText(message.key) !== event.subject) {
       const errors = [{ field: 'key', message: 'the message key must be the customer id (the subject), so a customer keeps one partition and its order' }];
-      return { fate: deadLetter({ reason: 'invalid', errors }), type: event.type };
+      return { verdict: { reason: 'invalid', errors }, ...about };
     }
-    return { fate: fateOf(await this.ingestor.ingest(event)), type: event.type };
+    return { verdict: verdictOf(await this.ingestor.ingest(event)), ...about };
   }
 
   private logDeadLetter(message: InboundMessage, verdict: DeadLetterVerdict, type: string | undefined): void {
@@ -44,20 +62,16 @@ export class KafkaMessageHandler implements MessageHandler {
   }
 }
 
-function fateOf(outcome: IngestOutcome): MessageFate {
+function verdictOf(outcome: IngestOutcome): Judged['verdict'] {
   switch (outcome.kind) {
     case 'appended':
     case 'duplicate':
-      return { kind: outcome.kind };
+      return outcome.kind;
     case 'invalid':
-      return deadLetter({ reason: 'invalid', errors: outcome.errors });
+      return { reason: 'invalid', errors: outcome.errors };
     case 'rejected':
-      return deadLetter({ reason: 'rejected', rule: outcome.rule, detail: outcome.message });
+      return { reason: 'rejected', rule: outcome.rule, detail: outcome.message };
   }
-}
-
-function deadLetter(verdict: DeadLetterVerdict): MessageFate {
-  return { kind: 'dead-letter', verdict };
 }
 
 function keyText(key: Buffer | null): string | undefined {

@@ -5,12 +5,14 @@ import { systemClock, type Clock } from '@rapport/kernel';
 import type { KeyStore } from '@rapport/privacy';
 import { KafkaIngestion, type IngestionSource } from '@rapport/ingestion';
 import type { ReadModelAdmin } from '@rapport/read-models';
+import { AnchorsService } from '../audit/anchors/anchors.service';
 import { AuditService } from '../audit/audit.service';
 import { PersonalDataReader } from '../audit/personal-data-reader';
 import { CommandsInFlight } from '../commands/commands-in-flight';
 import { ExecuteCustomerCommandHandler } from '../commands/execute-customer-command';
 import { ToCommand } from '../commands/to-command';
 import { Metrics } from '../operations/metrics';
+import { OriginalSealer } from '../privacy/sealed-original';
 import type { AppConfig } from '../config';
 import { openEventStore, openKeyStore, openReadModelStore } from './adapters';
 import { createCustomerProcessor } from './customer-processor';
@@ -43,7 +45,9 @@ export class CoreModule implements OnApplicationShutdown {
       ExecuteCustomerCommandHandler,
       CommandsInFlight,
       PersonalDataReader,
+      { provide: OriginalSealer, useFactory: (keys: KeyStore) => new OriginalSealer(keys), inject: [KEY_STORE] },
       AuditService,
+      AnchorsService,
       Metrics,
       AccessLog,
       { provide: API_KEYS, useFactory: (clock: Clock) => loadApiKeys(config.security, clock), inject: [CLOCK] },
@@ -56,7 +60,7 @@ export class CoreModule implements OnApplicationShutdown {
       global: true,
       imports: [CqrsModule.forRoot()],
       providers,
-      exports: [APP_CONFIG, CLOCK, CommandsInFlight, EVENT_STORE, KEY_STORE, CUSTOMER_PROCESSOR, TO_COMMAND, AuditService, PersonalDataReader, Metrics, AccessLog, API_KEYS, INGESTION_SOURCE, READ_MODEL_STORE, READ_MODEL_ADMIN],
+      exports: [APP_CONFIG, CLOCK, CommandsInFlight, EVENT_STORE, KEY_STORE, CUSTOMER_PROCESSOR, TO_COMMAND, AuditService, AnchorsService, PersonalDataReader, OriginalSealer, Metrics, AccessLog, API_KEYS, INGESTION_SOURCE, READ_MODEL_STORE, READ_MODEL_ADMIN],
     };
   }
 

@@ -14,8 +14,8 @@ import { historyInstant, longHistory } from './long-history';
  *
  * The AuditService keeps fold snapshots between calls (apps/rapport/src/audit/fold-snapshots.ts),
  * so the fold is measured three ways: `stateAsOf`, as of now with its snapshots cached by the
- * warm-up run (a running service asked again about a customer: it reads and folds only what came
- * after the newest snapshot); `stateAsOfPast`, as of the middle of the history, also warm (it
+ * warm-up run (a running service asked again about a customer: it digests the stored bytes up to
+ * the newest snapshot, to be sure they are the ones it folded, then reads and folds only what came after); `stateAsOfPast`, as of the middle of the history, also warm (it
  * starts from a periodic snapshot, then reads every later event and folds those within the
  * instant); and `stateAsOfCold`, as of now with every snapshot dropped before each call (the
  * first question about a customer: the whole stream read and folded).

@@ -31,6 +31,25 @@ describe('SQLite event store (its own behaviour)', () => {
     await after.close();
   });
 
+  it('digests a stream prefix over its stored bytes: stable while they are, changed when one is altered behind its back', async () => {
+    const path = file();
+    const streamId = aStreamId();
+    const store = SqliteEventStore.open(path);
+    await store.appendToStream(streamId, someEvents(4), 'no-stream');
+    const before = await store.digestStream(streamId, [1, 3]);
+    await store.appendToStream(streamId, someEvents(2), 3);
+    expect(await store.digestStream(streamId, [1, 3])).toEqual(before);
+    expect(await store.digestStream(streamId, [9])).toEqual(['missing-9']);
+
+    const raw = new Database(path);
+    raw.prepare("UPDATE events SET data = replace(data, '\"', '\" ') WHERE stream_id = ? AND revision = 2").run(streamId);
+    raw.close();
+    const [throughOne, throughThree] = await store.digestStream(streamId, [1, 3]);
+    expect(throughOne).toBe(before[0]);
+    expect(throughThree).not.toBe(before[1]);
+    await store.close();
+  });
+
   it('puts the file in WAL mode', async () => {
     const path = file();
     await SqliteEventStore.open(path).close();

@@ -1,5 +1,6 @@
 import { isSqliteUnavailable, openWalDatabase, sqliteCode, WalCompactor } from '@rapport/sqlite';
 import type Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { EventStoreUnavailable, StreamRevisionConflict } from '../../event-store.errors';
 import type {
   AppendResult,
@@ -124,6 +125,24 @@ export class SqliteEventStore implements EventStore {
         : this.statements.readForwards.all(streamId, options.fromRevision ?? 0, limit),
     );
     return rows.map(toRecordedEvent);
+  }
+
+  async digestStream(streamId: string, throughRevisions: readonly number[]): Promise<readonly string[]> {
+    const last = throughRevisions.at(-1);
+    if (last === undefined) return [];
+    const rows = this.run(() => this.statements.readStoredBytes.all(streamId, last));
+    const hash = createHash('sha256');
+    const digests: string[] = [];
+    let next = 0;
+    for (const [revision, bytes] of rows) {
+      hash.update(bytes).update('\n');
+      while (next < throughRevisions.length && throughRevisions[next] === revision) {
+        digests.push(hash.copy().digest('hex'));
+        next++;
+      }
+    }
+    while (digests.length < throughRevisions.length) digests.push(`missing-${throughRevisions[digests.length]}`);
+    return digests;
   }
 
   async readAll(options: ReadAllOptions): Promise<readonly RecordedEvent[]> {
@@ -253,6 +272,7 @@ function prepareStatements(db: Database.Database) {
     readForwards: db.prepare<[string, number, number], EventTuple>(SQL.readForwards).raw(),
     readBackwards: db.prepare<[string, number, number], EventTuple>(SQL.readBackwards).raw(),
     readAll: db.prepare<[number, number], EventTuple>(SQL.readAll).raw(),
+    readStoredBytes: db.prepare<[string, number], [revision: number, bytes: string]>(SQL.readStoredBytes).raw(),
     readAllWithPrefix: db.prepare<[number, number, string, number], EventTuple>(SQL.readAllWithPrefix).raw(),
     readAllData: db.prepare<[number, number], DataTuple>(SQL.readAllData).raw(),
     readAllDataWithPrefix: db.prepare<[number, number, string, number], DataTuple>(SQL.readAllDataWithPrefix).raw(),

@@ -77,7 +77,7 @@ export class BatchLedger {
     const deadLetters: DeadLetterRecord[] = [];
     for (let index = this.committedUpTo; index < through; index++) {
       const fate = this.fates[index];
-      if (fate?.kind === 'dead-letter') deadLetters.push(deadLetterRecord(this.messageAt(index), fate.verdict));
+      if (fate?.kind === 'dead-letter') deadLetters.push(deadLetterRecord(this.messageAt(index), fate));
     }
     const lastOffset = this.messageAt(through - 1).offset;
     return { deadLetters, lastOffset, nextOffset: (BigInt(lastOffset) + 1n).toString(), through };

@@ -35,8 +35,8 @@ function harness(scripts: readonly string[], options: { messagesInFlight?: numbe
     heartbeat: () => Promise.resolve(),
   } as unknown as EachBatchPayload;
   const fateOf = (script: Script): MessageFate => {
-    if (script === 'reject') return { kind: 'dead-letter', verdict: { reason: 'rejected', rule: 'rule', detail: 'no' } };
-    if (script === 'invalid') return { kind: 'dead-letter', verdict: { reason: 'invalid', errors: [] } };
+    if (script === 'reject') return { kind: 'dead-letter', verdict: { reason: 'rejected', rule: 'rule', detail: 'no' }, value: null };
+    if (script === 'invalid') return { kind: 'dead-letter', verdict: { reason: 'invalid', errors: [] }, value: null };
     return { kind: 'appended' };
   };
   const context: BatchContext = {

@@ -41,7 +41,7 @@ function batchOf(scripts: readonly string[], options: Options = {}) {
         happened(`start ${message.offset} ${customer}`);
         await turns(script === 'slow' ? 20 : 1 + (Number(message.offset) % 4));
         happened(`end ${message.offset} ${customer}`);
-        return script === 'reject' ? { kind: 'dead-letter', verdict: { reason: 'rejected', rule: 'customer-not-active', detail: 'no' } } : { kind: 'appended' };
+        return script === 'reject' ? { kind: 'dead-letter', verdict: { reason: 'rejected', rule: 'customer-not-active', detail: 'no' }, value: null } : { kind: 'appended' };
       },
     },
     committer: {
