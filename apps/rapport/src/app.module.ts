@@ -1,9 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthGuard } from './http/auth.guard';
 import { AuditController } from './audit/audit.controller';
 import { CustomerCommandsController } from './commands/customer-commands.controller';
 import type { AppConfig } from './config';
+import { OutcomeInterceptor } from './http/outcome.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { HealthController } from './operations/health.controller';
 import { IngestionModule } from './ingestion/ingestion.module';
@@ -22,6 +23,7 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: OutcomeInterceptor },
       ],
     };
   }

@@ -1,11 +1,12 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, Matches, Max, Min } from 'class-validator';
 import { ZONED_INSTANT } from '../commands/requests/common.request';
+import { IsOmittable } from '../http/validation';
 
 export class HistoryQuery {
-  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) fromRevision?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 10_000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000) limit?: number;
+  @ApiPropertyOptional({ minimum: 0 }) @IsOmittable() @Type(() => Number) @IsInt() @Min(0) fromRevision?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 10_000 }) @IsOmittable() @Type(() => Number) @IsInt() @Min(1) @Max(10_000) limit?: number;
 }
 
 export class StateQuery {
@@ -15,7 +16,7 @@ export class StateQuery {
   asOf!: string;
 
   @ApiPropertyOptional({ enum: ['occurred', 'recorded'], default: 'occurred' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(['occurred', 'recorded'])
   basis?: 'occurred' | 'recorded';
 }

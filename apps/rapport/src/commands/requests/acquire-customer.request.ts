@@ -1,15 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CUSTOMER_TYPES, RISK_PROFILES, type CustomerType, type RiskProfile } from '@rapport/customer-domain';
 import { Type } from 'class-transformer';
-import { IsDefined, IsEmail, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsEmail, IsIn, IsNotEmpty, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CommandRequest } from './common.request';
 import { MoneyRequest } from './money.request';
+import { IsOmittable } from '../../http/validation';
 
 export class PersonalDataRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[A-Za-z0-9-]{4,32}$/, { message: 'nationalId must be 4-32 letters, digits or "-"' }) nationalId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^\+?[0-9 ()-]{5,32}$/, { message: 'phone must be 5-32 digits, spaces, "+", "(", ")" or "-"' }) phone?: string;
-  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @Matches(/^[A-Za-z0-9-]{4,32}$/, { message: 'nationalId must be 4-32 letters, digits or "-"' }) nationalId?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @Matches(/^\+?[0-9 ()-]{5,32}$/, { message: 'phone must be 5-32 digits, spaces, "+", "(", ")" or "-"' }) phone?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsEmail() @MaxLength(254) email?: string;
 }
 
 export class AcquireCustomerRequest extends CommandRequest {
@@ -24,14 +25,14 @@ export class AcquireCustomerRequest extends CommandRequest {
   @ApiProperty({ enum: RISK_PROFILES }) @IsIn(RISK_PROFILES) riskProfile!: RiskProfile;
 
   @ApiPropertyOptional({ type: MoneyRequest })
-  @IsOptional()
+  @IsOmittable()
   @IsObject()
   @ValidateNested()
   @Type(() => MoneyRequest)
   acquisitionCost?: MoneyRequest;
 
   @ApiPropertyOptional({ type: PersonalDataRequest })
-  @IsOptional()
+  @IsOmittable()
   @IsObject()
   @ValidateNested()
   @Type(() => PersonalDataRequest)

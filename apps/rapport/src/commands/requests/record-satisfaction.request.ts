@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { BUSINESS_ID, BUSINESS_ID_MESSAGE, CommandRequest } from './common.request';
+import { IsOmittable } from '../../http/validation';
 
 export class RecordSatisfactionRequest extends CommandRequest {
   @ApiProperty({ example: 'S-5521' })
@@ -9,7 +10,7 @@ export class RecordSatisfactionRequest extends CommandRequest {
   surveyId!: string;
 
   @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) csat!: number;
-  @ApiPropertyOptional({ minimum: 0, maximum: 10 }) @IsOptional() @IsInt() @Min(0) @Max(10) nps?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 10 }) @IsOmittable() @IsInt() @Min(0) @Max(10) nps?: number;
   @ApiProperty({ example: 'account-opening' }) @IsString() @IsNotEmpty() @MaxLength(64) touchpoint!: string;
   @ApiProperty({ example: 'mobile-app' }) @IsString() @IsNotEmpty() @MaxLength(64) channel!: string;
 }

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, type ValidatorConstraintInterface, Validate, ValidateNested, ValidatorConstraint } from 'class-validator';
+import { IsDefined, IsNotEmpty, IsObject, IsString, Matches, MaxLength, type ValidatorConstraintInterface, Validate, ValidateNested, ValidatorConstraint } from 'class-validator';
 import { BUSINESS_ID, BUSINESS_ID_MESSAGE, CommandRequest } from './common.request';
 import { MoneyRequest } from './money.request';
+import { IsOmittable } from '../../http/validation';
 
 @ValidatorConstraint({ name: 'positiveMoney' })
 class PositiveMoneyConstraint implements ValidatorConstraintInterface {
@@ -29,5 +30,5 @@ export class RecordTransactionRequest extends CommandRequest {
 
   @ApiProperty({ example: 'wealth-management' }) @IsString() @IsNotEmpty() @MaxLength(64) productCategory!: string;
 
-  @ApiPropertyOptional({ type: MoneyRequest }) @IsOptional() @IsObject() @ValidateNested() @Type(() => MoneyRequest) revenue?: MoneyRequest;
+  @ApiPropertyOptional({ type: MoneyRequest }) @IsOmittable() @IsObject() @ValidateNested() @Type(() => MoneyRequest) revenue?: MoneyRequest;
 }

@@ -1,13 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { PageRequest } from '../shared/read-query.request';
+import { IsOmittable } from '../../http/validation';
 
 export const COMPLAINT_STATUSES = ['open', 'overdue', 'resolved'] as const;
 export type ComplaintStatusFilter = (typeof COMPLAINT_STATUSES)[number];
 
 export class ListComplaintsRequest extends PageRequest {
   @ApiPropertyOptional({ enum: COMPLAINT_STATUSES, description: 'overdue: open past its due date, as of now; omitted: all' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(COMPLAINT_STATUSES)
   status?: ComplaintStatusFilter;
 }

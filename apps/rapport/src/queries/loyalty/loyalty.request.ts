@@ -1,13 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 import { ReadQueryRequest } from '../shared/read-query.request';
+import { IsOmittable } from '../../http/validation';
 
 export class LoyaltyAccountRequest extends ReadQueryRequest {}
 
 export class LeaderboardRequest extends ReadQueryRequest {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 10 })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)

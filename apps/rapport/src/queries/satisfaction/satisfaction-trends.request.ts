@@ -1,17 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { Granularity } from '@rapport/kernel';
 import { BREAKDOWNS, GRANULARITIES, type Breakdown } from '@rapport/read-models';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { PeriodRequest } from '../shared/period.request';
+import { IsOmittable } from '../../http/validation';
 
 export class SatisfactionTrendsRequest extends PeriodRequest {
   @ApiPropertyOptional({ enum: GRANULARITIES, default: 'day' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(GRANULARITIES)
   granularity?: Granularity;
 
   @ApiPropertyOptional({ enum: BREAKDOWNS, default: 'overall' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(BREAKDOWNS)
   by?: Breakdown;
 }

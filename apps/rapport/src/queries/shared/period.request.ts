@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, Matches, ValidateBy, type ValidationArguments } from 'class-validator';
+import { IsISO8601, Matches, ValidateBy, type ValidationArguments } from 'class-validator';
 import { ReadQueryRequest } from './read-query.request';
+import { IsOmittable } from '../../http/validation';
 
 /** Calendar dates, UTC (api.md "Periods"): `from` and `to` are inclusive. */
 export const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -22,13 +23,13 @@ function IsNotBeforeFrom() {
 
 export class PeriodRequest extends ReadQueryRequest {
   @ApiPropertyOptional({ example: '2026-01-01', description: 'First day, inclusive; default 89 days before `to`' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(DATE, { message: DATE_MESSAGE('from') })
   @IsISO8601({ strict: true }, { message: DATE_MESSAGE('from') })
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-03-31', description: 'Last day, inclusive; default today (UTC)' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(DATE, { message: DATE_MESSAGE('to') })
   @IsISO8601({ strict: true }, { message: DATE_MESSAGE('to') })
   @IsNotBeforeFrom()
