@@ -1,22 +1,12 @@
-import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, Matches, Max, Min } from 'class-validator';
-import { ZONED_INSTANT } from '../commands/requests/common.request';
-import { IsOmittable } from '../http/validation';
+import { InstantField } from '../commands/requests/common.request';
+import { ChoiceField, WholeNumberField } from '../http/fields';
 
 export class HistoryQuery {
-  @ApiPropertyOptional({ minimum: 0 }) @IsOmittable() @Type(() => Number) @IsInt() @Min(0) fromRevision?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 10_000 }) @IsOmittable() @Type(() => Number) @IsInt() @Min(1) @Max(10_000) limit?: number;
+  @WholeNumberField(0, Number.MAX_SAFE_INTEGER, { isOptional: true, fromQuery: true }) fromRevision?: number;
+  @WholeNumberField(1, 10_000, { isOptional: true, fromQuery: true }) limit?: number;
 }
 
 export class StateQuery {
-  @ApiProperty({ example: '2026-03-01T00:00:00Z' })
-  @IsISO8601({ strict: true })
-  @Matches(ZONED_INSTANT, { message: 'asOf must be an ISO 8601 instant with a time zone, e.g. 2026-03-01T00:00:00Z' })
-  asOf!: string;
-
-  @ApiPropertyOptional({ enum: ['occurred', 'recorded'], default: 'occurred' })
-  @IsOmittable()
-  @IsIn(['occurred', 'recorded'])
-  basis?: 'occurred' | 'recorded';
+  @InstantField('asOf', { example: '2026-03-01T00:00:00Z' }) asOf!: string;
+  @ChoiceField(['occurred', 'recorded'], { isOptional: true, default: 'occurred' }) basis?: 'occurred' | 'recorded';
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Inject, Param, Patch, Post, Req } from '@nestjs/common';
+import { Body, Controller, Inject, Param, Patch, Post, Req, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CustomerCommand } from '@rapport/customer-domain';
@@ -6,6 +6,7 @@ import type { Request } from 'express';
 import type { PersonalData } from '@rapport/privacy';
 import { commandContextOf } from '../http/correlation';
 import { BusinessIdPipe, CustomerIdPipe } from '../http/customer-id.pipe';
+import { IdempotencyInterceptor } from '../http/idempotency';
 import { CommandResult } from '../http/outcomes';
 import { TO_COMMAND } from '../wiring/tokens';
 import { ExecuteCustomerCommand } from './execute-customer-command';
@@ -26,6 +27,7 @@ const Customer = () => Param('customerId', CustomerIdPipe);
 
 @ApiTags('commands')
 @Access('channel')
+@UseInterceptors(IdempotencyInterceptor)
 @Controller('v1/customers')
 export class CustomerCommandsController {
   constructor(

@@ -15,8 +15,11 @@ export class InvalidInput extends BadRequestException {
  */
 export const IsOmittable = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
 
-/** A name we may repeat back: an unknown field is named only when it looks like a field name. */
-const PLAIN_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+/**
+ * A name we may repeat back: an unknown field is named only when it is short and made of the
+ * characters of field names and bracket syntax (`isVip`, `status[$ne]`), so no markup or text is reflected.
+ */
+const PLAIN_NAME = /^[A-Za-z$_][A-Za-z0-9_$[\].-]{0,63}$/;
 
 /**
  * Flattens class-validator's tree into `{field: "assets.amount", message}` entries, one per field:

@@ -1,18 +1,9 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { Granularity } from '@rapport/kernel';
 import { BREAKDOWNS, GRANULARITIES, type Breakdown } from '@rapport/read-models';
-import { IsIn } from 'class-validator';
+import { ChoiceField } from '../../http/fields';
 import { PeriodRequest } from '../shared/period.request';
-import { IsOmittable } from '../../http/validation';
 
 export class SatisfactionTrendsRequest extends PeriodRequest {
-  @ApiPropertyOptional({ enum: GRANULARITIES, default: 'day' })
-  @IsOmittable()
-  @IsIn(GRANULARITIES)
-  granularity?: Granularity;
-
-  @ApiPropertyOptional({ enum: BREAKDOWNS, default: 'overall' })
-  @IsOmittable()
-  @IsIn(BREAKDOWNS)
-  by?: Breakdown;
+  @ChoiceField(GRANULARITIES, { isOptional: true, default: 'day' }) granularity?: Granularity;
+  @ChoiceField(BREAKDOWNS, { isOptional: true, default: 'overall' }) by?: Breakdown;
 }
