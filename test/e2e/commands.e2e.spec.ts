@@ -90,11 +90,12 @@ describe.each(EVENT_STORES)('customer commands over HTTP on %s', (kind) => {
       expect((await history('C-3')).filter((e) => e.type === 'TransactionRecorded')).toHaveLength(1);
     });
 
-    it('a retried request with the same Idempotency-Key answers 200 with the first answer and appends nothing', async () => {
+    it('a retried request with the same Idempotency-Key answers exactly as the first time, status included, and appends nothing', async () => {
       const survey = { surveyId: 'S-1', csat: 4, nps: 9, touchpoint: 'app-login', channel: 'mobile-app' };
       const first = await http().post('/v1/customers/C-3/surveys').set('Idempotency-Key', 'retry-1').send(survey).expect(201);
-      const second = await http().post('/v1/customers/C-3/surveys').set('Idempotency-Key', 'retry-1').send(survey).expect(200);
+      const second = await http().post('/v1/customers/C-3/surveys').set('Idempotency-Key', 'retry-1').send(survey).expect(201);
       expect(second.body).toEqual(first.body);
+      expect(second.headers['x-event-position']).toBe(first.headers['x-event-position']);
       expect((await history('C-3')).filter((e) => e.type === 'SatisfactionRecorded')).toHaveLength(1);
     });
 

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthGuard } from './http/auth.guard';
 import { AnchorSchedule } from './audit/anchors/anchor-schedule';
 import { AnchorsController } from './audit/anchors/anchors.controller';
@@ -8,6 +8,7 @@ import { SubjectAccessController } from './audit/subject-access.controller';
 import { SubjectAccessService } from './audit/subject-access.service';
 import { CustomerCommandsController } from './commands/customer-commands.controller';
 import type { AppConfig } from './config';
+import { OutcomeInterceptor } from './http/outcome.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { HealthController } from './operations/health.controller';
 import { IngestionModule } from './ingestion/ingestion.module';
@@ -30,6 +31,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_GUARD, useClass: AuthGuard },
         ApiKeysReloader,
+        { provide: APP_INTERCEPTOR, useClass: OutcomeInterceptor },
       ],
     };
   }

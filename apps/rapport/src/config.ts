@@ -57,6 +57,8 @@ export interface SecurityConfig {
   /** Requests per second per client; 0 turns the limit off. */
   readonly rateLimitPerSecond: number;
   readonly rateLimitBurst: number;
+  /** Requests with an unknown API key per minute per address; 0 turns the limit off. */
+  readonly failedAuthPerMinute: number;
   /** Origins allowed by CORS; empty means CORS stays off. */
   readonly corsOrigins: readonly string[];
   readonly metricsPublic: boolean;
@@ -116,6 +118,7 @@ export function securityFromEnvironment(env: NodeJS.ProcessEnv, dataDir: string)
     apiKeysFile: resolve(env.RAPPORT_API_KEYS_FILE ?? join(dataDir, 'api-keys.json')),
     rateLimitPerSecond: perSecond,
     rateLimitBurst: integer(env.RAPPORT_RATE_LIMIT_BURST, perSecond * 2, 'RAPPORT_RATE_LIMIT_BURST'),
+    failedAuthPerMinute: integer(env.RAPPORT_FAILED_AUTH_LIMIT, 30, 'RAPPORT_FAILED_AUTH_LIMIT'),
     corsOrigins: (env.RAPPORT_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     metricsPublic: env.RAPPORT_METRICS_PUBLIC === 'true',
     docsPublic: env.RAPPORT_DOCS_PUBLIC !== 'false',

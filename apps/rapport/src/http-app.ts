@@ -6,8 +6,10 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config';
 import { correlationMiddleware } from './http/correlation';
 import { httpMetricsMiddleware } from './http/http-metrics';
+import { completeDocument } from './http/openapi';
 import { Metrics } from './operations/metrics';
 import { rateLimitMiddleware } from './http/rate-limit';
+import { bodyShapeGuard, requestLineGuard, routesOf } from './http/request-guards';
 import { requireAnyKey } from './http/require-any-key';
 import { securityHeadersMiddleware } from './http/security-headers';
 import { API_KEYS } from './wiring/tokens';
@@ -23,21 +25,25 @@ export async function createHttpApp(config: AppConfig, options: CoreOptions = {}
   // Flat query strings only: `a[b]=1` stays one unknown key instead of becoming an object (operator injection).
   app.set('query parser', 'simple');
   app.set('x-powered-by', false);
-  app.useBodyParser('json', { limit: '64kb', strict: true });
+  const { security } = config;
+  const keys = app.get(API_KEYS);
+  // The document is made first: the 405 check answers from the routes it lists.
+  const document = completeDocument(
+    SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('Rapport').setDescription('Customer-relationship record: commands, audit, read models').setVersion('1').build()),
+    { isMetricsPublic: security.metricsPublic },
+  );
   app.use(securityHeadersMiddleware);
   app.use(correlationMiddleware);
   app.use(httpMetricsMiddleware(app.get(Metrics)));
-  const { security } = config;
-  if (security.rateLimitPerSecond > 0) app.use(rateLimitMiddleware(security.rateLimitPerSecond, security.rateLimitBurst));
+  app.use(rateLimitMiddleware({ perSecond: security.rateLimitPerSecond, burst: security.rateLimitBurst, failedAuthPerMinute: security.failedAuthPerMinute }, keys));
   if (security.corsOrigins.length > 0) app.enableCors({ origin: [...security.corsOrigins], methods: ['GET', 'POST', 'PATCH'] });
-  if (!security.docsPublic) app.use(['/docs', '/docs-json'], requireAnyKey(app.get(API_KEYS)));
+  if (!security.docsPublic) app.use(['/docs', '/docs-json'], requireAnyKey(keys));
+  app.use(requestLineGuard(routesOf(document)));
+  app.useBodyParser('json', { limit: '64kb', strict: true });
+  app.use(bodyShapeGuard);
   app.useGlobalPipes(createValidationPipe());
   // SIGHUP reloads the API keys (wiring/api-keys.ts); every other signal Nest knows still shuts down gracefully.
   app.enableShutdownHooks(Object.values(ShutdownSignal).filter((signal) => signal !== ShutdownSignal.SIGHUP));
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle('Rapport').setDescription('Customer-relationship record: commands, audit, read models').setVersion('1').build(),
-  );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

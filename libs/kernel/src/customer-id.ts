@@ -1,10 +1,10 @@
-const CUSTOMER_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+export const CUSTOMER_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const STREAM_PREFIX = 'customer-';
 
 export type CustomerId = string;
 
 export function isCustomerId(value: unknown): value is CustomerId {
-  return typeof value === 'string' && CUSTOMER_ID.test(value);
+  return typeof value === 'string' && CUSTOMER_ID_PATTERN.test(value);
 }
 
 /** The one place that builds a customer's stream id (design.md §2). */

@@ -1,4 +1,5 @@
 export * from './money';
+export * from './currencies';
 export * from './customer-id';
 export * from './clock';
 export * from './event-metadata';

@@ -1,15 +1,13 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { domainError } from '@rapport/customer-domain';
-import type { Response } from 'express';
 import { readerOf } from '../http/correlation';
 import type { AuthenticatedRequest } from '../http/auth.guard';
-import { Access } from '../security/access.decorator';
-import { sendDomainError } from '../http/command-response';
 import { CustomerIdPipe } from '../http/customer-id.pipe';
+import { AuditResult } from '../http/outcomes';
+import { Access } from '../security/access.decorator';
+import { AccessLog } from '../security/access-log';
 import { HistoryQuery, StateQuery } from './audit.requests';
 import { AuditService } from './audit.service';
-import { AccessLog } from '../security/access-log';
 
 @ApiTags('audit')
 @Access('auditor')
@@ -21,28 +19,23 @@ export class AuditController {
   ) {}
 
   @Get('history') @ApiOperation({ summary: "A customer's events in order, with metadata" })
-  async history(@Param('customerId', CustomerIdPipe) id: string, @Query() query: HistoryQuery, @Req() req: AuthenticatedRequest, @Res() res: Response) {
-    respond(res, id, await this.audit.history(readerOf(req), id, query.fromRevision, query.limit));
+  async history(@Param('customerId', CustomerIdPipe) id: string, @Query() query: HistoryQuery, @Req() req: AuthenticatedRequest) {
+    return new AuditResult(await this.audit.history(readerOf(req), id, query.fromRevision, query.limit));
   }
 
   @Get('history/verify') @ApiOperation({ summary: 'Check the hash chain of the stream' })
-  async verify(@Param('customerId', CustomerIdPipe) id: string, @Req() req: AuthenticatedRequest, @Res() res: Response) {
-    respond(res, id, await this.audit.verify(readerOf(req), id));
+  async verify(@Param('customerId', CustomerIdPipe) id: string, @Req() req: AuthenticatedRequest) {
+    return new AuditResult(await this.audit.verify(readerOf(req), id));
   }
 
   @Get('state') @ApiOperation({ summary: 'The customer state folded up to an instant, on either time basis' })
-  async state(@Param('customerId', CustomerIdPipe) id: string, @Query() query: StateQuery, @Req() req: AuthenticatedRequest, @Res() res: Response) {
-    respond(res, id, await this.audit.stateAsOf(readerOf(req), id, new Date(query.asOf), query.basis ?? 'occurred'));
+  async state(@Param('customerId', CustomerIdPipe) id: string, @Query() query: StateQuery, @Req() req: AuthenticatedRequest) {
+    return new AuditResult(await this.audit.stateAsOf(readerOf(req), id, new Date(query.asOf), query.basis ?? 'occurred'));
   }
 
   @Get('access-log') @ApiOperation({ summary: "Who read this customer's history or personal data, and when" })
-  async accessEntries(@Param('customerId', CustomerIdPipe) id: string, @Res() res: Response) {
+  async accessEntries(@Param('customerId', CustomerIdPipe) id: string) {
     const entries = await this.accessLog.entries(id);
-    res.status(200).json({ customerId: id, entries: entries.map((e) => ({ revision: e.revision, ...e.data })) });
+    return { customerId: id, entries: entries.map((e) => ({ revision: e.revision, ...e.data })) };
   }
-}
-
-function respond(res: Response, customerId: string, body: object | undefined): void {
-  if (body) res.status(200).json(body);
-  else sendDomainError(res, domainError('customer-not-found', `no customer ${customerId}`));
 }

@@ -1,20 +1,12 @@
-import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { IsInstant } from '../commands/requests/common.request';
+import { InstantField } from '../commands/requests/common.request';
+import { ChoiceField, WholeNumberField } from '../http/fields';
 
 export class HistoryQuery {
-  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) fromRevision?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 10_000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000) limit?: number;
+  @WholeNumberField(0, Number.MAX_SAFE_INTEGER, { isOptional: true, fromQuery: true }) fromRevision?: number;
+  @WholeNumberField(1, 10_000, { isOptional: true, fromQuery: true }) limit?: number;
 }
 
 export class StateQuery {
-  @ApiProperty({ example: '2026-03-01T00:00:00Z' })
-  @IsInstant('2026-03-01T00:00:00Z')
-  asOf!: string;
-
-  @ApiPropertyOptional({ enum: ['occurred', 'recorded'], default: 'occurred' })
-  @IsOptional()
-  @IsIn(['occurred', 'recorded'])
-  basis?: 'occurred' | 'recorded';
+  @InstantField('asOf', { example: '2026-03-01T00:00:00Z' }) asOf!: string;
+  @ChoiceField(['occurred', 'recorded'], { isOptional: true, default: 'occurred' }) basis?: 'occurred' | 'recorded';
 }

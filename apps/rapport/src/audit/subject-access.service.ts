@@ -5,7 +5,7 @@ import type { EventStore, RecordedEvent } from '@rapport/event-store';
 import { customerStreamId } from '@rapport/kernel';
 import { GetCustomerSummary } from '../queries/customers/get-customer-summary.query';
 import { GetLoyaltyAccount } from '../queries/loyalty/loyalty.queries';
-import type { ReadResult } from '../queries/shared/read-result';
+import type { ReadResult } from '../http/outcomes';
 import { AccessLog } from '../security/access-log';
 import { customerDecider } from '../wiring/customer-processor';
 import { EVENT_STORE } from '../wiring/tokens';

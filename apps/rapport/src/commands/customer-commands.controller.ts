@@ -1,12 +1,13 @@
-import { Body, Controller, HttpCode, Inject, Param, Patch, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Inject, Param, Patch, Post, Req, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CustomerCommand } from '@rapport/customer-domain';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import type { PersonalData } from '@rapport/privacy';
-import { sendCommandOutcome } from '../http/command-response';
 import { commandContextOf } from '../http/correlation';
 import { BusinessIdPipe, CustomerIdPipe } from '../http/customer-id.pipe';
+import { IdempotencyInterceptor } from '../http/idempotency';
+import { CommandResult } from '../http/outcomes';
 import { TO_COMMAND } from '../wiring/tokens';
 import { ExecuteCustomerCommand } from './execute-customer-command';
 import { AcquireCustomerRequest } from './requests/acquire-customer.request';
@@ -26,6 +27,7 @@ const Customer = () => Param('customerId', CustomerIdPipe);
 
 @ApiTags('commands')
 @Access('channel')
+@UseInterceptors(IdempotencyInterceptor)
 @Controller('v1/customers')
 export class CustomerCommandsController {
   constructor(
@@ -33,30 +35,30 @@ export class CustomerCommandsController {
     @Inject(TO_COMMAND) private readonly toCommand: ToCommand,
   ) {}
 
-  @Post() @HttpCode(201) @ApiOperation({ summary: 'Acquire a customer (CustomerAcquired)' })
-  async acquire(@Body() body: AcquireCustomerRequest, @Req() req: Request, @Res() res: Response): Promise<void> {
+  @Post() @ApiOperation({ summary: 'Acquire a customer (CustomerAcquired)' })
+  async acquire(@Body() body: AcquireCustomerRequest, @Req() req: Request): Promise<CommandResult> {
     const { command, personal } = this.toCommand.acquire(body);
-    await this.run(command, req, res, personal);
+    return this.run(command, req, personal);
   }
 
   @Post(':customerId/activation') @ApiOperation({ summary: 'Activate (CustomerActivated)' })
-  async activate(@Customer() id: string, @Body() body: ActivateCustomerRequest, @Req() req: Request, @Res() res: Response) {
-    await this.run(this.toCommand.activate(id, body), req, res);
+  async activate(@Customer() id: string, @Body() body: ActivateCustomerRequest, @Req() req: Request) {
+    return this.run(this.toCommand.activate(id, body), req);
   }
 
   @Patch(':customerId/profile') @ApiOperation({ summary: 'Update assets or risk profile (CustomerProfileUpdated)' })
-  async updateProfile(@Customer() id: string, @Body() body: UpdateProfileRequest, @Req() req: Request, @Res() res: Response) {
-    await this.run(this.toCommand.updateProfile(id, body), req, res);
+  async updateProfile(@Customer() id: string, @Body() body: UpdateProfileRequest, @Req() req: Request) {
+    return this.run(this.toCommand.updateProfile(id, body), req);
   }
 
   @Post(':customerId/transactions') @ApiOperation({ summary: 'Record a transaction (TransactionRecorded)' })
-  async recordTransaction(@Customer() id: string, @Body() body: RecordTransactionRequest, @Req() req: Request, @Res() res: Response) {
-    await this.run(this.toCommand.recordTransaction(id, body), req, res);
+  async recordTransaction(@Customer() id: string, @Body() body: RecordTransactionRequest, @Req() req: Request) {
+    return this.run(this.toCommand.recordTransaction(id, body), req);
   }
 
   @Post(':customerId/complaints') @ApiOperation({ summary: 'File a complaint (ComplaintFiled)' })
-  async fileComplaint(@Customer() id: string, @Body() body: FileComplaintRequest, @Req() req: Request, @Res() res: Response) {
-    await this.run(this.toCommand.fileComplaint(id, body), req, res);
+  async fileComplaint(@Customer() id: string, @Body() body: FileComplaintRequest, @Req() req: Request) {
+    return this.run(this.toCommand.fileComplaint(id, body), req);
   }
 
   @Post(':customerId/complaints/:complaintId/escalation') @ApiOperation({ summary: 'Escalate a complaint (ComplaintEscalated)' })
@@ -65,9 +67,8 @@ export class CustomerCommandsController {
     @Param('complaintId', new BusinessIdPipe('complaintId')) complaintId: string,
     @Body() body: EscalateComplaintRequest,
     @Req() req: Request,
-    @Res() res: Response,
   ) {
-    await this.run(this.toCommand.escalateComplaint(id, complaintId, body), req, res);
+    return this.run(this.toCommand.escalateComplaint(id, complaintId, body), req);
   }
 
   @Post(':customerId/complaints/:complaintId/resolution') @ApiOperation({ summary: 'Resolve a complaint (ComplaintResolved)' })
@@ -76,38 +77,37 @@ export class CustomerCommandsController {
     @Param('complaintId', new BusinessIdPipe('complaintId')) complaintId: string,
     @Body() body: ResolveComplaintRequest,
     @Req() req: Request,
-    @Res() res: Response,
   ) {
-    await this.run(this.toCommand.resolveComplaint(id, complaintId, body), req, res);
+    return this.run(this.toCommand.resolveComplaint(id, complaintId, body), req);
   }
 
   @Post(':customerId/surveys') @ApiOperation({ summary: 'Record a survey answer (SatisfactionRecorded)' })
-  async recordSatisfaction(@Customer() id: string, @Body() body: RecordSatisfactionRequest, @Req() req: Request, @Res() res: Response) {
-    await this.run(this.toCommand.recordSatisfaction(id, body), req, res);
+  async recordSatisfaction(@Customer() id: string, @Body() body: RecordSatisfactionRequest, @Req() req: Request) {
+    return this.run(this.toCommand.recordSatisfaction(id, body), req);
   }
 
   @Post(':customerId/redemptions') @ApiOperation({ summary: 'Redeem loyalty points (PointsRedeemed)' })
-  async redeemPoints(@Customer() id: string, @Body() body: RedeemPointsRequest, @Req() req: Request, @Res() res: Response) {
-    await this.run(this.toCommand.redeemPoints(id, body), req, res);
+  async redeemPoints(@Customer() id: string, @Body() body: RedeemPointsRequest, @Req() req: Request) {
+    return this.run(this.toCommand.redeemPoints(id, body), req);
   }
 
   @Post(':customerId/churn') @ApiOperation({ summary: 'End the relationship (CustomerChurned)' })
-  async churn(@Customer() id: string, @Body() body: ChurnCustomerRequest, @Req() req: Request, @Res() res: Response) {
-    await this.run(this.toCommand.churn(id, body), req, res);
+  async churn(@Customer() id: string, @Body() body: ChurnCustomerRequest, @Req() req: Request) {
+    return this.run(this.toCommand.churn(id, body), req);
   }
 
   @Post(':customerId/reactivation') @ApiOperation({ summary: 'Resume the relationship (CustomerReactivated)' })
-  async reactivate(@Customer() id: string, @Body() body: ReactivateCustomerRequest, @Req() req: Request, @Res() res: Response) {
-    await this.run(this.toCommand.reactivate(id, body), req, res);
+  async reactivate(@Customer() id: string, @Body() body: ReactivateCustomerRequest, @Req() req: Request) {
+    return this.run(this.toCommand.reactivate(id, body), req);
   }
 
   @Post(':customerId/erasure') @Access() @ApiOperation({ summary: 'Erase personal data: destroy the data key (PersonalDataErased); admin only' })
-  async erase(@Customer() id: string, @Body() body: ErasureRequest, @Req() req: AuthenticatedRequest, @Res() res: Response) {
-    await this.run(this.toCommand.erase(id, body, req.principal?.name ?? 'anonymous'), req, res);
+  async erase(@Customer() id: string, @Body() body: ErasureRequest, @Req() req: AuthenticatedRequest) {
+    return this.run(this.toCommand.erase(id, body, req.principal?.name ?? 'anonymous'), req);
   }
 
-  private async run(command: CustomerCommand, req: Request, res: Response, personal?: PersonalData): Promise<void> {
+  private async run(command: CustomerCommand, req: Request, personal?: PersonalData): Promise<CommandResult> {
     const outcome = await this.commandBus.execute(new ExecuteCustomerCommand(command, commandContextOf(req), personal));
-    sendCommandOutcome(res, command.customerId, outcome);
+    return new CommandResult(command.customerId, outcome);
   }
 }

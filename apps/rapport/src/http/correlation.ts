@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { CommandContext } from '@rapport/kernel';
 import type { Reader } from '../audit/audit.service';
 import type { AuthenticatedRequest } from './auth.guard';
-import { InvalidInput } from './validation';
+import { idempotencyOf } from './idempotency';
 
 const TOKEN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
@@ -18,16 +18,13 @@ export function correlationMiddleware(request: Request, response: Response, next
 
 /** Who and what asked, for event metadata. An Idempotency-Key makes a retried request a no-op. */
 export function commandContextOf(request: AuthenticatedRequest): CommandContext {
-  const idempotencyKey = header(request, 'idempotency-key');
-  if (idempotencyKey !== undefined && !TOKEN.test(idempotencyKey)) {
-    throw new InvalidInput([{ field: 'Idempotency-Key', message: 'must be 1-128 letters, digits, ".", "_", ":" or "-"' }]);
-  }
+  const idempotent = idempotencyOf(request);
   const channel = header(request, 'x-channel');
   return {
     correlationId: String(request.headers['x-correlation-id']),
     actor: request.principal?.name ?? 'anonymous',
     channel: channel !== undefined && TOKEN.test(channel) ? channel : 'http',
-    ...(idempotencyKey ? { sourceMessage: `http:${idempotencyKey}` } : {}),
+    ...(idempotent ? { sourceMessage: idempotent.sourceMessage } : {}),
   };
 }
 

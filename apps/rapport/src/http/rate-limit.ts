@@ -1,48 +1,34 @@
 import type { NextFunction, Request, Response } from 'express';
-import { hashApiKey } from '../security/api-keys';
-import { problem, PROBLEM_CONTENT_TYPE } from './problem';
+import type { ApiKeyRegistry } from '../security/api-keys';
+import { bearerKeyOf } from './bearer';
+import { problem, sendProblem } from './problem';
+import { TokenBuckets } from './token-buckets';
 
-interface Bucket {
-  tokens: number;
-  updatedAt: number;
+export interface RateLimits {
+  /** Requests per second per client (the key's name once authenticated, else the address); 0: no limit. */
+  readonly perSecond: number;
+  readonly burst: number;
+  /** Requests with an unknown key per minute per address; 0: no limit. */
+  readonly failedAuthPerMinute: number;
 }
 
 /**
- * A token bucket per client (its bearer key's hash prefix, else its address): `perSecond`
- * sustained, `burst` at once. Over the limit: 429 with Retry-After. Idle buckets are swept.
+ * Counts each request against who sent it: the authenticated key's name (however the header is
+ * spelt), else the address. A request with a key that does not authenticate counts against its
+ * address's allowance of failed attempts, so guessing keys is limited (429 with Retry-After).
  */
-export function rateLimitMiddleware(perSecond: number, burst: number, now: () => number = Date.now) {
-  const buckets = new Map<string, Bucket>();
-  let lastSweep = now();
+export function rateLimitMiddleware(limits: RateLimits, keys: ApiKeyRegistry | 'disabled', now: () => number = Date.now) {
+  const requests = limits.perSecond > 0 ? new TokenBuckets(limits.perSecond, limits.burst, now) : undefined;
+  const failures = limits.failedAuthPerMinute > 0 ? new TokenBuckets(limits.failedAuthPerMinute / 60, limits.failedAuthPerMinute, now) : undefined;
   return (request: Request, response: Response, next: NextFunction): void => {
-    const at = now();
-    if (at - lastSweep > 60_000) lastSweep = sweep(buckets, at, burst / perSecond);
-    const client = clientOf(request);
-    const bucket = refill(buckets.get(client) ?? { tokens: burst, updatedAt: at }, at, perSecond, burst);
-    buckets.set(client, bucket);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      next();
-      return;
-    }
-    response.setHeader('Retry-After', String(Math.max(1, Math.ceil((1 - bucket.tokens) / perSecond))));
-    const body = problem('rate-limited', 'Too many requests', 429, { detail: `At most ${perSecond} requests per second per client.` });
-    response.status(429).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+    const address = `address:${request.socket.remoteAddress ?? 'unknown'}`;
+    const key = keys === 'disabled' ? undefined : bearerKeyOf(request.headers.authorization);
+    const principal = key === undefined || keys === 'disabled' ? undefined : keys.authenticate(key);
+    const hasFailedAuth = keys !== 'disabled' && request.headers.authorization !== undefined && principal === undefined;
+    const verdict = hasFailedAuth ? failures?.take(address) : requests?.take(principal ? `key:${principal.name}` : address);
+    if (verdict === undefined || verdict.allowed) return next();
+    response.setHeader('Retry-After', String(verdict.retryAfterSeconds));
+    const detail = hasFailedAuth ? 'Too many requests with an unknown API key from this address.' : 'Too many requests from this client; retry after the time in Retry-After.';
+    sendProblem(request, response, problem('rate-limited', 'Too many requests', 429, { detail }));
   };
-}
-
-function refill(bucket: Bucket, at: number, perSecond: number, burst: number): Bucket {
-  const tokens = Math.min(burst, bucket.tokens + ((at - bucket.updatedAt) / 1000) * perSecond);
-  return { tokens, updatedAt: at };
-}
-
-function sweep(buckets: Map<string, Bucket>, at: number, secondsToFull: number): number {
-  for (const [client, bucket] of buckets) if (at - bucket.updatedAt > secondsToFull * 1000) buckets.delete(client);
-  return at;
-}
-
-function clientOf(request: Request): string {
-  const header = request.headers.authorization;
-  if (typeof header === 'string' && header.length > 0) return `key:${hashApiKey(header).slice(0, 16)}`;
-  return `ip:${request.socket.remoteAddress ?? 'unknown'}`;
 }

@@ -1,7 +1,7 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '@rapport/event-store';
-import type { Response } from 'express';
+import { Readiness } from '../http/outcomes';
 import { PublicRoute } from '../security/access.decorator';
 import { EVENT_STORE } from '../wiring/tokens';
 
@@ -12,10 +12,10 @@ export class HealthController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   @Get('health') @ApiOperation({ summary: 'Liveness and the readiness of each adapter' })
-  async health(@Res() res: Response): Promise<void> {
+  async health(): Promise<Readiness> {
     const eventStore = await probe(() => this.store.headPosition());
     const ready = eventStore.status === 'ready';
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'degraded', adapters: { eventStore } });
+    return new Readiness(ready, { status: ready ? 'ok' : 'degraded', adapters: { eventStore } });
   }
 }
 

@@ -1,39 +1,25 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
 import { CUSTOMER_TYPES, RISK_PROFILES, type CustomerType, type RiskProfile } from '@rapport/customer-domain';
-import { Type } from 'class-transformer';
-import { IsDefined, IsEmail, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsEmail, MaxLength } from 'class-validator';
+import { ChoiceField, NestedField, PatternField, TextField } from '../../http/fields';
 import { CommandRequest } from './common.request';
 import { MoneyRequest } from './money.request';
 
 export class PersonalDataRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[A-Za-z0-9-]{4,32}$/, { message: 'nationalId must be 4-32 letters, digits or "-"' }) nationalId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^\+?[0-9 ()-]{5,32}$/, { message: 'phone must be 5-32 digits, spaces, "+", "(", ")" or "-"' }) phone?: string;
-  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
+  @TextField(200, { isOptional: true }) name?: string;
+  @PatternField(/^[A-Za-z0-9-]{4,32}$/, 'nationalId must be 4-32 letters, digits or "-"', { isOptional: true }) nationalId?: string;
+  @PatternField(/^\+?[0-9 ()-]{5,32}$/, 'phone must be 5-32 digits, spaces, "+", "(", ")" or "-"', { isOptional: true }) phone?: string;
+  // class-validator's e-mail rule is richer than a pattern; the document names the format.
+  @applyDecorators(PatternField(/^[^\s@]{1,64}@[^\s@]{1,189}$/, 'email must be an e-mail address', { isOptional: true, example: 'ada@example.com' }), IsEmail(), MaxLength(254))
+  email?: string;
 }
 
 export class AcquireCustomerRequest extends CommandRequest {
-  @ApiProperty({ example: 'C-10001', pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$' })
-  @IsString()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, { message: 'customerId must match ^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$' })
-  customerId!: string;
-
-  @ApiProperty({ enum: CUSTOMER_TYPES }) @IsIn(CUSTOMER_TYPES) customerType!: CustomerType;
-  @ApiProperty({ example: 'branch' }) @IsString() @IsNotEmpty() @MaxLength(64) channel!: string;
-  @ApiProperty({ type: MoneyRequest }) @IsDefined() @IsObject() @ValidateNested() @Type(() => MoneyRequest) assets!: MoneyRequest;
-  @ApiProperty({ enum: RISK_PROFILES }) @IsIn(RISK_PROFILES) riskProfile!: RiskProfile;
-
-  @ApiPropertyOptional({ type: MoneyRequest })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MoneyRequest)
-  acquisitionCost?: MoneyRequest;
-
-  @ApiPropertyOptional({ type: PersonalDataRequest })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PersonalDataRequest)
-  personal?: PersonalDataRequest;
+  @PatternField(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'customerId must match ^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$', { example: 'C-10001' }) customerId!: string;
+  @ChoiceField(CUSTOMER_TYPES) customerType!: CustomerType;
+  @TextField(64, { example: 'branch' }) channel!: string;
+  @NestedField(MoneyRequest) assets!: MoneyRequest;
+  @ChoiceField(RISK_PROFILES) riskProfile!: RiskProfile;
+  @NestedField(MoneyRequest, { isOptional: true }) acquisitionCost?: MoneyRequest;
+  @NestedField(PersonalDataRequest, { isOptional: true }) personal?: PersonalDataRequest;
 }

@@ -1,7 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { TextField } from '../../http/fields';
 import { CommandRequest } from './common.request';
 
 export class ActivateCustomerRequest extends CommandRequest {
-  @ApiProperty({ example: 'savings-account' }) @IsString() @IsNotEmpty() @MaxLength(64) product!: string;
+  @TextField(64, { example: 'savings-account' }) product!: string;
 }

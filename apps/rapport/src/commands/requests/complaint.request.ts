@@ -1,23 +1,18 @@
-import { ApiProperty } from '@nestjs/swagger';
 import { COMPLAINT_SEVERITIES, type ComplaintSeverity } from '@rapport/customer-domain';
-import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
-import { BUSINESS_ID, BUSINESS_ID_MESSAGE, CommandRequest } from './common.request';
+import { ChoiceField, TextField } from '../../http/fields';
+import { BusinessIdField, CommandRequest } from './common.request';
 
 export class FileComplaintRequest extends CommandRequest {
-  @ApiProperty({ example: 'CMP-88' })
-  @IsString()
-  @Matches(BUSINESS_ID, { message: `complaintId ${BUSINESS_ID_MESSAGE}` })
-  complaintId!: string;
-
-  @ApiProperty({ example: 'fees' }) @IsString() @IsNotEmpty() @MaxLength(64) category!: string;
-  @ApiProperty({ enum: COMPLAINT_SEVERITIES }) @IsIn(COMPLAINT_SEVERITIES) severity!: ComplaintSeverity;
-  @ApiProperty({ example: 'call-centre' }) @IsString() @IsNotEmpty() @MaxLength(64) channel!: string;
+  @BusinessIdField('complaintId', 'CMP-88') complaintId!: string;
+  @TextField(64, { example: 'fees' }) category!: string;
+  @ChoiceField(COMPLAINT_SEVERITIES) severity!: ComplaintSeverity;
+  @TextField(64, { example: 'call-centre' }) channel!: string;
 }
 
 export class EscalateComplaintRequest extends CommandRequest {
-  @ApiProperty({ example: 'no answer within 10 days' }) @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
+  @TextField(500, { example: 'no answer within 10 days' }) reason!: string;
 }
 
 export class ResolveComplaintRequest extends CommandRequest {
-  @ApiProperty({ example: 'fee refunded' }) @IsString() @IsNotEmpty() @MaxLength(500) resolution!: string;
+  @TextField(500, { example: 'fee refunded' }) resolution!: string;
 }

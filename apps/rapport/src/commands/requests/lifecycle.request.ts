@@ -1,11 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { TextField } from '../../http/fields';
 import { CommandRequest } from './common.request';
 
 export class ChurnCustomerRequest extends CommandRequest {
-  @ApiProperty({ example: 'moved to a competitor' }) @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
+  @TextField(500, { example: 'moved to a competitor' }) reason!: string;
 }
 
 export class ReactivateCustomerRequest extends CommandRequest {
-  @ApiPropertyOptional({ example: 'returned after retention offer' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(500) reason?: string;
+  @TextField(500, { isOptional: true, example: 'returned after retention offer' }) reason?: string;
 }

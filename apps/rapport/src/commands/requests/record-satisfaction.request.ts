@@ -1,15 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { BUSINESS_ID, BUSINESS_ID_MESSAGE, CommandRequest } from './common.request';
+import { TextField, WholeNumberField } from '../../http/fields';
+import { BusinessIdField, CommandRequest } from './common.request';
 
 export class RecordSatisfactionRequest extends CommandRequest {
-  @ApiProperty({ example: 'S-5521' })
-  @IsString()
-  @Matches(BUSINESS_ID, { message: `surveyId ${BUSINESS_ID_MESSAGE}` })
-  surveyId!: string;
-
-  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) csat!: number;
-  @ApiPropertyOptional({ minimum: 0, maximum: 10 }) @IsOptional() @IsInt() @Min(0) @Max(10) nps?: number;
-  @ApiProperty({ example: 'account-opening' }) @IsString() @IsNotEmpty() @MaxLength(64) touchpoint!: string;
-  @ApiProperty({ example: 'mobile-app' }) @IsString() @IsNotEmpty() @MaxLength(64) channel!: string;
+  @BusinessIdField('surveyId', 'S-5521') surveyId!: string;
+  @WholeNumberField(1, 5) csat!: number;
+  @WholeNumberField(0, 10, { isOptional: true }) nps?: number;
+  @TextField(64, { example: 'account-opening' }) touchpoint!: string;
+  @TextField(64, { example: 'mobile-app' }) channel!: string;
 }

@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDefined, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, type ValidatorConstraintInterface, Validate, ValidateNested, ValidatorConstraint } from 'class-validator';
-import { BUSINESS_ID, BUSINESS_ID_MESSAGE, CommandRequest } from './common.request';
+import { Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { NestedField, TextField } from '../../http/fields';
+import { BusinessIdField, CommandRequest } from './common.request';
 import { MoneyRequest } from './money.request';
 
 @ValidatorConstraint({ name: 'positiveMoney' })
@@ -16,18 +16,8 @@ class PositiveMoneyConstraint implements ValidatorConstraintInterface {
 }
 
 export class RecordTransactionRequest extends CommandRequest {
-  @ApiProperty({ example: 'T-2026-000123' })
-  @IsString()
-  @Matches(BUSINESS_ID, { message: `transactionId ${BUSINESS_ID_MESSAGE}` })
-  transactionId!: string;
-
-  @ApiProperty({ type: MoneyRequest })
-  @IsDefined() @IsObject() @ValidateNested()
-  @Type(() => MoneyRequest)
-  @Validate(PositiveMoneyConstraint)
-  amount!: MoneyRequest;
-
-  @ApiProperty({ example: 'wealth-management' }) @IsString() @IsNotEmpty() @MaxLength(64) productCategory!: string;
-
-  @ApiPropertyOptional({ type: MoneyRequest }) @IsOptional() @IsObject() @ValidateNested() @Type(() => MoneyRequest) revenue?: MoneyRequest;
+  @BusinessIdField('transactionId', 'T-2026-000123') transactionId!: string;
+  @applyDecorators(NestedField(MoneyRequest), Validate(PositiveMoneyConstraint)) amount!: MoneyRequest;
+  @TextField(64, { example: 'wealth-management' }) productCategory!: string;
+  @NestedField(MoneyRequest, { isOptional: true }) revenue?: MoneyRequest;
 }

@@ -1,13 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { BUSINESS_ID, BUSINESS_ID_MESSAGE, CommandRequest } from './common.request';
+import { TextField, WholeNumberField } from '../../http/fields';
+import { BusinessIdField, CommandRequest } from './common.request';
 
 export class RedeemPointsRequest extends CommandRequest {
-  @ApiProperty({ example: 'R-301' })
-  @IsString()
-  @Matches(BUSINESS_ID, { message: `redemptionId ${BUSINESS_ID_MESSAGE}` })
-  redemptionId!: string;
-
-  @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) @Max(100_000_000) points!: number;
-  @ApiProperty({ example: 'airport-lounge' }) @IsString() @IsNotEmpty() @MaxLength(128) reward!: string;
+  @BusinessIdField('redemptionId', 'R-301') redemptionId!: string;
+  @WholeNumberField(1, 100_000_000) points!: number;
+  @TextField(128, { example: 'airport-lounge' }) reward!: string;
 }

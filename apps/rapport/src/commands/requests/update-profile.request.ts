@@ -1,11 +1,10 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
 import { RISK_PROFILES, type RiskProfile } from '@rapport/customer-domain';
-import { Type } from 'class-transformer';
-import { IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { ChoiceField, NestedField } from '../../http/fields';
 import { CommandRequest } from './common.request';
 import { MoneyRequest } from './money.request';
 
+/** Both fields are optional, but not both absent: the document says so with `anyOf`, the domain answers 400 `nothing-to-update`. */
 export class UpdateProfileRequest extends CommandRequest {
-  @ApiPropertyOptional({ type: MoneyRequest }) @IsOptional() @IsObject() @ValidateNested() @Type(() => MoneyRequest) assets?: MoneyRequest;
-  @ApiPropertyOptional({ enum: RISK_PROFILES }) @IsOptional() @IsIn(RISK_PROFILES) riskProfile?: RiskProfile;
+  @NestedField(MoneyRequest, { isOptional: true }) assets?: MoneyRequest;
+  @ChoiceField(RISK_PROFILES, { isOptional: true }) riskProfile?: RiskProfile;
 }

@@ -1,10 +1,9 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { Access } from '../../security/access.decorator';
 import { DEFAULT_PAGE_SIZE } from '../shared/read-query.request';
-import { sendRead } from '../shared/send-read';
+import { QueryResult } from '../../http/outcomes';
 import { ListComplaintsRequest } from './complaints.request';
 import { ListComplaints } from './list-complaints.query';
 
@@ -15,7 +14,7 @@ export class ComplaintsController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get() @ApiOperation({ summary: 'Complaints (open, overdue or resolved) with filedAt, dueAt, resolvedAt and resolution hours' })
-  async list(@Query() request: ListComplaintsRequest, @Res() res: Response): Promise<void> {
-    sendRead(res, await this.queryBus.execute(new ListComplaints(request.status, request.limit ?? DEFAULT_PAGE_SIZE, request.cursor, request.minPosition)));
+  async list(@Query() request: ListComplaintsRequest) {
+    return new QueryResult(await this.queryBus.execute(new ListComplaints(request.status, request.limit ?? DEFAULT_PAGE_SIZE, request.cursor, request.minPosition)));
   }
 }

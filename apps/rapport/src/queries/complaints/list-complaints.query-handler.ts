@@ -5,7 +5,7 @@ import type { Clock } from '@rapport/kernel';
 import { COMPLAINTS, type ComplaintDocument, type FindQuery, type ReadModelStore, type Stamped } from '@rapport/read-models';
 import { CLOCK, READ_MODEL_STORE } from '../../wiring/tokens';
 import { ReadGate } from '../shared/read-gate';
-import type { ReadResult } from '../shared/read-result';
+import type { ReadResult } from '../../http/outcomes';
 import type { ComplaintStatusFilter } from './complaints.request';
 import { ListComplaints, type ComplaintsPage } from './list-complaints.query';
 

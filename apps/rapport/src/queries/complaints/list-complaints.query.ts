@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { ComplaintDocument } from '@rapport/read-models';
-import type { ReadResult } from '../shared/read-result';
+import type { ReadResult } from '../../http/outcomes';
 import type { ComplaintStatusFilter } from './complaints.request';
 
 export type ComplaintView = ComplaintDocument & { readonly isOverdue: boolean };

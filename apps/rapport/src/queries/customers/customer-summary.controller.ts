@@ -1,10 +1,9 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CustomerIdPipe } from '../../http/customer-id.pipe';
 import { Access } from '../../security/access.decorator';
-import { sendRead } from '../shared/send-read';
+import { QueryResult } from '../../http/outcomes';
 import { CustomerSummaryRequest } from './customer-summary.request';
 import { GetCustomerSummary } from './get-customer-summary.query';
 
@@ -15,7 +14,7 @@ export class CustomerSummaryController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':customerId') @ApiOperation({ summary: 'Customer 360: status, lifecycle stage, segment, loyalty, satisfaction, open complaints' })
-  async summary(@Param('customerId', CustomerIdPipe) customerId: string, @Query() request: CustomerSummaryRequest, @Res() res: Response): Promise<void> {
-    sendRead(res, await this.queryBus.execute(new GetCustomerSummary(customerId, request.minPosition)), customerId);
+  async summary(@Param('customerId', CustomerIdPipe) customerId: string, @Query() request: CustomerSummaryRequest) {
+    return new QueryResult(await this.queryBus.execute(new GetCustomerSummary(customerId, request.minPosition)));
   }
 }

@@ -5,7 +5,7 @@ import { CUSTOMER_SUMMARY, customerSummaryView, type CustomerSummary, type Custo
 import { READ_MODEL_CONFIG } from '../../projections/projection.tokens';
 import { CLOCK, READ_MODEL_STORE } from '../../wiring/tokens';
 import { ReadGate } from '../shared/read-gate';
-import type { ReadResult } from '../shared/read-result';
+import type { ReadResult } from '../../http/outcomes';
 import { GetCustomerSummary } from './get-customer-summary.query';
 
 /** The customer 360; lifecycle stage and segment are judged as of now (the injected clock). */

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { CustomerSummaryView } from '@rapport/read-models';
-import type { ReadResult } from '../shared/read-result';
+import type { ReadResult } from '../../http/outcomes';
 
 export class GetCustomerSummary extends Query<ReadResult<CustomerSummaryView>> {
   constructor(

@@ -4,7 +4,7 @@ import { KPI_DAYS, kpiReport, type Filter, type KpiDay, type KpiReport, type Rea
 import { ProjectorHost } from '../../projections/projector-host';
 import { READ_MODEL_STORE } from '../../wiring/tokens';
 import { ReadGate } from '../shared/read-gate';
-import type { ReadResult } from '../shared/read-result';
+import type { ReadResult } from '../../http/outcomes';
 import { VersionedCache } from '../shared/versioned-cache';
 import { GetKpis, type KpisView } from './get-kpis.query';
 

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { KpiReport } from '@rapport/read-models';
-import type { ReadResult } from '../shared/read-result';
+import type { ReadResult } from '../../http/outcomes';
 
 export type KpisView = KpiReport & { readonly from: string; readonly to: string };
 

@@ -1,12 +1,11 @@
-import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Clock } from '@rapport/kernel';
-import type { Response } from 'express';
 import { Access } from '../../security/access.decorator';
 import { CLOCK } from '../../wiring/tokens';
 import { periodOf } from '../shared/period.request';
-import { sendRead } from '../shared/send-read';
+import { QueryResult } from '../../http/outcomes';
 import { GetKpis } from './get-kpis.query';
 import { KpisRequest } from './kpis.request';
 
@@ -20,8 +19,8 @@ export class KpisController {
   ) {}
 
   @Get() @ApiOperation({ summary: 'Acquired, activated, churned, churn and retention rate, CSAT, NPS, complaints, resolution hours, CLV for a period' })
-  async kpis(@Query() request: KpisRequest, @Res() res: Response): Promise<void> {
+  async kpis(@Query() request: KpisRequest) {
     const { from, to } = periodOf(request, this.clock.now());
-    sendRead(res, await this.queryBus.execute(new GetKpis(from, to, request.minPosition)));
+    return new QueryResult(await this.queryBus.execute(new GetKpis(from, to, request.minPosition)));
   }
 }

@@ -1,10 +1,9 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CustomerIdPipe } from '../../http/customer-id.pipe';
 import { Access } from '../../security/access.decorator';
-import { sendRead } from '../shared/send-read';
+import { QueryResult } from '../../http/outcomes';
 import { GetLoyaltyAccount, GetLoyaltyLeaderboard } from './loyalty.queries';
 import { LeaderboardRequest, LoyaltyAccountRequest } from './loyalty.request';
 
@@ -16,12 +15,12 @@ export class LoyaltyController {
 
   // Declared before :customerId so that "leaderboard" is not taken for a customer id.
   @Get('leaderboard') @ApiOperation({ summary: 'Customers by lifetime points, highest first' })
-  async leaderboard(@Query() request: LeaderboardRequest, @Res() res: Response): Promise<void> {
-    sendRead(res, await this.queryBus.execute(new GetLoyaltyLeaderboard(request.limit ?? 10, request.minPosition)));
+  async leaderboard(@Query() request: LeaderboardRequest) {
+    return new QueryResult(await this.queryBus.execute(new GetLoyaltyLeaderboard(request.limit ?? 10, request.minPosition)));
   }
 
   @Get(':customerId') @ApiOperation({ summary: "A customer's loyalty account: balance, lifetime earned, redeemed, tier" })
-  async account(@Param('customerId', CustomerIdPipe) customerId: string, @Query() request: LoyaltyAccountRequest, @Res() res: Response): Promise<void> {
-    sendRead(res, await this.queryBus.execute(new GetLoyaltyAccount(customerId, request.minPosition)), customerId);
+  async account(@Param('customerId', CustomerIdPipe) customerId: string, @Query() request: LoyaltyAccountRequest) {
+    return new QueryResult(await this.queryBus.execute(new GetLoyaltyAccount(customerId, request.minPosition)));
   }
 }

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { LoyaltyTier } from '@rapport/customer-domain';
-import type { ReadResult } from '../shared/read-result';
+import type { ReadResult } from '../../http/outcomes';
 
 export interface LoyaltyAccountView {
   readonly customerId: string;

@@ -3,7 +3,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { LOYALTY_ACCOUNTS, type LoyaltyAccount, type ReadModelStore, type Stamped } from '@rapport/read-models';
 import { READ_MODEL_STORE } from '../../wiring/tokens';
 import { ReadGate } from '../shared/read-gate';
-import type { ReadResult } from '../shared/read-result';
+import type { ReadResult } from '../../http/outcomes';
 import { GetLoyaltyAccount, GetLoyaltyLeaderboard, type LeaderboardEntry, type LoyaltyAccountView } from './loyalty.queries';
 
 function view({ customerId, balance, lifetimeEarned, redeemed, tier }: LoyaltyAccount): LoyaltyAccountView {

@@ -1,16 +1,8 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { WholeNumberField } from '../../http/fields';
 import { ReadQueryRequest } from '../shared/read-query.request';
 
 export class LoyaltyAccountRequest extends ReadQueryRequest {}
 
 export class LeaderboardRequest extends ReadQueryRequest {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 10 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
+  @WholeNumberField(1, 100, { isOptional: true, fromQuery: true, default: 10 }) limit?: number;
 }

@@ -4,7 +4,7 @@ import { periodLabel } from '@rapport/kernel';
 import { SATISFACTION_BUCKETS, trendRow, type ReadModelStore, type SatisfactionBucket, type Stamped, type TrendRow } from '@rapport/read-models';
 import { READ_MODEL_STORE } from '../../wiring/tokens';
 import { ReadGate } from '../shared/read-gate';
-import type { ReadResult } from '../shared/read-result';
+import type { ReadResult } from '../../http/outcomes';
 import { GetSatisfactionTrends } from './satisfaction-trends.query';
 
 const PAGE = 1000;

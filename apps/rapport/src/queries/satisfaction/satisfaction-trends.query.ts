@@ -1,7 +1,7 @@
 import { Query } from '@nestjs/cqrs';
 import type { Granularity } from '@rapport/kernel';
 import type { Breakdown, TrendRow } from '@rapport/read-models';
-import type { ReadResult } from '../shared/read-result';
+import type { ReadResult } from '../../http/outcomes';
 
 export class GetSatisfactionTrends extends Query<ReadResult<readonly TrendRow[]>> {
   constructor(

@@ -1,17 +1,9 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { Granularity } from '@rapport/kernel';
 import { BREAKDOWNS, GRANULARITIES, type Breakdown } from '@rapport/read-models';
-import { IsIn, IsOptional } from 'class-validator';
+import { ChoiceField } from '../../http/fields';
 import { PeriodRequest } from '../shared/period.request';
 
 export class SatisfactionTrendsRequest extends PeriodRequest {
-  @ApiPropertyOptional({ enum: GRANULARITIES, default: 'day' })
-  @IsOptional()
-  @IsIn(GRANULARITIES)
-  granularity?: Granularity;
-
-  @ApiPropertyOptional({ enum: BREAKDOWNS, default: 'overall' })
-  @IsOptional()
-  @IsIn(BREAKDOWNS)
-  by?: Breakdown;
+  @ChoiceField(GRANULARITIES, { isOptional: true, default: 'day' }) granularity?: Granularity;
+  @ChoiceField(BREAKDOWNS, { isOptional: true, default: 'overall' }) by?: Breakdown;
 }

@@ -1,12 +1,11 @@
-import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Clock } from '@rapport/kernel';
-import type { Response } from 'express';
 import { Access } from '../../security/access.decorator';
 import { CLOCK } from '../../wiring/tokens';
 import { periodOf } from '../shared/period.request';
-import { sendRead } from '../shared/send-read';
+import { QueryResult } from '../../http/outcomes';
 import { GetSatisfactionTrends } from './satisfaction-trends.query';
 import { SatisfactionTrendsRequest } from './satisfaction-trends.request';
 
@@ -20,9 +19,9 @@ export class SatisfactionController {
   ) {}
 
   @Get('trends') @ApiOperation({ summary: 'CSAT and NPS by period (UTC day, ISO week, month) overall or by channel, touchpoint or segment' })
-  async trends(@Query() request: SatisfactionTrendsRequest, @Res() res: Response): Promise<void> {
+  async trends(@Query() request: SatisfactionTrendsRequest) {
     const { from, to } = periodOf(request, this.clock.now());
     const query = new GetSatisfactionTrends(request.granularity ?? 'day', request.by ?? 'overall', from, to, request.minPosition);
-    sendRead(res, await this.queryBus.execute(query));
+    return new QueryResult(await this.queryBus.execute(query));
   }
 }

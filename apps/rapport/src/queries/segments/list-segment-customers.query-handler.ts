@@ -5,7 +5,7 @@ import { cursorAfter, memberView, parseSegmentKey, type Filter, type MemberView,
 import { READ_MODEL_CONFIG } from '../../projections/projection.tokens';
 import { CLOCK, READ_MODEL_STORE } from '../../wiring/tokens';
 import { ReadGate } from '../shared/read-gate';
-import type { ReadResult } from '../shared/read-result';
+import type { ReadResult } from '../../http/outcomes';
 import { ListSegmentCustomers, type SegmentCustomersPage } from './list-segments.query';
 import { scanMembers } from './segment-members.scan';
 

@@ -4,7 +4,7 @@ import type { Clock } from '@rapport/kernel';
 import type { SegmentCount } from '@rapport/read-models';
 import { CLOCK } from '../../wiring/tokens';
 import { ReadGate } from '../shared/read-gate';
-import type { ReadResult } from '../shared/read-result';
+import type { ReadResult } from '../../http/outcomes';
 import { ListSegments } from './list-segments.query';
 import { SEGMENT_COUNTS_PROJECTION, SegmentCounts } from './segment-counts';
 

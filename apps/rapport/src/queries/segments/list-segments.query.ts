@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { MemberView, SegmentCount } from '@rapport/read-models';
-import type { ReadResult } from '../shared/read-result';
+import type { ReadResult } from '../../http/outcomes';
 
 export class ListSegments extends Query<ReadResult<readonly SegmentCount[]>> {
   constructor(readonly minPosition?: number) {

@@ -7,6 +7,9 @@ const BEHAVIOURS = ['high', 'medium', 'low', 'none'] as const satisfies readonly
 const STAGES = ['prospect', 'new', 'active', 'mature', 'dormant', 'churned'] as const satisfies readonly LifecycleStage[];
 const PARTS: readonly (readonly string[])[] = [CUSTOMER_TYPES, VALUE_TIERS, RISK_PROFILES, BEHAVIOURS, STAGES];
 
+/** The same rule as a pattern, for the OpenAPI document. */
+export const SEGMENT_KEY_PATTERN = `^${PARTS.map((values) => `(${values.join('|')})`).join('\\.')}$`;
+
 /** A segment key as GET /v1/segments lists it: `customerType.valueTier.riskProfile.behaviour.lifecycleStage`. */
 @Injectable()
 export class SegmentKeyPipe implements PipeTransform<unknown, string> {

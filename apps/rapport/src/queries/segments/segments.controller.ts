@@ -1,10 +1,9 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { Access } from '../../security/access.decorator';
 import { DEFAULT_PAGE_SIZE } from '../shared/read-query.request';
-import { sendRead } from '../shared/send-read';
+import { QueryResult } from '../../http/outcomes';
 import { ListSegmentCustomers, ListSegments } from './list-segments.query';
 import { SegmentKeyPipe } from './segment-key.pipe';
 import { ListSegmentsRequest, SegmentCustomersRequest } from './segments.request';
@@ -16,12 +15,12 @@ export class SegmentsController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get() @ApiOperation({ summary: 'Segments (customer type, value tier, risk profile, behaviour, lifecycle stage) with counts, as of now' })
-  async list(@Query() request: ListSegmentsRequest, @Res() res: Response): Promise<void> {
-    sendRead(res, await this.queryBus.execute(new ListSegments(request.minPosition)));
+  async list(@Query() request: ListSegmentsRequest) {
+    return new QueryResult(await this.queryBus.execute(new ListSegments(request.minPosition)));
   }
 
   @Get(':segment/customers') @ApiOperation({ summary: 'A page of the customers in a segment, with their dimensions and value contribution' })
-  async customers(@Param('segment', SegmentKeyPipe) segment: string, @Query() request: SegmentCustomersRequest, @Res() res: Response): Promise<void> {
-    sendRead(res, await this.queryBus.execute(new ListSegmentCustomers(segment, request.limit ?? DEFAULT_PAGE_SIZE, request.cursor, request.minPosition)));
+  async customers(@Param('segment', SegmentKeyPipe) segment: string, @Query() request: SegmentCustomersRequest) {
+    return new QueryResult(await this.queryBus.execute(new ListSegmentCustomers(segment, request.limit ?? DEFAULT_PAGE_SIZE, request.cursor, request.minPosition)));
   }
 }

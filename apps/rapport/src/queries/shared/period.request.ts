@@ -1,6 +1,7 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, Matches, ValidateBy, type ValidationArguments } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { IsISO8601, ValidateBy, type ValidationArguments } from 'class-validator';
 import { ReadQueryRequest } from './read-query.request';
+import { PatternField } from '../../http/fields';
 
 /** Calendar dates, UTC (api.md "Periods"): `from` and `to` are inclusive. */
 export const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -20,18 +21,18 @@ function IsNotBeforeFrom() {
   });
 }
 
-export class PeriodRequest extends ReadQueryRequest {
-  @ApiPropertyOptional({ example: '2026-01-01', description: 'First day, inclusive; default 89 days before `to`' })
-  @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE('from') })
-  @IsISO8601({ strict: true }, { message: DATE_MESSAGE('from') })
-  from?: string;
+/** A calendar day: the pattern for the document, the strict ISO check for real dates. */
+function DayField(field: string, example: string, description: string): PropertyDecorator {
+  return applyDecorators(
+    PatternField(DATE, DATE_MESSAGE(field), { isOptional: true, example, description }),
+    IsISO8601({ strict: true }, { message: DATE_MESSAGE(field) }),
+  );
+}
 
-  @ApiPropertyOptional({ example: '2026-03-31', description: 'Last day, inclusive; default today (UTC)' })
-  @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE('to') })
-  @IsISO8601({ strict: true }, { message: DATE_MESSAGE('to') })
-  @IsNotBeforeFrom()
+export class PeriodRequest extends ReadQueryRequest {
+  @DayField('from', '2026-01-01', 'First day, inclusive; default 89 days before `to`') from?: string;
+
+  @applyDecorators(DayField('to', '2026-03-31', 'Last day, inclusive, not before `from`; default today (UTC)'), IsNotBeforeFrom())
   to?: string;
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ProjectorHost } from '../../projections/projector-host';
 import { READ_YOUR_WRITE_TIMEOUT_MS } from '../../projections/projection.tokens';
-import type { ReadResult } from './read-result';
+import type { ReadResult } from '../../http/outcomes';
 
 /**
  * Reads a read model once its projections have applied `minPosition` (api.md read-your-write),

@@ -1,14 +1,10 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PatternField, WholeNumberField } from '../../http/fields';
+
+const MAX_POSITION = Number.MAX_SAFE_INTEGER;
 
 /** Every query takes `minPosition` (api.md read-your-write): the `position` a command answered with. */
 export class ReadQueryRequest {
-  @ApiPropertyOptional({ minimum: 0, description: "Wait (a few seconds at most) until the read model has applied this global position, e.g. a command response's `position`; 503 if it does not" })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @WholeNumberField(0, MAX_POSITION, { isOptional: true, fromQuery: true, description: "Wait (a few seconds at most) until the read model has applied this global position, e.g. a command response's `position`; 503 if it does not" })
   minPosition?: number;
 }
 
@@ -16,18 +12,8 @@ export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 
 export class PageRequest extends ReadQueryRequest {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit?: number;
+  @WholeNumberField(1, MAX_PAGE_SIZE, { isOptional: true, fromQuery: true, default: DEFAULT_PAGE_SIZE }) limit?: number;
 
-  @ApiPropertyOptional({ description: 'The `next` value of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(512)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be the `next` value of a previous page' })
+  @PatternField(/^[A-Za-z0-9_-]{1,512}$/, 'cursor must be the `next` value of a previous page', { isOptional: true, description: 'The `next` value of the previous page' })
   cursor?: string;
 }

@@ -1,0 +1,80 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { currencyExponent, ISO_4217_CURRENCIES } from '@rapport/kernel';
+
+// @nestjs/swagger exports the document type only; its parts are named from it.
+type PathItem = OpenAPIObject['paths'][string];
+type Reference = { readonly $ref: string };
+export type OperationObject = NonNullable<PathItem['get']>;
+export type ParameterObject = Exclude<NonNullable<OperationObject['parameters']>[number], Reference>;
+export type ResponseObject = Exclude<OperationObject['responses'][string], Reference>;
+export type SchemaObject = Exclude<NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string], Reference>;
+
+const integer = (minimum = 0): SchemaObject => ({ type: 'integer', minimum });
+const text: SchemaObject = { type: 'string' };
+const object = (required: string[], properties: Record<string, SchemaObject> = {}): SchemaObject => ({ type: 'object', required, properties: { ...Object.fromEntries(required.map((name) => [name, {}])), ...properties } });
+
+export const PROBLEM_SCHEMA: SchemaObject = {
+  type: 'object',
+  required: ['type', 'title', 'status'],
+  properties: {
+    type: { type: 'string', format: 'uri' },
+    title: text,
+    status: { type: 'integer', minimum: 400, maximum: 599 },
+    detail: text,
+    rule: text,
+    correlationId: text,
+    errors: { type: 'array', items: { type: 'object', required: ['field', 'message'], properties: { field: text, message: text } } },
+  },
+};
+
+export const COMMAND_RESPONSE_SCHEMA: SchemaObject = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['customerId', 'revision', 'events'],
+  properties: { customerId: text, revision: integer(-1), events: { type: 'array', items: text }, position: integer() },
+};
+
+/** Success bodies by route, as the controllers build them (the read models name the fields). */
+export const SUCCESS_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
+  '/v1/customers/{customerId}/history': object(['customerId', 'events'], { customerId: text, events: { type: 'array', items: object(['id', 'revision', 'position', 'type', 'data', 'metadata']) }, nextRevision: integer() }),
+  '/v1/customers/{customerId}/history/verify': object(['valid', 'events'], { valid: { type: 'boolean' }, events: integer() }),
+  '/v1/customers/{customerId}/state': object(['customerId', 'asOf', 'basis', 'eventsApplied', 'state'], { basis: { type: 'string', enum: ['occurred', 'recorded'] }, eventsApplied: integer() }),
+  '/v1/customers/{customerId}/access-log': object(['customerId', 'entries'], { entries: { type: 'array', items: { type: 'object' } } }),
+  '/v1/customers/{customerId}': object(['customerId']),
+  '/v1/segments': { type: 'object' },
+  '/v1/segments/{segment}/customers': object(['segment', 'customers', 'next'], { customers: { type: 'array', items: { type: 'object' } }, next: { type: 'string', nullable: true } }),
+  '/v1/loyalty/leaderboard': { type: 'array', items: object(['customerId', 'rank']) },
+  '/v1/loyalty/{customerId}': object(['customerId', 'balance', 'lifetimeEarned', 'redeemed', 'tier']),
+  '/v1/satisfaction/trends': { type: 'array', items: { type: 'object' } },
+  '/v1/complaints': object(['complaints', 'next'], { complaints: { type: 'array', items: { type: 'object' } }, next: { type: 'string', nullable: true } }),
+  '/v1/kpis': { type: 'object' },
+  '/v1/projections': object(['projections'], { projections: { type: 'array', items: object(['name', 'position']) } }),
+  '/health': object(['status', 'adapters'], { status: { type: 'string', enum: ['ok', 'degraded'] } }),
+};
+
+const DECIMALS = (digits: number, isPositive: boolean): string => {
+  const fraction = digits === 0 ? '' : `(\\.[0-9]{1,${digits}})?`;
+  if (!isPositive) return `^(0|[1-9][0-9]{0,17})${fraction}$`;
+  if (digits === 0) return '^[1-9][0-9]{0,17}$';
+  const belowOne = Array.from({ length: digits }, (_, zeros) => `${'0'.repeat(zeros)}[1-9][0-9]{0,${digits - 1 - zeros}}`).join('|');
+  return `^([1-9][0-9]{0,17}${fraction}|0\\.(${belowOne}))$`;
+};
+
+/**
+ * Money as the server checks it: an ISO 4217 code, and an amount with no more decimals than that
+ * currency has, written as one alternative per number of decimals.
+ */
+export function moneySchema(isPositive: boolean): SchemaObject {
+  const byDigits = new Map<number, string[]>();
+  for (const code of ISO_4217_CURRENCIES) byDigits.set(currencyExponent(code), [...(byDigits.get(currencyExponent(code)) ?? []), code]);
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['amount', 'currency'],
+    description: `A decimal string${isPositive ? ' greater than zero' : ''} and an ISO 4217 currency, e.g. {"amount": "1250.00", "currency": "CNY"}`,
+    oneOf: [...byDigits].map(([digits, codes]) => ({
+      properties: { amount: { type: 'string', pattern: DECIMALS(digits, isPositive) }, currency: { type: 'string', enum: codes } },
+    })),
+    properties: { amount: { type: 'string', example: '1250.00' }, currency: { type: 'string', example: 'CNY' } },
+  };
+}

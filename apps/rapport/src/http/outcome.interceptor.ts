@@ -1,0 +1,64 @@
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { domainError } from '@rapport/customer-domain';
+import type { Request, Response } from 'express';
+import { map, type Observable } from 'rxjs';
+import { AnswerWithStatus, DomainRejection, ProjectionBehind } from './answers';
+import { AuditResult, CommandResult, QueryResult, Readiness } from './outcomes';
+
+export const POSITION_HEADER = 'X-Projection-Position';
+export const EVENT_POSITION_HEADER = 'X-Event-Position';
+
+interface Answer {
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The one place a controller's return value becomes a status and headers (style.md §8). Values
+ * that are not outcomes (metrics text) pass through; refusals are thrown to ProblemDetailsFilter.
+ */
+@Injectable()
+export class OutcomeInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const http = context.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    return next.handle().pipe(
+      map((value: unknown) => {
+        const answer = answerOf(value, request.method, response);
+        if (answer === undefined) return value;
+        for (const [name, header] of Object.entries(answer.headers ?? {})) response.setHeader(name, header);
+        if (answer.status !== (request.method === 'POST' ? 201 : 200)) throw new AnswerWithStatus(answer.status, answer.body);
+        return answer.body;
+      }),
+    );
+  }
+}
+
+function answerOf(value: unknown, method: string, response: Response): Answer | undefined {
+  if (value instanceof CommandResult) return commandAnswer(value, method);
+  if (value instanceof QueryResult) return queryAnswer(value, response);
+  if (value instanceof AuditResult) {
+    if (value.body === undefined) throw new DomainRejection(domainError('customer-not-found', 'no such customer'));
+    return { status: 200, body: value.body };
+  }
+  if (value instanceof Readiness) return { status: value.isReady ? 200 : 503, body: value.report };
+  return undefined;
+}
+
+/** 201 when events were appended (a replay included: it answers as the first time), 200 for a no-op; PATCH answers 200. */
+function commandAnswer({ customerId, outcome }: CommandResult, method: string): Answer {
+  if (outcome.kind === 'rejected') throw new DomainRejection(outcome.rejection);
+  const hasEvents = outcome.eventTypes.length > 0;
+  const body = { customerId, revision: outcome.revision, events: outcome.eventTypes, ...(outcome.position !== undefined ? { position: outcome.position } : {}) };
+  const headers: Record<string, string> = outcome.position !== undefined ? { [EVENT_POSITION_HEADER]: String(outcome.position) } : {};
+  return { status: method === 'POST' && hasEvents ? 201 : 200, body, headers };
+}
+
+function queryAnswer({ result }: QueryResult<unknown>, response: Response): Answer {
+  response.setHeader(POSITION_HEADER, String(result.position));
+  if (result.kind === 'not-found') throw new DomainRejection(domainError('customer-not-found', 'no such customer'));
+  if (result.kind === 'behind') throw new ProjectionBehind(result.position, result.minPosition);
+  return { status: 200, body: result.body };
+}

@@ -1,0 +1,36 @@
+import type { DomainError } from '@rapport/customer-domain';
+import type { CommandOutcome } from '@rapport/event-store';
+
+/**
+ * The values controllers return. They say what happened, never which status it is:
+ * OutcomeInterceptor and ProblemDetailsFilter turn them into HTTP in one place (style.md §8).
+ */
+export class CommandResult {
+  constructor(
+    readonly customerId: string,
+    readonly outcome: CommandOutcome<DomainError>,
+  ) {}
+}
+
+/** What a query handler answers: the body and the projection position it reflects, or why there is none. */
+export type ReadResult<T> =
+  | { readonly kind: 'found'; readonly body: T; readonly position: number }
+  | { readonly kind: 'not-found'; readonly position: number }
+  | { readonly kind: 'behind'; readonly position: number; readonly minPosition: number };
+
+export class QueryResult<T> {
+  constructor(readonly result: ReadResult<T>) {}
+}
+
+/** An audit read: the body, or undefined when the customer has no stream. */
+export class AuditResult {
+  constructor(readonly body: object | undefined) {}
+}
+
+/** Health: the report, and whether every adapter is ready. */
+export class Readiness {
+  constructor(
+    readonly isReady: boolean,
+    readonly report: object,
+  ) {}
+}
