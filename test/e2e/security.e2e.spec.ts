@@ -33,6 +33,7 @@ const MATRIX: readonly { method: 'get' | 'post' | 'patch'; path: string; allowed
   { method: 'get', path: '/v1/complaints', allowed: ['analyst'] },
   { method: 'get', path: '/v1/kpis', allowed: ['analyst'] },
   { method: 'get', path: '/v1/projections', allowed: ['analyst'] },
+  { method: 'get', path: '/v1/me', allowed: ['channel', 'analyst', 'auditor'] },
   { method: 'get', path: '/health', allowed: 'public' },
   { method: 'get', path: '/metrics', allowed: [] },
 ];

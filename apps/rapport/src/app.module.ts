@@ -1,10 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthGuard } from './http/auth.guard';
 import { AuditController } from './audit/audit.controller';
 import { CustomerCommandsController } from './commands/customer-commands.controller';
 import type { AppConfig } from './config';
+import { CsvInterceptor } from './http/csv/csv.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { MeController } from './security/me.controller';
 import { HealthController } from './operations/health.controller';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { MetricsController } from './operations/metrics.controller';
@@ -18,10 +20,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CoreModule.forRoot(config, options), IngestionModule, ProjectionsModule, QueriesModule],
-      controllers: [CustomerCommandsController, AuditController, HealthController, MetricsController],
+      controllers: [CustomerCommandsController, AuditController, HealthController, MetricsController, MeController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: CsvInterceptor },
       ],
     };
   }

@@ -9,6 +9,7 @@ import { Metrics } from './operations/metrics';
 import { rateLimitMiddleware } from './http/rate-limit';
 import { requireAnyKey } from './http/require-any-key';
 import { securityHeadersMiddleware } from './http/security-headers';
+import { serveConsole } from './http/console-assets';
 import { API_KEYS } from './wiring/tokens';
 import { createValidationPipe } from './http/validation';
 import type { CoreOptions } from './wiring/core.module';
@@ -30,6 +31,7 @@ export async function createHttpApp(config: AppConfig, options: CoreOptions = {}
   if (security.rateLimitPerSecond > 0) app.use(rateLimitMiddleware(security.rateLimitPerSecond, security.rateLimitBurst));
   if (security.corsOrigins.length > 0) app.enableCors({ origin: [...security.corsOrigins], methods: ['GET', 'POST', 'PATCH'] });
   if (!security.docsPublic) app.use(['/docs', '/docs-json'], requireAnyKey(app.get(API_KEYS)));
+  serveConsole(app);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

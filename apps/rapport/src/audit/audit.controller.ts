@@ -4,6 +4,8 @@ import { domainError } from '@rapport/customer-domain';
 import type { Response } from 'express';
 import { readerOf } from '../http/correlation';
 import type { AuthenticatedRequest } from '../http/auth.guard';
+import { Csv } from '../http/csv/csv.decorator';
+import { CSV_TABLES } from '../http/csv/csv-tables';
 import { Access } from '../security/access.decorator';
 import { sendDomainError } from '../http/command-response';
 import { CustomerIdPipe } from '../http/customer-id.pipe';
@@ -20,6 +22,7 @@ export class AuditController {
     private readonly accessLog: AccessLog,
   ) {}
 
+  @Csv(CSV_TABLES.history)
   @Get('history') @ApiOperation({ summary: "A customer's events in order, with metadata" })
   async history(@Param('customerId', CustomerIdPipe) id: string, @Query() query: HistoryQuery, @Req() req: AuthenticatedRequest, @Res() res: Response) {
     respond(res, id, await this.audit.history(readerOf(req), id, query.fromRevision, query.limit));
@@ -35,6 +38,7 @@ export class AuditController {
     respond(res, id, await this.audit.stateAsOf(readerOf(req), id, new Date(query.asOf), query.basis ?? 'occurred'));
   }
 
+  @Csv(CSV_TABLES.accessLog)
   @Get('access-log') @ApiOperation({ summary: "Who read this customer's history or personal data, and when" })
   async accessEntries(@Param('customerId', CustomerIdPipe) id: string, @Res() res: Response) {
     const entries = await this.accessLog.entries(id);

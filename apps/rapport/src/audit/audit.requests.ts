@@ -1,11 +1,13 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { FormatParam } from '../http/csv/csv.decorator';
 import { ZONED_INSTANT } from '../commands/requests/common.request';
 
 export class HistoryQuery {
   @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) fromRevision?: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 10_000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000) limit?: number;
+  @FormatParam() format?: 'json' | 'csv';
 }
 
 export class StateQuery {

@@ -2,6 +2,8 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Csv } from '../../http/csv/csv.decorator';
+import { CSV_TABLES } from '../../http/csv/csv-tables';
 import { Access } from '../../security/access.decorator';
 import { DEFAULT_PAGE_SIZE } from '../shared/read-query.request';
 import { sendRead } from '../shared/send-read';
@@ -14,6 +16,7 @@ import { ListComplaints } from './list-complaints.query';
 export class ComplaintsController {
   constructor(private readonly queryBus: QueryBus) {}
 
+  @Csv(CSV_TABLES.complaints)
   @Get() @ApiOperation({ summary: 'Complaints (open, overdue or resolved) with filedAt, dueAt, resolvedAt and resolution hours' })
   async list(@Query() request: ListComplaintsRequest, @Res() res: Response): Promise<void> {
     sendRead(res, await this.queryBus.execute(new ListComplaints(request.status, request.limit ?? DEFAULT_PAGE_SIZE, request.cursor, request.minPosition)));

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+import { FormatParam } from '../../http/csv/csv.decorator';
 import { PageRequest } from '../shared/read-query.request';
 
 export const COMPLAINT_STATUSES = ['open', 'overdue', 'resolved'] as const;
@@ -10,4 +11,6 @@ export class ListComplaintsRequest extends PageRequest {
   @IsOptional()
   @IsIn(COMPLAINT_STATUSES)
   status?: ComplaintStatusFilter;
+
+  @FormatParam() format?: 'json' | 'csv';
 }

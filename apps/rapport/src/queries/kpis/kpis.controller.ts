@@ -3,6 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Clock } from '@rapport/kernel';
 import type { Response } from 'express';
+import { Csv } from '../../http/csv/csv.decorator';
+import { CSV_TABLES } from '../../http/csv/csv-tables';
 import { Access } from '../../security/access.decorator';
 import { CLOCK } from '../../wiring/tokens';
 import { periodOf } from '../shared/period.request';
@@ -19,6 +21,7 @@ export class KpisController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @Csv(CSV_TABLES.kpis)
   @Get() @ApiOperation({ summary: 'Acquired, activated, churned, churn and retention rate, CSAT, NPS, complaints, resolution hours, CLV for a period' })
   async kpis(@Query() request: KpisRequest, @Res() res: Response): Promise<void> {
     const { from, to } = periodOf(request, this.clock.now());

@@ -3,6 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CustomerIdPipe } from '../../http/customer-id.pipe';
+import { Csv } from '../../http/csv/csv.decorator';
+import { CSV_TABLES } from '../../http/csv/csv-tables';
 import { Access } from '../../security/access.decorator';
 import { sendRead } from '../shared/send-read';
 import { GetLoyaltyAccount, GetLoyaltyLeaderboard } from './loyalty.queries';
@@ -15,6 +17,7 @@ export class LoyaltyController {
   constructor(private readonly queryBus: QueryBus) {}
 
   // Declared before :customerId so that "leaderboard" is not taken for a customer id.
+  @Csv(CSV_TABLES.leaderboard)
   @Get('leaderboard') @ApiOperation({ summary: 'Customers by lifetime points, highest first' })
   async leaderboard(@Query() request: LeaderboardRequest, @Res() res: Response): Promise<void> {
     sendRead(res, await this.queryBus.execute(new GetLoyaltyLeaderboard(request.limit ?? 10, request.minPosition)));

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { FormatParam } from '../../http/csv/csv.decorator';
 import { ReadQueryRequest } from '../shared/read-query.request';
 
 export class LoyaltyAccountRequest extends ReadQueryRequest {}
@@ -13,4 +14,6 @@ export class LeaderboardRequest extends ReadQueryRequest {
   @Min(1)
   @Max(100)
   limit?: number;
+
+  @FormatParam() format?: 'json' | 'csv';
 }

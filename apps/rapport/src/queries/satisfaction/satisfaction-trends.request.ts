@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { Granularity } from '@rapport/kernel';
 import { BREAKDOWNS, GRANULARITIES, type Breakdown } from '@rapport/read-models';
 import { IsIn, IsOptional } from 'class-validator';
+import { FormatParam } from '../../http/csv/csv.decorator';
 import { PeriodRequest } from '../shared/period.request';
 
 export class SatisfactionTrendsRequest extends PeriodRequest {
@@ -14,4 +15,6 @@ export class SatisfactionTrendsRequest extends PeriodRequest {
   @IsOptional()
   @IsIn(BREAKDOWNS)
   by?: Breakdown;
+
+  @FormatParam() format?: 'json' | 'csv';
 }

@@ -3,6 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Clock } from '@rapport/kernel';
 import type { Response } from 'express';
+import { Csv } from '../../http/csv/csv.decorator';
+import { CSV_TABLES } from '../../http/csv/csv-tables';
 import { Access } from '../../security/access.decorator';
 import { CLOCK } from '../../wiring/tokens';
 import { periodOf } from '../shared/period.request';
@@ -19,6 +21,7 @@ export class SatisfactionController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @Csv(CSV_TABLES.satisfactionTrends)
   @Get('trends') @ApiOperation({ summary: 'CSAT and NPS by period (UTC day, ISO week, month) overall or by channel, touchpoint or segment' })
   async trends(@Query() request: SatisfactionTrendsRequest, @Res() res: Response): Promise<void> {
     const { from, to } = periodOf(request, this.clock.now());
