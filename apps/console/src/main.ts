@@ -34,6 +34,12 @@ async function render(): Promise<void> {
   const route = routeOf(location.hash) ?? offered[0];
   const main = h('main', { 'data-page': route?.name ?? 'none' });
   clear(app, header(current, offered, route), main);
+  await show(main, current, route);
+  main.dataset.ready = 'true';
+}
+
+/** The route's page, or a message saying why there is none: something readable either way. */
+async function show(main: HTMLElement, current: Session, route: Route | undefined): Promise<void> {
   if (route === undefined) return clear(main, h('p', { class: 'notice', 'data-no-pages': current.role }, t('signIn.noPages')));
   if (!route.isFor(current.role)) return clear(main, h('p', { class: 'error', role: 'alert', 'data-forbidden': route.name }, t('error.pageForbidden')));
   const params = location.hash.replace(/^#\/?/, '').split('/').slice(1).map(decodeURIComponent);
@@ -44,7 +50,6 @@ async function render(): Promise<void> {
     if (!(error instanceof ApiError)) console.warn(error);
     showError(error);
   }
-  main.dataset.ready = 'true';
 }
 
 function header(current: Session, offered: readonly Route[], active: Route | undefined): HTMLElement {

@@ -20,7 +20,7 @@ interface CustomerSummary {
 
 /** A form to pick a customer, shared by the pages about one customer. */
 export function customerForm(page: string, customerId: string | undefined): HTMLFormElement {
-  const input = h('input', { type: 'text', name: 'customerId', value: customerId ?? '', required: true, pattern: '[A-Za-z0-9._:-]+' });
+  const input = h('input', { type: 'text', name: 'customerId', value: customerId ?? '', required: true, pattern: '[A-Za-z0-9._:\\-]+' });
   const onsubmit = (event: Event) => {
     event.preventDefault();
     location.hash = `#/${page}/${encodeURIComponent(input.value.trim())}`;
