@@ -183,6 +183,18 @@ describeWithChromium('the console in a real browser', (executablePath) => {
     expect(problems).toEqual([]);
   });
 
+  it('an unknown key is refused at sign-in with a message, and nothing is kept', async () => {
+    const { page, context, problems } = await watchedPage(browser, { expectedFailures: [/\/v1\/me$/] });
+    contexts.push(context);
+    await page.goto(`${running.server}/console/`);
+    await page.fill('[data-sign-in] input[name=apiKey]', 'rpk_not_a_key');
+    await page.click('[data-sign-in] button[type=submit]');
+    await page.waitForSelector('[data-sign-in] [role=alert]:not([hidden])');
+    expect(await page.textContent('[data-sign-in] [role=alert]')).toBe(en['signIn.refused']);
+    expect(await page.evaluate(() => (globalThis as unknown as { sessionStorage: { length: number } }).sessionStorage.length)).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
   it('an API error reads as a message, not a blank page', async () => {
     const { page, problems } = await session('analyst', { expectedFailures: [/\/v1\/customers\/NOBODY$/] });
     await show(page, '#/customer/NOBODY');
