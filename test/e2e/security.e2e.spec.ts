@@ -87,6 +87,16 @@ describe('access control: every route with every role and with no key', () => {
     expect(response.headers['x-powered-by']).toBeUndefined();
   });
 
+  it('serves the console (npm run build) under a CSP of its own files only, and keeps the API at none', async () => {
+    const page = await request(running.server).get('/console/').expect(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    const policy = String(page.headers['content-security-policy']);
+    expect(policy).toContain("default-src 'none'; script-src 'self'; style-src 'self'");
+    expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/);
+    const api = await request(running.server).get('/v1/me').set(bearer('analyst')).expect(200);
+    expect(api.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+
   it('rejects a body over the size limit with 413', async () => {
     const response = await request(running.server).post('/v1/customers').set(bearer('channel')).send({ customerId: 'X', channel: 'x'.repeat(70_000) });
     expect(response.status).toBe(413);
