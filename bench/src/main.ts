@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     await step('privacy', isSelected(options, 'privacy'), async () => void (outcomes.privacy = await privacy(workspace)));
     await step('ingestion', isSelected(options, 'ingestion'), async () => Object.assign(external, await ingestion(options, services)));
     await step('rebuild', isSelected(options, 'rebuild'), async () => Object.assign(external, await rebuild(options, services)));
+    await step('console', isSelected(options, 'console'), async () => Object.assign(external, await consoleOverview(options)));
   } finally {
     await services?.stop();
     if (!options.keepData) rmSync(workspace.dir, { recursive: true, force: true });
@@ -93,6 +94,16 @@ async function rebuild(options: RunOptions, services: Services | undefined): Pro
     const where = services?.env.MONGO_URL ? 'embedded and FerretDB' : `embedded only${services ? `; ${services.problems.join('; ')}` : ', FerretDB needs --services'}`;
     results[`rebuild ${script} (${where})`] = await runExternal(script, counts, { MONGO_URL: '', ...externalEnv(options, services) }, TWENTY_MINUTES * 2);
   }
+  return results;
+}
+
+/** The console's overview in headless Chromium on the demo with 10,000 customers (1,000 on a quick run). */
+async function consoleOverview(options: RunOptions): Promise<Record<string, ExternalOutcome>> {
+  const scripts = externalBenches('console');
+  if (scripts.length === 0) return { console: { status: 'not-available', reason: 'no bench/console/*.bench.ts in this tree' } };
+  const customers = options.isQuick ? '1000' : '10000';
+  const results: Record<string, ExternalOutcome> = {};
+  for (const script of scripts) results[`console ${script} (${customers} customers)`] = await runExternal(script, [customers], externalEnv(options, undefined), TWENTY_MINUTES);
   return results;
 }
 

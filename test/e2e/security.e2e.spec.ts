@@ -36,6 +36,7 @@ const MATRIX: readonly { method: 'get' | 'post' | 'patch'; path: string; allowed
   { method: 'get', path: '/v1/complaints', allowed: ['analyst'] },
   { method: 'get', path: '/v1/kpis', allowed: ['analyst'] },
   { method: 'get', path: '/v1/projections', allowed: ['analyst'] },
+  { method: 'get', path: '/v1/me', allowed: ['channel', 'analyst', 'auditor'] },
   { method: 'get', path: '/health', allowed: 'public' },
   { method: 'get', path: '/metrics', allowed: [] },
 ];
@@ -87,6 +88,16 @@ describe('access control: every route with every role and with no key', () => {
     expect(response.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' });
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
     expect(response.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('serves the console (npm run build) under a CSP of its own files only, and keeps the API at none', async () => {
+    const page = await request(running.server).get('/console/').expect(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    const policy = String(page.headers['content-security-policy']);
+    expect(policy).toContain("default-src 'none'; script-src 'self'; style-src 'self'");
+    expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/);
+    const api = await request(running.server).get('/v1/me').set(bearer('analyst')).expect(200);
+    expect(api.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 
   it('rejects a body over the size limit with 413', async () => {

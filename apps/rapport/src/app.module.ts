@@ -8,8 +8,10 @@ import { SubjectAccessController } from './audit/subject-access.controller';
 import { SubjectAccessService } from './audit/subject-access.service';
 import { CustomerCommandsController } from './commands/customer-commands.controller';
 import type { AppConfig } from './config';
+import { CsvInterceptor } from './http/csv/csv.interceptor';
 import { OutcomeInterceptor } from './http/outcome.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { MeController } from './security/me.controller';
 import { HealthController } from './operations/health.controller';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { MetricsController } from './operations/metrics.controller';
@@ -24,7 +26,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CoreModule.forRoot(config, options), IngestionModule, ProjectionsModule, QueriesModule],
-      controllers: [CustomerCommandsController, AuditController, SubjectAccessController, AnchorsController, HealthController, MetricsController],
+      controllers: [CustomerCommandsController, AuditController, SubjectAccessController, AnchorsController, HealthController, MetricsController, MeController],
       providers: [
         SubjectAccessService,
         AnchorSchedule,
@@ -32,6 +34,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         ApiKeysReloader,
         { provide: APP_INTERCEPTOR, useClass: OutcomeInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: CsvInterceptor },
       ],
     };
   }

@@ -12,6 +12,7 @@ import { rateLimitMiddleware } from './http/rate-limit';
 import { bodyShapeGuard, requestLineGuard, routesOf } from './http/request-guards';
 import { requireAnyKey } from './http/require-any-key';
 import { securityHeadersMiddleware } from './http/security-headers';
+import { serveConsole } from './http/console-assets';
 import { API_KEYS } from './wiring/tokens';
 import { createValidationPipe } from './http/validation';
 import type { CoreOptions } from './wiring/core.module';
@@ -38,6 +39,7 @@ export async function createHttpApp(config: AppConfig, options: CoreOptions = {}
   app.use(rateLimitMiddleware({ perSecond: security.rateLimitPerSecond, burst: security.rateLimitBurst, failedAuthPerMinute: security.failedAuthPerMinute }, keys));
   if (security.corsOrigins.length > 0) app.enableCors({ origin: [...security.corsOrigins], methods: ['GET', 'POST', 'PATCH'] });
   if (!security.docsPublic) app.use(['/docs', '/docs-json'], requireAnyKey(keys));
+  serveConsole(app);
   app.use(requestLineGuard(routesOf(document)));
   app.useBodyParser('json', { limit: '64kb', strict: true });
   app.use(bodyShapeGuard);

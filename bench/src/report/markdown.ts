@@ -13,12 +13,14 @@ export function renderMarkdown(report: BenchReport): string {
   ].join('\n');
   const ingestion = Object.fromEntries(Object.entries(report.external).filter(([key]) => key.startsWith('ingestion')));
   const rebuild = Object.fromEntries(Object.entries(report.external).filter(([key]) => key.startsWith('rebuild')));
+  const consoleBench = Object.fromEntries(Object.entries(report.external).filter(([key]) => key.startsWith('console')));
   return [
     header,
     appendSection(report),
     httpSection(report),
     externalSection(`4. Ingestion${report.withServices ? '' : ' (needs --services)'}`, ingestion),
     externalSection('5. Rebuild', rebuild),
+    externalSection('5b. Console overview in headless Chromium (navigation to tiles and charts drawn; bundle size)', consoleBench),
     auditSection(report),
     privacySection(report),
     targetsSection(report),

@@ -27,7 +27,7 @@ export function checkTargets(outcomes: Readonly<Record<string, Outcome>>, extern
   return [...checks, ...externalTargets(external)];
 }
 
-/** From the other engineers' JSON lines: ingestion's `ratio` (Rapport / raw kafkajs), rebuild's events per second. */
+/** From the other engineers' JSON lines: ingestion's `ratio` (Rapport / raw kafkajs), rebuild's events per second, the console's overview time. */
 function externalTargets(external: Readonly<Record<string, ExternalOutcome>>): TargetCheck[] {
   const checks: TargetCheck[] = [];
   for (const [name, outcome] of Object.entries(external)) {
@@ -41,6 +41,11 @@ function externalTargets(external: Readonly<Record<string, ExternalOutcome>>): T
       const value = figures.find((figure) => /events.?per.?second|eventsPerSecond/i.test(figure.label))?.value;
       const target = `rebuild of all projections ≥ 100,000 events/s: ${name}`;
       checks.push(value === undefined ? { target, measured: 'n/a', verdict: 'not available' } : { target, measured: `${rate(value)} events/s`, verdict: value >= 100_000 ? 'met' : 'not met' });
+    }
+    if (name.startsWith('console')) {
+      const value = figures.find((figure) => figure.label === 'overviewMedianMs')?.value;
+      const target = `console overview tiles and charts drawn < 1 s after navigation: ${name}`;
+      checks.push(value === undefined ? { target, measured: 'n/a', verdict: 'not available' } : { target, measured: `${ms(value)} ms (median)`, verdict: value < 1_000 ? 'met' : 'not met' });
     }
   }
   return checks;

@@ -1,6 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Csv } from '../../http/csv/csv.decorator';
+import { CSV_TABLES } from '../../http/csv/csv-tables';
 import { Access } from '../../security/access.decorator';
 import { DEFAULT_PAGE_SIZE } from '../shared/read-query.request';
 import { QueryResult } from '../../http/outcomes';
@@ -13,6 +15,7 @@ import { ListComplaints } from './list-complaints.query';
 export class ComplaintsController {
   constructor(private readonly queryBus: QueryBus) {}
 
+  @Csv(CSV_TABLES.complaints)
   @Get() @ApiOperation({ summary: 'Complaints (open, overdue or resolved) with filedAt, dueAt, resolvedAt and resolution hours' })
   async list(@Query() request: ListComplaintsRequest) {
     return new QueryResult(await this.queryBus.execute(new ListComplaints(request.status, request.limit ?? DEFAULT_PAGE_SIZE, request.cursor, request.minPosition)));

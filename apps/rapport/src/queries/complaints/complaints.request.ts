@@ -1,3 +1,4 @@
+import { FormatParam } from '../../http/csv/csv.decorator';
 import { ChoiceField } from '../../http/fields';
 import { PageRequest } from '../shared/read-query.request';
 
@@ -6,4 +7,5 @@ export type ComplaintStatusFilter = (typeof COMPLAINT_STATUSES)[number];
 
 export class ListComplaintsRequest extends PageRequest {
   @ChoiceField(COMPLAINT_STATUSES, { isOptional: true, description: 'overdue: open past its due date, as of now; omitted: all' }) status?: ComplaintStatusFilter;
+  @FormatParam() format?: 'json' | 'csv';
 }

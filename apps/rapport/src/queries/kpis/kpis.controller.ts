@@ -2,6 +2,8 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Clock } from '@rapport/kernel';
+import { Csv } from '../../http/csv/csv.decorator';
+import { CSV_TABLES } from '../../http/csv/csv-tables';
 import { Access } from '../../security/access.decorator';
 import { CLOCK } from '../../wiring/tokens';
 import { periodOf } from '../shared/period.request';
@@ -18,6 +20,7 @@ export class KpisController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @Csv(CSV_TABLES.kpis)
   @Get() @ApiOperation({ summary: 'Acquired, activated, churned, churn and retention rate, CSAT, NPS, complaints, resolution hours, CLV for a period' })
   async kpis(@Query() request: KpisRequest) {
     const { from, to } = periodOf(request, this.clock.now());

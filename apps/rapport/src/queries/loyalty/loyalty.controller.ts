@@ -2,6 +2,8 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CustomerIdPipe } from '../../http/customer-id.pipe';
+import { Csv } from '../../http/csv/csv.decorator';
+import { CSV_TABLES } from '../../http/csv/csv-tables';
 import { Access } from '../../security/access.decorator';
 import { QueryResult } from '../../http/outcomes';
 import { GetLoyaltyAccount, GetLoyaltyLeaderboard } from './loyalty.queries';
@@ -14,6 +16,7 @@ export class LoyaltyController {
   constructor(private readonly queryBus: QueryBus) {}
 
   // Declared before :customerId so that "leaderboard" is not taken for a customer id.
+  @Csv(CSV_TABLES.leaderboard)
   @Get('leaderboard') @ApiOperation({ summary: 'Customers by lifetime points, highest first' })
   async leaderboard(@Query() request: LeaderboardRequest) {
     return new QueryResult(await this.queryBus.execute(new GetLoyaltyLeaderboard(request.limit ?? 10, request.minPosition)));

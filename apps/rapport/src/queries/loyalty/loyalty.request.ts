@@ -1,3 +1,4 @@
+import { FormatParam } from '../../http/csv/csv.decorator';
 import { WholeNumberField } from '../../http/fields';
 import { ReadQueryRequest } from '../shared/read-query.request';
 
@@ -5,4 +6,5 @@ export class LoyaltyAccountRequest extends ReadQueryRequest {}
 
 export class LeaderboardRequest extends ReadQueryRequest {
   @WholeNumberField(1, 100, { isOptional: true, fromQuery: true, default: 10 }) limit?: number;
+  @FormatParam() format?: 'json' | 'csv';
 }

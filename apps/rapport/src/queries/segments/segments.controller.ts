@@ -1,6 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Csv } from '../../http/csv/csv.decorator';
+import { CSV_TABLES } from '../../http/csv/csv-tables';
 import { Access } from '../../security/access.decorator';
 import { DEFAULT_PAGE_SIZE } from '../shared/read-query.request';
 import { QueryResult } from '../../http/outcomes';
@@ -14,11 +16,13 @@ import { ListSegmentsRequest, SegmentCustomersRequest } from './segments.request
 export class SegmentsController {
   constructor(private readonly queryBus: QueryBus) {}
 
+  @Csv(CSV_TABLES.segments)
   @Get() @ApiOperation({ summary: 'Segments (customer type, value tier, risk profile, behaviour, lifecycle stage) with counts, as of now' })
   async list(@Query() request: ListSegmentsRequest) {
     return new QueryResult(await this.queryBus.execute(new ListSegments(request.minPosition)));
   }
 
+  @Csv(CSV_TABLES.segmentMembers)
   @Get(':segment/customers') @ApiOperation({ summary: 'A page of the customers in a segment, with their dimensions and value contribution' })
   async customers(@Param('segment', SegmentKeyPipe) segment: string, @Query() request: SegmentCustomersRequest) {
     return new QueryResult(await this.queryBus.execute(new ListSegmentCustomers(segment, request.limit ?? DEFAULT_PAGE_SIZE, request.cursor, request.minPosition)));
