@@ -2,7 +2,10 @@ import tseslint from 'typescript-eslint';
 
 const lib = (name) => [`@rapport/${name}`, `@rapport/${name}/*`];
 const nest = { group: ['@nestjs/*'], message: 'Only apps/ import NestJS (style.md §2).' };
-const deep = { group: ['@rapport/*/*', '**/libs/*/src/*', '**/dist/**'], message: "Import a lib through its index, never another lib's internals." };
+const deep = {
+  group: ['@rapport/*/*', '**/libs/*/src/*', '**/dist/**'],
+  message: "Import a lib through its index, never another lib's internals.",
+};
 const adapters = { group: ['**/adapters/**'], message: 'Only apps/*/src/wiring imports adapters (style.md §2).' };
 const sqlite = { group: ['@rapport/sqlite', 'better-sqlite3'], message: 'Only SQLite adapters (and libs/sqlite) use SQLite.' };
 
@@ -31,18 +34,38 @@ export default tseslint.config(
     files: ['libs/customer-domain/**/*.ts'],
     ignores: ['libs/**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [deep, nest, { group: ['@rapport/*', '!@rapport/kernel', 'node:*', 'fs', 'crypto', 'http'], message: 'customer-domain may import kernel only: no I/O (style.md §2).' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            deep,
+            nest,
+            {
+              group: ['@rapport/*', '!@rapport/kernel', 'node:*', 'fs', 'crypto', 'http'],
+              message: 'customer-domain may import kernel only: no I/O (style.md §2).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['libs/audit/**/*.ts'],
     ignores: ['libs/**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [deep, nest, { group: ['@rapport/*', '!@rapport/kernel', '!@rapport/customer-domain'], message: 'audit may import kernel and customer-domain only.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            deep,
+            nest,
+            {
+              group: ['@rapport/*', '!@rapport/kernel', '!@rapport/customer-domain'],
+              message: 'audit may import kernel and customer-domain only.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -53,13 +76,20 @@ export default tseslint.config(
     files: ['apps/**/*.ts'],
     ignores: ['apps/*/src/wiring/**', 'apps/**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [deep],
-        paths: [
-          { name: '@rapport/event-store', importNames: ['SqliteEventStore', 'InMemoryEventStore', 'EsdbEventStore'], message: 'Only wiring/ picks adapters.' },
-          { name: '@rapport/privacy', importNames: ['SqliteKeyStore', 'InMemoryKeyStore'], message: 'Only wiring/ picks adapters.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [deep],
+          paths: [
+            {
+              name: '@rapport/event-store',
+              importNames: ['SqliteEventStore', 'InMemoryEventStore', 'EsdbEventStore'],
+              message: 'Only wiring/ picks adapters.',
+            },
+            { name: '@rapport/privacy', importNames: ['SqliteKeyStore', 'InMemoryKeyStore'], message: 'Only wiring/ picks adapters.' },
+          ],
+        },
+      ],
     },
   },
 );

@@ -23,12 +23,24 @@ export interface DemoService {
  * given number of customers, its read side at rest; one admin key.
  */
 export async function startDemoService(customers: number): Promise<DemoService> {
-  if (!existsSync(CLI) || !existsSync(join(CONSOLE, 'index.html'))) throw new Error('run `npm run build` first: the CLI and the console are read from dist/');
+  if (!existsSync(CLI) || !existsSync(join(CONSOLE, 'index.html')))
+    throw new Error('run `npm run build` first: the CLI and the console are read from dist/');
   const dataDir = mkdtempSync(join(tmpdir(), 'rapport-console-demo-'));
   process.stderr.write(`console: demo with ${customers} customers in ${dataDir}\n`);
-  execFileSync(process.execPath, [CLI, 'demo', '--customers', String(customers)], { env: { ...process.env, DATA_DIR: dataDir }, stdio: ['ignore', 'ignore', 'inherit'] });
-  const service = await startServiceProcess({ DATA_DIR: dataDir, RAPPORT_AUTH: 'enabled', RAPPORT_API_KEYS: `console-bench:admin:${hashApiKey(ADMIN_KEY)}`, RAPPORT_RATE_LIMIT: '0' });
-  const view = async () => (await fetch(`${service.url}/v1/projections`, { headers: { Authorization: `Bearer ${ADMIN_KEY}` } })).json() as Promise<ProjectionsView>;
+  execFileSync(process.execPath, [CLI, 'demo', '--customers', String(customers)], {
+    env: { ...process.env, DATA_DIR: dataDir },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const service = await startServiceProcess({
+    DATA_DIR: dataDir,
+    RAPPORT_AUTH: 'enabled',
+    RAPPORT_API_KEYS: `console-bench:admin:${hashApiKey(ADMIN_KEY)}`,
+    RAPPORT_RATE_LIMIT: '0',
+  });
+  const view = async () =>
+    (
+      await fetch(`${service.url}/v1/projections`, { headers: { Authorization: `Bearer ${ADMIN_KEY}` } })
+    ).json() as Promise<ProjectionsView>;
   await readSideCaughtUp(view, 20 * 60_000);
   return {
     service,
@@ -44,5 +56,9 @@ export async function startDemoService(customers: number): Promise<DemoService> 
 export function bundleSizes(): { files: number; bytes: number; gzipBytes: number } {
   const assets = join(CONSOLE, 'assets');
   const files = [join(CONSOLE, 'index.html'), ...readdirSync(assets).map((file) => join(assets, file))].map((file) => readFileSync(file));
-  return { files: files.length, bytes: files.reduce((sum, file) => sum + file.length, 0), gzipBytes: files.reduce((sum, file) => sum + gzipSync(file, { level: 9 }).length, 0) };
+  return {
+    files: files.length,
+    bytes: files.reduce((sum, file) => sum + file.length, 0),
+    gzipBytes: files.reduce((sum, file) => sum + gzipSync(file, { level: 9 }).length, 0),
+  };
 }

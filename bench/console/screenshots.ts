@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   const demo = await startDemoService(customers);
   const browser = await launchChromium(executablePath);
   try {
-    const leaders = (await (await fetch(`${demo.service.url}/v1/loyalty/leaderboard?limit=1`, { headers: { Authorization: `Bearer ${demo.key}` } })).json()) as { customerId: string }[];
+    const leaders = (await (
+      await fetch(`${demo.service.url}/v1/loyalty/leaderboard?limit=1`, { headers: { Authorization: `Bearer ${demo.key}` } })
+    ).json()) as { customerId: string }[];
     const customer = encodeURIComponent(leaders[0]?.customerId ?? '');
     const { page, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 820 } });
     await signIn(page, demo.service.url, demo.key);

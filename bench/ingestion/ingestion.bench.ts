@@ -49,11 +49,16 @@ async function main(): Promise<void> {
     { path: `Rapport: produce → projected (SQLite ${synchronous})`, seconds: seconds((m) => m.projected) },
   ].map((row) => ({ ...row, perSecond: Math.round(messages / row.seconds) }));
   process.stdout.write(`median of ${runs} runs after a warm-up:\n`);
-  for (const row of rows) process.stdout.write(`${row.path.padEnd(50)} ${String(row.perSecond).padStart(8)} msg/s  (${messages} messages in ${row.seconds.toFixed(2)} s)\n`);
+  for (const row of rows)
+    process.stdout.write(
+      `${row.path.padEnd(50)} ${String(row.perSecond).padStart(8)} msg/s  (${messages} messages in ${row.seconds.toFixed(2)} s)\n`,
+    );
   const ratio = (rows[1]?.perSecond ?? 0) / (rows[0]?.perSecond ?? 1);
   const projectedRatio = (rows[2]?.perSecond ?? 0) / (rows[0]?.perSecond ?? 1);
   process.stdout.write(`Rapport / ceiling: appended ${(ratio * 100).toFixed(1)} %, projected ${(projectedRatio * 100).toFixed(1)} %\n`);
-  process.stdout.write(`${JSON.stringify({ messages, partitions: PARTITIONS, synchronous, runs: measured, rows, ratio, projectedRatio })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ messages, partitions: PARTITIONS, synchronous, runs: measured, rows, ratio, projectedRatio })}\n`,
+  );
 }
 
 interface Measured {
@@ -70,7 +75,12 @@ async function measureOnce(kafka: Kafka, brokers: string, messages: number, sync
   return { raw, ...(await rapportIngestion(kafka, brokers, traffic, synchronous)) };
 }
 
-async function rapportIngestion(kafka: Kafka, brokers: string, traffic: readonly PlannedMessage[], synchronous: 'FULL' | 'NORMAL'): Promise<{ appended: number; projected: number }> {
+async function rapportIngestion(
+  kafka: Kafka,
+  brokers: string,
+  traffic: readonly PlannedMessage[],
+  synchronous: 'FULL' | 'NORMAL',
+): Promise<{ appended: number; projected: number }> {
   const topics = await createTopics(kafka, uniqueTopics('bench-rapport'));
   const dataDir = mkdtempSync(join(tmpdir(), 'rapport-bench-ingestion-'));
   const app = await startApp(dataDir, brokers, topics, synchronous);
@@ -91,7 +101,13 @@ async function rapportIngestion(kafka: Kafka, brokers: string, traffic: readonly
 }
 
 async function startApp(dataDir: string, brokers: string, topics: TestTopics, synchronous: 'FULL' | 'NORMAL'): Promise<INestApplication> {
-  const kafka = { brokers: brokers.split(','), topic: topics.topic, deadLetterTopic: topics.deadLetterTopic, groupId: topics.groupId, topicPartitions: PARTITIONS };
+  const kafka = {
+    brokers: brokers.split(','),
+    topic: topics.topic,
+    deadLetterTopic: topics.deadLetterTopic,
+    groupId: topics.groupId,
+    topicPartitions: PARTITIONS,
+  };
   const security = securityFromEnvironment({ RAPPORT_AUTH: 'disabled' }, dataDir);
   const config: AppConfig = { port: 0, host: '127.0.0.1', dataDir, sqliteSynchronous: synchronous, security, kafka };
   const app = await createHttpApp(config);
@@ -103,7 +119,10 @@ async function startApp(dataDir: string, brokers: string, topics: TestTopics, sy
 async function createTopics(kafka: Kafka, topics: TestTopics): Promise<TestTopics> {
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ topics: [topics.topic, topics.deadLetterTopic].map((topic) => ({ topic, numPartitions: PARTITIONS })), waitForLeaders: true });
+  await admin.createTopics({
+    topics: [topics.topic, topics.deadLetterTopic].map((topic) => ({ topic, numPartitions: PARTITIONS })),
+    waitForLeaders: true,
+  });
   await admin.disconnect();
   return topics;
 }

@@ -4,7 +4,13 @@ import type { Kafka } from 'kafkajs';
  * The ceiling: kafkajs alone reading the same kind of topic with the same partitions and concurrency,
  * no decoding and no processing, offsets auto-committed. Resolves when `expected` messages were seen.
  */
-export async function rawConsumption(kafka: Kafka, topic: string, expected: number, concurrency: number, produceAll: () => Promise<void>): Promise<number> {
+export async function rawConsumption(
+  kafka: Kafka,
+  topic: string,
+  expected: number,
+  concurrency: number,
+  produceAll: () => Promise<void>,
+): Promise<number> {
   const consumer = kafka.consumer({ groupId: `${topic}.raw` });
   let seen = 0;
   let finish: () => void = () => undefined;

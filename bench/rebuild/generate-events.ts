@@ -1,6 +1,12 @@
 import Database from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
-import { createCustomerDecider, EVENT_SCHEMA_VERSIONS, type CustomerCommand, type CustomerEvent, type CustomerState } from '@rapport/customer-domain';
+import {
+  createCustomerDecider,
+  EVENT_SCHEMA_VERSIONS,
+  type CustomerCommand,
+  type CustomerEvent,
+  type CustomerState,
+} from '@rapport/customer-domain';
 import { SqliteEventStore } from '@rapport/event-store';
 import { customerStreamId } from '@rapport/kernel';
 import { customerScript } from '../../apps/rapport-cli/src/demo/demo-scenario';
@@ -35,11 +41,28 @@ export async function generateEvents(file: string, target: number): Promise<{ ev
       for (const event of decision as readonly CustomerEvent[]) {
         const id = randomUUID();
         const hash = createHash('sha256').update(id).digest('hex');
-        const metadata = { correlationId: id, causationId: id, actor: 'bench', channel: 'bench', occurredAt: event.data.occurredAt, recordedAt: event.data.occurredAt, schemaVersion: EVENT_SCHEMA_VERSIONS[event.type], previousHash: stream.hash, hash };
+        const metadata = {
+          correlationId: id,
+          causationId: id,
+          actor: 'bench',
+          channel: 'bench',
+          occurredAt: event.data.occurredAt,
+          recordedAt: event.data.occurredAt,
+          schemaVersion: EVENT_SCHEMA_VERSIONS[event.type],
+          previousHash: stream.hash,
+          hash,
+        };
         stream.revision += 1;
         stream.hash = hash;
         stream.state = decider.evolve(stream.state, event);
-        insert.run(customerStreamId(command.customerId), stream.revision, id, event.type, JSON.stringify(event.data), JSON.stringify(metadata));
+        insert.run(
+          customerStreamId(command.customerId),
+          stream.revision,
+          id,
+          event.type,
+          JSON.stringify(event.data),
+          JSON.stringify(metadata),
+        );
         written += 1;
       }
       states.set(command.customerId, stream);
@@ -55,7 +78,9 @@ function scripts(target: number): CustomerCommand[] {
   const all: CustomerCommand[] = [];
   for (let n = 0; all.length < target * 1.05; n++) {
     for (const step of customerScript(`B${String(n).padStart(7, '0')}`, 1000 + n, WINDOW_START, WINDOW_END)) {
-      all.push(step.command.type === 'AcquireCustomer' ? { ...step.command, data: { ...step.command.data, personal: SEALED } } : step.command);
+      all.push(
+        step.command.type === 'AcquireCustomer' ? { ...step.command, data: { ...step.command.data, personal: SEALED } } : step.command,
+      );
     }
   }
   return all.sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : 0));

@@ -1,6 +1,13 @@
 import { CUSTOMER_UPCASTERS } from '@rapport/customer-domain';
 import { SqliteEventStore, Upcasters, UpcastingEventStore } from '@rapport/event-store';
-import { allProjections, EmbeddedReadModelStore, MongoReadModelStore, rebuildProjections, type ReadModelAdmin, type ReadModelStore } from '@rapport/read-models';
+import {
+  allProjections,
+  EmbeddedReadModelStore,
+  MongoReadModelStore,
+  rebuildProjections,
+  type ReadModelAdmin,
+  type ReadModelStore,
+} from '@rapport/read-models';
 
 export interface Measurement {
   readonly store: string;
@@ -30,14 +37,21 @@ export interface MeasureOptions {
  */
 export async function measureRebuild(options: MeasureOptions): Promise<Measurement> {
   // Read as the app reads (wiring/adapters.ts): an events file cached by an older release holds older shapes.
-  const events = new UpcastingEventStore(SqliteEventStore.open(options.eventsFile, { synchronous: 'NORMAL' }), new Upcasters(CUSTOMER_UPCASTERS));
-  const store = options.store === 'embedded' ? EmbeddedReadModelStore.open(options.target) : await MongoReadModelStore.connect(options.mongoUrl ?? '', { database: options.target });
+  const events = new UpcastingEventStore(
+    SqliteEventStore.open(options.eventsFile, { synchronous: 'NORMAL' }),
+    new Upcasters(CUSTOMER_UPCASTERS),
+  );
+  const store =
+    options.store === 'embedded'
+      ? EmbeddedReadModelStore.open(options.target)
+      : await MongoReadModelStore.connect(options.mongoUrl ?? '', { database: options.target });
   try {
     const started = process.hrtime.bigint();
     const report = await rebuildProjections(events, store, store, allProjections(), {
       ...(options.flushEveryEvents === undefined ? {} : { flushEveryEvents: options.flushEveryEvents }),
       ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
-      onProgress: (phase, at) => (phase === 'filling' && at.events % 100_000 < 5000 ? process.stderr.write(`  ${options.store}: ${at.events} events\n`) : undefined),
+      onProgress: (phase, at) =>
+        phase === 'filling' && at.events % 100_000 < 5000 ? process.stderr.write(`  ${options.store}: ${at.events} events\n`) : undefined,
     });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     return {

@@ -90,7 +90,9 @@ function report(rows: readonly Measurement[]): void {
   process.stdout.write(`\nRebuild of all six projections from position 0 (node ${process.version})\n`);
   for (const row of rows) {
     const name = row.store === 'embedded' ? 'embedded (SQLite)' : 'FerretDB 1.24 (SQLite backend)';
-    process.stdout.write(`${name.padEnd(32)} ${String(row.eventsPerSecond).padStart(9)} events/s  ${row.events} events in ${row.seconds.toFixed(1)} s, ${row.documents} documents, peak RSS ${row.peakRssMiB} MiB\n`);
+    process.stdout.write(
+      `${name.padEnd(32)} ${String(row.eventsPerSecond).padStart(9)} events/s  ${row.events} events in ${row.seconds.toFixed(1)} s, ${row.documents} documents, peak RSS ${row.peakRssMiB} MiB\n`,
+    );
   }
   process.stdout.write('peers (docs/peers.md, 100k events): Emmett 0.42 async projection ~2,700 events/s tuned, ~1,250 with defaults\n');
   process.stdout.write(`${JSON.stringify(rows)}\n`);

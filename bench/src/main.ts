@@ -75,7 +75,12 @@ async function ingestion(options: RunOptions, services: Services | undefined): P
   const results: Record<string, ExternalOutcome> = {};
   for (const script of scripts) {
     for (const sync of ['FULL', 'NORMAL']) {
-      results[`ingestion ${script} (${sync})`] = await runExternal(script, [options.isQuick ? '2000' : '20000', sync], externalEnv(options, services), TWENTY_MINUTES);
+      results[`ingestion ${script} (${sync})`] = await runExternal(
+        script,
+        [options.isQuick ? '2000' : '20000', sync],
+        externalEnv(options, services),
+        TWENTY_MINUTES,
+      );
     }
   }
   return results;
@@ -91,8 +96,15 @@ async function rebuild(options: RunOptions, services: Services | undefined): Pro
   const counts = options.isQuick ? ['100000', '20000'] : ['1000000', '1000000'];
   const results: Record<string, ExternalOutcome> = {};
   for (const script of scripts) {
-    const where = services?.env.MONGO_URL ? 'embedded and FerretDB' : `embedded only${services ? `; ${services.problems.join('; ')}` : ', FerretDB needs --services'}`;
-    results[`rebuild ${script} (${where})`] = await runExternal(script, counts, { MONGO_URL: '', ...externalEnv(options, services) }, TWENTY_MINUTES * 2);
+    const where = services?.env.MONGO_URL
+      ? 'embedded and FerretDB'
+      : `embedded only${services ? `; ${services.problems.join('; ')}` : ', FerretDB needs --services'}`;
+    results[`rebuild ${script} (${where})`] = await runExternal(
+      script,
+      counts,
+      { MONGO_URL: '', ...externalEnv(options, services) },
+      TWENTY_MINUTES * 2,
+    );
   }
   return results;
 }
@@ -103,7 +115,13 @@ async function consoleOverview(options: RunOptions): Promise<Record<string, Exte
   if (scripts.length === 0) return { console: { status: 'not-available', reason: 'no bench/console/*.bench.ts in this tree' } };
   const customers = options.isQuick ? '1000' : '10000';
   const results: Record<string, ExternalOutcome> = {};
-  for (const script of scripts) results[`console ${script} (${customers} customers)`] = await runExternal(script, [customers], externalEnv(options, undefined), TWENTY_MINUTES);
+  for (const script of scripts)
+    results[`console ${script} (${customers} customers)`] = await runExternal(
+      script,
+      [customers],
+      externalEnv(options, undefined),
+      TWENTY_MINUTES,
+    );
   return results;
 }
 

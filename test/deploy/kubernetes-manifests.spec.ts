@@ -42,7 +42,10 @@ async function kubeconform(...paths: string[]): Promise<{ code: number; output: 
   }
 }
 
-function podTemplateOf(workload: Resource): { metadata: { labels: Record<string, string> }; spec: { containers: Container[]; initContainers?: Container[] } } {
+function podTemplateOf(workload: Resource): {
+  metadata: { labels: Record<string, string> };
+  spec: { containers: Container[]; initContainers?: Container[] };
+} {
   return (workload.spec as { template: never }).template;
 }
 
@@ -51,7 +54,6 @@ const yamlFileCount = readdirSync(MANIFESTS).filter((file) => file.endsWith('.ya
 const workloads = (resources: Resource[]) => resources.filter((r) => r.kind === 'Deployment' || r.kind === 'StatefulSet');
 
 describe('Kubernetes manifests (deploy/kubernetes)', () => {
-
   it('holds Rapport, a 3-node EventStoreDB cluster, 3 Kafka nodes and a 3-member MongoDB replica set', () => {
     const replicas = Object.fromEntries(workloads(all).map((w) => [w.metadata.name, (w.spec as { replicas: number }).replicas]));
     expect(replicas).toEqual({ rapport: 1, eventstoredb: 3, kafka: 3, mongodb: 3 });
@@ -82,8 +84,12 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
   );
 
   it('names only Secrets and ConfigMaps that the folder defines', () => {
-    const text = readdirSync(MANIFESTS).map((file) => readFileSync(join(MANIFESTS, file), 'utf8')).join('\n');
-    const secretRefs = [...text.matchAll(/secretKeyRef: \{name: ([a-z0-9-]+)/g), ...text.matchAll(/secretName: ([a-z0-9-]+)/g)].map((m) => m[1]);
+    const text = readdirSync(MANIFESTS)
+      .map((file) => readFileSync(join(MANIFESTS, file), 'utf8'))
+      .join('\n');
+    const secretRefs = [...text.matchAll(/secretKeyRef: \{name: ([a-z0-9-]+)/g), ...text.matchAll(/secretName: ([a-z0-9-]+)/g)].map(
+      (m) => m[1],
+    );
     const configRefs = [...text.matchAll(/configMapRef: \{name: ([a-z0-9-]+)/g)].map((m) => m[1]);
     const secrets = new Set(all.filter((r) => r.kind === 'Secret').map((r) => r.metadata.name));
     const configMaps = new Set(all.filter((r) => r.kind === 'ConfigMap').map((r) => r.metadata.name));
@@ -93,16 +99,22 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
   });
 });
 
-const missingTool = ['go', 'python3'].find((tool) => !process.env.PATH?.split(':').some((dir) => {
-  try {
-    return readdirSync(dir).includes(tool);
-  } catch {
-    return false;
-  }
-}));
+const missingTool = ['go', 'python3'].find(
+  (tool) =>
+    !process.env.PATH?.split(':').some((dir) => {
+      try {
+        return readdirSync(dir).includes(tool);
+      } catch {
+        return false;
+      }
+    }),
+);
 
 if (missingTool) {
-  describeSkipped('kubeconform -strict', `needs ${missingTool} (kubeconform is built from the Go module proxy, its schemas come from PyPI)`);
+  describeSkipped(
+    'kubeconform -strict',
+    `needs ${missingTool} (kubeconform is built from the Go module proxy, its schemas come from PyPI)`,
+  );
 } else {
   describe('kubeconform -strict over deploy/kubernetes', () => {
     jest.setTimeout(10 * 60_000);

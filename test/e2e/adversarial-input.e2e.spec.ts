@@ -5,11 +5,19 @@ import { removeDir, startHttpApp, tempDataDir, type RunningApp } from '../suppor
 const money = { amount: '100.00', currency: 'CNY' };
 /** A valid body per command endpoint; the properties mutate them and also send arbitrary JSON. */
 const ENDPOINTS: readonly { method: 'post' | 'patch'; path: string; valid: Record<string, unknown> }[] = [
-  { method: 'post', path: '/v1/customers', valid: { customerId: 'P-new', customerType: 'individual', channel: 'web', assets: money, riskProfile: 'C2' } },
+  {
+    method: 'post',
+    path: '/v1/customers',
+    valid: { customerId: 'P-new', customerType: 'individual', channel: 'web', assets: money, riskProfile: 'C2' },
+  },
   { method: 'post', path: '/v1/customers/P-1/activation', valid: { product: 'savings' } },
   { method: 'patch', path: '/v1/customers/P-1/profile', valid: { riskProfile: 'C3' } },
   { method: 'post', path: '/v1/customers/P-1/transactions', valid: { transactionId: 'T-x', amount: money, productCategory: 'cards' } },
-  { method: 'post', path: '/v1/customers/P-1/complaints', valid: { complaintId: 'CMP-x', category: 'fees', severity: 'low', channel: 'web' } },
+  {
+    method: 'post',
+    path: '/v1/customers/P-1/complaints',
+    valid: { complaintId: 'CMP-x', category: 'fees', severity: 'low', channel: 'web' },
+  },
   { method: 'post', path: '/v1/customers/P-1/complaints/CMP-1/escalation', valid: { reason: 'slow' } },
   { method: 'post', path: '/v1/customers/P-1/complaints/CMP-1/resolution', valid: { resolution: 'refund' } },
   { method: 'post', path: '/v1/customers/P-1/surveys', valid: { surveyId: 'S-x', csat: 4, touchpoint: 'app', channel: 'web' } },
@@ -20,19 +28,49 @@ const ENDPOINTS: readonly { method: 'post' | 'patch'; path: string; valid: Recor
 ];
 
 const nasty = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'prototype', '$where', '$gt', '', ' ', '\u0000', '💥', '1e309', 'NaN', '-0', '../../etc/passwd', '<script>'),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    '$where',
+    '$gt',
+    '',
+    ' ',
+    '\u0000',
+    '💥',
+    '1e309',
+    'NaN',
+    '-0',
+    '../../etc/passwd',
+    '<script>',
+  ),
   fc.string({ maxLength: 40 }),
-  fc.integer(), fc.double(), fc.boolean(), fc.constant(null),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
   fc.constant(Number.MAX_SAFE_INTEGER + 2),
 );
-const anyValue = fc.oneof(nasty, fc.jsonValue({ maxDepth: 4 }), fc.array(nasty, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 8 }), nasty, { maxKeys: 4 }));
+const anyValue = fc.oneof(
+  nasty,
+  fc.jsonValue({ maxDepth: 4 }),
+  fc.array(nasty, { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 8 }), nasty, { maxKeys: 4 }),
+);
 
 /** A valid body with one field replaced, removed, or an unknown one added; or any JSON at all. */
 function bodies(valid: Record<string, unknown>) {
   const keys = Object.keys(valid);
-  const replaced = keys.length === 0 ? fc.constant(valid) : fc.tuple(fc.constantFrom(...keys), anyValue).map(([k, v]) => ({ ...valid, [k]: v }));
-  const removed = keys.length === 0 ? fc.constant(valid) : fc.constantFrom(...keys).map((k) => Object.fromEntries(Object.entries(valid).filter(([key]) => key !== k)));
-  const extra = fc.tuple(fc.string({ minLength: 1, maxLength: 12 }), anyValue).filter(([k]) => !keys.includes(k) && k !== 'occurredAt').map(([k, v]) => ({ ...valid, [k]: v }));
+  const replaced =
+    keys.length === 0 ? fc.constant(valid) : fc.tuple(fc.constantFrom(...keys), anyValue).map(([k, v]) => ({ ...valid, [k]: v }));
+  const removed =
+    keys.length === 0
+      ? fc.constant(valid)
+      : fc.constantFrom(...keys).map((k) => Object.fromEntries(Object.entries(valid).filter(([key]) => key !== k)));
+  const extra = fc
+    .tuple(fc.string({ minLength: 1, maxLength: 12 }), anyValue)
+    .filter(([k]) => !keys.includes(k) && k !== 'occurredAt')
+    .map(([k, v]) => ({ ...valid, [k]: v }));
   const badTime = anyValue.filter((v) => typeof v !== 'undefined').map((v) => ({ ...valid, occurredAt: v }));
   return fc.oneof(replaced, removed, extra, badTime, fc.jsonValue({ maxDepth: 5 }));
 }
@@ -41,16 +79,23 @@ describe('adversarial input to every command endpoint', () => {
   let dataDir: string;
   let running: RunningApp;
   const eventCount = async () => {
-    const total = async (id: string) => ((await request(running.server).get(`/v1/customers/${id}/history`)).body.events ?? []).length as number;
+    const total = async (id: string) =>
+      ((await request(running.server).get(`/v1/customers/${id}/history`)).body.events ?? []).length as number;
     return (await total('P-1')) + (await total('P-new'));
   };
 
   beforeAll(async () => {
     dataDir = tempDataDir('adversarial');
     running = await startHttpApp(dataDir);
-    await request(running.server).post('/v1/customers').send({ customerId: 'P-1', customerType: 'corporate', channel: 'web', assets: money, riskProfile: 'C1' }).expect(201);
+    await request(running.server)
+      .post('/v1/customers')
+      .send({ customerId: 'P-1', customerType: 'corporate', channel: 'web', assets: money, riskProfile: 'C1' })
+      .expect(201);
     await request(running.server).post('/v1/customers/P-1/activation').send({ product: 'current-account' }).expect(201);
-    await request(running.server).post('/v1/customers/P-1/complaints').send({ complaintId: 'CMP-1', category: 'fees', severity: 'high', channel: 'web' }).expect(201);
+    await request(running.server)
+      .post('/v1/customers/P-1/complaints')
+      .send({ complaintId: 'CMP-1', category: 'fees', severity: 'high', channel: 'web' })
+      .expect(201);
   });
   afterAll(async () => {
     await running.close();

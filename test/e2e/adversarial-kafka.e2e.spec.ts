@@ -26,21 +26,37 @@ const VALID_DATA: Readonly<Record<string, Record<string, unknown>>> = {
 
 const nasty = fc.oneof(
   fc.constantFrom('__proto__', 'constructor', '$where', '', '\u0000', '💥', 'NaN', '<script>'),
-  fc.string({ maxLength: 30 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null),
+  fc.string({ maxLength: 30 }),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
   fc.jsonValue({ maxDepth: 3 }),
 );
 
 function mutatedData(valid: Record<string, unknown>) {
   const keys = Object.keys(valid);
-  const replaced = keys.length === 0 ? fc.constant(valid) : fc.tuple(fc.constantFrom(...keys), nasty).map(([k, v]) => ({ ...valid, [k]: v }));
-  const extra = fc.tuple(fc.string({ minLength: 1, maxLength: 10 }), nasty).filter(([k]) => !keys.includes(k) && k !== 'occurredAt' && k !== 'customerId').map(([k, v]) => ({ ...valid, [k]: v }));
+  const replaced =
+    keys.length === 0 ? fc.constant(valid) : fc.tuple(fc.constantFrom(...keys), nasty).map(([k, v]) => ({ ...valid, [k]: v }));
+  const extra = fc
+    .tuple(fc.string({ minLength: 1, maxLength: 10 }), nasty)
+    .filter(([k]) => !keys.includes(k) && k !== 'occurredAt' && k !== 'customerId')
+    .map(([k, v]) => ({ ...valid, [k]: v }));
   return fc.oneof(replaced, extra, fc.jsonValue({ maxDepth: 4 }));
 }
 
 const events = fc
   .tuple(fc.constantFrom(...Object.keys(VALID_DATA)), fc.nat(), fc.constantFrom('K-1', 'K-new', 'nobody'))
   .chain(([type, n, subject]) =>
-    mutatedData(VALID_DATA[type] ?? {}).map((data) => ({ specversion: '1.0', id: `m-${n}`, source: 'fuzz', type, subject, time: '2026-01-05T09:00:00Z', data })),
+    mutatedData(VALID_DATA[type] ?? {}).map((data) => ({
+      specversion: '1.0',
+      id: `m-${n}`,
+      source: 'fuzz',
+      type,
+      subject,
+      time: '2026-01-05T09:00:00Z',
+      data,
+    })),
   );
 
 describe('adversarial input through the Kafka mapping', () => {
@@ -51,14 +67,33 @@ describe('adversarial input through the Kafka mapping', () => {
 
   beforeAll(async () => {
     dataDir = tempDataDir('adversarial-kafka');
-    const config: AppConfig = { port: 0, host: '127.0.0.1', dataDir, sqliteSynchronous: 'NORMAL', security: securityFromEnvironment({ RAPPORT_AUTH: 'disabled' }, dataDir) };
+    const config: AppConfig = {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      sqliteSynchronous: 'NORMAL',
+      security: securityFromEnvironment({ RAPPORT_AUTH: 'disabled' }, dataDir),
+    };
     context = await NestFactory.createApplicationContext(CoreModule.forRoot(config), { logger: false });
     ingestor = CloudEventIngestor.fromContext(context, 'fuzz');
     store = context.get<EventStore>(EVENT_STORE);
-    const setup = (type: string, data: Record<string, unknown>, id: string) => ingestor.ingest({ specversion: '1.0', id, source: 'setup', type, subject: 'K-1', time: '2026-01-01T00:00:00Z', datacontenttype: 'application/json', data, extensions: {} } as unknown as CloudEvent);
+    const setup = (type: string, data: Record<string, unknown>, id: string) =>
+      ingestor.ingest({
+        specversion: '1.0',
+        id,
+        source: 'setup',
+        type,
+        subject: 'K-1',
+        time: '2026-01-01T00:00:00Z',
+        datacontenttype: 'application/json',
+        data,
+        extensions: {},
+      } as unknown as CloudEvent);
     expect((await setup('customer.acquired', VALID_DATA['customer.acquired'] ?? {}, 's1')).kind).toBe('appended');
     expect((await setup('customer.activated', { product: 'savings' }, 's2')).kind).toBe('appended');
-    expect((await setup('customer.complaint-filed', { complaintId: 'CMP-1', category: 'fees', severity: 'low', channel: 'web' }, 's3')).kind).toBe('appended');
+    expect(
+      (await setup('customer.complaint-filed', { complaintId: 'CMP-1', category: 'fees', severity: 'low', channel: 'web' }, 's3')).kind,
+    ).toBe('appended');
   });
   afterAll(async () => {
     await context.close();
@@ -88,9 +123,23 @@ describe('adversarial input through the Kafka mapping', () => {
   });
 
   it('arbitrary bytes and headers decode to an event or a reason, never a throw', () => {
-    const headerValue = fc.oneof(fc.string({ maxLength: 20 }), fc.uint8Array({ maxLength: 20 }).map((b) => Buffer.from(b)));
-    const headers = fc.dictionary(fc.oneof(fc.constantFrom('content-type', 'ce_specversion', 'ce_type', 'ce_id', 'ce_source', 'ce_subject', 'ce_time'), fc.string({ maxLength: 10 })), headerValue, { maxKeys: 6 });
-    const value = fc.oneof(fc.constant(null), fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b)), fc.jsonValue().map((v) => Buffer.from(JSON.stringify(v))));
+    const headerValue = fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.uint8Array({ maxLength: 20 }).map((b) => Buffer.from(b)),
+    );
+    const headers = fc.dictionary(
+      fc.oneof(
+        fc.constantFrom('content-type', 'ce_specversion', 'ce_type', 'ce_id', 'ce_source', 'ce_subject', 'ce_time'),
+        fc.string({ maxLength: 10 }),
+      ),
+      headerValue,
+      { maxKeys: 6 },
+    );
+    const value = fc.oneof(
+      fc.constant(null),
+      fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b)),
+      fc.jsonValue().map((v) => Buffer.from(JSON.stringify(v))),
+    );
     fc.assert(
       fc.property(headers, value, (h, v) => {
         const decoded = decodeKafkaRecord(h, v);

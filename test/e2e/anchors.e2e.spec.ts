@@ -29,7 +29,11 @@ function rewriteConsistently(dataDir: string, streamId: string, from: string, to
     const data = JSON.parse(row.data.replace(from, to)) as Record<string, unknown>;
     const metadata = { ...(JSON.parse(row.metadata) as Record<string, unknown>), previousHash };
     const hash = hashEvent({ id: row.event_id, streamId, revision: row.revision, type: row.type, data, metadata });
-    db.prepare('UPDATE events SET data = ?, metadata = ? WHERE position = ?').run(JSON.stringify(data), JSON.stringify({ ...metadata, hash }), row.position);
+    db.prepare('UPDATE events SET data = ?, metadata = ? WHERE position = ?').run(
+      JSON.stringify(data),
+      JSON.stringify({ ...metadata, hash }),
+      row.position,
+    );
     previousHash = hash;
   }
   db.close();
@@ -51,7 +55,17 @@ describe('anchored tamper evidence (issue 14 item 5)', () => {
     dataDir = tempDataDir('anchors');
     running = await startHttpApp(dataDir, { security });
     for (const id of ['AN-1', 'AN-2']) {
-      await http().post('/v1/customers').set(bearer('channel')).send({ customerId: id, customerType: 'individual', channel: 'web', assets: { amount: '5000.00', currency: 'CNY' }, riskProfile: 'C1' }).expect(201);
+      await http()
+        .post('/v1/customers')
+        .set(bearer('channel'))
+        .send({
+          customerId: id,
+          customerType: 'individual',
+          channel: 'web',
+          assets: { amount: '5000.00', currency: 'CNY' },
+          riskProfile: 'C1',
+        })
+        .expect(201);
       await http().post(`/v1/customers/${id}/activation`).set(bearer('channel')).send({ product: 'savings' }).expect(201);
     }
   });
@@ -65,16 +79,27 @@ describe('anchored tamper evidence (issue 14 item 5)', () => {
     const anchored = (await http().post('/v1/audit/anchors').set(bearer('admin')).expect(201)).body;
     // The two customers' streams and the access log of the verify above.
     expect(anchored).toMatchObject({ sequence: 0, streams: 3, digest: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    await http().post('/v1/customers/AN-1/transactions').set(bearer('channel')).send({ transactionId: 't-1', amount: { amount: '10.00', currency: 'CNY' }, productCategory: 'funds' }).expect(201);
+    await http()
+      .post('/v1/customers/AN-1/transactions')
+      .set(bearer('channel'))
+      .send({ transactionId: 't-1', amount: { amount: '10.00', currency: 'CNY' }, productCategory: 'funds' })
+      .expect(201);
     expect((await http().post('/v1/audit/anchors').set(bearer('admin')).expect(201)).body).toMatchObject({ sequence: 1, streams: 1 });
     expect(await verify('AN-1')).toEqual({ valid: true, events: 3, anchors: { checked: 2 } });
-    expect((await http().get('/v1/audit/anchors').set(bearer('auditor')).expect(200)).body).toMatchObject({ verdict: { valid: true, anchors: 2 }, newest: { sequence: 1 } });
+    expect((await http().get('/v1/audit/anchors').set(bearer('auditor')).expect(200)).body).toMatchObject({
+      verdict: { valid: true, anchors: 2 },
+      newest: { sequence: 1 },
+    });
   });
 
   it('reports a stream rewritten whole, every hash recomputed, which the hash chain alone does not', async () => {
     await restart(() => rewriteConsistently(dataDir, 'customer-AN-2', '"5000.00"', '"9000.00"'));
     const verdict = await verify('AN-2');
-    expect(verdict).toEqual({ valid: false, events: 2, anchors: { checked: 1, mismatch: { revision: 1, sequence: 0, reason: 'hash-mismatch' } } });
+    expect(verdict).toEqual({
+      valid: false,
+      events: 2,
+      anchors: { checked: 1, mismatch: { revision: 1, sequence: 0, reason: 'hash-mismatch' } },
+    });
     expect(verdict).not.toHaveProperty('brokenAt');
     expect(await verify('AN-1')).toMatchObject({ valid: true });
     expect(await running.app.get(AnchorsService).verifyAll()).toEqual({
@@ -85,7 +110,8 @@ describe('anchored tamper evidence (issue 14 item 5)', () => {
   });
 
   it('state-as-of never keeps showing what a cached fold saw once the stored bytes before it changed', async () => {
-    const state = async () => (await http().get('/v1/customers/AN-1/state?asOf=2100-01-01T00:00:00Z').set(bearer('auditor')).expect(200)).body.state;
+    const state = async () =>
+      (await http().get('/v1/customers/AN-1/state?asOf=2100-01-01T00:00:00Z').set(bearer('auditor')).expect(200)).body.state;
     expect((await state()).assets).toEqual({ amount: '5000.00', currency: 'CNY' });
     expect((await state()).assets).toEqual({ amount: '5000.00', currency: 'CNY' });
     rewriteConsistently(dataDir, 'customer-AN-1', '"5000.00"', '"7000.00"');

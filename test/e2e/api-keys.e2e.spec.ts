@@ -19,14 +19,19 @@ describe('API keys managed by the CLI while the service runs', () => {
   let dataDir: string;
   let service: ServiceProcess;
   let reloads = 0;
-  const keys = (...args: string[]) => spawnSync(process.execPath, [CLI, 'keys', ...args], { env: { ...process.env, DATA_DIR: dataDir, RAPPORT_API_KEYS: '' }, encoding: 'utf8' });
+  const keys = (...args: string[]) =>
+    spawnSync(process.execPath, [CLI, 'keys', ...args], {
+      env: { ...process.env, DATA_DIR: dataDir, RAPPORT_API_KEYS: '' },
+      encoding: 'utf8',
+    });
   const created = (...args: string[]) => {
     const run = keys(...args);
     expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: expect.any(String) });
     return run.stdout.trim();
   };
   const listed = () => JSON.parse(keys('list', '--json').stdout) as KeyRow[];
-  const segmentsStatus = async (key: string) => (await fetch(`${service.url}/v1/segments`, { headers: { Authorization: `Bearer ${key}` } })).status;
+  const segmentsStatus = async (key: string) =>
+    (await fetch(`${service.url}/v1/segments`, { headers: { Authorization: `Bearer ${key}` } })).status;
   /** The service logs each reload of a changed file: the fact a step waits for before using its keys. */
   const reloaded = () => waitForOutput(service, FILE_RELOADED, ++reloads);
 
@@ -43,7 +48,9 @@ describe('API keys managed by the CLI while the service runs', () => {
   it('a first start with no key makes an admin key and shows it once, in the service log', async () => {
     const bootstrap = /Made an admin key, shown this once: (rpk_[\w-]+)/.exec(service.output())?.[1] ?? '';
     expect(bootstrap).toMatch(/^rpk_/);
-    expect((await fetch(`${service.url}/v1/customers/NOBODY/history`, { headers: { Authorization: `Bearer ${bootstrap}` } })).status).toBe(404);
+    expect((await fetch(`${service.url}/v1/customers/NOBODY/history`, { headers: { Authorization: `Bearer ${bootstrap}` } })).status).toBe(
+      404,
+    );
     expect(listed()).toEqual([expect.objectContaining({ name: 'bootstrap-admin', role: 'admin', status: 'active' })]);
   });
 
@@ -54,7 +61,9 @@ describe('API keys managed by the CLI while the service runs', () => {
 
     const again = keys('create', '--name', 'reports', '--role', 'analyst');
     expect({ status: again.status, stdout: again.stdout, stderr: again.stderr.trim() }).toEqual({
-      status: 1, stdout: '', stderr: 'rapport: a key named reports exists; rotate it, or pass --replace to make a new one in its place',
+      status: 1,
+      stdout: '',
+      stderr: 'rapport: a key named reports exists; rotate it, or pass --replace to make a new one in its place',
     });
 
     const replacement = created('create', '--name', 'reports', '--role', 'analyst', '--replace');
@@ -70,7 +79,9 @@ describe('API keys managed by the CLI while the service runs', () => {
     await reloaded();
     expect(await segmentsStatus(before)).toBe(401);
     expect(await segmentsStatus(after)).toBe(200);
-    expect(listed().filter((row) => row.name === 'dashboards')).toEqual([expect.objectContaining({ role: 'analyst', status: 'active', expiresAt: expect.any(String) })]);
+    expect(listed().filter((row) => row.name === 'dashboards')).toEqual([
+      expect.objectContaining({ role: 'analyst', status: 'active', expiresAt: expect.any(String) }),
+    ]);
   });
 
   it('revoke: the key is refused and listed as revoked; it cannot be rotated back', async () => {
@@ -93,7 +104,10 @@ describe('API keys managed by the CLI while the service runs', () => {
     expect(listed().find((row) => row.name === 'short-lived')).toEqual(expect.objectContaining({ status: 'expired' }));
 
     const past = keys('create', '--name', 'already-over', '--role', 'analyst', '--expires', '2020-01-01T00:00:00Z');
-    expect({ status: past.status, stderr: past.stderr.trim() }).toEqual({ status: 1, stderr: 'rapport: --expires 2020-01-01T00:00:00Z is not in the future' });
+    expect({ status: past.status, stderr: past.stderr.trim() }).toEqual({
+      status: 1,
+      stderr: 'rapport: --expires 2020-01-01T00:00:00Z is not in the future',
+    });
   });
 
   it('SIGHUP reloads the keys instead of ending the service', async () => {

@@ -20,14 +20,43 @@ describe.each(EVENT_STORES)('audit over HTTP on %s', (kind) => {
   beforeAll(async () => {
     dataDir = tempDataDir('audit');
     running = await startHttpApp(dataDir, { clock, eventStore });
-    await at('2026-01-05T09:00:00Z', () => http().post('/v1/customers').send({
-      customerId: 'A-1', customerType: 'individual', channel: 'branch', assets: { amount: '80000.00', currency: 'CNY' },
-      riskProfile: 'C2', personal, occurredAt: '2026-01-05T09:00:00Z',
-    }));
-    await at('2026-01-06T09:00:00Z', () => http().post('/v1/customers/A-1/activation').send({ product: 'savings-account', occurredAt: '2026-01-06T09:00:00Z' }));
-    await at('2026-01-10T09:00:00Z', () => http().post('/v1/customers/A-1/transactions').send({ transactionId: 'T-1', amount: { amount: '500.00', currency: 'CNY' }, productCategory: 'tamper-target', occurredAt: '2026-01-10T09:00:00Z' }));
+    await at('2026-01-05T09:00:00Z', () =>
+      http()
+        .post('/v1/customers')
+        .send({
+          customerId: 'A-1',
+          customerType: 'individual',
+          channel: 'branch',
+          assets: { amount: '80000.00', currency: 'CNY' },
+          riskProfile: 'C2',
+          personal,
+          occurredAt: '2026-01-05T09:00:00Z',
+        }),
+    );
+    await at('2026-01-06T09:00:00Z', () =>
+      http().post('/v1/customers/A-1/activation').send({ product: 'savings-account', occurredAt: '2026-01-06T09:00:00Z' }),
+    );
+    await at('2026-01-10T09:00:00Z', () =>
+      http()
+        .post('/v1/customers/A-1/transactions')
+        .send({
+          transactionId: 'T-1',
+          amount: { amount: '500.00', currency: 'CNY' },
+          productCategory: 'tamper-target',
+          occurredAt: '2026-01-10T09:00:00Z',
+        }),
+    );
     // Back-dated: happened on 8 January, recorded on 1 February.
-    await at('2026-02-01T09:00:00Z', () => http().post('/v1/customers/A-1/transactions').send({ transactionId: 'T-0', amount: { amount: '900.00', currency: 'CNY' }, productCategory: 'deposits', occurredAt: '2026-01-08T09:00:00Z' }));
+    await at('2026-02-01T09:00:00Z', () =>
+      http()
+        .post('/v1/customers/A-1/transactions')
+        .send({
+          transactionId: 'T-0',
+          amount: { amount: '900.00', currency: 'CNY' },
+          productCategory: 'deposits',
+          occurredAt: '2026-01-08T09:00:00Z',
+        }),
+    );
   });
   afterAll(async () => {
     await running?.close();
@@ -36,9 +65,18 @@ describe.each(EVENT_STORES)('audit over HTTP on %s', (kind) => {
 
   it('history lists every event in order with its metadata, personal data opened for the auditor', async () => {
     const { body } = await http().get('/v1/customers/A-1/history').expect(200);
-    expect(body.events.map((e: { type: string }) => e.type)).toEqual(['CustomerAcquired', 'CustomerActivated', 'TransactionRecorded', 'TransactionRecorded']);
+    expect(body.events.map((e: { type: string }) => e.type)).toEqual([
+      'CustomerAcquired',
+      'CustomerActivated',
+      'TransactionRecorded',
+      'TransactionRecorded',
+    ]);
     expect(body.events[0].data.personal).toEqual(personal);
-    expect(body.events[3].metadata).toMatchObject({ occurredAt: '2026-01-08T09:00:00.000Z', recordedAt: '2026-02-01T09:00:00.000Z', schemaVersion: 2 });
+    expect(body.events[3].metadata).toMatchObject({
+      occurredAt: '2026-01-08T09:00:00.000Z',
+      recordedAt: '2026-02-01T09:00:00.000Z',
+      schemaVersion: 2,
+    });
   });
 
   it('the state as of an instant equals folding the stored events up to it', async () => {
@@ -46,7 +84,10 @@ describe.each(EVENT_STORES)('audit over HTTP on %s', (kind) => {
     const decider = createCustomerDecider();
     const expected = history.events
       .filter((e: { metadata: { occurredAt: string } }) => e.metadata.occurredAt <= '2026-01-09T00:00:00.000Z')
-      .reduce((state: never, e: { type: string; data: unknown }) => decider.evolve(state, { type: e.type, data: e.data } as never), decider.initialState);
+      .reduce(
+        (state: never, e: { type: string; data: unknown }) => decider.evolve(state, { type: e.type, data: e.data } as never),
+        decider.initialState,
+      );
     const { body } = await http().get('/v1/customers/A-1/state').query({ asOf: '2026-01-09T00:00:00Z', basis: 'occurred' }).expect(200);
     expect(body.eventsApplied).toBe(3);
     expect(body.state).toEqual(JSON.parse(JSON.stringify({ ...expected, personal })));
@@ -54,8 +95,14 @@ describe.each(EVENT_STORES)('audit over HTTP on %s', (kind) => {
 
   it('occurred and recorded bases differ for an event recorded after the instant it is back-dated to', async () => {
     const asOf = { asOf: '2026-01-20T00:00:00Z' };
-    const occurred = await http().get('/v1/customers/A-1/state').query({ ...asOf, basis: 'occurred' }).expect(200);
-    const recorded = await http().get('/v1/customers/A-1/state').query({ ...asOf, basis: 'recorded' }).expect(200);
+    const occurred = await http()
+      .get('/v1/customers/A-1/state')
+      .query({ ...asOf, basis: 'occurred' })
+      .expect(200);
+    const recorded = await http()
+      .get('/v1/customers/A-1/state')
+      .query({ ...asOf, basis: 'recorded' })
+      .expect(200);
     expect(occurred.body.state.transactionCount).toBe(2);
     expect(recorded.body.state.transactionCount).toBe(1);
     expect(occurred.body.state.loyalty.balance).toBe(200 + 5 + 9);

@@ -14,7 +14,8 @@ describe.each(EVENT_STORES)('customer commands over HTTP on %s', (kind) => {
   let dataDir: string;
   let running: RunningApp;
   const http = () => request(running.server);
-  const history = async (id: string) => (await http().get(`/v1/customers/${id}/history`)).body.events as { revision: number; type: string; data: Record<string, unknown> }[];
+  const history = async (id: string) =>
+    (await http().get(`/v1/customers/${id}/history`)).body.events as { revision: number; type: string; data: Record<string, unknown> }[];
 
   beforeAll(async () => {
     dataDir = tempDataDir('commands');
@@ -44,7 +45,10 @@ describe.each(EVENT_STORES)('customer commands over HTTP on %s', (kind) => {
     });
 
     it('missing and malformed fields get a 400 with every field named, and nothing is appended', async () => {
-      const body = { ...acquisition('C-bad'), customerType: 'alien', assets: { amount: '12.345', currency: 'cny' } } as Record<string, unknown>;
+      const body = { ...acquisition('C-bad'), customerType: 'alien', assets: { amount: '12.345', currency: 'cny' } } as Record<
+        string,
+        unknown
+      >;
       delete body.riskProfile;
       const response = await http().post('/v1/customers').send(body).expect(400);
       const fields = (response.body.errors as { field: string }[]).map((e) => e.field).sort();
@@ -53,7 +57,10 @@ describe.each(EVENT_STORES)('customer commands over HTTP on %s', (kind) => {
     });
 
     it('an unknown field is rejected by name', async () => {
-      const response = await http().post('/v1/customers').send({ ...acquisition('C-extra'), isVip: true }).expect(400);
+      const response = await http()
+        .post('/v1/customers')
+        .send({ ...acquisition('C-extra'), isVip: true })
+        .expect(400);
       expect(response.body.errors).toEqual([{ field: 'isVip', message: 'unknown field isVip' }]);
     });
 
@@ -65,8 +72,15 @@ describe.each(EVENT_STORES)('customer commands over HTTP on %s', (kind) => {
 
     it('a broken rule gets 409 naming the rule and appends nothing', async () => {
       await http().post('/v1/customers').send(acquisition('C-2')).expect(201);
-      const response = await http().post('/v1/customers/C-2/transactions').send({ transactionId: 'T-1', amount: { amount: '10.00', currency: 'CNY' }, productCategory: 'cards' }).expect(409);
-      expect(response.body).toMatchObject({ status: 409, rule: 'customer-not-active', type: expect.stringContaining('customer-not-active') });
+      const response = await http()
+        .post('/v1/customers/C-2/transactions')
+        .send({ transactionId: 'T-1', amount: { amount: '10.00', currency: 'CNY' }, productCategory: 'cards' })
+        .expect(409);
+      expect(response.body).toMatchObject({
+        status: 409,
+        rule: 'customer-not-active',
+        type: expect.stringContaining('customer-not-active'),
+      });
       expect((await history('C-2')).map((e) => e.type)).toEqual(['CustomerAcquired']);
     });
 
@@ -79,7 +93,10 @@ describe.each(EVENT_STORES)('customer commands over HTTP on %s', (kind) => {
   describe('given an active customer', () => {
     beforeAll(async () => {
       await http().post('/v1/customers').send(acquisition('C-3')).expect(201);
-      await http().post('/v1/customers/C-3/activation').send({ product: 'savings-account', occurredAt: '2026-01-06T09:00:00Z' }).expect(201);
+      await http()
+        .post('/v1/customers/C-3/activation')
+        .send({ product: 'savings-account', occurredAt: '2026-01-06T09:00:00Z' })
+        .expect(201);
     });
 
     it('a repeated transactionId is a 200 no-op that appends nothing', async () => {
@@ -103,7 +120,9 @@ describe.each(EVENT_STORES)('customer commands over HTTP on %s', (kind) => {
       const before = (await history('C-3')).length;
       const responses = await Promise.all(
         Array.from({ length: 50 }, (_, i) =>
-          http().post('/v1/customers/C-3/transactions').send({ transactionId: `T-par-${i}`, amount: { amount: '100.00', currency: 'CNY' }, productCategory: 'deposits' }),
+          http()
+            .post('/v1/customers/C-3/transactions')
+            .send({ transactionId: `T-par-${i}`, amount: { amount: '100.00', currency: 'CNY' }, productCategory: 'deposits' }),
         ),
       );
       expect(responses.map((r) => r.status)).toEqual(Array(50).fill(201));

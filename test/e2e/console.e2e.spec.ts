@@ -38,7 +38,12 @@ async function chartDrawn(page: Page, name: string): Promise<{ pixels: number; p
   await page.waitForSelector(selector);
   return page.$eval(selector, (chart) => {
     const canvas = chart.querySelector('canvas');
-    const pixels = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data.filter((_: number, index: number) => index % 4 === 3).filter((alpha: number) => alpha > 0).length ?? 0;
+    const pixels =
+      canvas
+        ?.getContext('2d')
+        ?.getImageData(0, 0, canvas.width, canvas.height)
+        .data.filter((_: number, index: number) => index % 4 === 3)
+        .filter((alpha: number) => alpha > 0).length ?? 0;
     return { pixels, points: Number(chart.getAttribute('data-points')) };
   });
 }
@@ -80,27 +85,36 @@ describeWithChromium('the console in a real browser', (executablePath) => {
   it('the overview tiles show the API figures for the period, the previous period beside each, and its charts draw', async () => {
     const { page, problems } = await session('analyst');
     expect(await page.getAttribute('main', 'data-page')).toBe('overview');
-    const [current, previous] = [await api<Kpis>('analyst', `/v1/kpis?from=${day(-29)}&to=${day(0)}`), await api<Kpis>('analyst', `/v1/kpis?from=${day(-59)}&to=${day(-30)}`)];
-    const shown = Object.fromEntries(await page.$$eval('[data-kpi]', (tiles) => tiles.map((tile) => [tile.getAttribute('data-kpi'), tile.textContent])));
+    const [current, previous] = [
+      await api<Kpis>('analyst', `/v1/kpis?from=${day(-29)}&to=${day(0)}`),
+      await api<Kpis>('analyst', `/v1/kpis?from=${day(-59)}&to=${day(-30)}`),
+    ];
+    const shown = Object.fromEntries(
+      await page.$$eval('[data-kpi]', (tiles) => tiles.map((tile) => [tile.getAttribute('data-kpi'), tile.textContent])),
+    );
     expect(shown).toEqual(expectedTiles(current));
     expect(current.acquired).toBe(SEGMENT_SIZE);
     for (const [field, figure] of Object.entries(expectedTiles(previous))) {
       expect(await page.textContent(`[data-previous="${field}"]`)).toContain(figure);
     }
-    for (const chart of ['overview-satisfaction', 'overview-flows']) expect(Math.min(...Object.values(await chartDrawn(page, chart)))).toBeGreaterThan(0);
+    for (const chart of ['overview-satisfaction', 'overview-flows'])
+      expect(Math.min(...Object.values(await chartDrawn(page, chart)))).toBeGreaterThan(0);
     expect(problems).toEqual([]);
   });
 
   it('the satisfaction, segment and loyalty charts draw, and redraw with the granularity asked for', async () => {
     const { page, problems } = await session('analyst');
-    const trends = (granularity: string) => api<unknown[]>('analyst', `/v1/satisfaction/trends?granularity=${granularity}&by=channel&from=${day(-89)}&to=${day(0)}`);
+    const trends = (granularity: string) =>
+      api<unknown[]>('analyst', `/v1/satisfaction/trends?granularity=${granularity}&by=channel&from=${day(-89)}&to=${day(0)}`);
     await show(page, '#/satisfaction/day/channel');
-    for (const chart of ['csat', 'nps']) expect(await chartDrawn(page, chart)).toEqual({ pixels: expect.any(Number), points: (await trends('day')).length });
+    for (const chart of ['csat', 'nps'])
+      expect(await chartDrawn(page, chart)).toEqual({ pixels: expect.any(Number), points: (await trends('day')).length });
     await page.selectOption('select[name=granularity]', 'month');
     await page.click('form.inline button[type=submit]');
     await page.waitForSelector('main[data-ready] [data-chart="nps"][data-drawn]');
     expect(page.url()).toContain('#/satisfaction/month/channel');
-    for (const chart of ['csat', 'nps']) expect(await chartDrawn(page, chart)).toEqual({ pixels: expect.any(Number), points: (await trends('month')).length });
+    for (const chart of ['csat', 'nps'])
+      expect(await chartDrawn(page, chart)).toEqual({ pixels: expect.any(Number), points: (await trends('month')).length });
     expect((await chartDrawn(page, 'csat')).pixels).toBeGreaterThan(0);
     await show(page, '#/segments');
     expect(Math.min(...Object.values(await chartDrawn(page, 'segments')))).toBeGreaterThan(0);
@@ -145,12 +159,19 @@ describeWithChromium('the console in a real browser', (executablePath) => {
 
   it('the auditor timeline shows every revision, and the state as of an instant changes with the instant', async () => {
     const { page, problems } = await session('auditor');
-    expect(await page.$$eval('[data-nav]', (links) => links.map((link) => link.getAttribute('data-nav')))).toEqual(['timeline', 'state', 'verify', 'access-log']);
+    expect(await page.$$eval('[data-nav]', (links) => links.map((link) => link.getAttribute('data-nav')))).toEqual([
+      'timeline',
+      'state',
+      'verify',
+      'access-log',
+    ]);
     await page.fill('[data-customer-form] input[name=customerId]', AUDITED);
     await page.click('[data-customer-form] button[type=submit]');
     await page.waitForSelector('main[data-ready] [data-revision]');
     const history = await api<{ events: { revision: number; type: string }[] }>('auditor', `/v1/customers/${AUDITED}/history`);
-    const rows = await page.$$eval('[data-revision]', (trs) => trs.map((tr) => [Number(tr.getAttribute('data-revision')), tr.getAttribute('data-type')]));
+    const rows = await page.$$eval('[data-revision]', (trs) =>
+      trs.map((tr) => [Number(tr.getAttribute('data-revision')), tr.getAttribute('data-type')]),
+    );
     expect(rows).toEqual(history.events.map((event) => [event.revision, event.type]));
     expect(await page.textContent(`[data-revision="0"]`)).toContain('Wang Fang');
 
@@ -172,7 +193,14 @@ describeWithChromium('the console in a real browser', (executablePath) => {
 
   it('an analyst is offered no auditor page, and the API refuses the audit route when forced', async () => {
     const { page, problems } = await session('analyst', { expectedFailures: [/\/history$/] });
-    expect(await page.$$eval('[data-nav]', (links) => links.map((link) => link.getAttribute('data-nav')))).toEqual(['overview', 'satisfaction', 'segments', 'loyalty', 'complaints', 'customer']);
+    expect(await page.$$eval('[data-nav]', (links) => links.map((link) => link.getAttribute('data-nav')))).toEqual([
+      'overview',
+      'satisfaction',
+      'segments',
+      'loyalty',
+      'complaints',
+      'customer',
+    ]);
     await show(page, `#/timeline/${AUDITED}`);
     expect(await page.textContent('[data-forbidden="timeline"]')).toBe(en['error.pageForbidden']);
     const status = await page.evaluate(
@@ -207,17 +235,41 @@ describeWithChromium('the console in a real browser', (executablePath) => {
     await page.selectOption('[data-locale-switch]', 'zh-CN');
     await page.waitForSelector('main[data-ready] [data-chart="overview-flows"][data-drawn]');
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
-    const english = Object.values(en).flatMap((message) => message.split(/\{\w+\}/)).map((part) => part.replace(/^[\s:().,]+|[\s:().,]+$/g, '')).filter((part) => part.length > 1);
-    for (const hash of ['#/overview', '#/satisfaction', '#/segments', '#/loyalty', '#/complaints/all', `#/customer/${AUDITED}`, `#/timeline/${AUDITED}`, `#/state/${AUDITED}`, `#/verify/${AUDITED}`, `#/access-log/${AUDITED}`]) {
+    const english = Object.values(en)
+      .flatMap((message) => message.split(/\{\w+\}/))
+      .map((part) => part.replace(/^[\s:().,]+|[\s:().,]+$/g, ''))
+      .filter((part) => part.length > 1);
+    for (const hash of [
+      '#/overview',
+      '#/satisfaction',
+      '#/segments',
+      '#/loyalty',
+      '#/complaints/all',
+      `#/customer/${AUDITED}`,
+      `#/timeline/${AUDITED}`,
+      `#/state/${AUDITED}`,
+      `#/verify/${AUDITED}`,
+      `#/access-log/${AUDITED}`,
+    ]) {
       await show(page, hash);
       const texts = await page.$$eval('body *', (elements) =>
         elements.flatMap((element) => [
-          ...[...element.childNodes].filter((node) => node.nodeType === 3 && element.tagName !== 'PRE' && element.tagName !== 'CODE' && element.closest('[data-revision], [data-customer], [data-field], [data-access], .who, [data-locale-switch]') === null).map((node) => node.textContent?.trim() ?? ''),
+          ...[...element.childNodes]
+            .filter(
+              (node) =>
+                node.nodeType === 3 &&
+                element.tagName !== 'PRE' &&
+                element.tagName !== 'CODE' &&
+                element.closest('[data-revision], [data-customer], [data-field], [data-access], .who, [data-locale-switch]') === null,
+            )
+            .map((node) => node.textContent?.trim() ?? ''),
           element.getAttribute('aria-label') ?? '',
           element.getAttribute('placeholder') ?? '',
         ]),
       );
-      const left = texts.filter((text) => text !== '' && english.some((label) => text === label || (label.length >= 6 && text.includes(label))));
+      const left = texts.filter(
+        (text) => text !== '' && english.some((label) => text === label || (label.length >= 6 && text.includes(label))),
+      );
       expect({ hash, left }).toEqual({ hash, left: [] });
     }
     expect(problems).toEqual([]);

@@ -13,10 +13,26 @@ describe('a service killed with SIGKILL', () => {
   it('restarts with the identical history, and the chain still verifies', async () => {
     const first = await startServiceProcess({ DATA_DIR: dataDir });
     const post = (path: string, body: unknown) => fetch(`${first.url}${path}`, json(body));
-    expect((await post('/v1/customers', { customerId: 'K-1', customerType: 'corporate', channel: 'partner', assets: { amount: '7000000.00', currency: 'CNY' }, riskProfile: 'C4' })).status).toBe(201);
+    expect(
+      (
+        await post('/v1/customers', {
+          customerId: 'K-1',
+          customerType: 'corporate',
+          channel: 'partner',
+          assets: { amount: '7000000.00', currency: 'CNY' },
+          riskProfile: 'C4',
+        })
+      ).status,
+    ).toBe(201);
     expect((await post('/v1/customers/K-1/activation', { product: 'brokerage-account' })).status).toBe(201);
     const writes = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => post('/v1/customers/K-1/transactions', { transactionId: `K-T${i}`, amount: { amount: '1000.00', currency: 'CNY' }, productCategory: 'securities' })),
+      Array.from({ length: 20 }, (_, i) =>
+        post('/v1/customers/K-1/transactions', {
+          transactionId: `K-T${i}`,
+          amount: { amount: '1000.00', currency: 'CNY' },
+          productCategory: 'securities',
+        }),
+      ),
     );
     expect(writes.map((w) => w.status)).toEqual(Array(20).fill(201));
     const before = (await (await fetch(`${first.url}/v1/customers/K-1/history`)).json()) as { events: unknown[] };

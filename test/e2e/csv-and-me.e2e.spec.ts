@@ -3,8 +3,20 @@ import { bearer, KEY_RECORDS } from '../support/api-keys.fixture';
 import { parseCsv } from '../support/parse-csv';
 import { removeDir, startHttpApp, tempDataDir, type RunningApp } from '../support/http-app.harness';
 
-const acquisition = (customerId: string) => ({ customerId, customerType: 'individual', channel: 'branch', assets: { amount: '120000.00', currency: 'CNY' }, riskProfile: 'C3' });
-const complaint = (complaintId: string, category: string) => ({ complaintId, category, severity: 'high', channel: 'branch', occurredAt: '2026-01-03T10:00:00Z' });
+const acquisition = (customerId: string) => ({
+  customerId,
+  customerType: 'individual',
+  channel: 'branch',
+  assets: { amount: '120000.00', currency: 'CNY' },
+  riskProfile: 'C3',
+});
+const complaint = (complaintId: string, category: string) => ({
+  complaintId,
+  category,
+  severity: 'high',
+  channel: 'branch',
+  occurredAt: '2026-01-03T10:00:00Z',
+});
 
 describe('CSV answers of the list routes, and GET /v1/me', () => {
   let dataDir: string;
@@ -15,9 +27,17 @@ describe('CSV answers of the list routes, and GET /v1/me', () => {
   beforeAll(async () => {
     dataDir = tempDataDir('csv');
     running = await startHttpApp(dataDir, { security: { auth: 'enabled', apiKeys: KEY_RECORDS, rateLimitPerSecond: 0 } });
-    await http().post('/v1/customers').set(bearer('channel')).send({ ...acquisition('CSV-1'), occurredAt: '2026-01-02T09:00:00Z' }).expect(201);
+    await http()
+      .post('/v1/customers')
+      .set(bearer('channel'))
+      .send({ ...acquisition('CSV-1'), occurredAt: '2026-01-02T09:00:00Z' })
+      .expect(201);
     await http().post('/v1/customers/CSV-1/complaints').set(bearer('channel')).send(complaint('CMP-1', 'fees, "hidden"')).expect(201);
-    const last = await http().post('/v1/customers/CSV-1/complaints').set(bearer('channel')).send(complaint('CMP-2', '=HYPERLINK("x")')).expect(201);
+    const last = await http()
+      .post('/v1/customers/CSV-1/complaints')
+      .set(bearer('channel'))
+      .send(complaint('CMP-2', '=HYPERLINK("x")'))
+      .expect(201);
     position = last.body.position;
   });
   afterAll(async () => {
@@ -32,15 +52,27 @@ describe('CSV answers of the list routes, and GET /v1/me', () => {
     expect(csv.headers['content-disposition']).toBe('attachment; filename="complaints.csv"');
     const [header, ...rows] = parseCsv(csv.text);
     expect(header.slice(0, 3)).toEqual(['customerId', 'complaintId', 'category']);
-    expect(rows.map((row) => [row[1], row[2]])).toEqual(json.body.complaints.map((c: { complaintId: string; category: string }) => [c.complaintId, c.category.startsWith('=') ? `'${c.category}` : c.category]));
+    expect(rows.map((row) => [row[1], row[2]])).toEqual(
+      json.body.complaints.map((c: { complaintId: string; category: string }) => [
+        c.complaintId,
+        c.category.startsWith('=') ? `'${c.category}` : c.category,
+      ]),
+    );
     expect(rows[0][2]).toBe('fees, "hidden"');
   });
 
   it('answers format=csv alike, and refuses any other format with a 400 naming the field', async () => {
-    const viaAccept = await http().get('/v1/kpis?from=2026-01-01&to=2026-01-31').set(bearer('analyst')).set('Accept', 'text/csv').expect(200);
+    const viaAccept = await http()
+      .get('/v1/kpis?from=2026-01-01&to=2026-01-31')
+      .set(bearer('analyst'))
+      .set('Accept', 'text/csv')
+      .expect(200);
     const viaParameter = await http().get('/v1/kpis?from=2026-01-01&to=2026-01-31&format=csv').set(bearer('analyst')).expect(200);
     expect(viaParameter.text).toBe(viaAccept.text);
-    expect(parseCsv(viaParameter.text)).toEqual([expect.arrayContaining(['from', 'acquired', 'complaints']), expect.arrayContaining(['2026-01-01', '1', '2'])]);
+    expect(parseCsv(viaParameter.text)).toEqual([
+      expect.arrayContaining(['from', 'acquired', 'complaints']),
+      expect.arrayContaining(['2026-01-01', '1', '2']),
+    ]);
     const refused = await http().get('/v1/kpis?format=xml').set(bearer('analyst')).expect(400);
     expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'format' })]);
   });
@@ -56,7 +88,11 @@ describe('CSV answers of the list routes, and GET /v1/me', () => {
     const csv = await http().get('/v1/customers/CSV-1/history?format=csv').set(bearer('auditor')).expect(200);
     const [header, ...rows] = parseCsv(csv.text);
     expect(header.slice(0, 3)).toEqual(['revision', 'position', 'type']);
-    expect(rows.map((row) => [row[0], row[2]])).toEqual([['0', 'CustomerAcquired'], ['1', 'ComplaintFiled'], ['2', 'ComplaintFiled']]);
+    expect(rows.map((row) => [row[0], row[2]])).toEqual([
+      ['0', 'CustomerAcquired'],
+      ['1', 'ComplaintFiled'],
+      ['2', 'ComplaintFiled'],
+    ]);
   });
 
   it.each(['channel', 'analyst', 'auditor', 'admin'] as const)('GET /v1/me tells a %s key its name and role', async (role) => {

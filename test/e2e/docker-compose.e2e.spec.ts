@@ -66,7 +66,11 @@ describe('docker-compose.yml (production stack)', () => {
 
   it('runs EventStoreDB, Kafka, MongoDB 7 and Rapport built from the Dockerfile, each with a health check', () => {
     const { eventstoredb, kafka, mongodb, rapport } = compose.services;
-    expect([eventstoredb?.image, kafka?.image, mongodb?.image]).toEqual([expect.stringMatching(/^eventstore\/eventstore:/), expect.stringMatching(/^apache\/kafka:3\.9/), 'mongo:7']);
+    expect([eventstoredb?.image, kafka?.image, mongodb?.image]).toEqual([
+      expect.stringMatching(/^eventstore\/eventstore:/),
+      expect.stringMatching(/^apache\/kafka:3\.9/),
+      'mongo:7',
+    ]);
     expect(rapport?.build).toBe('.');
     for (const [name, service] of Object.entries(compose.services)) {
       if (name !== 'rapport') expect({ name, healthcheck: Boolean(service.healthcheck?.test) }).toEqual({ name, healthcheck: true });
@@ -84,7 +88,11 @@ describe('docker-compose.yml (production stack)', () => {
     const read = variablesRapportReads();
     expect(read).toEqual(expect.arrayContaining(['EVENTSTORE_CONNECTION_STRING', 'PORT', 'DATA_DIR']));
     expect(read.filter((name) => !(name in environment))).toEqual([]);
-    expect(environment).toMatchObject({ EVENTSTORE_CONNECTION_STRING: expect.stringContaining('eventstoredb:2113'), MONGO_URL: expect.stringContaining('mongodb:27017'), KAFKA_BROKERS: 'kafka:9092' });
+    expect(environment).toMatchObject({
+      EVENTSTORE_CONNECTION_STRING: expect.stringContaining('eventstoredb:2113'),
+      MONGO_URL: expect.stringContaining('mongodb:27017'),
+      KAFKA_BROKERS: 'kafka:9092',
+    });
   });
 
   it('the Dockerfile builds in stages and runs as a non-root user with a health check', () => {
@@ -129,8 +137,13 @@ describe('docker-compose.tls.yml (EventStoreDB with TLS, over docker-compose.yml
 
   it('turns insecure mode off and gives EventStoreDB its certificate, key and trusted CA from volumes', () => {
     expect(esdb.EVENTSTORE_INSECURE).toBe('false');
-    const files = [esdb.EVENTSTORE_CERTIFICATE_FILE, esdb.EVENTSTORE_CERTIFICATE_PRIVATE_KEY_FILE, `${esdb.EVENTSTORE_TRUSTED_ROOT_CERTIFICATES_PATH}/ca.crt`];
-    for (const file of files) expect({ file, volume: volumeHolding(eventstoredb, file ?? '') }).toEqual({ file, volume: expect.any(String) });
+    const files = [
+      esdb.EVENTSTORE_CERTIFICATE_FILE,
+      esdb.EVENTSTORE_CERTIFICATE_PRIVATE_KEY_FILE,
+      `${esdb.EVENTSTORE_TRUSTED_ROOT_CERTIFICATES_PATH}/ca.crt`,
+    ];
+    for (const file of files)
+      expect({ file, volume: volumeHolding(eventstoredb, file ?? '') }).toEqual({ file, volume: expect.any(String) });
     expect(eventstoredb?.healthcheck?.test).toEqual(['CMD-SHELL', expect.stringContaining('https://localhost:2113/health/live')]);
   });
 

@@ -8,7 +8,12 @@ import { removeDir, startHttpApp, tempDataDir, type RunningApp } from '../suppor
 
 const run = promisify(execFile);
 const CLI = join(__dirname, '..', '..', 'dist', 'apps', 'rapport-cli', 'src', 'main.js');
-const personal = { name: 'Chen Xiaoming Erasable', nationalId: 'ERASE110101', phone: '+86 137 0000 1111', email: 'chen.erasable@example.cn' };
+const personal = {
+  name: 'Chen Xiaoming Erasable',
+  nationalId: 'ERASE110101',
+  phone: '+86 137 0000 1111',
+  email: 'chen.erasable@example.cn',
+};
 
 describe('erasure by crypto-shredding', () => {
   let dataDir: string;
@@ -17,14 +22,39 @@ describe('erasure by crypto-shredding', () => {
   const security = { auth: 'enabled' as const, apiKeys: KEY_RECORDS, rateLimitPerSecond: 0 };
   const http = () => request(running.server);
   const asAuditor = (path: string) => http().get(path).set(bearer('auditor'));
-  const cli = (...args: string[]) => run(process.execPath, [CLI, ...args], { env: { ...process.env, DATA_DIR: dataDir, RAPPORT_API_KEYS: keysEnv(), RAPPORT_API_KEY: KEYS.auditor } });
+  const cli = (...args: string[]) =>
+    run(process.execPath, [CLI, ...args], {
+      env: { ...process.env, DATA_DIR: dataDir, RAPPORT_API_KEYS: keysEnv(), RAPPORT_API_KEY: KEYS.auditor },
+    });
 
   beforeAll(async () => {
     dataDir = tempDataDir('erasure');
     backupFile = join(tempDataDir('erasure-backup'), 'events.sqlite');
     running = await startHttpApp(dataDir, { security });
-    await http().post('/v1/customers').set(bearer('channel')).send({ customerId: 'E-1', customerType: 'individual', channel: 'web', assets: { amount: '5000.00', currency: 'CNY' }, riskProfile: 'C1', personal }).expect(201);
-    await http().post('/v1/customers').set(bearer('channel')).send({ customerId: 'E-2', customerType: 'individual', channel: 'web', assets: { amount: '1.00', currency: 'CNY' }, riskProfile: 'C1', personal: { email: personal.name } }).expect(400);
+    await http()
+      .post('/v1/customers')
+      .set(bearer('channel'))
+      .send({
+        customerId: 'E-1',
+        customerType: 'individual',
+        channel: 'web',
+        assets: { amount: '5000.00', currency: 'CNY' },
+        riskProfile: 'C1',
+        personal,
+      })
+      .expect(201);
+    await http()
+      .post('/v1/customers')
+      .set(bearer('channel'))
+      .send({
+        customerId: 'E-2',
+        customerType: 'individual',
+        channel: 'web',
+        assets: { amount: '1.00', currency: 'CNY' },
+        riskProfile: 'C1',
+        personal: { email: personal.name },
+      })
+      .expect(400);
   });
   afterAll(async () => {
     await running.close();
@@ -77,7 +107,13 @@ describe('erasure by crypto-shredding', () => {
   it('the access log records every read of the customer', async () => {
     const { body } = await asAuditor('/v1/customers/E-1/access-log').expect(200);
     const vias = body.entries.map((e: { via: string; actor: string }) => `${e.actor} ${e.via}`);
-    expect(vias).toEqual(expect.arrayContaining(['test-auditor GET /v1/customers/:customerId/history', 'test-auditor cli audit history', 'test-auditor cli audit state']));
+    expect(vias).toEqual(
+      expect.arrayContaining([
+        'test-auditor GET /v1/customers/:customerId/history',
+        'test-auditor cli audit history',
+        'test-auditor cli audit state',
+      ]),
+    );
   });
 });
 

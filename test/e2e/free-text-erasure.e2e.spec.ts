@@ -17,16 +17,30 @@ describe('free text is sealed under the customer key and erased with it (issue 1
   const security = { auth: 'enabled' as const, apiKeys: KEY_RECORDS, rateLimitPerSecond: 0 };
   const http = () => request(running.server);
   const post = (path: string, body: object) => http().post(`/v1/customers${path}`).set(bearer('channel')).send(body).expect(201);
-  const history = async () => (await http().get('/v1/customers/FT-1/history').set(bearer('auditor')).expect(200)).body.events as { type: string; data: Record<string, unknown> }[];
+  const history = async () =>
+    (await http().get('/v1/customers/FT-1/history').set(bearer('auditor')).expect(200)).body.events as {
+      type: string;
+      data: Record<string, unknown>;
+    }[];
   const freeTextOf = (events: { type: string; data: Record<string, unknown> }[]) =>
     events.flatMap(({ data }) => [data.reason, data.resolution, data.reward].filter((value) => value !== undefined));
 
   beforeAll(async () => {
     dataDir = tempDataDir('free-text');
     running = await startHttpApp(dataDir, { security });
-    await post('', { customerId: 'FT-1', customerType: 'individual', channel: 'web', assets: { amount: '5000.00', currency: 'CNY' }, riskProfile: 'C1' });
+    await post('', {
+      customerId: 'FT-1',
+      customerType: 'individual',
+      channel: 'web',
+      assets: { amount: '5000.00', currency: 'CNY' },
+      riskProfile: 'C1',
+    });
     await post('/FT-1/activation', { product: 'savings' });
-    await post('/FT-1/transactions', { transactionId: 't-1', amount: { amount: '90000.00', currency: 'CNY' }, productCategory: 'wealth-management' });
+    await post('/FT-1/transactions', {
+      transactionId: 't-1',
+      amount: { amount: '90000.00', currency: 'CNY' },
+      productCategory: 'wealth-management',
+    });
     await post('/FT-1/complaints', { complaintId: 'k-1', category: 'fees', severity: 'high', channel: 'branch' });
     await post('/FT-1/complaints/k-1/escalation', { reason: FREE_TEXT.escalation });
     await post('/FT-1/complaints/k-1/resolution', { resolution: FREE_TEXT.resolution });
@@ -53,8 +67,16 @@ describe('free text is sealed under the customer key and erased with it (issue 1
 
     const events = await history();
     expect(freeTextOf(events)).toEqual(Array(6).fill({ erased: true, erasedAt: expect.any(String) }));
-    const asAnalyst = (path: string) => http().get(`${path}${path.includes('?') ? '&' : '?'}minPosition=${position}`).set(bearer('analyst')).expect(200);
-    const views = [await asAnalyst('/v1/customers/FT-1'), await asAnalyst('/v1/complaints?status=resolved'), await asAnalyst('/v1/loyalty/FT-1')];
+    const asAnalyst = (path: string) =>
+      http()
+        .get(`${path}${path.includes('?') ? '&' : '?'}minPosition=${position}`)
+        .set(bearer('analyst'))
+        .expect(200);
+    const views = [
+      await asAnalyst('/v1/customers/FT-1'),
+      await asAnalyst('/v1/complaints?status=resolved'),
+      await asAnalyst('/v1/loyalty/FT-1'),
+    ];
     expect(views[0].body).toMatchObject({ status: 'churned' });
     await running.close();
     const everything = Buffer.concat([storedBytes(dataDir, 'sqlite'), ...views.map((view) => Buffer.from(JSON.stringify(view.body)))]);

@@ -2,7 +2,15 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '@rapport/event-store';
 import { account } from '../../libs/ingestion/contract/accounting';
 import { deadLetterCount, expectExactAccounting, storedEvents } from '../../libs/ingestion/contract/accounting.expectations';
-import { produce, readDeadLetters, testKafka, uniqueTopics, waitForCommits, waitUntilConsumed, type TestTopics } from '../../libs/ingestion/contract/kafka-test-kit';
+import {
+  produce,
+  readDeadLetters,
+  testKafka,
+  uniqueTopics,
+  waitForCommits,
+  waitUntilConsumed,
+  type TestTopics,
+} from '../../libs/ingestion/contract/kafka-test-kit';
 import { mixedTraffic } from '../../libs/ingestion/contract/mixed-traffic';
 import { describeWithServer } from '../support/integration-server';
 import { removeDir, tempDataDir } from '../support/http-app.harness';
@@ -77,7 +85,10 @@ async function waitForHandled(service: ServiceProcess, atLeast: number): Promise
   const deadline = Date.now() + 120_000;
   for (;;) {
     const text = await (await fetch(`${service.url}/metrics`)).text();
-    const handled = [...text.matchAll(/^rapport_ingestion_messages_total\{[^}]*\} (\d+)$/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
+    const handled = [...text.matchAll(/^rapport_ingestion_messages_total\{[^}]*\} (\d+)$/gm)].reduce(
+      (sum, match) => sum + Number(match[1]),
+      0,
+    );
     if (handled >= atLeast) return handled;
     if (Date.now() > deadline) throw new Error(`only ${handled} messages handled after 120 s:\n${service.output().slice(-2_000)}`);
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -18,13 +18,23 @@ const SECRET = 'Dlq-Plaintext';
 const cloudEvent = (id: string, type: string, subject: string, data: object) =>
   JSON.stringify({ specversion: '1.0', id, source: 'urn:privacy-test', type, subject, time: '2026-02-01T10:00:00Z', data });
 const acquisition = (id: string, subject: string, extra: object) =>
-  cloudEvent(id, 'customer.acquired', subject, { customerType: 'individual', channel: 'web', assets: { amount: '10.00', currency: 'CNY' }, riskProfile: 'C1', ...extra });
+  cloudEvent(id, 'customer.acquired', subject, {
+    customerType: 'individual',
+    channel: 'web',
+    assets: { amount: '10.00', currency: 'CNY' },
+    riskProfile: 'C1',
+    ...extra,
+  });
 
 /** Every kind of dead letter, each carrying personal data or free text in plaintext as produced. */
 const MESSAGES = [
   { key: 'DLP-1', value: acquisition('1', 'DLP-1', { personal: { name: 'Zhang Appended' } }), fate: 'appended' },
   { key: 'DLP-1', value: acquisition('2', 'DLP-1', { personal: { name: `Zhang ${SECRET}-rejected` } }), fate: 'rejected' },
-  { key: 'DLP-404', value: cloudEvent('3', 'customer.churned', 'DLP-404', { reason: `left for ${SECRET}-unknown-customer` }), fate: 'rejected' },
+  {
+    key: 'DLP-404',
+    value: cloudEvent('3', 'customer.churned', 'DLP-404', { reason: `left for ${SECRET}-unknown-customer` }),
+    fate: 'rejected',
+  },
   { key: 'DLP-1', value: acquisition('4', 'DLP-1', { notes: `${SECRET}-unclassified-field` }), fate: 'invalid' },
   { key: 'DLP-1', value: `{"data":{"personal":{"name":"${SECRET}-unreadable"}`, fate: 'unreadable' },
 ] as const;
@@ -55,13 +65,21 @@ describeWithServer('KAFKA_BROKERS', 'Kafka', 'dead letters keep no plaintext per
     expect(values.map((value) => value.includes(SECRET))).toEqual([false, false, false, false]);
     const sealer = app.get(OriginalSealer);
     const opened = await Promise.all(values.map(async (value) => (await sealer.open(JSON.parse(value.toString()))).original.toString()));
-    expect(opened.sort()).toEqual(MESSAGES.filter((message) => message.fate !== 'appended').map((message) => message.value).sort());
+    expect(opened.sort()).toEqual(
+      MESSAGES.filter((message) => message.fate !== 'appended')
+        .map((message) => message.value)
+        .sort(),
+    );
   });
 
   it("the broker's log segments of the DLQ hold none of it", () => {
     const partitions = readdirSync(KAFKA_LOG_DIR).filter((name) => name.startsWith(`${topics.deadLetterTopic}-`));
     expect(partitions.length).toBeGreaterThan(0);
-    const segments = partitions.flatMap((dir) => readdirSync(join(KAFKA_LOG_DIR, dir)).filter((file) => file.endsWith('.log')).map((file) => readFileSync(join(KAFKA_LOG_DIR, dir, file))));
+    const segments = partitions.flatMap((dir) =>
+      readdirSync(join(KAFKA_LOG_DIR, dir))
+        .filter((file) => file.endsWith('.log'))
+        .map((file) => readFileSync(join(KAFKA_LOG_DIR, dir, file))),
+    );
     const bytes = Buffer.concat(segments);
     expect(bytes.includes('rapport-dlq-reason')).toBe(true);
     expect(bytes.includes(SECRET)).toBe(false);
@@ -69,8 +87,21 @@ describeWithServer('KAFKA_BROKERS', 'Kafka', 'dead letters keep no plaintext per
 });
 
 async function startIngestingApp(dataDir: string, brokers: string, topics: TestTopics): Promise<INestApplication> {
-  const kafka = { brokers: brokers.split(','), topic: topics.topic, deadLetterTopic: topics.deadLetterTopic, groupId: topics.groupId, topicPartitions: 2 };
-  const config: AppConfig = { port: 0, host: '127.0.0.1', dataDir, sqliteSynchronous: 'NORMAL', security: securityFromEnvironment({ RAPPORT_AUTH: 'disabled' }, dataDir), kafka };
+  const kafka = {
+    brokers: brokers.split(','),
+    topic: topics.topic,
+    deadLetterTopic: topics.deadLetterTopic,
+    groupId: topics.groupId,
+    topicPartitions: 2,
+  };
+  const config: AppConfig = {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    sqliteSynchronous: 'NORMAL',
+    security: securityFromEnvironment({ RAPPORT_AUTH: 'disabled' }, dataDir),
+    kafka,
+  };
   const app = await createHttpApp(config);
   app.useLogger(['error']);
   await app.init();

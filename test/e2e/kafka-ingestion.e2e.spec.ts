@@ -6,7 +6,16 @@ import { createHttpApp } from '../../apps/rapport/src/http-app';
 import { EVENT_STORE } from '../../apps/rapport/src/wiring/tokens';
 import { account, type Accounting } from '../../libs/ingestion/contract/accounting';
 import { deadLetterCount, expectExactAccounting, storedEvents } from '../../libs/ingestion/contract/accounting.expectations';
-import { produce, readDeadLetters, restartBroker, testKafka, uniqueTopics, waitForCommits, waitUntilConsumed, type TestTopics } from '../../libs/ingestion/contract/kafka-test-kit';
+import {
+  produce,
+  readDeadLetters,
+  restartBroker,
+  testKafka,
+  uniqueTopics,
+  waitForCommits,
+  waitUntilConsumed,
+  type TestTopics,
+} from '../../libs/ingestion/contract/kafka-test-kit';
 import { mixedTraffic } from '../../libs/ingestion/contract/mixed-traffic';
 import type { PlannedMessage } from '../../libs/ingestion/contract/planned-message';
 import { describeWithServer } from '../support/integration-server';
@@ -37,7 +46,13 @@ describeWithServer('KAFKA_BROKERS', 'Kafka', 'Kafka ingestion', (brokers) => {
     await waitUntilConsumed(kafka, topics, 150_000);
 
     expectExactAccounting(await accountFor(kafka, app, topics, planned));
-    expect(counts(planned)).toEqual({ appended: expect.any(Number), duplicate: 200, invalid: 500, rejected: expect.any(Number), unreadable: 50 });
+    expect(counts(planned)).toEqual({
+      appended: expect.any(Number),
+      duplicate: 200,
+      invalid: 500,
+      rejected: expect.any(Number),
+      unreadable: 50,
+    });
     expect(counts(planned).rejected).toBeGreaterThan(50);
   });
 
@@ -60,7 +75,13 @@ describeWithServer('KAFKA_BROKERS', 'Kafka', 'Kafka ingestion', (brokers) => {
 
 /** The service's own HTTP app with Kafka ingestion on, over SQLite in a data dir of the test's own. */
 async function startIngestingApp(dataDir: string, brokers: string, topics: TestTopics): Promise<INestApplication> {
-  const kafka = { brokers: brokers.split(','), topic: topics.topic, deadLetterTopic: topics.deadLetterTopic, groupId: topics.groupId, topicPartitions: 6 };
+  const kafka = {
+    brokers: brokers.split(','),
+    topic: topics.topic,
+    deadLetterTopic: topics.deadLetterTopic,
+    groupId: topics.groupId,
+    topicPartitions: 6,
+  };
   const security = securityFromEnvironment({ RAPPORT_AUTH: 'disabled' }, dataDir);
   const config: AppConfig = { port: 0, host: '127.0.0.1', dataDir, sqliteSynchronous: 'NORMAL', security, kafka };
   const app = await createHttpApp(config);
@@ -69,7 +90,12 @@ async function startIngestingApp(dataDir: string, brokers: string, topics: TestT
   return app;
 }
 
-async function accountFor(kafka: Kafka, app: INestApplication, topics: TestTopics, planned: readonly PlannedMessage[]): Promise<Accounting> {
+async function accountFor(
+  kafka: Kafka,
+  app: INestApplication,
+  topics: TestTopics,
+  planned: readonly PlannedMessage[],
+): Promise<Accounting> {
   const letters = await readDeadLetters(kafka, topics.deadLetterTopic, deadLetterCount(planned));
   return account(planned, await storedEvents(app.get<EventStore>(EVENT_STORE)), letters);
 }

@@ -3,7 +3,13 @@ import { CHECKPOINTS, type ReadModelStore } from '@rapport/read-models';
 import { READ_MODEL_STORE } from '../../apps/rapport/src/wiring/tokens';
 import { EVENT_STORES, eventStoreChoice, removeDir, startHttpApp, tempDataDir, type RunningApp } from '../support/http-app.harness';
 
-const acquisition = (customerId: string) => ({ customerId, customerType: 'individual', channel: 'branch', assets: { amount: '120000.00', currency: 'CNY' }, riskProfile: 'C3' });
+const acquisition = (customerId: string) => ({
+  customerId,
+  customerType: 'individual',
+  channel: 'branch',
+  assets: { amount: '120000.00', currency: 'CNY' },
+  riskProfile: 'C3',
+});
 const answer = (surveyId: string, csat: number) => ({ surveyId, csat, touchpoint: 'service', channel: 'app' });
 
 async function eventually<T>(read: () => Promise<T>, isDone: (value: T) => boolean): Promise<T> {
@@ -72,16 +78,39 @@ describe.each(EVENT_STORES)('the read-model API, events in %s', (kind) => {
   });
 
   describe('the retention-alert saga', () => {
-    const alerts = async (id: string) => ((await http().get(`/v1/customers/${id}/history`).expect(200)).body.events as { id: string; type: string; metadata: { causationId: string } }[]);
+    const alerts = async (id: string) =>
+      (await http().get(`/v1/customers/${id}/history`).expect(200)).body.events as {
+        id: string;
+        type: string;
+        metadata: { causationId: string };
+      }[];
     it('raises one alert for three strictly falling answers, caused by the third, and none for a flat run', async () => {
       for (const id of ['RS-1', 'RS-2']) await http().post('/v1/customers').send(acquisition(id)).expect(201);
-      for (const [surveyId, csat] of [['a', 5], ['b', 4], ['c', 2]] as const) await http().post('/v1/customers/RS-1/surveys').send(answer(surveyId, csat)).expect(201);
-      for (const [surveyId, csat] of [['a', 5], ['b', 4], ['c', 4]] as const) await http().post('/v1/customers/RS-2/surveys').send(answer(surveyId, csat)).expect(201);
-      const events = await eventually(() => alerts('RS-1'), (list) => list.some((e) => e.type === 'RetentionAlertRaised'));
+      for (const [surveyId, csat] of [
+        ['a', 5],
+        ['b', 4],
+        ['c', 2],
+      ] as const)
+        await http().post('/v1/customers/RS-1/surveys').send(answer(surveyId, csat)).expect(201);
+      for (const [surveyId, csat] of [
+        ['a', 5],
+        ['b', 4],
+        ['c', 4],
+      ] as const)
+        await http().post('/v1/customers/RS-2/surveys').send(answer(surveyId, csat)).expect(201);
+      const events = await eventually(
+        () => alerts('RS-1'),
+        (list) => list.some((e) => e.type === 'RetentionAlertRaised'),
+      );
       const third = events.filter((e) => e.type === 'SatisfactionRecorded')[2];
       expect(events.filter((e) => e.type === 'RetentionAlertRaised').map((e) => e.metadata.causationId)).toEqual([third?.id]);
       const head = (await http().get('/v1/projections').expect(200)).body.head as number;
-      await eventually(async () => (await http().get('/v1/projections').expect(200)).body.projections.find((p: { name: string }) => p.name === 'event-bus').position as number, (p) => p >= head);
+      await eventually(
+        async () =>
+          (await http().get('/v1/projections').expect(200)).body.projections.find((p: { name: string }) => p.name === 'event-bus')
+            .position as number,
+        (p) => p >= head,
+      );
       expect((await alerts('RS-2')).map((e) => e.type)).not.toContain('RetentionAlertRaised');
     });
 
@@ -91,17 +120,37 @@ describe.each(EVENT_STORES)('the read-model API, events in %s', (kind) => {
       await running.close();
       running = await startHttpApp(dataDir, { eventStore });
       const head = (await http().get('/v1/projections').expect(200)).body.head as number;
-      await eventually(async () => (await http().get('/v1/projections').expect(200)).body.projections.find((p: { name: string }) => p.name === 'event-bus').position as number, (p) => p >= head);
+      await eventually(
+        async () =>
+          (await http().get('/v1/projections').expect(200)).body.projections.find((p: { name: string }) => p.name === 'event-bus')
+            .position as number,
+        (p) => p >= head,
+      );
       expect((await alerts('RS-1')).filter((e) => e.type === 'RetentionAlertRaised')).toHaveLength(1);
     });
   });
 
   describe('operations', () => {
     it('GET /v1/projections gives each projection its position and lag; /metrics has the lag per projection', async () => {
-      const body = (await http().get('/v1/projections').expect(200)).body as { head: number; projections: { name: string; position: number; lag: number }[] };
-      expect(body.projections.map((p) => p.name)).toEqual(['customer-summary', 'segments', 'loyalty', 'satisfaction', 'complaints', 'kpis', 'segment-counts', 'event-bus']);
+      const body = (await http().get('/v1/projections').expect(200)).body as {
+        head: number;
+        projections: { name: string; position: number; lag: number }[];
+      };
+      expect(body.projections.map((p) => p.name)).toEqual([
+        'customer-summary',
+        'segments',
+        'loyalty',
+        'satisfaction',
+        'complaints',
+        'kpis',
+        'segment-counts',
+        'event-bus',
+      ]);
       for (const projection of body.projections) expect(projection.lag).toBe(body.head - projection.position);
-      const metrics = await eventually(async () => (await http().get('/metrics').expect(200)).text, (text) => text.includes('rapport_projection_lag{projection="kpis"}'));
+      const metrics = await eventually(
+        async () => (await http().get('/metrics').expect(200)).text,
+        (text) => text.includes('rapport_projection_lag{projection="kpis"}'),
+      );
       expect(metrics).toContain('# TYPE rapport_projection_lag gauge');
     });
   });

@@ -16,13 +16,41 @@ const ENV = { MONGO_URL: '' };
 function customerCommands(id: string, n: number): [string, unknown][] {
   const day = (d: number) => `2026-0${1 + (d % 3)}-${String(1 + (d % 27)).padStart(2, '0')}T09:00:00Z`;
   const commands: [string, unknown][] = [
-    ['/v1/customers', { customerId: id, customerType: n % 2 ? 'corporate' : 'individual', channel: 'branch', assets: { amount: `${(n % 7) * 90000 + 1000}.00`, currency: 'CNY' }, riskProfile: `C${1 + (n % 5)}`, occurredAt: day(0) }],
+    [
+      '/v1/customers',
+      {
+        customerId: id,
+        customerType: n % 2 ? 'corporate' : 'individual',
+        channel: 'branch',
+        assets: { amount: `${(n % 7) * 90000 + 1000}.00`, currency: 'CNY' },
+        riskProfile: `C${1 + (n % 5)}`,
+        occurredAt: day(0),
+      },
+    ],
     [`/v1/customers/${id}/activation`, { product: 'savings', occurredAt: day(1) }],
   ];
-  for (let t = 0; t < 6; t++) commands.push([`/v1/customers/${id}/transactions`, { transactionId: `${id}-t${t}`, amount: { amount: `${1000 * (t + 1)}.00`, currency: 'CNY' }, productCategory: 'cards', revenue: { amount: '3.00', currency: 'CNY' }, occurredAt: day(2 + t) }]);
+  for (let t = 0; t < 6; t++)
+    commands.push([
+      `/v1/customers/${id}/transactions`,
+      {
+        transactionId: `${id}-t${t}`,
+        amount: { amount: `${1000 * (t + 1)}.00`, currency: 'CNY' },
+        productCategory: 'cards',
+        revenue: { amount: '3.00', currency: 'CNY' },
+        occurredAt: day(2 + t),
+      },
+    ]);
   const scores = n % 3 === 0 ? [5, 4, 2] : [4, 5, 4];
-  scores.forEach((csat, s) => commands.push([`/v1/customers/${id}/surveys`, { surveyId: `${id}-s${s}`, csat, nps: csat * 2, touchpoint: 'service', channel: s ? 'app' : 'branch', occurredAt: day(10 + s) }]));
-  commands.push([`/v1/customers/${id}/complaints`, { complaintId: `${id}-c`, category: 'fees', severity: 'low', channel: 'branch', occurredAt: day(14) }]);
+  scores.forEach((csat, s) =>
+    commands.push([
+      `/v1/customers/${id}/surveys`,
+      { surveyId: `${id}-s${s}`, csat, nps: csat * 2, touchpoint: 'service', channel: s ? 'app' : 'branch', occurredAt: day(10 + s) },
+    ]),
+  );
+  commands.push([
+    `/v1/customers/${id}/complaints`,
+    { complaintId: `${id}-c`, category: 'fees', severity: 'low', channel: 'branch', occurredAt: day(14) },
+  ]);
   return commands;
 }
 
@@ -30,7 +58,12 @@ async function drive(service: ServiceProcess, prefix: string, customers: number,
   const queue = Array.from({ length: customers }, (_, n) => customerCommands(`${prefix}${n}`, n));
   const worker = async () => {
     for (let commands = queue.shift(); commands; commands = queue.shift()) {
-      for (const [path, body] of commands) await fetch(`${service.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      for (const [path, body] of commands)
+        await fetch(`${service.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
@@ -98,13 +131,18 @@ describe('read models survive crashes and rebuilds (the built service)', () => {
     const writer = (async () => {
       for (let round = 0; isWriting; round++) await drive(service, `W${round}-`, 2, 2);
     })();
-    const cli = spawn(process.execPath, [CLI, 'projections', 'rebuild', '--batch-size', '200', '--flush-every', '400'], { env: { ...process.env, DATA_DIR: dataDir, ...ENV } });
+    const cli = spawn(process.execPath, [CLI, 'projections', 'rebuild', '--batch-size', '200', '--flush-every', '400'], {
+      env: { ...process.env, DATA_DIR: dataDir, ...ENV },
+    });
     let output = '';
     cli.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => cli.once('exit', resolve));
     isWriting = false;
     await writer;
-    expect({ code, output: output.split('\n').slice(-3).join('\n') }).toMatchObject({ code: 0, output: expect.stringContaining('swapped in at position') });
+    expect({ code, output: output.split('\n').slice(-3).join('\n') }).toMatchObject({
+      code: 0,
+      output: expect.stringContaining('swapped in at position'),
+    });
     await caughtUp(service);
     await service.kill('SIGTERM');
     expect(await expectEqualToRebuild(dataDir)).toBeGreaterThan(50);

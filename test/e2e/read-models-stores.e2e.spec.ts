@@ -22,13 +22,43 @@ async function drive(running: RunningApp): Promise<void> {
   const post = (path: string, body: object) => request(running.server).post(path).send(body).expect(201);
   for (let n = 0; n < 12; n++) {
     const id = `S-${n}`;
-    await post('/v1/customers', { customerId: id, customerType: ['individual', 'corporate', 'institutional'][n % 3], channel: 'branch', assets: { amount: `${n * 75000 + 500}.00`, currency: 'CNY' }, riskProfile: `C${1 + (n % 5)}`, acquisitionCost: { amount: '100.00', currency: 'CNY' }, occurredAt: `2026-01-0${1 + (n % 9)}T08:00:00Z` });
+    await post('/v1/customers', {
+      customerId: id,
+      customerType: ['individual', 'corporate', 'institutional'][n % 3],
+      channel: 'branch',
+      assets: { amount: `${n * 75000 + 500}.00`, currency: 'CNY' },
+      riskProfile: `C${1 + (n % 5)}`,
+      acquisitionCost: { amount: '100.00', currency: 'CNY' },
+      occurredAt: `2026-01-0${1 + (n % 9)}T08:00:00Z`,
+    });
     if (n % 4 === 3) continue;
     await post(`/v1/customers/${id}/activation`, { product: 'savings', occurredAt: '2026-01-10T08:00:00Z' });
-    for (let t = 0; t < n % 5; t++) await post(`/v1/customers/${id}/transactions`, { transactionId: `${id}-t${t}`, amount: { amount: `${2500 * (t + 1)}.00`, currency: 'CNY' }, productCategory: 'cards', revenue: { amount: '7.25', currency: 'CNY' }, occurredAt: `2026-02-1${t}T08:00:00Z` });
-    for (const [s, csat] of (n % 2 ? [5, 4, 1] : [3, 4]).entries()) await post(`/v1/customers/${id}/surveys`, { surveyId: `${id}-s${s}`, csat, nps: csat * 2, touchpoint: 'service', channel: s ? 'app' : 'branch', occurredAt: `2026-03-0${s + 1}T08:00:00Z` });
-    await post(`/v1/customers/${id}/complaints`, { complaintId: `${id}-c`, category: 'fees', severity: 'medium', channel: 'app', occurredAt: '2026-03-05T08:00:00Z' });
-    if (n % 3 === 0) await post(`/v1/customers/${id}/complaints/${id}-c/resolution`, { resolution: 'done', occurredAt: '2026-03-06T10:30:00Z' });
+    for (let t = 0; t < n % 5; t++)
+      await post(`/v1/customers/${id}/transactions`, {
+        transactionId: `${id}-t${t}`,
+        amount: { amount: `${2500 * (t + 1)}.00`, currency: 'CNY' },
+        productCategory: 'cards',
+        revenue: { amount: '7.25', currency: 'CNY' },
+        occurredAt: `2026-02-1${t}T08:00:00Z`,
+      });
+    for (const [s, csat] of (n % 2 ? [5, 4, 1] : [3, 4]).entries())
+      await post(`/v1/customers/${id}/surveys`, {
+        surveyId: `${id}-s${s}`,
+        csat,
+        nps: csat * 2,
+        touchpoint: 'service',
+        channel: s ? 'app' : 'branch',
+        occurredAt: `2026-03-0${s + 1}T08:00:00Z`,
+      });
+    await post(`/v1/customers/${id}/complaints`, {
+      complaintId: `${id}-c`,
+      category: 'fees',
+      severity: 'medium',
+      channel: 'app',
+      occurredAt: '2026-03-05T08:00:00Z',
+    });
+    if (n % 3 === 0)
+      await post(`/v1/customers/${id}/complaints/${id}-c/resolution`, { resolution: 'done', occurredAt: '2026-03-06T10:30:00Z' });
     if (n % 5 === 0) await post(`/v1/customers/${id}/churn`, { reason: 'left', occurredAt: '2026-03-20T08:00:00Z' });
   }
 }

@@ -2,16 +2,38 @@ import request from 'supertest';
 import { ManualClock } from '@rapport/kernel';
 import { randomBytes } from 'node:crypto';
 import { describeWithServer } from '../support/integration-server';
-import { eventStoreChoice, removeDir, startHttpApp, tempDataDir, type EventStoreChoice, type RunningApp } from '../support/http-app.harness';
+import {
+  eventStoreChoice,
+  removeDir,
+  startHttpApp,
+  tempDataDir,
+  type EventStoreChoice,
+  type RunningApp,
+} from '../support/http-app.harness';
 
 /** Five customers, Jan–Apr 2026, all in CNY; each command says when it happened. */
 const money = (amount: string) => ({ amount, currency: 'CNY' });
 
 type Step = readonly [path: string, body: Record<string, unknown>];
 
-const acquire = (customerId: string, customerType: string, assets: string, riskProfile: string, occurredAt: string, acquisitionCost?: string): Step => [
+const acquire = (
+  customerId: string,
+  customerType: string,
+  assets: string,
+  riskProfile: string,
+  occurredAt: string,
+  acquisitionCost?: string,
+): Step => [
   '/v1/customers',
-  { customerId, customerType, channel: 'branch', assets: money(assets), riskProfile, occurredAt, ...(acquisitionCost ? { acquisitionCost: money(acquisitionCost) } : {}) },
+  {
+    customerId,
+    customerType,
+    channel: 'branch',
+    assets: money(assets),
+    riskProfile,
+    occurredAt,
+    ...(acquisitionCost ? { acquisitionCost: money(acquisitionCost) } : {}),
+  },
 ];
 const activate = (id: string, occurredAt: string): Step => [`/v1/customers/${id}/activation`, { product: 'current-account', occurredAt }];
 const transact = (id: string, transactionId: string, amount: string, occurredAt: string, revenue?: string): Step => [
@@ -22,8 +44,14 @@ const survey = (id: string, surveyId: string, csat: number, nps: number | undefi
   `/v1/customers/${id}/surveys`,
   { surveyId, csat, ...(nps === undefined ? {} : { nps }), touchpoint: 'service', channel, occurredAt },
 ];
-const complain = (id: string, complaintId: string, occurredAt: string): Step => [`/v1/customers/${id}/complaints`, { complaintId, category: 'fees', severity: 'high', channel: 'branch', occurredAt }];
-const resolve = (id: string, complaintId: string, occurredAt: string): Step => [`/v1/customers/${id}/complaints/${complaintId}/resolution`, { resolution: 'refunded', occurredAt }];
+const complain = (id: string, complaintId: string, occurredAt: string): Step => [
+  `/v1/customers/${id}/complaints`,
+  { complaintId, category: 'fees', severity: 'high', channel: 'branch', occurredAt },
+];
+const resolve = (id: string, complaintId: string, occurredAt: string): Step => [
+  `/v1/customers/${id}/complaints/${complaintId}/resolution`,
+  { resolution: 'refunded', occurredAt },
+];
 
 /** In business-time order, as the channels would send them. */
 const SCENARIO: readonly Step[] = [
@@ -119,13 +147,28 @@ function scenarioSuite(store: string, mongoUrl?: string, eventStore: EventStoreC
     });
 
     it('the churned corporate B keeps its open complaint; an unknown customer is 404', async () => {
-      expect((await get('/v1/customers/RM-B').expect(200)).body).toMatchObject({ status: 'churned', lifecycleStage: 'churned', openComplaints: 1, loyalty: { balance: 3200, tier: 'Silver' } });
+      expect((await get('/v1/customers/RM-B').expect(200)).body).toMatchObject({
+        status: 'churned',
+        lifecycleStage: 'churned',
+        openComplaints: 1,
+        loyalty: { balance: 3200, tier: 'Silver' },
+      });
       expect((await get('/v1/customers/RM-nobody').expect(404)).body).toMatchObject({ status: 404 });
     });
 
     it('loyalty accounts and the leaderboard', async () => {
-      expect((await get('/v1/loyalty/RM-A').expect(200)).body).toEqual({ customerId: 'RM-A', balance: 718, lifetimeEarned: 1018, redeemed: 300, tier: 'Silver' });
-      const board = (await get('/v1/loyalty/leaderboard?limit=5').expect(200)).body as { customerId: string; lifetimeEarned: number; tier: string }[];
+      expect((await get('/v1/loyalty/RM-A').expect(200)).body).toEqual({
+        customerId: 'RM-A',
+        balance: 718,
+        lifetimeEarned: 1018,
+        redeemed: 300,
+        tier: 'Silver',
+      });
+      const board = (await get('/v1/loyalty/leaderboard?limit=5').expect(200)).body as {
+        customerId: string;
+        lifetimeEarned: number;
+        tier: string;
+      }[];
       // B: 200 + 3,000 (300,000 at Bronze) = 3200 Silver; A 1018 Silver; D: 200 + 20 = 220; E: 200 + 10 + 10 = 220 (tie: by id); C, a prospect: 0
       expect(board.map((e) => [e.customerId, e.lifetimeEarned, e.tier])).toEqual([
         ['RM-B', 3200, 'Silver'],
@@ -137,7 +180,11 @@ function scenarioSuite(store: string, mongoUrl?: string, eventStore: EventStoreC
     });
 
     it('segment counts as of now', async () => {
-      const segments = (await get('/v1/segments').expect(200)).body as { segment: string; count: number; valueContribution: Record<string, number> }[];
+      const segments = (await get('/v1/segments').expect(200)).body as {
+        segment: string;
+        count: number;
+        valueContribution: Record<string, number>;
+      }[];
       // A and E: individual, affluent (120k, 100k), C3, two transactions in the window (low), active
       // B: corporate, private (7M), C5, no transaction since 01-16 (none), churned; C: individual, mass (10k), C1, prospect
       // D: institutional, wealth (600k), C2, one transaction (low), active
@@ -151,7 +198,11 @@ function scenarioSuite(store: string, mongoUrl?: string, eventStore: EventStoreC
       // E: 3 days (R 5), 2 transactions (F 2), no revenue (M 1) = 8: medium
       expect(segments[0]?.valueContribution).toEqual({ high: 0, medium: 2, low: 0 });
       const page = (await get('/v1/segments/individual.affluent.C3.low.active/customers?limit=1').expect(200)).body;
-      const rest = (await request(running.server).get(`/v1/segments/individual.affluent.C3.low.active/customers?limit=1&cursor=${page.next}`).expect(200)).body;
+      const rest = (
+        await request(running.server)
+          .get(`/v1/segments/individual.affluent.C3.low.active/customers?limit=1&cursor=${page.next}`)
+          .expect(200)
+      ).body;
       expect([page.customers[0].customerId, rest.customers[0].customerId, rest.next]).toEqual(['RM-A', 'RM-E', null]);
     });
 
@@ -172,17 +223,35 @@ function scenarioSuite(store: string, mongoUrl?: string, eventStore: EventStoreC
       ]);
       // A's March answers came before 90 days from activation (01-05): its segment was then "new"; 2 transactions: low
       const bySegment = (await get('/v1/satisfaction/trends?granularity=week&by=segment&from=2026-03-16&to=2026-03-22').expect(200)).body;
-      expect(bySegment).toEqual([{ period: '2026-W12', key: 'individual.affluent.C3.low.new', responses: 1, satisfied: 0, csat: 0, averageScore: 2, nps: -100, npsResponses: 1 }]);
+      expect(bySegment).toEqual([
+        {
+          period: '2026-W12',
+          key: 'individual.affluent.C3.low.new',
+          responses: 1,
+          satisfied: 0,
+          csat: 0,
+          averageScore: 2,
+          nps: -100,
+          npsResponses: 1,
+        },
+      ]);
     });
 
     it('complaints: overdue, open and resolved as of now', async () => {
-      const ids = async (status: string) => ((await get(`/v1/complaints?status=${status}`).expect(200)).body.complaints as { complaintId: string }[]).map((c) => c.complaintId);
+      const ids = async (status: string) =>
+        ((await get(`/v1/complaints?status=${status}`).expect(200)).body.complaints as { complaintId: string }[]).map((c) => c.complaintId);
       // B-C1 filed 02-15 09:00, due 15 days later (03-02 09:00), still open: overdue. C-C1 filed 04-01 08:00 is due 04-16 08:00: not yet.
       expect(await ids('overdue')).toEqual(['B-C1']);
       expect(await ids('open')).toEqual(['B-C1', 'C-C1']);
       const [resolved] = (await get('/v1/complaints?status=resolved').expect(200)).body.complaints;
       // filed 01-20 09:00, resolved 01-22 21:00: 60 hours
-      expect(resolved).toMatchObject({ complaintId: 'D-C1', filedAt: '2026-01-20T09:00:00.000Z', resolvedAt: '2026-01-22T21:00:00.000Z', resolutionHours: 60, isOverdue: false });
+      expect(resolved).toMatchObject({
+        complaintId: 'D-C1',
+        filedAt: '2026-01-20T09:00:00.000Z',
+        resolvedAt: '2026-01-22T21:00:00.000Z',
+        resolutionHours: 60,
+        isOverdue: false,
+      });
     });
 
     it('KPIs of February–March', async () => {
@@ -210,12 +279,28 @@ function scenarioSuite(store: string, mongoUrl?: string, eventStore: EventStoreC
     it('KPIs of January: no base at the start, so no churn rate; one complaint resolved in 60 hours', async () => {
       const kpis = (await get('/v1/kpis?from=2026-01-01&to=2026-01-31').expect(200)).body;
       // acquired A, D, E, B; all four activated; revenue 1,200.00 (B) + 100.00 (A); acquisition costs 800.00 (A) + 1,500.00 (B)
-      expect(kpis).toMatchObject({ acquired: 4, activated: 4, churned: 0, activeAtStart: 0, churnRate: null, retentionRate: null, csat: null, nps: null, complaints: 1, averageResolutionHours: 60 });
-      expect([kpis.revenue, kpis.acquisitionCost]).toEqual([[{ amount: '1300.00', currency: 'CNY' }], [{ amount: '2300.00', currency: 'CNY' }]]);
+      expect(kpis).toMatchObject({
+        acquired: 4,
+        activated: 4,
+        churned: 0,
+        activeAtStart: 0,
+        churnRate: null,
+        retentionRate: null,
+        csat: null,
+        nps: null,
+        complaints: 1,
+        averageResolutionHours: 60,
+      });
+      expect([kpis.revenue, kpis.acquisitionCost]).toEqual([
+        [{ amount: '1300.00', currency: 'CNY' }],
+        [{ amount: '2300.00', currency: 'CNY' }],
+      ]);
     });
   });
 }
 
 scenarioSuite('embedded store');
 scenarioSuite('embedded store, events in EventStoreDB (emulator)', undefined, eventStoreChoice('esdb'));
-describeWithServer('MONGO_URL', 'FerretDB', 'the hand-computed scenario on MongoDB', (url) => scenarioSuite('MongoDB', `${url.replace(/\/?$/, '/')}rapport_scenario_${randomBytes(4).toString('hex')}`));
+describeWithServer('MONGO_URL', 'FerretDB', 'the hand-computed scenario on MongoDB', (url) =>
+  scenarioSuite('MongoDB', `${url.replace(/\/?$/, '/')}rapport_scenario_${randomBytes(4).toString('hex')}`),
+);

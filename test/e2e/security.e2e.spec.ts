@@ -64,7 +64,9 @@ describe('access control: every route with every role and with no key', () => {
 
   it('the matrix names every route the app serves', async () => {
     const { body } = await request(running.server).get('/docs-json').expect(200);
-    const served = Object.entries(body.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m} ${path}`));
+    const served = Object.entries(body.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m} ${path}`),
+    );
     expect(served.sort()).toEqual(MATRIX.map((r) => `${r.method} ${r.path}`).sort());
   });
 
@@ -72,20 +74,33 @@ describe('access control: every route with every role and with no key', () => {
 
   it.each(cases)('$method $path as $caller: $expected', async ({ method, path, caller, expected }) => {
     const url = path.replace('{customerId}', 'M-1').replace('{complaintId}', 'CMP-1').replace('{segment}', 'individual.mass.C1.none.new');
-    const call = request(running.server)[method](url).set(caller === 'none' ? {} : bearer(caller));
+    const call = request(running.server)
+      [method](url)
+      .set(caller === 'none' ? {} : bearer(caller));
     const response = method === 'get' ? await call.query({ asOf: '2026-01-01T00:00:00Z' }) : await call.send({});
     if (expected === 'passes') expect([401, 403]).not.toContain(response.status);
-    else expect({ status: response.status, type: response.body.type }).toEqual({ status: expected, type: expect.stringContaining(expected === 401 ? 'unauthorized' : 'forbidden') });
+    else
+      expect({ status: response.status, type: response.body.type }).toEqual({
+        status: expected,
+        type: expect.stringContaining(expected === 401 ? 'unauthorized' : 'forbidden'),
+      });
   });
 
   it('an unknown key is 401 with a WWW-Authenticate challenge', async () => {
-    const response = await request(running.server).get('/v1/customers/M-1/history').set('Authorization', 'Bearer rpk_not_a_key').expect(401);
+    const response = await request(running.server)
+      .get('/v1/customers/M-1/history')
+      .set('Authorization', 'Bearer rpk_not_a_key')
+      .expect(401);
     expect(response.headers['www-authenticate']).toBe('Bearer');
   });
 
   it('sends security headers and no CORS header unless configured', async () => {
     const response = await request(running.server).get('/health').set('Origin', 'https://evil.example').expect(200);
-    expect(response.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' });
+    expect(response.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'no-referrer',
+    });
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
     expect(response.headers['x-powered-by']).toBeUndefined();
   });
@@ -101,7 +116,10 @@ describe('access control: every route with every role and with no key', () => {
   });
 
   it('rejects a body over the size limit with 413', async () => {
-    const response = await request(running.server).post('/v1/customers').set(bearer('channel')).send({ customerId: 'X', channel: 'x'.repeat(70_000) });
+    const response = await request(running.server)
+      .post('/v1/customers')
+      .set(bearer('channel'))
+      .send({ customerId: 'X', channel: 'x'.repeat(70_000) });
     expect(response.status).toBe(413);
   });
 });
@@ -109,7 +127,9 @@ describe('access control: every route with every role and with no key', () => {
 describe('rate limiting', () => {
   it('answers 429 with Retry-After once a client spends its burst', async () => {
     const dataDir = tempDataDir('rate');
-    const running = await startHttpApp(dataDir, { security: { auth: 'enabled', apiKeys: KEY_RECORDS, rateLimitPerSecond: 5, rateLimitBurst: 5 } });
+    const running = await startHttpApp(dataDir, {
+      security: { auth: 'enabled', apiKeys: KEY_RECORDS, rateLimitPerSecond: 5, rateLimitBurst: 5 },
+    });
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 8; i++) statuses.push((await request(running.server).get('/health')).status);

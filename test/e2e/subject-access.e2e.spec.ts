@@ -13,7 +13,14 @@ describe('the subject-access export GET /v1/customers/{id}/personal-data (issue 
   beforeAll(async () => {
     dataDir = tempDataDir('subject-access');
     running = await startHttpApp(dataDir, { security: { auth: 'enabled', apiKeys: KEY_RECORDS, rateLimitPerSecond: 0 } });
-    await post('', { customerId: 'SA-1', customerType: 'individual', channel: 'web', assets: { amount: '5000.00', currency: 'CNY' }, riskProfile: 'C1', personal });
+    await post('', {
+      customerId: 'SA-1',
+      customerType: 'individual',
+      channel: 'web',
+      assets: { amount: '5000.00', currency: 'CNY' },
+      riskProfile: 'C1',
+      personal,
+    });
     await post('/SA-1/activation', { product: 'savings' });
     const { position } = (await post('/SA-1/churn', { reason: 'moved abroad with Qian family' })).body;
     await http().get(`/v1/customers/SA-1?minPosition=${position}`).set(bearer('analyst')).expect(200);
@@ -37,11 +44,16 @@ describe('the subject-access export GET /v1/customers/{id}/personal-data (issue 
   it('is written to the access log, which the export itself shows', async () => {
     const { body } = await http().get('/v1/customers/SA-1/personal-data').set(bearer('admin')).expect(200);
     const vias = body.accessLog.map((entry: { actor: string; via: string }) => `${entry.actor} ${entry.via}`);
-    expect(vias).toEqual(['test-auditor GET /v1/customers/:customerId/history', 'test-admin GET /v1/customers/:customerId/personal-data', 'test-admin GET /v1/customers/:customerId/personal-data']);
+    expect(vias).toEqual([
+      'test-auditor GET /v1/customers/:customerId/history',
+      'test-admin GET /v1/customers/:customerId/personal-data',
+      'test-admin GET /v1/customers/:customerId/personal-data',
+    ]);
   });
 
   it('is refused to every other role, and answers 404 for an unknown customer', async () => {
-    for (const role of ['channel', 'analyst', 'auditor'] as const) await http().get('/v1/customers/SA-1/personal-data').set(bearer(role)).expect(403);
+    for (const role of ['channel', 'analyst', 'auditor'] as const)
+      await http().get('/v1/customers/SA-1/personal-data').set(bearer(role)).expect(403);
     await http().get('/v1/customers/SA-404/personal-data').set(bearer('admin')).expect(404);
   });
 });

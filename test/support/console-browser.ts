@@ -42,7 +42,12 @@ export interface WatchOptions {
 }
 
 export async function watchedPage(browser: Browser, options: WatchOptions = {}): Promise<WatchedPage> {
-  const context = await browser.newContext({ locale: options.locale ?? 'en-GB', timezoneId: 'UTC', acceptDownloads: true, viewport: options.viewport ?? { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    locale: options.locale ?? 'en-GB',
+    timezoneId: 'UTC',
+    acceptDownloads: true,
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+  });
   const page = await context.newPage();
   const problems: string[] = [];
   const isExpected = (url: string) => (options.expectedFailures ?? []).some((pattern) => pattern.test(url));
@@ -51,10 +56,12 @@ export async function watchedPage(browser: Browser, options: WatchOptions = {}):
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('requestfailed', (request) => {
-    if (!request.url().startsWith('blob:')) problems.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`);
+    if (!request.url().startsWith('blob:'))
+      problems.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`);
   });
   page.on('response', (response) => {
-    if (response.status() >= 400 && !isExpected(response.url())) problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
+    if (response.status() >= 400 && !isExpected(response.url()))
+      problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
   });
   return { page, context, problems };
 }

@@ -44,7 +44,11 @@ export async function startHttpApp(dataDir: string, options: HttpAppOptions = {}
   const choice = options.eventStore ?? 'sqlite';
   const emulator = choice === 'sqlite' ? undefined : await startEsdbEmulator({ store: choice.esdb });
   const config: AppConfig = {
-    port: 0, host: '127.0.0.1', dataDir, sqliteSynchronous: 'NORMAL', security,
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    sqliteSynchronous: 'NORMAL',
+    security,
     ...(emulator ? { eventStoreConnectionString: emulator.connectionString } : {}),
     ...(options.mongoUrl ? { mongoUrl: options.mongoUrl } : {}),
   };

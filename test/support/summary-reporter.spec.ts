@@ -16,8 +16,17 @@ const RESULTS = {
   numPendingTests: 3,
   numTodoTests: 0,
   testResults: [
-    { testFilePath: '/repo/test/e2e/kafka.e2e.spec.ts', testResults: [test('pending', 'x', ['SKIPPED Kafka ingestion: needs Kafka; set KAFKA_BROKERS (no Java)']), test('pending', 'y', ['SKIPPED Kafka ingestion: needs Kafka; set KAFKA_BROKERS (no Java)'])] },
-    { testFilePath: '/repo/libs/store.spec.ts', testResults: [test('passed', 'z', ['store']), test('pending', 'store rejects a duplicate id', ['store'])] },
+    {
+      testFilePath: '/repo/test/e2e/kafka.e2e.spec.ts',
+      testResults: [
+        test('pending', 'x', ['SKIPPED Kafka ingestion: needs Kafka; set KAFKA_BROKERS (no Java)']),
+        test('pending', 'y', ['SKIPPED Kafka ingestion: needs Kafka; set KAFKA_BROKERS (no Java)']),
+      ],
+    },
+    {
+      testFilePath: '/repo/libs/store.spec.ts',
+      testResults: [test('passed', 'z', ['store']), test('pending', 'store rejects a duplicate id', ['store'])],
+    },
   ],
 };
 

@@ -41,7 +41,8 @@ async function render(): Promise<void> {
 /** The route's page, or a message saying why there is none: something readable either way. */
 async function show(main: HTMLElement, current: Session, route: Route | undefined): Promise<void> {
   if (route === undefined) return clear(main, h('p', { class: 'notice', 'data-no-pages': current.role }, t('signIn.noPages')));
-  if (!route.isFor(current.role)) return clear(main, h('p', { class: 'error', role: 'alert', 'data-forbidden': route.name }, t('error.pageForbidden')));
+  if (!route.isFor(current.role))
+    return clear(main, h('p', { class: 'error', role: 'alert', 'data-forbidden': route.name }, t('error.pageForbidden')));
   const params = location.hash.replace(/^#\/?/, '').split('/').slice(1).map(decodeURIComponent);
   const showError = (error: unknown) => clear(main, errorBox(error));
   try {
@@ -53,7 +54,13 @@ async function show(main: HTMLElement, current: Session, route: Route | undefine
 }
 
 function header(current: Session, offered: readonly Route[], active: Route | undefined): HTMLElement {
-  const nav = h('nav', {}, ...offered.map((route) => h('a', { href: `#/${route.name}`, class: route === active ? 'active' : undefined, 'data-nav': route.name }, t(route.label))));
+  const nav = h(
+    'nav',
+    {},
+    ...offered.map((route) =>
+      h('a', { href: `#/${route.name}`, class: route === active ? 'active' : undefined, 'data-nav': route.name }, t(route.label)),
+    ),
+  );
   const onLogout = () => {
     signOut();
     location.hash = '';
@@ -64,7 +71,11 @@ function header(current: Session, offered: readonly Route[], active: Route | und
     { class: 'top' },
     h('span', { class: 'brand' }, t('app.title')),
     nav,
-    h('span', { class: 'who', 'data-role': current.role }, t('app.signedInAs', { name: current.name, role: t(`role.${current.role}` as const) })),
+    h(
+      'span',
+      { class: 'who', 'data-role': current.role },
+      t('app.signedInAs', { name: current.name, role: t(`role.${current.role}` as const) }),
+    ),
     localeSwitch(),
     h('button', { type: 'button', 'data-sign-out': true, onclick: onLogout }, t('app.signOut')),
   );
@@ -77,7 +88,9 @@ function localeSwitch(): HTMLElement {
     storeLocale(locale);
     void render();
   };
-  const options = LOCALES.map((locale) => h('option', { value: locale, selected: document.documentElement.lang === locale }, LOCALE_NAMES[locale]));
+  const options = LOCALES.map((locale) =>
+    h('option', { value: locale, selected: document.documentElement.lang === locale }, LOCALE_NAMES[locale]),
+  );
   return h('select', { class: 'locale', 'data-locale-switch': true, 'aria-label': t('app.language'), onchange }, ...options);
 }
 
@@ -94,7 +107,15 @@ function renderSignIn(): void {
       message.textContent = error instanceof ApiError && error.status === 401 ? t('signIn.refused') : errorBox(error).textContent;
     }
   };
-  const form = h('form', { class: 'sign-in', 'data-sign-in': true, onsubmit }, h('h1', {}, t('app.title')), h('label', { class: 'field' }, h('span', {}, t('signIn.key')), input), h('button', { type: 'submit' }, t('signIn.submit')), message, h('p', { class: 'hint' }, t('signIn.hint')));
+  const form = h(
+    'form',
+    { class: 'sign-in', 'data-sign-in': true, onsubmit },
+    h('h1', {}, t('app.title')),
+    h('label', { class: 'field' }, h('span', {}, t('signIn.key')), input),
+    h('button', { type: 'submit' }, t('signIn.submit')),
+    message,
+    h('p', { class: 'hint' }, t('signIn.hint')),
+  );
   clear(app, h('div', { class: 'top' }, localeSwitch()), form);
 }
 

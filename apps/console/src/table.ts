@@ -23,7 +23,9 @@ export function table<Row>(columns: readonly Column<Row>[], rows: readonly Row[]
   const fill = () => {
     const by = order;
     const sorted = by === undefined ? rows : [...rows].sort((a, b) => compare(columns[by.column], a, b) * by.direction);
-    body.replaceChildren(...sorted.map((row) => h('tr', options.rowAttributes?.(row) ?? {}, ...columns.map((column) => h('td', {}, column.cell(row))))));
+    body.replaceChildren(
+      ...sorted.map((row) => h('tr', options.rowAttributes?.(row) ?? {}, ...columns.map((column) => h('td', {}, column.cell(row))))),
+    );
   };
   const headers = columns.map((column, index) => {
     if (!column.sortBy) return h('th', { scope: 'col' }, t(column.label));
@@ -33,7 +35,11 @@ export function table<Row>(columns: readonly Column<Row>[], rows: readonly Row[]
       headerRow.children[index].setAttribute('aria-sort', order.direction === 1 ? 'ascending' : 'descending');
       fill();
     };
-    return h('th', { scope: 'col' }, h('button', { type: 'button', class: 'sort', 'data-sort': String(column.label), onclick }, t(column.label)));
+    return h(
+      'th',
+      { scope: 'col' },
+      h('button', { type: 'button', class: 'sort', 'data-sort': String(column.label), onclick }, t(column.label)),
+    );
   });
   const headerRow = h('tr', {}, ...headers);
   fill();
@@ -47,7 +53,11 @@ function compare<Row>(column: Column<Row> | undefined, a: Row, b: Row): number {
 }
 
 /** A button that saves the API's CSV answer for the same query as the table. */
-export function csvButton(path: string, query: Readonly<Record<string, string | number | undefined>>, onError: (message: string) => void): HTMLButtonElement {
+export function csvButton(
+  path: string,
+  query: Readonly<Record<string, string | number | undefined>>,
+  onError: (message: string) => void,
+): HTMLButtonElement {
   const onclick = () => {
     const key = session()?.key ?? '';
     downloadCsv(key, path, query).catch((error: unknown) => onError(error instanceof ApiError ? error.message : t('error.network')));

@@ -15,7 +15,9 @@ import { runDemo } from './demo/run-demo';
 const openContext = () => NestFactory.createApplicationContext(CoreModule.forRoot(configFromEnvironment()), { logger: ['error', 'warn'] });
 
 function buildProgram(): Command {
-  const program = new Command('rapport').description('Rapport command line: audit reads and demo traffic (DATA_DIR selects the embedded stores)');
+  const program = new Command('rapport').description(
+    'Rapport command line: audit reads and demo traffic (DATA_DIR selects the embedded stores)',
+  );
   registerAuditCommands(program, openContext);
   registerKeyCommands(program);
   registerImportCommand(program, openContext);

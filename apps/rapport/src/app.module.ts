@@ -26,7 +26,15 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CoreModule.forRoot(config, options), IngestionModule, ProjectionsModule, QueriesModule],
-      controllers: [CustomerCommandsController, AuditController, SubjectAccessController, AnchorsController, HealthController, MetricsController, MeController],
+      controllers: [
+        CustomerCommandsController,
+        AuditController,
+        SubjectAccessController,
+        AnchorsController,
+        HealthController,
+        MetricsController,
+        MeController,
+      ],
       providers: [
         SubjectAccessService,
         AnchorSchedule,

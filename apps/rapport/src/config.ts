@@ -77,7 +77,9 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): App
     kafka: kafkaFromEnvironment(env),
     mongoUrl: env.MONGO_URL || undefined,
     keyStoreUrl: env.RAPPORT_KEY_STORE_URL || undefined,
-    crashAfterProjectedDocuments: env.RAPPORT_TEST_CRASH_AFTER_DOCUMENTS ? integer(env.RAPPORT_TEST_CRASH_AFTER_DOCUMENTS, 0, 'RAPPORT_TEST_CRASH_AFTER_DOCUMENTS') : undefined,
+    crashAfterProjectedDocuments: env.RAPPORT_TEST_CRASH_AFTER_DOCUMENTS
+      ? integer(env.RAPPORT_TEST_CRASH_AFTER_DOCUMENTS, 0, 'RAPPORT_TEST_CRASH_AFTER_DOCUMENTS')
+      : undefined,
     anchors: anchorsFromEnvironment(env, resolve(env.DATA_DIR ?? './data')),
   };
 }
@@ -97,7 +99,10 @@ export function anchorConfigOf(config: AppConfig): AnchorConfig {
 }
 
 export function kafkaFromEnvironment(env: NodeJS.ProcessEnv): KafkaConfig | undefined {
-  const brokers = (env.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter(Boolean);
+  const brokers = (env.KAFKA_BROKERS ?? '')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
   if (brokers.length === 0) return undefined;
   const topic = env.KAFKA_TOPIC || 'rapport.customer-events.v1';
   return {
@@ -119,7 +124,10 @@ export function securityFromEnvironment(env: NodeJS.ProcessEnv, dataDir: string)
     rateLimitPerSecond: perSecond,
     rateLimitBurst: integer(env.RAPPORT_RATE_LIMIT_BURST, perSecond * 2, 'RAPPORT_RATE_LIMIT_BURST'),
     failedAuthPerMinute: integer(env.RAPPORT_FAILED_AUTH_LIMIT, 30, 'RAPPORT_FAILED_AUTH_LIMIT'),
-    corsOrigins: (env.RAPPORT_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: (env.RAPPORT_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     metricsPublic: env.RAPPORT_METRICS_PUBLIC === 'true',
     docsPublic: env.RAPPORT_DOCS_PUBLIC !== 'false',
   };

@@ -30,13 +30,25 @@ export async function createHttpApp(config: AppConfig, options: CoreOptions = {}
   const keys = app.get(API_KEYS);
   // The document is made first: the 405 check answers from the routes it lists.
   const document = completeDocument(
-    SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('Rapport').setDescription('Customer-relationship record: commands, audit, read models').setVersion('1').build()),
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Rapport')
+        .setDescription('Customer-relationship record: commands, audit, read models')
+        .setVersion('1')
+        .build(),
+    ),
     { isMetricsPublic: security.metricsPublic },
   );
   app.use(securityHeadersMiddleware);
   app.use(correlationMiddleware);
   app.use(httpMetricsMiddleware(app.get(Metrics)));
-  app.use(rateLimitMiddleware({ perSecond: security.rateLimitPerSecond, burst: security.rateLimitBurst, failedAuthPerMinute: security.failedAuthPerMinute }, keys));
+  app.use(
+    rateLimitMiddleware(
+      { perSecond: security.rateLimitPerSecond, burst: security.rateLimitBurst, failedAuthPerMinute: security.failedAuthPerMinute },
+      keys,
+    ),
+  );
   if (security.corsOrigins.length > 0) app.enableCors({ origin: [...security.corsOrigins], methods: ['GET', 'POST', 'PATCH'] });
   if (!security.docsPublic) app.use(['/docs', '/docs-json'], requireAnyKey(keys));
   serveConsole(app);

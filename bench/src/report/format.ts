@@ -9,7 +9,14 @@ export function ms(value: number | undefined): string {
 }
 
 export function ratio(numerator: number | undefined, denominator: number | undefined): string {
-  if (numerator === undefined || denominator === undefined || !Number.isFinite(numerator) || !Number.isFinite(denominator) || denominator === 0) return 'n/a';
+  if (
+    numerator === undefined ||
+    denominator === undefined ||
+    !Number.isFinite(numerator) ||
+    !Number.isFinite(denominator) ||
+    denominator === 0
+  )
+    return 'n/a';
   return `${(numerator / denominator).toFixed(2)}×`;
 }
 

@@ -14,16 +14,20 @@ export function renderMarkdown(report: BenchReport): string {
   const ingestion = Object.fromEntries(Object.entries(report.external).filter(([key]) => key.startsWith('ingestion')));
   const rebuild = Object.fromEntries(Object.entries(report.external).filter(([key]) => key.startsWith('rebuild')));
   const consoleBench = Object.fromEntries(Object.entries(report.external).filter(([key]) => key.startsWith('console')));
-  return [
-    header,
-    appendSection(report),
-    httpSection(report),
-    externalSection(`4. Ingestion${report.withServices ? '' : ' (needs --services)'}`, ingestion),
-    externalSection('5. Rebuild', rebuild),
-    externalSection('5b. Console overview in headless Chromium (navigation to tiles and charts drawn; bundle size)', consoleBench),
-    auditSection(report),
-    privacySection(report),
-    targetsSection(report),
-    unavailableSection(report),
-  ].filter(Boolean).join('\n\n') + '\n';
+  return (
+    [
+      header,
+      appendSection(report),
+      httpSection(report),
+      externalSection(`4. Ingestion${report.withServices ? '' : ' (needs --services)'}`, ingestion),
+      externalSection('5. Rebuild', rebuild),
+      externalSection('5b. Console overview in headless Chromium (navigation to tiles and charts drawn; bundle size)', consoleBench),
+      auditSection(report),
+      privacySection(report),
+      targetsSection(report),
+      unavailableSection(report),
+    ]
+      .filter(Boolean)
+      .join('\n\n') + '\n'
+  );
 }

@@ -3,12 +3,16 @@ import type { ScenarioResult } from '../support/scenario-result';
 
 /** A scenario either measured, or not available with the reason; never a made-up figure. */
 export type Outcome =
-  | { readonly status: 'measured'; readonly result: ScenarioResult }
-  | { readonly status: 'not-available'; readonly reason: string };
+  { readonly status: 'measured'; readonly result: ScenarioResult } | { readonly status: 'not-available'; readonly reason: string };
 
 /** Another engineer's bench (bench/ingestion, bench/rebuild): its JSON line as printed, and the figures read from it. */
 export type ExternalOutcome =
-  | { readonly status: 'measured'; readonly script: string; readonly printed: Record<string, unknown>; readonly figures: readonly ExternalFigure[] }
+  | {
+      readonly status: 'measured';
+      readonly script: string;
+      readonly printed: Record<string, unknown>;
+      readonly figures: readonly ExternalFigure[];
+    }
   | { readonly status: 'not-available'; readonly script?: string; readonly reason: string };
 
 export interface ExternalFigure {

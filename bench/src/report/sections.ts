@@ -21,11 +21,26 @@ export function appendSection(report: BenchReport): string {
   const rows = APPEND_ROWS.map(([label, key, figure]) => [label, ...SYNCS.map((sync) => rate(m(key(sync), figure)))]);
   rows.push(['Emmett SQLite, 1 event per call, its default (a connection per call)', rate(m('emmett.default', 'eventsPerSecond')), '—']);
   const ratios = [
-    ['Rapport 1 in flight / raw 1 event per transaction', (s: string) => ratio(m(`append.${s}.1`, 'commandsPerSecond'), m(`raw.${s}.1`, 'eventsPerSecond'))],
-    ['Rapport 1 in flight / Emmett shared connection', (s: string) => ratio(m(`append.${s}.1`, 'commandsPerSecond'), m(`emmett.shared.${s}`, 'eventsPerSecond'))],
-    ['Rapport 1 in flight / Emmett default', (s: string) => (s === 'FULL' ? ratio(m(`append.${s}.1`, 'commandsPerSecond'), m('emmett.default', 'eventsPerSecond')) : '—')],
-    ['Rapport 64 in flight / raw 1,000 events per transaction', (s: string) => ratio(m(`append.${s}.64`, 'commandsPerSecond'), m(`raw.${s}.1000`, 'eventsPerSecond'))],
-    ['Rapport 64 in flight / Emmett shared connection', (s: string) => ratio(m(`append.${s}.64`, 'commandsPerSecond'), m(`emmett.shared.${s}`, 'eventsPerSecond'))],
+    [
+      'Rapport 1 in flight / raw 1 event per transaction',
+      (s: string) => ratio(m(`append.${s}.1`, 'commandsPerSecond'), m(`raw.${s}.1`, 'eventsPerSecond')),
+    ],
+    [
+      'Rapport 1 in flight / Emmett shared connection',
+      (s: string) => ratio(m(`append.${s}.1`, 'commandsPerSecond'), m(`emmett.shared.${s}`, 'eventsPerSecond')),
+    ],
+    [
+      'Rapport 1 in flight / Emmett default',
+      (s: string) => (s === 'FULL' ? ratio(m(`append.${s}.1`, 'commandsPerSecond'), m('emmett.default', 'eventsPerSecond')) : '—'),
+    ],
+    [
+      'Rapport 64 in flight / raw 1,000 events per transaction',
+      (s: string) => ratio(m(`append.${s}.64`, 'commandsPerSecond'), m(`raw.${s}.1000`, 'eventsPerSecond')),
+    ],
+    [
+      'Rapport 64 in flight / Emmett shared connection',
+      (s: string) => ratio(m(`append.${s}.64`, 'commandsPerSecond'), m(`emmett.shared.${s}`, 'eventsPerSecond')),
+    ],
   ] as const;
   for (const [label, compute] of ratios) rows.push([label, ...SYNCS.map(compute)]);
   const append = report.outcomes['append.FULL.1'];
@@ -46,7 +61,14 @@ export function httpSection(report: BenchReport): string {
   const rows = keys.map((key) => {
     const [kindAndName = key, load = ''] = key.split('@');
     const get = (suffix: string) => figures[`${key}.${suffix}`]?.median;
-    return [kindAndName.replace(':', ': '), load === 'max' ? 'closed loop, 16 in flight' : `${load} req/s`, rate(get('throughput')), ms(get('p50')), ms(get('p99')), rate(get('errors'))];
+    return [
+      kindAndName.replace(':', ': '),
+      load === 'max' ? 'closed loop, 16 in flight' : `${load} req/s`,
+      rate(get('throughput')),
+      ms(get('p50')),
+      ms(get('p99')),
+      rate(get('errors')),
+    ];
   });
   return [
     `## 3. HTTP (real app on the embedded stores, synchronous ${String(outcome.result.params.synchronous)}, ${String(outcome.result.params.customers)} active customers)`,
@@ -71,9 +93,17 @@ export function auditSection(report: BenchReport): string {
     cell('rawRead', size),
     cell('rawReadAndParse', size),
   ]);
-  const headers = ['events in the stream', 'history read', 'fold as of now, cold', 'fold as of now, warm', 'fold as of mid-history, warm', 'raw better-sqlite3 read', 'raw read + JSON.parse'];
+  const headers = [
+    'events in the stream',
+    'history read',
+    'fold as of now, cold',
+    'fold as of now, warm',
+    'fold as of mid-history, warm',
+    'raw better-sqlite3 read',
+    'raw read + JSON.parse',
+  ];
   return [
-    '## 6. Audit: one customer\'s history (p50 / p99 ms)',
+    "## 6. Audit: one customer's history (p50 / p99 ms)",
     '',
     'Through the AuditService, each call also appending its access-log entry. The fold keeps snapshots between calls: "cold" drops them before each call (the first question about a customer: the whole stream read and folded); "warm" starts from the newest snapshot within the instant once a digest of the stored bytes up to it (read undecoded) shows nothing before it was altered, and reads and folds only the events after it.',
     '',
@@ -86,11 +116,16 @@ export function privacySection(report: BenchReport): string {
   if (outcome?.status !== 'measured') return `## 7. Privacy: sealing and anchoring\n\nnot available: ${reasonOf(outcome)}`;
   const f = outcome.result.figures;
   const plain = f['append.plain']?.median;
-  const against = (key: string) => (plain === undefined || f[key] === undefined ? 'n/a' : `${((f[key].median / plain - 1) * 100).toFixed(0)} %`);
+  const against = (key: string) =>
+    plain === undefined || f[key] === undefined ? 'n/a' : `${((f[key].median / plain - 1) * 100).toFixed(0)} %`;
   const rows = [
     ['free text as it arrives (before sealing)', rate(plain), ''],
     ['free text sealed under the customer key', rate(f['append.sealed']?.median), against('append.sealed')],
-    [`sealed, and an anchor every ${outcome.result.params.anchorEveryMs} ms`, rate(f['append.sealed+anchoring']?.median), against('append.sealed+anchoring')],
+    [
+      `sealed, and an anchor every ${outcome.result.params.anchorEveryMs} ms`,
+      rate(f['append.sealed+anchoring']?.median),
+      against('append.sealed+anchoring'),
+    ],
   ];
   return [
     '## 7. Privacy: sealing and anchoring (issue 14)',
@@ -109,7 +144,11 @@ export function externalSection(title: string, outcomes: Readonly<Record<string,
   if (entries.length === 0) return `## ${title}\n\nnot run (left out with --only)`;
   const rows = entries.flatMap(([name, outcome]) =>
     outcome.status === 'measured'
-      ? outcome.figures.map((figure) => [name, figure.label, Number.isInteger(figure.value) || figure.value > 100 ? rate(figure.value) : figure.value.toFixed(3)])
+      ? outcome.figures.map((figure) => [
+          name,
+          figure.label,
+          Number.isInteger(figure.value) || figure.value > 100 ? rate(figure.value) : figure.value.toFixed(3),
+        ])
       : [[name, 'not available', outcome.reason.replace(/\|/g, '/')]],
   );
   return [`## ${title}`, '', table(['bench', 'figure', 'value'], rows, [2])].join('\n');

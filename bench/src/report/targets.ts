@@ -3,7 +3,10 @@ import { median } from './model';
 import { ms, rate } from './format';
 
 /** The targets of issue 7, each against the figures of this run, at the synchronous level named. */
-export function checkTargets(outcomes: Readonly<Record<string, Outcome>>, external: Readonly<Record<string, ExternalOutcome>>): TargetCheck[] {
+export function checkTargets(
+  outcomes: Readonly<Record<string, Outcome>>,
+  external: Readonly<Record<string, ExternalOutcome>>,
+): TargetCheck[] {
   const m = (key: string, figure: string) => median(outcomes, key, figure);
   const checks: TargetCheck[] = [];
   for (const sync of ['FULL', 'NORMAL'] as const) {
@@ -18,12 +21,34 @@ export function checkTargets(outcomes: Readonly<Record<string, Outcome>>, extern
     checks.push(atLeast(`append, 64 in flight ≥ 40% raw 1,000-event transactions (${label})`, many, rawBatch, 0.4, rate));
   }
   const raw = m('audit', 'rawRead.10000.p99');
-  checks.push(atMost('audit state-as-of fold of 10,000 events, cold (whole stream), p99 ≤ 2× raw read p99', m('audit', 'stateAsOfCold.10000.p99'), raw, 2, ms));
-  checks.push(atMost('audit state-as-of fold of 10,000 events, warm (fold snapshots), p99 ≤ 2× raw read p99', m('audit', 'stateAsOf.10000.p99'), raw, 2, ms));
+  checks.push(
+    atMost(
+      'audit state-as-of fold of 10,000 events, cold (whole stream), p99 ≤ 2× raw read p99',
+      m('audit', 'stateAsOfCold.10000.p99'),
+      raw,
+      2,
+      ms,
+    ),
+  );
+  checks.push(
+    atMost(
+      'audit state-as-of fold of 10,000 events, warm (fold snapshots), p99 ≤ 2× raw read p99',
+      m('audit', 'stateAsOf.10000.p99'),
+      raw,
+      2,
+      ms,
+    ),
+  );
   const commandP99 = m('http', 'command:POST transactions@500.p99');
-  checks.push(commandP99 === undefined
-    ? { target: 'HTTP command p99 < 10 ms at 500 req/s (FULL)', measured: 'n/a', verdict: 'not available' }
-    : { target: 'HTTP command p99 < 10 ms at 500 req/s (FULL)', measured: `${ms(commandP99)} ms`, verdict: commandP99 < 10 ? 'met' : 'not met' });
+  checks.push(
+    commandP99 === undefined
+      ? { target: 'HTTP command p99 < 10 ms at 500 req/s (FULL)', measured: 'n/a', verdict: 'not available' }
+      : {
+          target: 'HTTP command p99 < 10 ms at 500 req/s (FULL)',
+          measured: `${ms(commandP99)} ms`,
+          verdict: commandP99 < 10 ? 'met' : 'not met',
+        },
+  );
   return [...checks, ...externalTargets(external)];
 }
 
@@ -35,29 +60,53 @@ function externalTargets(external: Readonly<Record<string, ExternalOutcome>>): T
     if (name.startsWith('ingestion')) {
       const value = figures.find((figure) => figure.label === 'ratio')?.value;
       const target = `ingestion to appended ≥ ½ raw kafkajs: ${name}`;
-      checks.push(value === undefined ? { target, measured: 'n/a', verdict: 'not available' } : { target, measured: `${value.toFixed(2)}× raw`, verdict: value >= 0.5 ? 'met' : 'not met' });
+      checks.push(
+        value === undefined
+          ? { target, measured: 'n/a', verdict: 'not available' }
+          : { target, measured: `${value.toFixed(2)}× raw`, verdict: value >= 0.5 ? 'met' : 'not met' },
+      );
     }
     if (name.startsWith('rebuild')) {
       const value = figures.find((figure) => /events.?per.?second|eventsPerSecond/i.test(figure.label))?.value;
       const target = `rebuild of all projections ≥ 100,000 events/s: ${name}`;
-      checks.push(value === undefined ? { target, measured: 'n/a', verdict: 'not available' } : { target, measured: `${rate(value)} events/s`, verdict: value >= 100_000 ? 'met' : 'not met' });
+      checks.push(
+        value === undefined
+          ? { target, measured: 'n/a', verdict: 'not available' }
+          : { target, measured: `${rate(value)} events/s`, verdict: value >= 100_000 ? 'met' : 'not met' },
+      );
     }
     if (name.startsWith('console')) {
       const value = figures.find((figure) => figure.label === 'overviewMedianMs')?.value;
       const target = `console overview tiles and charts drawn < 1 s after navigation: ${name}`;
-      checks.push(value === undefined ? { target, measured: 'n/a', verdict: 'not available' } : { target, measured: `${ms(value)} ms (median)`, verdict: value < 1_000 ? 'met' : 'not met' });
+      checks.push(
+        value === undefined
+          ? { target, measured: 'n/a', verdict: 'not available' }
+          : { target, measured: `${ms(value)} ms (median)`, verdict: value < 1_000 ? 'met' : 'not met' },
+      );
     }
   }
   return checks;
 }
 
-function atLeast(target: string, value: number | undefined, reference: number | undefined, factor: number, show: (n: number) => string): TargetCheck {
+function atLeast(
+  target: string,
+  value: number | undefined,
+  reference: number | undefined,
+  factor: number,
+  show: (n: number) => string,
+): TargetCheck {
   if (value === undefined || reference === undefined) return { target, measured: 'n/a', verdict: 'not available' };
   const measured = `${show(value)} vs ${show(reference * factor)} needed (${(value / reference).toFixed(2)}× the reference)`;
   return { target, measured, verdict: value >= reference * factor ? 'met' : 'not met' };
 }
 
-function atMost(target: string, value: number | undefined, reference: number | undefined, factor: number, show: (n: number) => string): TargetCheck {
+function atMost(
+  target: string,
+  value: number | undefined,
+  reference: number | undefined,
+  factor: number,
+  show: (n: number) => string,
+): TargetCheck {
   if (value === undefined || reference === undefined) return { target, measured: 'n/a', verdict: 'not available' };
   const measured = `${show(value)} ms vs ${show(reference * factor)} ms allowed (${(value / reference).toFixed(1)}× the raw read)`;
   return { target, measured, verdict: value <= reference * factor ? 'met' : 'not met' };

@@ -20,6 +20,11 @@ export async function measureWith(child: BenchChild): Promise<Outcome> {
 
 /** The exit and the last lines of stderr that are not stack frames: usually the error's message. */
 export function failureReason(exitCode: number | null, stderr: string): string {
-  const lastLines = stderr.trim().split('\n').filter((line) => line.trim() !== '' && !/^\s+at /.test(line)).slice(-2).join(' / ');
+  const lastLines = stderr
+    .trim()
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !/^\s+at /.test(line))
+    .slice(-2)
+    .join(' / ');
   return `exited with ${exitCode === null ? 'a signal or timeout' : exitCode}${lastLines ? `: ${lastLines.slice(0, 400)}` : ''}`;
 }

@@ -15,10 +15,18 @@ import { failureReason } from './children';
 export function externalBenches(folder: 'ingestion' | 'rebuild' | 'console'): string[] {
   const dir = join(REPO_ROOT, 'bench', folder);
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((file) => file.endsWith('.bench.ts')).sort().map((file) => `bench/${folder}/${file}`);
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.bench.ts'))
+    .sort()
+    .map((file) => `bench/${folder}/${file}`);
 }
 
-export async function runExternal(script: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<ExternalOutcome> {
+export async function runExternal(
+  script: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+): Promise<ExternalOutcome> {
   const [command, commandArgs] = benchCommand(script, args);
   const outcome = await runChild(command, commandArgs, { env, timeoutMs, echoStderr: true });
   const printed = lastJsonObject(outcome.stdout);

@@ -20,7 +20,9 @@ function common(workspace: Workspace): string[] {
 }
 
 function profiling(workspace: Workspace, name: string): string[] {
-  return workspace.options.isProfiling ? ['--cpu-prof', `--cpu-prof-dir=${workspace.profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+  return workspace.options.isProfiling
+    ? ['--cpu-prof', `--cpu-prof-dir=${workspace.profileDir}`, `--cpu-prof-name=${name}.cpuprofile`]
+    : [];
 }
 
 /** The workload's event rows for the peers, and Rapport's seeded data dir: made once, copied per measurement. */
@@ -29,9 +31,17 @@ export async function prepareWorkload(workspace: Workspace): Promise<Outcome> {
   const seeded = join(workspace.dir, 'rapport-seed');
   mkdirSync(rows, { recursive: true });
   mkdirSync(seeded, { recursive: true });
-  const prepared = await measureWith({ script: 'bench/src/workload/prepare-rows.bench.ts', args: [`--out=${rows}`, ...common(workspace)], timeoutMs: 5 * MINUTE });
+  const prepared = await measureWith({
+    script: 'bench/src/workload/prepare-rows.bench.ts',
+    args: [`--out=${rows}`, ...common(workspace)],
+    timeoutMs: 5 * MINUTE,
+  });
   if (prepared.status !== 'measured') return prepared;
-  return measureWith({ script: 'bench/src/scenarios/append/append.bench.ts', args: ['--mode=seed', `--data=${seeded}`, ...common(workspace)], timeoutMs: 10 * MINUTE });
+  return measureWith({
+    script: 'bench/src/scenarios/append/append.bench.ts',
+    args: ['--mode=seed', `--data=${seeded}`, ...common(workspace)],
+    timeoutMs: 10 * MINUTE,
+  });
 }
 
 export async function appendPath(workspace: Workspace): Promise<Record<string, Outcome>> {
@@ -80,13 +90,26 @@ async function emmett(workspace: Workspace): Promise<Record<string, Outcome>> {
   if (installed !== undefined) return Object.fromEntries(keys.map((key) => [key, installed]));
   const rows = join(workspace.dir, 'rows');
   const seeded = freshFile(workspace, 'emmett-seed.sqlite');
-  const seed = await measureWith({ script: 'bench/peers/emmett.bench.ts', args: ['--mode=seed', `--file=${seeded}`, `--rows=${join(rows, 'seed-rows.jsonl')}`], timeoutMs: 10 * MINUTE });
+  const seed = await measureWith({
+    script: 'bench/peers/emmett.bench.ts',
+    args: ['--mode=seed', `--file=${seeded}`, `--rows=${join(rows, 'seed-rows.jsonl')}`],
+    timeoutMs: 10 * MINUTE,
+  });
   if (seed.status !== 'measured') return Object.fromEntries(keys.map((key) => [key, seed]));
   const quick = workspace.options.isQuick;
   const measure = (connection: string, extra: string[], warmup: number, perRun: number) =>
     measureWith({
       script: 'bench/peers/emmett.bench.ts',
-      args: ['--mode=measure', `--seeded=${seeded}`, `--file=${freshFile(workspace, 'emmett.sqlite')}`, `--rows=${join(rows, 'measured-rows.jsonl')}`, `--connection=${connection}`, `--warmup=${warmup}`, `--per-run=${perRun}`, ...extra],
+      args: [
+        '--mode=measure',
+        `--seeded=${seeded}`,
+        `--file=${freshFile(workspace, 'emmett.sqlite')}`,
+        `--rows=${join(rows, 'measured-rows.jsonl')}`,
+        `--connection=${connection}`,
+        `--warmup=${warmup}`,
+        `--per-run=${perRun}`,
+        ...extra,
+      ],
       timeoutMs: 10 * MINUTE,
     });
   return {
@@ -110,7 +133,13 @@ export async function http(workspace: Workspace): Promise<Outcome> {
   const quick = workspace.options.isQuick;
   return measureWith({
     script: 'bench/src/scenarios/http/http.bench.ts',
-    args: [`--data=${freshDir(workspace, 'http')}`, `--customers=${quick ? 200 : 1_000}`, `--seconds=${quick ? 1 : 2}`, '--runs=3', '--rates=100,500,1000'],
+    args: [
+      `--data=${freshDir(workspace, 'http')}`,
+      `--customers=${quick ? 200 : 1_000}`,
+      `--seconds=${quick ? 1 : 2}`,
+      '--runs=3',
+      '--rates=100,500,1000',
+    ],
     timeoutMs: 20 * MINUTE,
   });
 }

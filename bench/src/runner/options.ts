@@ -21,7 +21,11 @@ export function parseRunOptions(argv: readonly string[]): RunOptions {
     else if (arg === '--services') options.withServices = true;
     else if (arg === '--profile') options.isProfiling = true;
     else if (arg === '--keep-data') options.keepData = true;
-    else if (arg.startsWith('--only=')) arg.slice(7).split(',').forEach((group) => options.only.add(knownGroup(group)));
+    else if (arg.startsWith('--only='))
+      arg
+        .slice(7)
+        .split(',')
+        .forEach((group) => options.only.add(knownGroup(group)));
     else throw new Error(`unknown option ${arg}\n${USAGE}`);
   }
   return options;

@@ -55,7 +55,10 @@ export function runChild(command: string, args: readonly string[], options: Chil
  * object as it is, an array of rows as `{ rows }`.
  */
 export function lastJsonObject(stdout: string): Record<string, unknown> | undefined {
-  const lines = stdout.split('\n').map((line) => line.trim()).filter((line) => line.startsWith('{') || line.startsWith('['));
+  const lines = stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('{') || line.startsWith('['));
   for (const line of lines.reverse()) {
     try {
       const parsed: unknown = JSON.parse(line);
@@ -69,7 +72,12 @@ export function lastJsonObject(stdout: string): Record<string, unknown> | undefi
 }
 
 export function isScenarioResult(value: unknown): value is ScenarioResult {
-  return typeof value === 'object' && value !== null && typeof (value as ScenarioResult).scenario === 'string' && typeof (value as ScenarioResult).figures === 'object';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ScenarioResult).scenario === 'string' &&
+    typeof (value as ScenarioResult).figures === 'object'
+  );
 }
 
 export interface RunningServer {

@@ -22,7 +22,11 @@ export async function readRows(path: string): Promise<EventRow[]> {
 }
 
 /** Rows split as every peer measures them: a warm-up slice, then equal runs. */
-export function splitRows<T>(rows: readonly T[], runs: number, warmupShare = 0.1): { warmup: readonly T[]; runs: readonly (readonly T[])[] } {
+export function splitRows<T>(
+  rows: readonly T[],
+  runs: number,
+  warmupShare = 0.1,
+): { warmup: readonly T[]; runs: readonly (readonly T[])[] } {
   const warmupCount = Math.floor(rows.length * warmupShare);
   const runLength = Math.floor((rows.length - warmupCount) / runs);
   return {

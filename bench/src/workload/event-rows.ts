@@ -5,7 +5,6 @@ import type { ScriptedCommand } from '../../../apps/rapport-cli/src/demo/demo-sc
 import { benchContext } from './customer-mix';
 import type { EventRow } from './event-rows-file';
 
-
 /**
  * The events each segment of the workload's commands appends, as rows: the same decider, metadata and hash
  * chain as the service (its own processor wiring), on the in-memory store. Personal data is
@@ -22,8 +21,16 @@ export async function eventRowsFor(segments: readonly (readonly ScriptedCommand[
       await processor.execute(customerStreamId(step.command.customerId), step.command, benchContext(sequence++));
     }
     const events = await store.readAll({ afterPosition: after, maxCount: Number.MAX_SAFE_INTEGER });
-    rowsPerSegment.push(events.map((event) => [event.streamId, event.revision, event.id, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata)]));
+    rowsPerSegment.push(
+      events.map((event) => [
+        event.streamId,
+        event.revision,
+        event.id,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+      ]),
+    );
   }
   return rowsPerSegment;
 }
-

@@ -17,7 +17,9 @@ function generated(perGroup: number, seed: number): { customers: CustomerBehavio
   for (const [group, centre] of Object.entries(GROUPS)) {
     for (let i = 0; i < perGroup; i += 1) {
       const customerId = `${String(random.int(1_000_000)).padStart(7, '0')}-${group}-${i}`;
-      const features = Object.fromEntries(Object.entries(centre).map(([name, value]) => [name, jitter(value)])) as unknown as BehaviourFeatures;
+      const features = Object.fromEntries(
+        Object.entries(centre).map(([name, value]) => [name, jitter(value)]),
+      ) as unknown as BehaviourFeatures;
       customers.push({ customerId, features });
       groupOf.set(customerId, group);
     }

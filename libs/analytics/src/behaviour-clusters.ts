@@ -56,7 +56,8 @@ export function clusterBehaviour(customers: readonly CustomerBehaviour[], option
   const standardisation = standardisationOf(raw);
   const points = raw.map((v) => standardised(v, standardisation));
   const largestK = Math.min(options.maxK, points.length - 1);
-  if (largestK < Math.max(2, options.minK)) throw new RangeError(`clustering needs more customers than k (${points.length} for k ≥ ${options.minK})`);
+  if (largestK < Math.max(2, options.minK))
+    throw new RangeError(`clustering needs more customers than k (${points.length} for k ≥ ${options.minK})`);
 
   let best: { k: number; silhouette: number; clusterOf: number[]; centroids: number[][] } | null = null;
   const silhouetteByK: Record<number, number> = {};

@@ -12,17 +12,46 @@ const member = (
 
 // A small book counted by hand. January cohort: a, b, c, d; February cohort: e, f.
 const book = [
-  member('a', [['2026-01-05T10:00:00.000Z', 'active']], [['2026-01-06T00:00:00.000Z', 1_000n], ['2026-03-01T00:00:00.000Z', 500n]]),
-  member('b', [['2026-01-10T10:00:00.000Z', 'active'], ['2026-02-14T10:00:00.000Z', 'churned']], [['2026-02-01T00:00:00.000Z', 200n]]),
-  member('c', [['2026-01-20T10:00:00.000Z', 'active'], ['2026-01-25T10:00:00.000Z', 'churned'], ['2026-03-03T10:00:00.000Z', 'active']]),
-  member('d', [['2026-01-31T23:59:59.999Z', 'active'], ['2026-03-31T23:59:59.999Z', 'churned']]),
+  member(
+    'a',
+    [['2026-01-05T10:00:00.000Z', 'active']],
+    [
+      ['2026-01-06T00:00:00.000Z', 1_000n],
+      ['2026-03-01T00:00:00.000Z', 500n],
+    ],
+  ),
+  member(
+    'b',
+    [
+      ['2026-01-10T10:00:00.000Z', 'active'],
+      ['2026-02-14T10:00:00.000Z', 'churned'],
+    ],
+    [['2026-02-01T00:00:00.000Z', 200n]],
+  ),
+  member('c', [
+    ['2026-01-20T10:00:00.000Z', 'active'],
+    ['2026-01-25T10:00:00.000Z', 'churned'],
+    ['2026-03-03T10:00:00.000Z', 'active'],
+  ]),
+  member('d', [
+    ['2026-01-31T23:59:59.999Z', 'active'],
+    ['2026-03-31T23:59:59.999Z', 'churned'],
+  ]),
   member('e', [['2026-02-01T00:00:00.000Z', 'active']], [['2026-02-28T23:59:59.999Z', 300n]]),
-  member('f', [['2026-02-15T00:00:00.000Z', 'active'], ['2026-03-15T00:00:00.000Z', 'churned']]),
+  member('f', [
+    ['2026-02-15T00:00:00.000Z', 'active'],
+    ['2026-03-15T00:00:00.000Z', 'churned'],
+  ]),
   member('g', [['2025-12-31T23:59:59.999Z', 'active']]),
 ];
 
 describe('cohort retention triangle, by month, drawn on 2026-04-10', () => {
-  const triangle = cohortTriangle(book, { granularity: 'month', from: '2026-01-01T00:00:00.000Z', to: '2026-03-01T00:00:00.000Z', asOf: '2026-04-10T00:00:00.000Z' });
+  const triangle = cohortTriangle(book, {
+    granularity: 'month',
+    from: '2026-01-01T00:00:00.000Z',
+    to: '2026-03-01T00:00:00.000Z',
+    asOf: '2026-04-10T00:00:00.000Z',
+  });
 
   it('groups customers by activation month within [from, to)', () => {
     expect(triangle.map((c) => [c.period, c.size])).toEqual([

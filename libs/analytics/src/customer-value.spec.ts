@@ -24,19 +24,37 @@ describe('per-customer value', () => {
   it('is margin to date − own acquisition cost, plus the average margin per period × expected periods', () => {
     // 30,000 margin over ages 0–2 (3 periods) = 10,000 per period; cost 12,000; expected 1.25 periods.
     const value = customerValue(
-      { marginToDateMinor: 30_000n, acquisitionCostMinor: 12_000n, ageInPeriods: 2, isActive: true, cohortRetainedPercent: [100, 100, 80, 60, 40] },
+      {
+        marginToDateMinor: 30_000n,
+        acquisitionCostMinor: 12_000n,
+        ageInPeriods: 2,
+        isActive: true,
+        cohortRetainedPercent: [100, 100, 80, 60, 40],
+      },
       { horizonPeriods: 2 },
     );
     expect(value).toEqual({ valueToDateMinor: 18_000n, projectedValueMinor: 18_000n + 12_500n, expectedFuturePeriods: 1.25 });
   });
 
   it('projects nothing further for a churned customer', () => {
-    const value = customerValue({ marginToDateMinor: 5_000n, acquisitionCostMinor: 1_000n, ageInPeriods: 4, isActive: false, cohortRetainedPercent: [100, 90] });
+    const value = customerValue({
+      marginToDateMinor: 5_000n,
+      acquisitionCostMinor: 1_000n,
+      ageInPeriods: 4,
+      isActive: false,
+      cohortRetainedPercent: [100, 90],
+    });
     expect(value).toEqual({ valueToDateMinor: 4_000n, projectedValueMinor: 4_000n, expectedFuturePeriods: 0 });
   });
 
   it('claims no value when the acquisition cost is unknown', () => {
-    const value = customerValue({ marginToDateMinor: 5_000n, acquisitionCostMinor: null, ageInPeriods: 0, isActive: true, cohortRetainedPercent: [100] });
+    const value = customerValue({
+      marginToDateMinor: 5_000n,
+      acquisitionCostMinor: null,
+      ageInPeriods: 0,
+      isActive: true,
+      cohortRetainedPercent: [100],
+    });
     expect(value.valueToDateMinor).toBeNull();
     expect(value.projectedValueMinor).toBeNull();
   });

@@ -32,7 +32,9 @@ export interface CustomerValueConfig {
 export const defaultCustomerValueConfig: CustomerValueConfig = { horizonPeriods: 60 };
 
 export function customerValue(inputs: CustomerValueInputs, config: CustomerValueConfig = defaultCustomerValueConfig): CustomerValue {
-  const expectedFuturePeriods = inputs.isActive ? expectedActivePeriods(inputs.cohortRetainedPercent, inputs.ageInPeriods, config.horizonPeriods) : 0;
+  const expectedFuturePeriods = inputs.isActive
+    ? expectedActivePeriods(inputs.cohortRetainedPercent, inputs.ageInPeriods, config.horizonPeriods)
+    : 0;
   if (inputs.acquisitionCostMinor === null) return { valueToDateMinor: null, projectedValueMinor: null, expectedFuturePeriods };
   const valueToDate = inputs.marginToDateMinor - inputs.acquisitionCostMinor;
   const marginPerPeriod = Number(inputs.marginToDateMinor) / (inputs.ageInPeriods + 1);

@@ -4,7 +4,7 @@ describe('mean silhouette', () => {
   it('is 1 − a/b for two tight pairs, computed by hand', () => {
     // Points 0 and 1 at distance 1; pairs 10 apart: a = 1, b = mean(10, 11) or mean(9, 10) per point.
     const points = [[0], [1], [10], [11]];
-    const expected = ((1 - 1 / 10.5) + (1 - 1 / 9.5) + (1 - 1 / 9.5) + (1 - 1 / 10.5)) / 4;
+    const expected = (1 - 1 / 10.5 + (1 - 1 / 9.5) + (1 - 1 / 9.5) + (1 - 1 / 10.5)) / 4;
     expect(meanSilhouette(points, [0, 0, 1, 1], 2)).toBeCloseTo(expected, 12);
   });
 

@@ -7,7 +7,12 @@ const heads = [{ streamId: 'customer-1', revision: 2, hash: 'h2' }];
 function chain(count: number): Anchor[] {
   const anchors: Anchor[] = [];
   for (let sequence = 0; sequence < count; sequence++) {
-    anchors.push(signAnchor({ sequence, position: 10 * sequence, anchoredAt: '2026-03-01T00:00:00.000Z', previous: anchors.at(-1)?.digest ?? null, heads }, keys.privateKey));
+    anchors.push(
+      signAnchor(
+        { sequence, position: 10 * sequence, anchoredAt: '2026-03-01T00:00:00.000Z', previous: anchors.at(-1)?.digest ?? null, heads },
+        keys.privateKey,
+      ),
+    );
   }
   return anchors;
 }
@@ -19,7 +24,12 @@ describe('anchors', () => {
 
   it.each([
     ['an altered head', (a: Anchor[]) => [a[0], { ...a[1], heads: [{ ...heads[0], hash: 'forged' }] }, a[2]], 1, 'digest-mismatch'],
-    ['an anchor signed with another key', (a: Anchor[]) => [a[0], signAnchor({ ...a[1], heads: [] }, anchorKeyPair(randomBytes(32)).privateKey), a[2]], 1, 'bad-signature'],
+    [
+      'an anchor signed with another key',
+      (a: Anchor[]) => [a[0], signAnchor({ ...a[1], heads: [] }, anchorKeyPair(randomBytes(32)).privateKey), a[2]],
+      1,
+      'bad-signature',
+    ],
     ['an anchor left out', (a: Anchor[]) => [a[0], a[2]], 2, 'sequence-gap'],
     ['a chain restarted', (a: Anchor[]) => [a[0], { ...a[1], previous: null }, a[2]], 1, 'previous-mismatch'],
   ])('names %s', (_name, tamper, sequence, reason) => {
@@ -31,6 +41,10 @@ describe('anchors', () => {
     const anchored = [{ ...heads[0], sequence: 4 }];
     expect(findAnchorMismatch(events, anchored)).toBeUndefined();
     expect(findAnchorMismatch(events.slice(0, 2), anchored)).toEqual({ revision: 2, sequence: 4, reason: 'missing' });
-    expect(findAnchorMismatch([...events.slice(0, 2), { revision: 2, metadata: { hash: 'recomputed' } }], anchored)).toEqual({ revision: 2, sequence: 4, reason: 'hash-mismatch' });
+    expect(findAnchorMismatch([...events.slice(0, 2), { revision: 2, metadata: { hash: 'recomputed' } }], anchored)).toEqual({
+      revision: 2,
+      sequence: 4,
+      reason: 'hash-mismatch',
+    });
   });
 });

@@ -72,7 +72,10 @@ export type AnchorMismatch = { readonly revision: number; readonly sequence: num
  * The first anchored head of one stream that its stored events do not bear out: an event gone,
  * or one whose hash is not the anchored one (a stream rewritten, every hash recomputed).
  */
-export function findAnchorMismatch(events: readonly { readonly revision: number; readonly metadata: { readonly hash: string } }[], heads: readonly AnchoredHead[]): AnchorMismatch | undefined {
+export function findAnchorMismatch(
+  events: readonly { readonly revision: number; readonly metadata: { readonly hash: string } }[],
+  heads: readonly AnchoredHead[],
+): AnchorMismatch | undefined {
   for (const head of heads) {
     const event = events[head.revision];
     if (event?.revision !== head.revision) return { revision: head.revision, sequence: head.sequence, reason: 'missing' };

@@ -12,7 +12,8 @@ export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) {
     let out = '[';
     // A hole in a sparse array writes nothing between its commas, as Array.prototype.join does.
-    for (let index = 0; index < value.length; index++) out += (index === 0 ? '' : ',') + (index in value ? canonicalJson(value[index]) : '');
+    for (let index = 0; index < value.length; index++)
+      out += (index === 0 ? '' : ',') + (index in value ? canonicalJson(value[index]) : '');
     return `${out}]`;
   }
   const object = value as Record<string, unknown>;

@@ -12,7 +12,10 @@ describe('folding to an instant on two time bases', () => {
   ];
 
   it('occurred: everything that happened by then, including what was recorded later', () => {
-    expect(foldAsOf(events, new Date('2026-01-06T00:00:00Z'), 'occurred', counter)).toEqual({ state: ['A', 'back-dated C'], eventsApplied: 2 });
+    expect(foldAsOf(events, new Date('2026-01-06T00:00:00Z'), 'occurred', counter)).toEqual({
+      state: ['A', 'back-dated C'],
+      eventsApplied: 2,
+    });
   });
 
   it('recorded: only what the system had stored by then', () => {
@@ -66,7 +69,9 @@ describe('which event times are within the instant', () => {
   it('folds exactly the events whose time is at most the instant', () => {
     const hours = fc.integer({ min: -48, max: 48 });
     const milliseconds = fc.integer({ min: -1, max: 1 });
-    const written = fc.tuple(hours, milliseconds).map(([hour, ms]) => new Date(Date.parse('2026-01-05T00:00:00.000Z') + hour * 3_600_000 + ms).toISOString());
+    const written = fc
+      .tuple(hours, milliseconds)
+      .map(([hour, ms]) => new Date(Date.parse('2026-01-05T00:00:00.000Z') + hour * 3_600_000 + ms).toISOString());
     fc.assert(
       fc.property(fc.array(written, { maxLength: 20 }), hours, fc.constantFrom<TimeBasis>('occurred', 'recorded'), (times, hour, basis) => {
         const asOf = new Date(Date.parse('2026-01-05T00:00:00.000Z') + hour * 3_600_000);

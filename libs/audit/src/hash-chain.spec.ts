@@ -4,7 +4,13 @@ function chain(count: number): ChainedEvent[] {
   const events: ChainedEvent[] = [];
   let previousHash: string | null = null;
   for (let revision = 0; revision < count; revision++) {
-    const partial = { id: `e${revision}`, streamId: 'customer-1', revision, type: 'TransactionRecorded', data: { amount: { amount: `${revision}.00`, currency: 'CNY' } } };
+    const partial = {
+      id: `e${revision}`,
+      streamId: 'customer-1',
+      revision,
+      type: 'TransactionRecorded',
+      data: { amount: { amount: `${revision}.00`, currency: 'CNY' } },
+    };
     const metadata = { occurredAt: '2026-01-01T00:00:00.000Z', previousHash };
     const hash = hashEvent({ ...partial, metadata });
     events.push({ ...partial, metadata: { ...metadata, hash } });

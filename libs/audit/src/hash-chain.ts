@@ -26,8 +26,7 @@ export function hashEvent(event: Omit<ChainedEvent, 'metadata'> & { readonly met
 }
 
 export type ChainVerdict =
-  | { readonly valid: true; readonly events: number }
-  | { readonly valid: false; readonly events: number; readonly brokenAt: ChainBreak };
+  { readonly valid: true; readonly events: number } | { readonly valid: false; readonly events: number; readonly brokenAt: ChainBreak };
 
 export interface ChainBreak {
   readonly revision: number;

@@ -21,10 +21,7 @@ export type AcquireCustomer = CommandOf<
   }
 >;
 export type ActivateCustomer = CommandOf<'ActivateCustomer', { readonly product: string }>;
-export type UpdateCustomerProfile = CommandOf<
-  'UpdateCustomerProfile',
-  { readonly assets?: Money; readonly riskProfile?: RiskProfile }
->;
+export type UpdateCustomerProfile = CommandOf<'UpdateCustomerProfile', { readonly assets?: Money; readonly riskProfile?: RiskProfile }>;
 export type RecordTransaction = CommandOf<
   'RecordTransaction',
   { readonly transactionId: string; readonly amount: Money; readonly productCategory: string; readonly revenue?: Money }
@@ -39,10 +36,7 @@ export type RecordSatisfaction = CommandOf<
   'RecordSatisfaction',
   { readonly surveyId: string; readonly csat: number; readonly nps?: number; readonly touchpoint: string; readonly channel: string }
 >;
-export type RedeemPoints = CommandOf<
-  'RedeemPoints',
-  { readonly redemptionId: string; readonly points: number; readonly reward: string }
->;
+export type RedeemPoints = CommandOf<'RedeemPoints', { readonly redemptionId: string; readonly points: number; readonly reward: string }>;
 /** Issued by the satisfaction saga; `surveyId` is the answer that completed the falling run. */
 export type RaiseRetentionAlert = CommandOf<'RaiseRetentionAlert', { readonly surveyId: string }>;
 export type ChurnCustomer = CommandOf<'ChurnCustomer', { readonly reason: string }>;

@@ -42,11 +42,17 @@ describe('a churned customer', () => {
     ['RaiseRetentionAlert', raiseRetentionAlert({ surveyId: 'srv-new' })],
     ['ChurnCustomer', churnCustomer()],
   ])('rejects %s', (_type, command) => {
-    spec.given(...churned).when(command).thenFails('customer-churned');
+    spec
+      .given(...churned)
+      .when(command)
+      .thenFails('customer-churned');
   });
 
   it('cannot be acquired again: it is reactivated instead', () => {
-    spec.given(...churned).when(acquireCustomer()).thenFails('customer-already-acquired');
+    spec
+      .given(...churned)
+      .when(acquireCustomer())
+      .thenFails('customer-already-acquired');
   });
 
   it('is reactivated with a reason', () => {
@@ -145,9 +151,6 @@ describe('personal data', () => {
   });
 
   it('cannot be erased twice', () => {
-    spec
-      .given(customerAcquired(), personalDataErased())
-      .when(erasePersonalData())
-      .thenFails('personal-data-already-erased');
+    spec.given(customerAcquired(), personalDataErased()).when(erasePersonalData()).thenFails('personal-data-already-erased');
   });
 });

@@ -58,11 +58,17 @@ describe('a customer without that complaint', () => {
   });
 
   it('cannot escalate it', () => {
-    spec.given(...active).when(escalateComplaint()).thenFails('complaint-not-found');
+    spec
+      .given(...active)
+      .when(escalateComplaint())
+      .thenFails('complaint-not-found');
   });
 
   it('cannot resolve it', () => {
-    spec.given(...active).when(resolveComplaint()).thenFails('complaint-not-found');
+    spec
+      .given(...active)
+      .when(resolveComplaint())
+      .thenFails('complaint-not-found');
   });
 });
 
@@ -70,7 +76,10 @@ describe('an open complaint', () => {
   const open = [...active, complaintFiled()];
 
   it('ignores a complaint id already filed', () => {
-    spec.given(...open).when(fileComplaint()).thenNothing();
+    spec
+      .given(...open)
+      .when(fileComplaint())
+      .thenNothing();
   });
 
   it('is escalated, due 30 days after filing', () => {
@@ -114,7 +123,10 @@ describe('an escalated complaint', () => {
   const escalated = [...active, complaintFiled(), complaintEscalated()];
 
   it('cannot be escalated again', () => {
-    spec.given(...escalated).when(escalateComplaint()).thenFails('complaint-already-escalated');
+    spec
+      .given(...escalated)
+      .when(escalateComplaint())
+      .thenFails('complaint-already-escalated');
   });
 
   it('is resolved, with the hours since filing rather than since escalation', () => {
@@ -140,14 +152,23 @@ describe('a resolved complaint', () => {
   const resolved = [...active, complaintFiled(), complaintResolved()];
 
   it('cannot be resolved again', () => {
-    spec.given(...resolved).when(resolveComplaint()).thenFails('complaint-not-open');
+    spec
+      .given(...resolved)
+      .when(resolveComplaint())
+      .thenFails('complaint-not-open');
   });
 
   it('cannot be escalated', () => {
-    spec.given(...resolved).when(escalateComplaint()).thenFails('complaint-not-open');
+    spec
+      .given(...resolved)
+      .when(escalateComplaint())
+      .thenFails('complaint-not-open');
   });
 
   it('ignores a complaint id already filed', () => {
-    spec.given(...resolved).when(fileComplaint()).thenNothing();
+    spec
+      .given(...resolved)
+      .when(fileComplaint())
+      .thenNothing();
   });
 });

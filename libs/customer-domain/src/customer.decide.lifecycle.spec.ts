@@ -30,20 +30,23 @@ const stamp = { customerId: CUSTOMER_ID, occurredAt: T0 };
 
 describe('no customer yet', () => {
   it('acquires the customer, copying the command into CustomerAcquired', () => {
-    spec.given().when(acquireCustomer()).then([
-      {
-        type: 'CustomerAcquired',
-        data: {
-          ...stamp,
-          customerType: 'individual',
-          channel: 'branch',
-          assets: cny('120000.00'),
-          riskProfile: 'C3',
-          acquisitionCost: cny('800.00'),
-          personal: SEALED_PERSONAL_DATA,
+    spec
+      .given()
+      .when(acquireCustomer())
+      .then([
+        {
+          type: 'CustomerAcquired',
+          data: {
+            ...stamp,
+            customerType: 'individual',
+            channel: 'branch',
+            assets: cny('120000.00'),
+            riskProfile: 'C3',
+            acquisitionCost: cny('800.00'),
+            personal: SEALED_PERSONAL_DATA,
+          },
         },
-      },
-    ]);
+      ]);
   });
 
   const everyOtherCommand: readonly CustomerCommand[] = [
@@ -60,12 +63,9 @@ describe('no customer yet', () => {
     reactivateCustomer(),
     erasePersonalData(),
   ];
-  it.each(everyOtherCommand.map((command) => [command.type, command] as const))(
-    'rejects %s for an unknown customer',
-    (_type, command) => {
-      spec.given().when(command).thenFails('customer-not-found');
-    },
-  );
+  it.each(everyOtherCommand.map((command) => [command.type, command] as const))('rejects %s for an unknown customer', (_type, command) => {
+    spec.given().when(command).thenFails('customer-not-found');
+  });
 });
 
 describe('an acquired customer (prospect)', () => {
@@ -133,11 +133,17 @@ describe('an acquired customer (prospect)', () => {
 
 describe('an active customer', () => {
   it('cannot be activated again', () => {
-    spec.given(...activeCustomerHistory()).when(activateCustomer()).thenFails('customer-already-active');
+    spec
+      .given(...activeCustomerHistory())
+      .when(activateCustomer())
+      .thenFails('customer-already-active');
   });
 
   it('cannot be reactivated without having churned', () => {
-    spec.given(...activeCustomerHistory()).when(reactivateCustomer()).thenFails('customer-not-churned');
+    spec
+      .given(...activeCustomerHistory())
+      .when(reactivateCustomer())
+      .thenFails('customer-not-churned');
   });
 
   it('updates the profile with only the fields given', () => {

@@ -65,7 +65,10 @@ describe('an active customer recording transactions', () => {
   });
 
   it('ignores a transaction id it already recorded', () => {
-    spec.given(...activeCustomerHistory(), transactionRecorded()).when(recordTransaction()).thenNothing();
+    spec
+      .given(...activeCustomerHistory(), transactionRecorded())
+      .when(recordTransaction())
+      .thenNothing();
   });
 
   it('earns at the tier held before the transaction and reports the tier after it', () => {
@@ -114,7 +117,10 @@ describe('an active customer redeeming points', () => {
   });
 
   it('cannot redeem more than the balance', () => {
-    spec.given(...activeCustomerHistory()).when(redeemPoints({ points: 201 })).thenFails('insufficient-points');
+    spec
+      .given(...activeCustomerHistory())
+      .when(redeemPoints({ points: 201 }))
+      .thenFails('insufficient-points');
   });
 
   it('counts earlier redemptions against the balance', () => {
@@ -134,7 +140,10 @@ describe('an active customer redeeming points', () => {
 
 describe('a prospect', () => {
   it('has no points to redeem', () => {
-    spec.given(customerAcquired()).when(redeemPoints({ points: 1 })).thenFails('insufficient-points');
+    spec
+      .given(customerAcquired())
+      .when(redeemPoints({ points: 1 }))
+      .thenFails('insufficient-points');
   });
 });
 
@@ -142,10 +151,16 @@ describe('a churned customer receiving a redelivered message', () => {
   const churned = [...activeCustomerHistory(), transactionRecorded(), pointsRedeemed(), customerChurned()];
 
   it('ignores a transaction id it already recorded (duplicate check before the churn check)', () => {
-    spec.given(...churned).when(recordTransaction()).thenNothing();
+    spec
+      .given(...churned)
+      .when(recordTransaction())
+      .thenNothing();
   });
 
   it('ignores a redemption id it already used', () => {
-    spec.given(...churned).when(redeemPoints()).thenNothing();
+    spec
+      .given(...churned)
+      .when(redeemPoints())
+      .thenNothing();
   });
 });

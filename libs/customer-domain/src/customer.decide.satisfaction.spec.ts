@@ -47,7 +47,10 @@ describe('a customer answering a survey', () => {
   });
 
   it('ignores a survey id it already recorded', () => {
-    spec.given(...active, satisfactionRecorded()).when(recordSatisfaction({ csat: 1 })).thenNothing();
+    spec
+      .given(...active, satisfactionRecorded())
+      .when(recordSatisfaction({ csat: 1 }))
+      .thenNothing();
   });
 });
 
@@ -107,10 +110,16 @@ describe('a churned customer receiving a redelivered message', () => {
   const churned = [...active, ...answers(5, 4, 2), retentionAlertRaised({ surveyId: 'srv-3' }), customerChurned()];
 
   it('ignores a survey id it already recorded', () => {
-    spec.given(...churned).when(recordSatisfaction({ surveyId: 'srv-2' })).thenNothing();
+    spec
+      .given(...churned)
+      .when(recordSatisfaction({ surveyId: 'srv-2' }))
+      .thenNothing();
   });
 
   it('ignores an alert already raised for that survey', () => {
-    spec.given(...churned).when(raiseRetentionAlert({ surveyId: 'srv-3' })).thenNothing();
+    spec
+      .given(...churned)
+      .when(raiseRetentionAlert({ surveyId: 'srv-3' }))
+      .thenNothing();
   });
 });

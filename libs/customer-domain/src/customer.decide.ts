@@ -3,14 +3,7 @@ import type { DomainConfig } from './customer.config';
 import type { CustomerState, KnownCustomer } from './customer.state';
 import { escalateComplaint, fileComplaint, resolveComplaint } from './decisions/complaint.decisions';
 import { customerNotFound, type Decision } from './decisions/decision';
-import {
-  acquire,
-  activate,
-  churn,
-  erasePersonalData,
-  reactivate,
-  updateProfile,
-} from './decisions/lifecycle.decisions';
+import { acquire, activate, churn, erasePersonalData, reactivate, updateProfile } from './decisions/lifecycle.decisions';
 import { recordTransaction, redeemPoints } from './decisions/loyalty.decisions';
 import { raiseRetentionAlert, recordSatisfaction } from './decisions/satisfaction.decisions';
 
@@ -26,11 +19,7 @@ export function decide(command: CustomerCommand, state: CustomerState, config: D
   return decideForKnownCustomer(command, state, config);
 }
 
-function decideForKnownCustomer(
-  command: Exclude<CustomerCommand, AcquireCustomer>,
-  state: KnownCustomer,
-  config: DomainConfig,
-): Decision {
+function decideForKnownCustomer(command: Exclude<CustomerCommand, AcquireCustomer>, state: KnownCustomer, config: DomainConfig): Decision {
   switch (command.type) {
     case 'ActivateCustomer':
       return activate(command, state, config);

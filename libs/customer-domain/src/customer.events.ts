@@ -33,10 +33,7 @@ export type CustomerActivated = EventOf<
     readonly tierWindowStartDay: string;
   }
 >;
-export type CustomerProfileUpdated = EventOf<
-  'CustomerProfileUpdated',
-  { readonly assets?: Money; readonly riskProfile?: RiskProfile }
->;
+export type CustomerProfileUpdated = EventOf<'CustomerProfileUpdated', { readonly assets?: Money; readonly riskProfile?: RiskProfile }>;
 export type TransactionRecorded = EventOf<
   'TransactionRecorded',
   {
@@ -87,10 +84,7 @@ export type PointsRedeemed = EventOf<
   'PointsRedeemed',
   { readonly redemptionId: string; readonly points: number; readonly reward: string; readonly balanceAfter: number }
 >;
-export type RetentionAlertRaised = EventOf<
-  'RetentionAlertRaised',
-  { readonly surveyId: string; readonly recentScores: readonly number[] }
->;
+export type RetentionAlertRaised = EventOf<'RetentionAlertRaised', { readonly surveyId: string; readonly recentScores: readonly number[] }>;
 export type CustomerChurned = EventOf<'CustomerChurned', { readonly reason: string }>;
 export type CustomerReactivated = EventOf<'CustomerReactivated', { readonly reason?: string }>;
 export type PersonalDataErased = EventOf<'PersonalDataErased', { readonly keyId: string; readonly requestedBy: string }>;

@@ -4,7 +4,9 @@ import type { CustomerEventType } from './customer.events';
 
 describe('field classification (design.md §7)', () => {
   it('seals the personal data and every free-text field, and nothing else', () => {
-    const guarded = Object.keys(EVENT_FIELD_CLASSES).flatMap((type) => protectedFieldsOf(type as CustomerEventType).map((field) => `${type}.${field}`));
+    const guarded = Object.keys(EVENT_FIELD_CLASSES).flatMap((type) =>
+      protectedFieldsOf(type as CustomerEventType).map((field) => `${type}.${field}`),
+    );
     expect(guarded.sort()).toEqual([
       'ComplaintEscalated.reason',
       'ComplaintResolved.resolution',
@@ -15,13 +17,16 @@ describe('field classification (design.md §7)', () => {
     ]);
   });
 
-  it.each(Object.keys(COMMAND_FIELD_CLASSES) as CustomerCommandType[])('%s classifies each field as the event field of the same name does', (type) => {
-    const eventClasses = Object.values(EVENT_FIELD_CLASSES).map((classes) => classes as Readonly<Record<string, string>>);
-    for (const [field, fieldClass] of Object.entries(COMMAND_FIELD_CLASSES[type] as Readonly<Record<string, string>>)) {
-      const asEvents = new Set(eventClasses.filter((classes) => field in classes).map((classes) => classes[field]));
-      expect({ field, classes: [...asEvents] }).toEqual({ field, classes: [fieldClass] });
-    }
-  });
+  it.each(Object.keys(COMMAND_FIELD_CLASSES) as CustomerCommandType[])(
+    '%s classifies each field as the event field of the same name does',
+    (type) => {
+      const eventClasses = Object.values(EVENT_FIELD_CLASSES).map((classes) => classes as Readonly<Record<string, string>>);
+      for (const [field, fieldClass] of Object.entries(COMMAND_FIELD_CLASSES[type] as Readonly<Record<string, string>>)) {
+        const asEvents = new Set(eventClasses.filter((classes) => field in classes).map((classes) => classes[field]));
+        expect({ field, classes: [...asEvents] }).toEqual({ field, classes: [fieldClass] });
+      }
+    },
+  );
 
   it('names the free text a command carries', () => {
     expect(sensitiveFieldsOf('ChurnCustomer')).toEqual(['reason']);

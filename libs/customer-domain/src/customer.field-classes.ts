@@ -17,10 +17,27 @@ const STAMP = { customerId: 'plain', occurredAt: 'plain' } as const;
 
 /** Every field of every event, classified in this one place; a new field does not compile until it is. */
 export const EVENT_FIELD_CLASSES: ClassesOf<CustomerEvent> = {
-  CustomerAcquired: { ...STAMP, customerType: 'plain', channel: 'plain', assets: 'plain', riskProfile: 'plain', acquisitionCost: 'plain', personal: 'personal' },
+  CustomerAcquired: {
+    ...STAMP,
+    customerType: 'plain',
+    channel: 'plain',
+    assets: 'plain',
+    riskProfile: 'plain',
+    acquisitionCost: 'plain',
+    personal: 'personal',
+  },
   CustomerActivated: { ...STAMP, product: 'plain', pointsEarned: 'plain', tierAfter: 'plain', tierWindowStartDay: 'plain' },
   CustomerProfileUpdated: { ...STAMP, assets: 'plain', riskProfile: 'plain' },
-  TransactionRecorded: { ...STAMP, transactionId: 'plain', amount: 'plain', productCategory: 'plain', revenue: 'plain', pointsEarned: 'plain', tierAfter: 'plain', tierWindowStartDay: 'plain' },
+  TransactionRecorded: {
+    ...STAMP,
+    transactionId: 'plain',
+    amount: 'plain',
+    productCategory: 'plain',
+    revenue: 'plain',
+    pointsEarned: 'plain',
+    tierAfter: 'plain',
+    tierWindowStartDay: 'plain',
+  },
   ComplaintFiled: { ...STAMP, complaintId: 'plain', category: 'plain', severity: 'plain', channel: 'plain', dueAt: 'plain' },
   ComplaintEscalated: { ...STAMP, complaintId: 'plain', reason: 'sensitive', dueAt: 'plain' },
   ComplaintResolved: { ...STAMP, complaintId: 'plain', resolution: 'sensitive', resolutionHours: 'plain' },
@@ -34,7 +51,14 @@ export const EVENT_FIELD_CLASSES: ClassesOf<CustomerEvent> = {
 
 /** The fields of each command's data that become event fields of the same name, classified alike. */
 export const COMMAND_FIELD_CLASSES: ClassesOf<Pick<CustomerCommand, 'type' | 'data'>> = {
-  AcquireCustomer: { customerType: 'plain', channel: 'plain', assets: 'plain', riskProfile: 'plain', acquisitionCost: 'plain', personal: 'personal' },
+  AcquireCustomer: {
+    customerType: 'plain',
+    channel: 'plain',
+    assets: 'plain',
+    riskProfile: 'plain',
+    acquisitionCost: 'plain',
+    personal: 'personal',
+  },
   ActivateCustomer: { product: 'plain' },
   UpdateCustomerProfile: { assets: 'plain', riskProfile: 'plain' },
   RecordTransaction: { transactionId: 'plain', amount: 'plain', productCategory: 'plain', revenue: 'plain' },

@@ -48,7 +48,11 @@ describe('loyalty on generated histories in time order, against the definition o
           const before = pointsInTrailingWindow(earnings, occurredAt, loyalty);
           const events = decided(decider.decide(recordTransaction({ transactionId: `t-${index}`, occurredAt, amount }), state));
           const points = transactionPoints(amount, tierFor(before, loyalty), loyalty);
-          expect(events).toEqual([expect.objectContaining({ data: expect.objectContaining({ pointsEarned: points, tierAfter: tierFor(before + points, loyalty) }) })]);
+          expect(events).toEqual([
+            expect.objectContaining({
+              data: expect.objectContaining({ pointsEarned: points, tierAfter: tierFor(before + points, loyalty) }),
+            }),
+          ]);
           earnings.push({ day: occurredAt.slice(0, 10), points });
           apply(events);
         });

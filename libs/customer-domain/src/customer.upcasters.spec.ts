@@ -32,7 +32,9 @@ describe('customer events stored at schema version 1', () => {
     [5000, 'Gold'],
     [20000, 'Platinum'],
   ])('an activation bonus of %i points held %s, by the thresholds of the time', (pointsEarned, tier) => {
-    expect(upcastFromVersion1('CustomerActivated', { occurredAt: '2026-01-05T09:00:00.000Z', pointsEarned })).toMatchObject({ tierAfter: tier });
+    expect(upcastFromVersion1('CustomerActivated', { occurredAt: '2026-01-05T09:00:00.000Z', pointsEarned })).toMatchObject({
+      tierAfter: tier,
+    });
   });
 
   it('a transaction keeps its recorded tier and gets the window of its day, month ends clamped', () => {
@@ -41,14 +43,28 @@ describe('customer events stored at schema version 1', () => {
   });
 
   it('an occurredAt that is no instant prunes nothing rather than failing the read', () => {
-    expect(upcastFromVersion1('TransactionRecorded', { occurredAt: 'yesterday', pointsEarned: 1 })).toMatchObject({ tierWindowStartDay: '' });
+    expect(upcastFromVersion1('TransactionRecorded', { occurredAt: 'yesterday', pointsEarned: 1 })).toMatchObject({
+      tierWindowStartDay: '',
+    });
   });
 
   it('folds to the state the current shape folds to, for a history the default policy decided', () => {
     const history: CustomerEvent[] = [
       ...activeCustomerHistory(),
-      transactionRecorded({ transactionId: 't-1', occurredAt: at({ days: 3 }), amount: cny('90000.00'), pointsEarned: 900, tierAfter: 'Silver' }),
-      transactionRecorded({ transactionId: 't-2', occurredAt: at({ months: 14 }), amount: cny('1000.00'), pointsEarned: 10, tierAfter: 'Bronze' }),
+      transactionRecorded({
+        transactionId: 't-1',
+        occurredAt: at({ days: 3 }),
+        amount: cny('90000.00'),
+        pointsEarned: 900,
+        tierAfter: 'Silver',
+      }),
+      transactionRecorded({
+        transactionId: 't-2',
+        occurredAt: at({ months: 14 }),
+        amount: cny('1000.00'),
+        pointsEarned: 10,
+        tierAfter: 'Bronze',
+      }),
     ];
     const upcast = history.map((event) => {
       const isVersion2 = event.type === 'CustomerActivated' || event.type === 'TransactionRecorded';
@@ -60,7 +76,9 @@ describe('customer events stored at schema version 1', () => {
   });
 
   it('exist for each version below the current one of every event type, and for no other', () => {
-    const expected = Object.entries(EVENT_SCHEMA_VERSIONS).flatMap(([type, current]) => Array.from({ length: current - 1 }, (_, index) => `${type}@${index + 1}`));
+    const expected = Object.entries(EVENT_SCHEMA_VERSIONS).flatMap(([type, current]) =>
+      Array.from({ length: current - 1 }, (_, index) => `${type}@${index + 1}`),
+    );
     expect(CUSTOMER_UPCASTERS.map(({ type, fromVersion }) => `${type}@${fromVersion}`).sort()).toEqual(expected.sort());
   });
 });

@@ -33,7 +33,11 @@ export const CUSTOMER_UPCASTERS: readonly CustomerUpcaster[] = [
     type: 'CustomerActivated',
     fromVersion: 1,
     // A prospect has earned nothing before activation, so the bonus alone decided the tier.
-    upcast: (data) => ({ ...data, tierAfter: tierFor(Number(data.pointsEarned), LOYALTY_POLICY_OF_VERSION_1), tierWindowStartDay: windowStartOf(data) }),
+    upcast: (data) => ({
+      ...data,
+      tierAfter: tierFor(Number(data.pointsEarned), LOYALTY_POLICY_OF_VERSION_1),
+      tierWindowStartDay: windowStartOf(data),
+    }),
   },
   {
     type: 'TransactionRecorded',

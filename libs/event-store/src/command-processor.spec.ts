@@ -14,7 +14,11 @@ type Rejection = { code: 'too-much' };
 const totals: Decider<Add, Added, number, Rejection> = {
   initialState: 0,
   decide: (command, total) =>
-    total + command.amount > 100 ? { code: 'too-much' } : command.amount === 0 ? [] : [{ type: 'Added', data: { amount: command.amount, occurredAt: command.occurredAt } }],
+    total + command.amount > 100
+      ? { code: 'too-much' }
+      : command.amount === 0
+        ? []
+        : [{ type: 'Added', data: { amount: command.amount, occurredAt: command.occurredAt } }],
   evolve: (total, event) => total + event.data.amount,
 };
 
@@ -31,13 +35,22 @@ describe('the write loop', () => {
     const outcome = await processor.execute('customer-1', add(7), context);
     expect(outcome).toMatchObject({ kind: 'appended', revision: 1, eventTypes: ['Added'] });
     const events = await store.readStream('customer-1');
-    expect(events[1]?.metadata).toMatchObject({ correlationId: 'c-1', causationId: 'c-1', occurredAt: '2026-01-01T00:00:00.000Z', recordedAt: '2026-02-01T00:00:00.000Z', schemaVersion: 1 });
+    expect(events[1]?.metadata).toMatchObject({
+      correlationId: 'c-1',
+      causationId: 'c-1',
+      occurredAt: '2026-01-01T00:00:00.000Z',
+      recordedAt: '2026-02-01T00:00:00.000Z',
+      schemaVersion: 1,
+    });
     expect(verifyChain(events)).toEqual({ valid: true, events: 2 });
   });
 
   it('a rejection appends nothing and comes back as a value', async () => {
     const store = new InMemoryEventStore();
-    expect(await processorOn(store).execute('customer-1', add(101), context)).toEqual({ kind: 'rejected', rejection: { code: 'too-much' } });
+    expect(await processorOn(store).execute('customer-1', add(101), context)).toEqual({
+      kind: 'rejected',
+      rejection: { code: 'too-much' },
+    });
     expect(await store.readStream('customer-1')).toEqual([]);
   });
 
@@ -116,9 +129,17 @@ class CountingReads extends InMemoryEventStore {
 
 /** Lets another writer slip in an event before each of the first `races` appends. */
 class RacingStore implements EventStore {
-  constructor(private readonly inner: InMemoryEventStore, private races: number) {}
+  constructor(
+    private readonly inner: InMemoryEventStore,
+    private races: number,
+  ) {}
   async appendToStream(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
-    if (this.races-- > 0) await this.inner.appendToStream(streamId, events.map((e) => ({ ...e, id: `${e.id}-rival-${this.races}` })), 'any');
+    if (this.races-- > 0)
+      await this.inner.appendToStream(
+        streamId,
+        events.map((e) => ({ ...e, id: `${e.id}-rival-${this.races}` })),
+        'any',
+      );
     return this.inner.appendToStream(streamId, events, expected);
   }
   readStream(...args: Parameters<EventStore['readStream']>) {

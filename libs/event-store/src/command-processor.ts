@@ -96,7 +96,10 @@ export class CommandProcessor<Command, Event extends DomainEventShape, State, Re
     const toAppend = this.chain(streamId, snapshot, events, context);
     const expected = snapshot.revision < 0 ? 'no-stream' : snapshot.revision;
     const result = await this.store.appendToStream(streamId, toAppend, expected);
-    this.cache.set(streamId, advanceSnapshot(snapshot, recorded(streamId, toAppend, result.position, snapshot.revision), this.decider.evolve));
+    this.cache.set(
+      streamId,
+      advanceSnapshot(snapshot, recorded(streamId, toAppend, result.position, snapshot.revision), this.decider.evolve),
+    );
     return { kind: 'appended', revision: result.revision, position: result.position, eventTypes: events.map((e) => e.type) };
   }
 

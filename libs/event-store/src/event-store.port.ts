@@ -65,11 +65,7 @@ export interface EventSubscription extends AsyncIterable<RecordedEvent> {
  * Appends to one stream are atomic; a wrong expected revision throws StreamRevisionConflict.
  */
 export interface EventStore {
-  appendToStream(
-    streamId: string,
-    events: readonly EventToAppend[],
-    expectedRevision: ExpectedRevision,
-  ): Promise<AppendResult>;
+  appendToStream(streamId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
 
   /** The stream's events; an empty array when the stream does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<readonly RecordedEvent[]>;

@@ -4,7 +4,15 @@ import { advanceSnapshot, emptySnapshot, priorOutcome } from './stream-snapshot'
 const count = (state: number) => state + 1;
 
 function event(revision: number, type: string, sourceMessage?: string): RecordedEvent {
-  return { id: `e${revision}`, streamId: 's', revision, position: 100 + revision, type, data: {}, metadata: { hash: `h${revision}`, ...(sourceMessage ? { sourceMessage } : {}) } } as unknown as RecordedEvent;
+  return {
+    id: `e${revision}`,
+    streamId: 's',
+    revision,
+    position: 100 + revision,
+    type,
+    data: {},
+    metadata: { hash: `h${revision}`, ...(sourceMessage ? { sourceMessage } : {}) },
+  } as unknown as RecordedEvent;
 }
 
 describe('stream snapshots and the outcomes of upstream messages', () => {

@@ -11,7 +11,14 @@ export function expectExactAccounting(report: Accounting): void {
     wrongDeadLetters: report.wrongDeadLetters.slice(0, 20),
     doubledDeadLetters: report.doubledDeadLetters,
     outOfOrderCustomers: report.outOfOrderCustomers,
-  }).toEqual({ missingEvents: [], unexpectedEvents: [], doubledEvents: [], wrongDeadLetters: [], doubledDeadLetters: [], outOfOrderCustomers: [] });
+  }).toEqual({
+    missingEvents: [],
+    unexpectedEvents: [],
+    doubledEvents: [],
+    wrongDeadLetters: [],
+    doubledDeadLetters: [],
+    outOfOrderCustomers: [],
+  });
   expect(report.eventsAppended).toBe(report.produced.appended);
   const { invalid = 0, rejected = 0, unreadable = 0 } = report.produced;
   const expected = Object.fromEntries(Object.entries({ invalid, rejected, unreadable }).filter(([, count]) => count > 0));
@@ -19,16 +26,19 @@ export function expectExactAccounting(report: Accounting): void {
 }
 
 export function deadLetterCount(planned: readonly PlannedMessage[]): number {
-  return planned.filter((message) => message.expected === 'invalid' || message.expected === 'rejected' || message.expected === 'unreadable').length;
+  return planned.filter((message) => message.expected === 'invalid' || message.expected === 'rejected' || message.expected === 'unreadable')
+    .length;
 }
 
 /** Every event in the store, reduced to stream, revision and source message. */
 export async function storedEvents(store: EventStore): Promise<StoredEventView[]> {
   const views: StoredEventView[] = [];
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await store.readAll({ afterPosition: after, maxCount: 5_000 });
     if (page.length === 0) return views;
-    views.push(...page.map((event) => ({ streamId: event.streamId, revision: event.revision, sourceMessage: event.metadata.sourceMessage })));
+    views.push(
+      ...page.map((event) => ({ streamId: event.streamId, revision: event.revision, sourceMessage: event.metadata.sourceMessage })),
+    );
     after = page[page.length - 1]?.position ?? after;
   }
 }

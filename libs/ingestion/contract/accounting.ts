@@ -28,7 +28,11 @@ export interface Accounting {
 }
 
 /** Compares the store and the DLQ with the plan, message by message; only events with a source message count. */
-export function account(planned: readonly PlannedMessage[], events: readonly StoredEventView[], deadLetters: readonly DeadLetterView[]): Accounting {
+export function account(
+  planned: readonly PlannedMessage[],
+  events: readonly StoredEventView[],
+  deadLetters: readonly DeadLetterView[],
+): Accounting {
   const appended = planned.filter((message) => message.expected === 'appended');
   const stored = events.filter((event) => event.sourceMessage !== undefined);
   const expectedSources = new Set(appended.map((message) => message.sourceMessage));
@@ -59,7 +63,8 @@ function wrongDeadLetters(planned: readonly PlannedMessage[], deadLetters: reado
     }
     if (!letter) problems.push(`#${message.seq} (${message.expected}) is not in the DLQ`);
     else if (letter.reason !== message.expected) problems.push(`#${message.seq} expected ${message.expected}, DLQ says ${letter.reason}`);
-    else if (message.rule !== undefined && letter.rule !== message.rule) problems.push(`#${message.seq} expected rule ${message.rule}, DLQ says ${letter.rule}`);
+    else if (message.rule !== undefined && letter.rule !== message.rule)
+      problems.push(`#${message.seq} expected rule ${message.rule}, DLQ says ${letter.rule}`);
     else if (message.fields !== undefined && JSON.stringify(letter.fields) !== JSON.stringify(message.fields)) {
       problems.push(`#${message.seq} expected fields ${message.fields.join(',')}, DLQ says ${(letter.fields ?? []).join(',')}`);
     }
@@ -69,9 +74,17 @@ function wrongDeadLetters(planned: readonly PlannedMessage[], deadLetters: reado
 
 /** Each customer's stored events, in revision order, must be its appended messages in produced order. */
 function outOfOrder(appended: readonly PlannedMessage[], stored: readonly StoredEventView[]): string[] {
-  const expected = groupBy(appended, (message) => `customer-${message.customerId}`, (message) => message.sourceMessage ?? '');
+  const expected = groupBy(
+    appended,
+    (message) => `customer-${message.customerId}`,
+    (message) => message.sourceMessage ?? '',
+  );
   const sorted = [...stored].sort((a, b) => a.revision - b.revision);
-  const actual = groupBy(sorted, (event) => event.streamId, (event) => event.sourceMessage ?? '');
+  const actual = groupBy(
+    sorted,
+    (event) => event.streamId,
+    (event) => event.sourceMessage ?? '',
+  );
   return [...expected.keys()].filter((stream) => JSON.stringify(expected.get(stream)) !== JSON.stringify(actual.get(stream) ?? []));
 }
 

@@ -35,10 +35,17 @@ export function binary(event: OutgoingEvent): EncodedRecord {
 }
 
 /** The structured form (one JSON line) of a produced record, as the importer reads it; undefined for bytes that are not JSON. */
-export function asStructuredLine(record: { readonly value: Buffer | null; readonly headers: Readonly<Record<string, string>> }): string | undefined {
+export function asStructuredLine(record: {
+  readonly value: Buffer | null;
+  readonly headers: Readonly<Record<string, string>>;
+}): string | undefined {
   if (record.value === null) return undefined;
   const text = record.value.toString('utf8');
   if (record.headers.ce_specversion === undefined) return text;
-  const attributes = Object.fromEntries(Object.entries(record.headers).filter(([name]) => name.startsWith('ce_')).map(([name, value]) => [name.slice(3), value]));
+  const attributes = Object.fromEntries(
+    Object.entries(record.headers)
+      .filter(([name]) => name.startsWith('ce_'))
+      .map(([name, value]) => [name.slice(3), value]),
+  );
   return JSON.stringify({ ...attributes, datacontenttype: record.headers['content-type'], data: JSON.parse(text) as unknown });
 }

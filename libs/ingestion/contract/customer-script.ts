@@ -8,7 +8,13 @@ export interface ScriptedEvent {
   readonly rule?: string;
 }
 
-export const SOURCES = ['/branch/shanghai', '/branch/shenzhen', 'urn:rapport:mobile-app', '/call-centre', 'urn:core-banking:ledger'] as const;
+export const SOURCES = [
+  '/branch/shanghai',
+  '/branch/shenzhen',
+  'urn:rapport:mobile-app',
+  '/call-centre',
+  'urn:core-banking:ledger',
+] as const;
 const DAY = 86_400_000;
 const cny = (amount: string) => ({ amount, currency: 'CNY' });
 
@@ -21,7 +27,14 @@ export function customerScript(customerId: string, random: SeededRandom, startMs
   let counter = 0;
   const next = (type: string, data: Record<string, unknown>): OutgoingEvent => {
     clock += 1 + random.int(DAY);
-    return { id: `${customerId}-${++counter}`, source: random.pick(SOURCES), type, subject: customerId, time: new Date(clock).toISOString(), data };
+    return {
+      id: `${customerId}-${++counter}`,
+      source: random.pick(SOURCES),
+      type,
+      subject: customerId,
+      time: new Date(clock).toISOString(),
+      data,
+    };
   };
   const ok = (event: OutgoingEvent): ScriptedEvent => ({ event, expected: 'appended' });
   const broken = (event: OutgoingEvent, rule: string): ScriptedEvent => ({ event, expected: 'rejected', rule });
@@ -29,7 +42,8 @@ export function customerScript(customerId: string, random: SeededRandom, startMs
   const script: ScriptedEvent[] = [];
   if (random.chance(0.03)) script.push(broken(next('customer.activated', { product: 'savings-account' }), 'customer-not-found'));
   script.push(ok(next('customer.acquired', acquisition(random))));
-  if (random.chance(0.05)) script.push(broken(next('customer.transaction-recorded', transaction(customerId, 0, random)), 'customer-not-active'));
+  if (random.chance(0.05))
+    script.push(broken(next('customer.transaction-recorded', transaction(customerId, 0, random)), 'customer-not-active'));
   script.push(ok(next('customer.activated', { product: random.pick(['savings-account', 'brokerage-account', 'credit-card']) })));
   if (random.chance(0.04)) script.push(broken(next('customer.activated', { product: 'credit-card' }), 'customer-already-active'));
   const transactions = 10 + random.int(20);
@@ -37,8 +51,17 @@ export function customerScript(customerId: string, random: SeededRandom, startMs
     script.push(ok(next('customer.transaction-recorded', transaction(customerId, i, random))));
     if (i % 7 === 0) script.push(...sideEvents(customerId, i, random, next).map(ok));
   }
-  if (random.chance(0.05)) script.push(broken(next('customer.points-redeemed', { redemptionId: `${customerId}-R-big`, points: 90_000_000, reward: 'yacht' }), 'insufficient-points'));
-  if (random.chance(0.04)) script.push(broken(next('customer.complaint-resolved', { complaintId: `${customerId}-CMP-none`, resolution: 'n/a' }), 'complaint-not-found'));
+  if (random.chance(0.05))
+    script.push(
+      broken(
+        next('customer.points-redeemed', { redemptionId: `${customerId}-R-big`, points: 90_000_000, reward: 'yacht' }),
+        'insufficient-points',
+      ),
+    );
+  if (random.chance(0.04))
+    script.push(
+      broken(next('customer.complaint-resolved', { complaintId: `${customerId}-CMP-none`, resolution: 'n/a' }), 'complaint-not-found'),
+    );
   return script;
 }
 
@@ -63,11 +86,27 @@ function transaction(customerId: string, index: number, random: SeededRandom): R
 }
 
 /** CSAT never falls three times in a row, so no retention alert (a saga's event) joins the stream. */
-function sideEvents(customerId: string, index: number, random: SeededRandom, next: (type: string, data: Record<string, unknown>) => OutgoingEvent): OutgoingEvent[] {
+function sideEvents(
+  customerId: string,
+  index: number,
+  random: SeededRandom,
+  next: (type: string, data: Record<string, unknown>) => OutgoingEvent,
+): OutgoingEvent[] {
   const complaintId = `${customerId}-CMP${index}`;
   return [
-    next('customer.satisfaction-recorded', { surveyId: `${customerId}-S${index}`, csat: 5, nps: 9, touchpoint: 'advice', channel: 'branch' }),
-    next('customer.complaint-filed', { complaintId, category: 'fees', severity: random.pick(['low', 'medium', 'high']), channel: 'call-centre' }),
+    next('customer.satisfaction-recorded', {
+      surveyId: `${customerId}-S${index}`,
+      csat: 5,
+      nps: 9,
+      touchpoint: 'advice',
+      channel: 'branch',
+    }),
+    next('customer.complaint-filed', {
+      complaintId,
+      category: 'fees',
+      severity: random.pick(['low', 'medium', 'high']),
+      channel: 'call-centre',
+    }),
     next('customer.complaint-resolved', { complaintId, resolution: 'fee refunded' }),
     next('customer.points-redeemed', { redemptionId: `${customerId}-R${index}`, points: 10, reward: 'coffee' }),
   ];

@@ -23,7 +23,12 @@ export function uniqueTopics(label: string): TestTopics {
 }
 
 export function testKafka(brokers: string): Kafka {
-  return new Kafka({ clientId: 'rapport-test', brokers: brokers.split(','), logLevel: logLevel.NOTHING, retry: { retries: 30, initialRetryTime: 300, maxRetryTime: 3_000 } });
+  return new Kafka({
+    clientId: 'rapport-test',
+    brokers: brokers.split(','),
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 30, initialRetryTime: 300, maxRetryTime: 3_000 },
+  });
 }
 
 /** Produces in plan order with one idempotent producer, so each key's messages keep their order. */
@@ -60,7 +65,8 @@ export async function waitForCommits(
       // A broker restarting under another test answers with errors for a while: ask again.
       const state = await progress(admin, topics).catch(() => undefined);
       if (state && isDone(state)) return state;
-      if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms: ${state ? `${state.committed}/${state.total}` : 'no answer'} committed`);
+      if (Date.now() > deadline)
+        throw new Error(`waited ${timeoutMs} ms: ${state ? `${state.committed}/${state.total}` : 'no answer'} committed`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   } finally {
@@ -80,7 +86,13 @@ export async function progress(admin: Admin, topics: TestTopics): Promise<{ comm
 }
 
 /** Reads the DLQ (read_committed) until `expected` letters arrived and then `quietMs` passed with nothing new. */
-export async function readDeadLetters(kafka: Kafka, topic: string, expected: number, timeoutMs = 60_000, quietMs = 2_000): Promise<DeadLetterView[]> {
+export async function readDeadLetters(
+  kafka: Kafka,
+  topic: string,
+  expected: number,
+  timeoutMs = 60_000,
+  quietMs = 2_000,
+): Promise<DeadLetterView[]> {
   const letters: DeadLetterView[] = [];
   let lastArrival = Date.now();
   const consumer = kafka.consumer({ groupId: `rapport-test-dlq-reader-${Date.now()}-${Math.random()}`, readUncommitted: false });

@@ -33,7 +33,11 @@ export function mixedTraffic(options: TrafficOptions): PlannedMessage[] {
     ...Array.from({ length: unreadable }, () => fromNoise(unreadableMessage(random.pick(customers), random))),
   ];
   const withNoise = insertRandomly(scripted, noise, random);
-  return addDuplicates(withNoise, duplicates, random).map((draft, seq) => ({ ...draft, seq, headers: { ...draft.headers, [SEQ_HEADER]: String(seq) } }));
+  return addDuplicates(withNoise, duplicates, random).map((draft, seq) => ({
+    ...draft,
+    seq,
+    headers: { ...draft.headers, [SEQ_HEADER]: String(seq) },
+  }));
 }
 
 function scripts(count: number, runId: string, random: SeededRandom): ScriptedEvent[][] {

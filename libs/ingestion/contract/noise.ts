@@ -12,11 +12,25 @@ type InvalidCase = (base: OutgoingEvent) => { event: OutgoingEvent; fields: stri
 
 /** Messages that fail the envelope or the DTO: each names the fields the dead letter must list. */
 const INVALID_CASES: readonly InvalidCase[] = [
-  (base) => ({ event: { ...base, type: 'customer.transaction-recorded', data: { transactionId: `${base.id}-x`, amount: { amount: '12.345', currency: 'CNY' }, productCategory: 'funds' } }, fields: ['data.amount.amount'] }),
+  (base) => ({
+    event: {
+      ...base,
+      type: 'customer.transaction-recorded',
+      data: { transactionId: `${base.id}-x`, amount: { amount: '12.345', currency: 'CNY' }, productCategory: 'funds' },
+    },
+    fields: ['data.amount.amount'],
+  }),
   (base) => ({ event: { ...base, type: 'customer.teleported', data: {} }, fields: ['type'] }),
   (base) => ({ event: { ...base, time: '2026-13-45T10:00:00Z' }, fields: ['time'] }),
   (base) => ({ event: { ...base, specversion: '0.3' }, fields: ['specversion'] }),
-  (base) => ({ event: { ...base, type: 'customer.satisfaction-recorded', data: { surveyId: `${base.id}-s`, csat: 9, touchpoint: 'app', channel: 'app' } }, fields: ['data.csat'] }),
+  (base) => ({
+    event: {
+      ...base,
+      type: 'customer.satisfaction-recorded',
+      data: { surveyId: `${base.id}-s`, csat: 9, touchpoint: 'app', channel: 'app' },
+    },
+    fields: ['data.csat'],
+  }),
   (base) => ({ event: { ...base, data: { product: 'savings-account', nickname: 'vip' } }, fields: ['data.nickname'] }),
   (base) => ({ event: { ...base, subject: undefined }, fields: ['subject'] }),
   (base) => ({ event: base, fields: ['key'], key: 'someone-else' }),
@@ -30,7 +44,14 @@ const UNREADABLE: readonly (() => EncodedRecord | { value: null; headers: Record
 
 /** An invalid message about `customerId`: it must change nothing in that customer's stream. */
 export function invalidMessage(customerId: string, id: string, random: SeededRandom): NoiseRecord {
-  const base: OutgoingEvent = { id, source: '/branch/shanghai', type: 'customer.activated', subject: customerId, time: '2026-02-01T10:00:00Z', data: { product: 'savings-account' } };
+  const base: OutgoingEvent = {
+    id,
+    source: '/branch/shanghai',
+    type: 'customer.activated',
+    subject: customerId,
+    time: '2026-02-01T10:00:00Z',
+    data: { product: 'savings-account' },
+  };
   const { event, fields, key } = random.pick(INVALID_CASES)(base);
   const record = random.chance(0.5) ? structured(event) : binary(event);
   return { key: key ?? customerId, record, expected: 'invalid', fields };

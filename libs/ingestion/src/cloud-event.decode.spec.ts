@@ -1,15 +1,33 @@
 import { decodeBinary, decodeKafkaRecord, decodeStructured } from './cloud-event.decode';
 import { sourceMessageOf } from './cloud-event';
 
-const attributes = { specversion: '1.0', id: 'm-1', source: '/branch/shanghai', type: 'customer.activated', subject: 'C-1', time: '2026-01-15T09:30:00Z' };
+const attributes = {
+  specversion: '1.0',
+  id: 'm-1',
+  source: '/branch/shanghai',
+  type: 'customer.activated',
+  subject: 'C-1',
+  time: '2026-01-15T09:30:00Z',
+};
 const data = { product: 'savings-account' };
 const json = (value: unknown) => Buffer.from(JSON.stringify(value));
-const binaryHeaders = { ce_specversion: '1.0', ce_id: 'm-1', ce_source: '/branch/shanghai', ce_type: 'customer.activated', ce_subject: 'C-1', ce_time: '2026-01-15T09:30:00Z', 'content-type': 'application/json' };
+const binaryHeaders = {
+  ce_specversion: '1.0',
+  ce_id: 'm-1',
+  ce_source: '/branch/shanghai',
+  ce_type: 'customer.activated',
+  ce_subject: 'C-1',
+  ce_time: '2026-01-15T09:30:00Z',
+  'content-type': 'application/json',
+};
 
 describe('a structured CloudEvent (one JSON document)', () => {
   it('parses every attribute, the data and extensions', () => {
     const parsed = decodeStructured(JSON.stringify({ ...attributes, datacontenttype: 'application/json', traceparent: 'abc', data }));
-    expect(parsed).toEqual({ kind: 'parsed', event: { ...attributes, datacontenttype: 'application/json', data, extensions: { traceparent: 'abc' } } });
+    expect(parsed).toEqual({
+      kind: 'parsed',
+      event: { ...attributes, datacontenttype: 'application/json', data, extensions: { traceparent: 'abc' } },
+    });
   });
 
   it.each([
@@ -54,15 +72,27 @@ describe('a structured CloudEvent (one JSON document)', () => {
 describe('a binary CloudEvent (attributes in ce_ headers)', () => {
   it('parses the attributes from the headers and the data from the value', () => {
     const parsed = decodeBinary({ ...binaryHeaders, ce_correlationid: Buffer.from('corr-1') }, json(data));
-    expect(parsed).toEqual({ kind: 'parsed', event: { ...attributes, datacontenttype: 'application/json', data, extensions: { correlationid: 'corr-1' } } });
+    expect(parsed).toEqual({
+      kind: 'parsed',
+      event: { ...attributes, datacontenttype: 'application/json', data, extensions: { correlationid: 'corr-1' } },
+    });
   });
 
-  it.each([['application/json; charset=UTF-8'], ['Application/JSON']])('accepts the content-type %s (docs/asyncapi.yaml)', (contentType) => {
-    expect(decodeKafkaRecord({ ...binaryHeaders, 'content-type': contentType }, json(data))).toEqual({ kind: 'parsed', event: { ...attributes, datacontenttype: contentType, data, extensions: {} } });
-  });
+  it.each([['application/json; charset=UTF-8'], ['Application/JSON']])(
+    'accepts the content-type %s (docs/asyncapi.yaml)',
+    (contentType) => {
+      expect(decodeKafkaRecord({ ...binaryHeaders, 'content-type': contentType }, json(data))).toEqual({
+        kind: 'parsed',
+        event: { ...attributes, datacontenttype: contentType, data, extensions: {} },
+      });
+    },
+  );
 
   it('refuses a content-type that is not JSON', () => {
-    expect(decodeKafkaRecord({ ...binaryHeaders, 'content-type': 'text/plain' }, json(data))).toEqual({ kind: 'invalid', errors: [expect.objectContaining({ field: 'datacontenttype' })] });
+    expect(decodeKafkaRecord({ ...binaryHeaders, 'content-type': 'text/plain' }, json(data))).toEqual({
+      kind: 'invalid',
+      errors: [expect.objectContaining({ field: 'datacontenttype' })],
+    });
   });
 
   it('requires data', () => {
@@ -79,7 +109,10 @@ describe('a binary CloudEvent (attributes in ce_ headers)', () => {
   });
 
   it('calls a header that is not UTF-8 unreadable', () => {
-    expect(decodeBinary({ ...binaryHeaders, ce_id: Buffer.from([0xff, 0xfe]) }, json(data))).toEqual({ kind: 'unreadable', detail: 'header ce_id is not UTF-8 text' });
+    expect(decodeBinary({ ...binaryHeaders, ce_id: Buffer.from([0xff, 0xfe]) }, json(data))).toEqual({
+      kind: 'unreadable',
+      detail: 'header ce_id is not UTF-8 text',
+    });
   });
 });
 

@@ -33,7 +33,17 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d
 const NO_SPACE_OR_CONTROL = /^[^\s\p{Cc}]+$/u;
 const NO_CONTROL = /^[^\p{Cc}]+$/u;
 const JSON_MEDIA_TYPE = /^application\/json\s*(;.*)?$/i;
-const CONTEXT_ATTRIBUTES = new Set(['specversion', 'id', 'source', 'type', 'subject', 'time', 'datacontenttype', 'dataschema', 'data_base64']);
+const CONTEXT_ATTRIBUTES = new Set([
+  'specversion',
+  'id',
+  'source',
+  'type',
+  'subject',
+  'time',
+  'datacontenttype',
+  'dataschema',
+  'data_base64',
+]);
 
 /** Checks the context attributes and data of an event already decoded into name → value (both modes end here). */
 export function validateCloudEvent(attributes: Readonly<Record<string, unknown>>, data: unknown): CloudEventParse {
@@ -41,11 +51,21 @@ export function validateCloudEvent(attributes: Readonly<Record<string, unknown>>
     ...dataErrors(attributes, data),
     ...check(attributes, 'specversion', (v) => v === '1.0', 'specversion must be "1.0"'),
     ...check(attributes, 'id', (v) => isToken(v, 256, NO_CONTROL), 'id must be 1-256 characters without control characters'),
-    ...check(attributes, 'source', (v) => isToken(v, 512, NO_SPACE_OR_CONTROL), 'source must be a URI reference of 1-512 characters without spaces'),
+    ...check(
+      attributes,
+      'source',
+      (v) => isToken(v, 512, NO_SPACE_OR_CONTROL),
+      'source must be a URI reference of 1-512 characters without spaces',
+    ),
     ...check(attributes, 'type', (v) => isToken(v, 128, NO_SPACE_OR_CONTROL), 'type must be a non-empty string without spaces'),
     ...check(attributes, 'subject', isCustomerId, 'subject must be the customer id: 1-64 letters, digits, "_" or "-"'),
     ...check(attributes, 'time', isTimestamp, 'time must be an RFC 3339 timestamp with a zone, e.g. 2026-01-15T09:30:00Z'),
-    ...optional(attributes, 'datacontenttype', (v) => typeof v === 'string' && JSON_MEDIA_TYPE.test(v), 'datacontenttype must be application/json'),
+    ...optional(
+      attributes,
+      'datacontenttype',
+      (v) => typeof v === 'string' && JSON_MEDIA_TYPE.test(v),
+      'datacontenttype must be application/json',
+    ),
     ...extensionErrors(attributes),
   ];
   if (errors.length > 0 || !isJsonObject(data)) return { kind: 'invalid', errors };
@@ -64,7 +84,9 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
 function toCloudEvent(attributes: Readonly<Record<string, unknown>>, data: Readonly<Record<string, unknown>>): CloudEvent {
   const text = (name: string) => String(attributes[name]);
   const extensions = Object.fromEntries(
-    Object.entries(attributes).filter(([name]) => !CONTEXT_ATTRIBUTES.has(name)).map(([name, value]) => [name, String(value)]),
+    Object.entries(attributes)
+      .filter(([name]) => !CONTEXT_ATTRIBUTES.has(name))
+      .map(([name, value]) => [name, String(value)]),
   );
   const contentType = attributes.datacontenttype;
   return {
@@ -86,12 +108,22 @@ function dataErrors(attributes: Readonly<Record<string, unknown>>, data: unknown
   return isJsonObject(data) ? [] : [{ field: 'data', message: 'data must be a JSON object' }];
 }
 
-function check(attributes: Readonly<Record<string, unknown>>, name: string, isValid: (value: unknown) => boolean, message: string): FieldError[] {
+function check(
+  attributes: Readonly<Record<string, unknown>>,
+  name: string,
+  isValid: (value: unknown) => boolean,
+  message: string,
+): FieldError[] {
   if (attributes[name] === undefined) return [{ field: name, message: `${name} is required` }];
   return isValid(attributes[name]) ? [] : [{ field: name, message }];
 }
 
-function optional(attributes: Readonly<Record<string, unknown>>, name: string, isValid: (value: unknown) => boolean, message: string): FieldError[] {
+function optional(
+  attributes: Readonly<Record<string, unknown>>,
+  name: string,
+  isValid: (value: unknown) => boolean,
+  message: string,
+): FieldError[] {
   return attributes[name] === undefined ? [] : check(attributes, name, isValid, message);
 }
 

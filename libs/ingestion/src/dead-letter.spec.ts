@@ -13,7 +13,11 @@ const message: InboundMessage = {
 describe('a dead letter', () => {
   it('keeps the original key and headers, carries the value the handler chose, and adds where it came from', () => {
     const sealed = Buffer.from('{"sealedOriginal":1,"stripped":"no-customer-id"}');
-    const record = deadLetterRecord(message, { kind: 'dead-letter', verdict: { reason: 'unreadable', detail: 'the message is not valid JSON' }, value: sealed });
+    const record = deadLetterRecord(message, {
+      kind: 'dead-letter',
+      verdict: { reason: 'unreadable', detail: 'the message is not valid JSON' },
+      value: sealed,
+    });
     expect(record.key).toBe(message.key);
     expect(record.value).toBe(sealed);
     expect(record.headers).toEqual({
@@ -27,12 +31,33 @@ describe('a dead letter', () => {
   });
 
   it('lists the invalid fields, and reads back the same', () => {
-    const record = deadLetterRecord(message, { kind: 'dead-letter', verdict: { reason: 'invalid', errors: [{ field: 'data.csat', message: 'csat must not be greater than 5' }, { field: 'time', message: 'bad' }] }, value: null });
-    expect(readDeadLetterHeaders(record.headers)).toEqual({ reason: 'invalid', fields: ['data.csat', 'time'], rule: undefined, topic: message.topic, partition: 3, offset: '12345678901' });
+    const record = deadLetterRecord(message, {
+      kind: 'dead-letter',
+      verdict: {
+        reason: 'invalid',
+        errors: [
+          { field: 'data.csat', message: 'csat must not be greater than 5' },
+          { field: 'time', message: 'bad' },
+        ],
+      },
+      value: null,
+    });
+    expect(readDeadLetterHeaders(record.headers)).toEqual({
+      reason: 'invalid',
+      fields: ['data.csat', 'time'],
+      rule: undefined,
+      topic: message.topic,
+      partition: 3,
+      offset: '12345678901',
+    });
   });
 
   it('names the broken rule', () => {
-    const record = deadLetterRecord(message, { kind: 'dead-letter', verdict: { reason: 'rejected', rule: 'customer-not-active', detail: 'customer C-1 has not been activated' }, value: null });
+    const record = deadLetterRecord(message, {
+      kind: 'dead-letter',
+      verdict: { reason: 'rejected', rule: 'customer-not-active', detail: 'customer C-1 has not been activated' },
+      value: null,
+    });
     expect(readDeadLetterHeaders(record.headers)).toEqual(expect.objectContaining({ reason: 'rejected', rule: 'customer-not-active' }));
   });
 });

@@ -31,7 +31,14 @@ export function deadLetterRecord(message: InboundMessage, fate: Extract<MessageF
 }
 
 /** Reads the verdict back from a dead letter's headers (for tools and tests that consume the DLQ). */
-export function readDeadLetterHeaders(headers: MessageHeaders): { reason?: string; fields?: string[]; rule?: string; topic?: string; partition?: number; offset?: string } {
+export function readDeadLetterHeaders(headers: MessageHeaders): {
+  reason?: string;
+  fields?: string[];
+  rule?: string;
+  topic?: string;
+  partition?: number;
+  offset?: string;
+} {
   const text = (name: string) => {
     const raw = headers[name];
     const last = Array.isArray(raw) ? raw[raw.length - 1] : raw;
@@ -54,7 +61,11 @@ function verdictHeaders(verdict: DeadLetterVerdict): Record<string, string> {
     case 'invalid':
       return { [DEAD_LETTER_HEADERS.reason]: 'invalid', [DEAD_LETTER_HEADERS.fields]: JSON.stringify(verdict.errors) };
     case 'rejected':
-      return { [DEAD_LETTER_HEADERS.reason]: 'rejected', [DEAD_LETTER_HEADERS.rule]: verdict.rule, [DEAD_LETTER_HEADERS.detail]: verdict.detail };
+      return {
+        [DEAD_LETTER_HEADERS.reason]: 'rejected',
+        [DEAD_LETTER_HEADERS.rule]: verdict.rule,
+        [DEAD_LETTER_HEADERS.detail]: verdict.detail,
+      };
     case 'unreadable':
       return { [DEAD_LETTER_HEADERS.reason]: 'unreadable', [DEAD_LETTER_HEADERS.detail]: verdict.detail };
   }

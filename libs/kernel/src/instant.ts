@@ -49,8 +49,14 @@ export function isInstant(text: string): boolean {
   const month = digitsAt(text, 5, 2);
   const day = digitsAt(text, 8, 2);
   return (
-    year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) &&
-    inRange(digitsAt(text, 11, 2), 23) && inRange(digitsAt(text, 14, 2), 59) && inRange(digitsAt(text, 17, 2), 59) &&
+    year >= 0 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month) &&
+    inRange(digitsAt(text, 11, 2), 23) &&
+    inRange(digitsAt(text, 14, 2), 59) &&
+    inRange(digitsAt(text, 17, 2), 59) &&
     digitsAt(text, 20, 3) >= 0
   );
 }
@@ -58,8 +64,13 @@ export function isInstant(text: string): boolean {
 /** `-` `-` `T` `:` `:` `.` `Z` where toISOString puts them. */
 function hasCanonicalSeparators(text: string): boolean {
   return (
-    text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45 && text.charCodeAt(10) === 84 && text.charCodeAt(13) === 58 &&
-    text.charCodeAt(16) === 58 && text.charCodeAt(19) === 46 && text.charCodeAt(23) === 90
+    text.charCodeAt(4) === 45 &&
+    text.charCodeAt(7) === 45 &&
+    text.charCodeAt(10) === 84 &&
+    text.charCodeAt(13) === 58 &&
+    text.charCodeAt(16) === 58 &&
+    text.charCodeAt(19) === 46 &&
+    text.charCodeAt(23) === 90
   );
 }
 

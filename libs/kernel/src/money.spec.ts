@@ -62,6 +62,13 @@ describe('money', () => {
       fc.string({ maxLength: 8 }),
     );
     const currency = fc.constantFrom('CNY', 'JPY', 'KWD', 'USD', 'cny', 'CN', '');
-    fc.assert(fc.property(amount, currency, (text, code) => minorOrUndefined({ amount: text, currency: code }) === definition({ amount: text, currency: code })), { numRuns: 5_000 });
+    fc.assert(
+      fc.property(
+        amount,
+        currency,
+        (text, code) => minorOrUndefined({ amount: text, currency: code }) === definition({ amount: text, currency: code }),
+      ),
+      { numRuns: 5_000 },
+    );
   });
 });

@@ -58,7 +58,12 @@ describe('the projection runtime with a feed handler', () => {
     const feed = recordingFeed();
     feed.failures = 2;
     const errors: unknown[] = [];
-    const projector = new Projector(events, store, [feed], { batchSize: 5, idleMs: 50, retryBaseMs: 5, logger: { error: (_m, d) => errors.push(d.error) } });
+    const projector = new Projector(events, store, [feed], {
+      batchSize: 5,
+      idleMs: 50,
+      retryBaseMs: 5,
+      logger: { error: (_m, d) => errors.push(d.error) },
+    });
     projector.start();
     expect(await projector.waitFor(['test-feed'], head, 5000)).toBe(true);
     await projector.stop();
@@ -74,7 +79,10 @@ describe('the projection runtime with a feed handler', () => {
     first.start();
     expect(await first.waitFor(['test-feed'], head, 5000)).toBe(true);
     await first.stop();
-    const later = await appendAll(events, manyCustomersHistory(1).map((e) => ({ ...e, data: { ...e.data, customerId: `late-${e.data.customerId}` } }) as typeof e));
+    const later = await appendAll(
+      events,
+      manyCustomersHistory(1).map((e) => ({ ...e, data: { ...e.data, customerId: `late-${e.data.customerId}` } }) as typeof e),
+    );
     const feed = recordingFeed();
     const second = new Projector(events, store, [feed], { idleMs: 50 });
     second.start();

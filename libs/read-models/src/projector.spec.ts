@@ -61,7 +61,9 @@ describe('the live projector', () => {
     const seen: number[] = [];
     const inner = store.write.bind(store);
     store.write = async (batch) => {
-      for (const c of batch) if (c.collection === CHECKPOINTS) for (const w of c.writes) if (w.kind === 'put' && w.document._id === 'kpis') seen.push(w.document.position);
+      for (const c of batch)
+        if (c.collection === CHECKPOINTS)
+          for (const w of c.writes) if (w.kind === 'put' && w.document._id === 'kpis') seen.push(w.document.position);
       return inner(batch);
     };
     projector.start();
@@ -75,7 +77,10 @@ describe('the live projector', () => {
     const projector = new Projector(events, store, projections, { idleMs: 5000 });
     projector.start();
     await projector.waitFor(names, head, 5000);
-    const later = await appendAll(events, manyCustomersHistory(1).map((e) => ({ ...e, data: { ...e.data, customerId: `late-${e.data.customerId}` } }) as typeof e));
+    const later = await appendAll(
+      events,
+      manyCustomersHistory(1).map((e) => ({ ...e, data: { ...e.data, customerId: `late-${e.data.customerId}` } }) as typeof e),
+    );
     expect(await projector.waitFor(names, later, 2000)).toBe(true);
     await projector.stop();
     expect(await snapshot(store, projections)).toEqual(await fromScratch(events, projections));
@@ -85,7 +90,12 @@ describe('the live projector', () => {
     const faulty = new FaultyStore(store);
     const errors: string[] = [];
     faulty.failOnWrites(2, 3, 7, 12);
-    const projector = new Projector(events, faulty, projections, { batchSize: 9, idleMs: 50, retryBaseMs: 5, logger: { error: (_m, d) => errors.push(String(d.error)) } });
+    const projector = new Projector(events, faulty, projections, {
+      batchSize: 9,
+      idleMs: 50,
+      retryBaseMs: 5,
+      logger: { error: (_m, d) => errors.push(String(d.error)) },
+    });
     projector.start();
     expect(await projector.waitFor(names, head, 10_000)).toBe(true);
     await projector.stop();

@@ -200,7 +200,10 @@ export class Projector {
 
   /** A refused checkpoint means a rebuild swapped generations meanwhile; the next refresh adopts it. */
   private async moveCheckpoints(behind: readonly TrackedHandler[], end: number, now: Date): Promise<void> {
-    const result = await this.write(behind.map((t) => checkpointWrite(checkpointOf(t, now, null, end), t.generation)), false);
+    const result = await this.write(
+      behind.map((t) => checkpointWrite(checkpointOf(t, now, null, end), t.generation)),
+      false,
+    );
     for (const tracked of behind) {
       if (result?.refused.includes(tracked.name)) continue;
       tracked.position = end;

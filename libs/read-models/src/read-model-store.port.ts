@@ -49,13 +49,10 @@ export interface Page<D> {
  * - `expect`: only when the stored document's `field` equals `value` (compare-and-set; never inserts).
  */
 export type WriteGuard =
-  | { readonly kind: 'insert' }
-  | { readonly kind: 'newer' }
-  | { readonly kind: 'expect'; readonly field: string; readonly value: Scalar };
+  { readonly kind: 'insert' } | { readonly kind: 'newer' } | { readonly kind: 'expect'; readonly field: string; readonly value: Scalar };
 
 export type DocumentWrite =
-  | { readonly kind: 'put'; readonly document: ReadDocument; readonly guard: WriteGuard }
-  | { readonly kind: 'delete'; readonly id: string };
+  { readonly kind: 'put'; readonly document: ReadDocument; readonly guard: WriteGuard } | { readonly kind: 'delete'; readonly id: string };
 
 export interface CollectionWrites {
   readonly collection: string;

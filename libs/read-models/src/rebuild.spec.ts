@@ -30,13 +30,20 @@ describe('rebuilding projections', () => {
     let isWriting = true;
     const writer = (async () => {
       for (let round = 0; isWriting; round++) {
-        await appendAll(events, manyCustomersHistory(1).map((e) => ({ ...e, data: { ...e.data, customerId: `w${round}-${e.data.customerId}` } }) as typeof e));
+        await appendAll(
+          events,
+          manyCustomersHistory(1).map((e) => ({ ...e, data: { ...e.data, customerId: `w${round}-${e.data.customerId}` } }) as typeof e),
+        );
         await new Promise((resolve) => setTimeout(resolve, 2));
       }
     })();
     const before = (await store.get<Checkpoint>(CHECKPOINTS, 'kpis'))?.generation;
     const phases: RebuildPhase[] = [];
-    const report = await rebuildProjections(events, store, store, projections, { batchSize: 50, flushEveryEvents: 200, onProgress: (phase) => phases.push(phase) });
+    const report = await rebuildProjections(events, store, store, projections, {
+      batchSize: 50,
+      flushEveryEvents: 200,
+      onProgress: (phase) => phases.push(phase),
+    });
     isWriting = false;
     await writer;
     const head = await events.headPosition();
@@ -51,11 +58,19 @@ describe('rebuilding projections', () => {
   });
 
   it('with no live projector running, swaps in and leaves checkpoints a projector then goes on from', async () => {
-    const report = await rebuildProjections(events, store, store, projections.filter((p) => p.name === 'loyalty'));
+    const report = await rebuildProjections(
+      events,
+      store,
+      store,
+      projections.filter((p) => p.name === 'loyalty'),
+    );
     const checkpoint = await store.get<Checkpoint>(CHECKPOINTS, 'loyalty');
     expect(checkpoint?.position).toBe(report.position);
     expect(await store.get(CHECKPOINTS, 'loyalty#pause')).toBeNull();
-    const later = await appendAll(events, manyCustomersHistory(1).map((e) => ({ ...e, data: { ...e.data, customerId: `x-${e.data.customerId}` } }) as typeof e));
+    const later = await appendAll(
+      events,
+      manyCustomersHistory(1).map((e) => ({ ...e, data: { ...e.data, customerId: `x-${e.data.customerId}` } }) as typeof e),
+    );
     const live = new Projector(events, store, projections, { idleMs: 20 });
     live.start();
     expect(await live.waitFor(names, later, 5000)).toBe(true);
@@ -69,8 +84,27 @@ describe('rebuilding projections', () => {
   });
 
   it('gives up, lifts the pause and drops its fresh collections when a live projector does not pause in time', async () => {
-    await store.write([{ collection: CHECKPOINTS, writes: [{ kind: 'put', document: { _id: 'loyalty', position: 0, generation: 'g', heartbeatAt: new Date().toISOString(), pausedFor: null }, guard: { kind: 'insert' } }] }]);
-    await expect(rebuildProjections(events, store, store, projections.filter((p) => p.name === 'loyalty'), { pauseTimeoutMs: 200 })).rejects.toThrow('did not pause');
+    await store.write([
+      {
+        collection: CHECKPOINTS,
+        writes: [
+          {
+            kind: 'put',
+            document: { _id: 'loyalty', position: 0, generation: 'g', heartbeatAt: new Date().toISOString(), pausedFor: null },
+            guard: { kind: 'insert' },
+          },
+        ],
+      },
+    ]);
+    await expect(
+      rebuildProjections(
+        events,
+        store,
+        store,
+        projections.filter((p) => p.name === 'loyalty'),
+        { pauseTimeoutMs: 200 },
+      ),
+    ).rejects.toThrow('did not pause');
     expect(await store.get(CHECKPOINTS, 'loyalty#pause')).toBeNull();
     expect(await store.listCollections()).not.toContain('loyalty_accounts_v1__rebuild');
   });

@@ -31,7 +31,13 @@ export const REBUILD_SUFFIX = '__rebuild';
  * position in a new generation and lifts the pause. Live projectors then go on from there, so no
  * event is missed. One rebuild of a projection at a time.
  */
-export async function rebuildProjections(events: EventStore, store: ReadModelStore, admin: ReadModelAdmin, projections: readonly Projection[], options: RebuildOptions = {}): Promise<RebuildReport> {
+export async function rebuildProjections(
+  events: EventStore,
+  store: ReadModelStore,
+  admin: ReadModelAdmin,
+  projections: readonly Projection[],
+  options: RebuildOptions = {},
+): Promise<RebuildReport> {
   const started = Date.now();
   const clock = options.clock ?? (() => new Date());
   const names = projections.map((p) => p.name);
@@ -42,7 +48,11 @@ export async function rebuildProjections(events: EventStore, store: ReadModelSto
   for (const spec of specs) await admin.ensureCollection({ name: fresh(spec.name), indexes: [] });
   let phase: RebuildPhase = 'filling';
   // The fresh collections were just made, so the runner need not look for documents in them.
-  const runner = new ExclusiveProjector(events, store, projections, fresh, { ...options, isStoreEmpty: true, onProgress: (progress) => options.onProgress?.(phase, progress) });
+  const runner = new ExclusiveProjector(events, store, projections, fresh, {
+    ...options,
+    isStoreEmpty: true,
+    onProgress: (progress) => options.onProgress?.(phase, progress),
+  });
   const rebuildId = newGeneration().replace('g-', 'r-');
   try {
     await runner.catchUp();
@@ -65,14 +75,25 @@ export async function rebuildProjections(events: EventStore, store: ReadModelSto
 }
 
 /** Writes the pause requests and waits until each projection's live projector acknowledged or is not running; returns the generations seen. */
-async function pauseLiveProjectors(store: ReadModelStore, names: readonly string[], rebuildId: string, clock: () => Date, options: RebuildOptions): Promise<Map<string, string | null>> {
+async function pauseLiveProjectors(
+  store: ReadModelStore,
+  names: readonly string[],
+  rebuildId: string,
+  clock: () => Date,
+  options: RebuildOptions,
+): Promise<Map<string, string | null>> {
   const timeoutMs = options.pauseTimeoutMs ?? 30_000;
   const staleMs = options.heartbeatStaleMs ?? 15_000;
   // Long enough for the final catch-up and the swap; should the rebuild die, live projectors resume by themselves after it.
   const expiresAt = new Date(clock().getTime() + timeoutMs + 600_000).toISOString();
   // A pause request's position is only its write time, so it always replaces an older (expired) one.
   const requests: PauseRequest[] = names.map((name) => ({ _id: pauseId(name), position: clock().getTime(), rebuildId, expiresAt }));
-  await store.write([{ collection: CHECKPOINTS, writes: requests.map((document) => ({ kind: 'put' as const, document, guard: { kind: 'newer' as const } })) }]);
+  await store.write([
+    {
+      collection: CHECKPOINTS,
+      writes: requests.map((document) => ({ kind: 'put' as const, document, guard: { kind: 'newer' as const } })),
+    },
+  ]);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const now = clock();
@@ -88,10 +109,19 @@ async function pauseLiveProjectors(store: ReadModelStore, names: readonly string
   }
 }
 
-async function swapIn(store: ReadModelStore, admin: ReadModelAdmin, projections: readonly Projection[], fresh: (c: string) => string, position: number, generations: ReadonlyMap<string, string | null>): Promise<void> {
+async function swapIn(
+  store: ReadModelStore,
+  admin: ReadModelAdmin,
+  projections: readonly Projection[],
+  fresh: (c: string) => string,
+  position: number,
+  generations: ReadonlyMap<string, string | null>,
+): Promise<void> {
   for (const spec of projections.flatMap((p) => p.collections)) await admin.replaceCollection(fresh(spec.name), spec);
   const generation = newGeneration();
-  const writes = projections.map((p) => checkpointWrite({ _id: p.name, position, generation, heartbeatAt: null, pausedFor: null }, generations.get(p.name) ?? null));
+  const writes = projections.map((p) =>
+    checkpointWrite({ _id: p.name, position, generation, heartbeatAt: null, pausedFor: null }, generations.get(p.name) ?? null),
+  );
   const result = await store.write(writes);
   if (result.refused.length > 0) throw new Error(`checkpoint(s) changed during the swap: ${result.refused.join(', ')}`);
 }

@@ -42,7 +42,7 @@ describe('the WAL compactor', () => {
     expect(largestWal).toBeLessThanOrEqual(bound);
   });
 
-  it('leaves the WAL unbounded when nothing copies it: the bound above is the writer\'s doing', async () => {
+  it("leaves the WAL unbounded when nothing copies it: the bound above is the writer's doing", async () => {
     const file = join(directory, 'uncopied.sqlite');
     const { db, insert, pageSize } = tableIn(file);
     const compactor = new WalCompactor({ db, file, busyTimeoutMs: 1_000, intervalMs: STALLED, maxWalPages: MAX_WAL_PAGES });
@@ -65,13 +65,19 @@ describe('the WAL compactor', () => {
     db.close();
   });
 
-  it('brings SQLite\'s own checkpoints back when its worker fails', async () => {
+  it("brings SQLite's own checkpoints back when its worker fails", async () => {
     const file = join(directory, 'failing.sqlite');
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
     let failed: (reason: string) => void = () => undefined;
     const failure = new Promise<string>((resolve) => (failed = resolve));
-    const compactor = new WalCompactor({ db, file: join(directory, 'missing', 'nowhere.sqlite'), busyTimeoutMs: 100, intervalMs: 5, onFailure: (reason) => failed(reason) });
+    const compactor = new WalCompactor({
+      db,
+      file: join(directory, 'missing', 'nowhere.sqlite'),
+      busyTimeoutMs: 100,
+      intervalMs: 5,
+      onFailure: (reason) => failed(reason),
+    });
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     expect(await failure).toMatch(/directory does not exist/);
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);

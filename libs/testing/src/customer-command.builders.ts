@@ -22,10 +22,7 @@ export type CommandOverrides<C extends CustomerCommand> = Partial<C['data']> & {
   readonly occurredAt?: string;
 };
 
-function commandParts<Data extends object>(
-  defaults: Data,
-  overrides: Partial<Data> & { customerId?: string; occurredAt?: string },
-) {
+function commandParts<Data extends object>(defaults: Data, overrides: Partial<Data> & { customerId?: string; occurredAt?: string }) {
   const { customerId = CUSTOMER_ID, occurredAt = T0, ...data } = overrides;
   return { customerId, occurredAt, data: { ...defaults, ...data } };
 }
@@ -50,9 +47,7 @@ export const activateCustomer = (overrides: CommandOverrides<ActivateCustomer> =
   ...commandParts<ActivateCustomer['data']>({ product: 'savings-account' }, overrides),
 });
 
-export const updateCustomerProfile = (
-  overrides: CommandOverrides<UpdateCustomerProfile> = {},
-): UpdateCustomerProfile => ({
+export const updateCustomerProfile = (overrides: CommandOverrides<UpdateCustomerProfile> = {}): UpdateCustomerProfile => ({
   type: 'UpdateCustomerProfile',
   ...commandParts<UpdateCustomerProfile['data']>({ assets: cny('650000.00') }, overrides),
 });
@@ -67,26 +62,29 @@ export const recordTransaction = (overrides: CommandOverrides<RecordTransaction>
 
 export const fileComplaint = (overrides: CommandOverrides<FileComplaint> = {}): FileComplaint => ({
   type: 'FileComplaint',
-  ...commandParts<FileComplaint['data']>(
-    { complaintId: 'cmp-1', category: 'fees', severity: 'medium', channel: 'call-centre' },
-    overrides,
-  ),
+  ...commandParts<FileComplaint['data']>({ complaintId: 'cmp-1', category: 'fees', severity: 'medium', channel: 'call-centre' }, overrides),
 });
 
 export const escalateComplaint = (overrides: CommandOverrides<EscalateComplaint> = {}): EscalateComplaint => ({
   type: 'EscalateComplaint',
-  ...commandParts<EscalateComplaint['data']>({ complaintId: 'cmp-1', reason: 'no answer within a week' }, {
-    occurredAt: at({ days: 7 }),
-    ...overrides,
-  }),
+  ...commandParts<EscalateComplaint['data']>(
+    { complaintId: 'cmp-1', reason: 'no answer within a week' },
+    {
+      occurredAt: at({ days: 7 }),
+      ...overrides,
+    },
+  ),
 });
 
 export const resolveComplaint = (overrides: CommandOverrides<ResolveComplaint> = {}): ResolveComplaint => ({
   type: 'ResolveComplaint',
-  ...commandParts<ResolveComplaint['data']>({ complaintId: 'cmp-1', resolution: 'fee refunded' }, {
-    occurredAt: at({ days: 2 }),
-    ...overrides,
-  }),
+  ...commandParts<ResolveComplaint['data']>(
+    { complaintId: 'cmp-1', resolution: 'fee refunded' },
+    {
+      occurredAt: at({ days: 2 }),
+      ...overrides,
+    },
+  ),
 });
 
 export const recordSatisfaction = (overrides: CommandOverrides<RecordSatisfaction> = {}): RecordSatisfaction => ({

@@ -60,9 +60,7 @@ export const customerActivated = (overrides: EventOverrides<CustomerActivated> =
   ),
 });
 
-export const customerProfileUpdated = (
-  overrides: EventOverrides<CustomerProfileUpdated> = {},
-): CustomerProfileUpdated => ({
+export const customerProfileUpdated = (overrides: EventOverrides<CustomerProfileUpdated> = {}): CustomerProfileUpdated => ({
   type: 'CustomerProfileUpdated',
   data: eventData<CustomerProfileUpdated['data']>({ ...STAMP, assets: cny('650000.00') }, overrides),
 });
@@ -127,26 +125,32 @@ export const complaintResolved = (overrides: EventOverrides<ComplaintResolved> =
 
 export const satisfactionRecorded = (overrides: EventOverrides<SatisfactionRecorded> = {}): SatisfactionRecorded => ({
   type: 'SatisfactionRecorded',
-  data: eventData<SatisfactionRecorded['data']>({
-    ...STAMP,
-    surveyId: 'srv-1',
-    csat: 4,
-    nps: 8,
-    touchpoint: 'account-opening',
-    channel: 'branch',
-  }, overrides),
+  data: eventData<SatisfactionRecorded['data']>(
+    {
+      ...STAMP,
+      surveyId: 'srv-1',
+      csat: 4,
+      nps: 8,
+      touchpoint: 'account-opening',
+      channel: 'branch',
+    },
+    overrides,
+  ),
 });
 
 /** 100 points out of the 200 activation bonus. */
 export const pointsRedeemed = (overrides: EventOverrides<PointsRedeemed> = {}): PointsRedeemed => ({
   type: 'PointsRedeemed',
-  data: eventData<PointsRedeemed['data']>({
-    ...STAMP,
-    redemptionId: 'rdm-1',
-    points: 100,
-    reward: 'cinema-ticket',
-    balanceAfter: 100,
-  }, overrides),
+  data: eventData<PointsRedeemed['data']>(
+    {
+      ...STAMP,
+      redemptionId: 'rdm-1',
+      points: 100,
+      reward: 'cinema-ticket',
+      balanceAfter: 100,
+    },
+    overrides,
+  ),
 });
 
 export const retentionAlertRaised = (overrides: EventOverrides<RetentionAlertRaised> = {}): RetentionAlertRaised => ({
@@ -166,11 +170,14 @@ export const customerReactivated = (overrides: EventOverrides<CustomerReactivate
 
 export const personalDataErased = (overrides: EventOverrides<PersonalDataErased> = {}): PersonalDataErased => ({
   type: 'PersonalDataErased',
-  data: eventData<PersonalDataErased['data']>({
-    ...STAMP,
-    keyId: SEALED_PERSONAL_DATA.keyId,
-    requestedBy: 'privacy-officer',
-  }, overrides),
+  data: eventData<PersonalDataErased['data']>(
+    {
+      ...STAMP,
+      keyId: SEALED_PERSONAL_DATA.keyId,
+      requestedBy: 'privacy-officer',
+    },
+    overrides,
+  ),
 });
 
 /** Acquired and activated at T0 with the 200-point bonus. */

@@ -17,12 +17,25 @@ const spec = deciderSpec(counter);
 
 describe('deciderSpec', () => {
   it('folds the given events before deciding', () => {
-    spec.given({ added: 4 }, { added: 5 }).when({ add: 1 }).then([{ added: 1 }]);
-    expect(() => spec.given({ added: 4 }, { added: 5 }).when({ add: 2 }).then([{ added: 2 }])).toThrow();
+    spec
+      .given({ added: 4 }, { added: 5 })
+      .when({ add: 1 })
+      .then([{ added: 1 }]);
+    expect(() =>
+      spec
+        .given({ added: 4 }, { added: 5 })
+        .when({ add: 2 })
+        .then([{ added: 2 }]),
+    ).toThrow();
   });
 
   it('then fails when other events come back', () => {
-    expect(() => spec.given().when({ add: 1 }).then([{ added: 2 }])).toThrow();
+    expect(() =>
+      spec
+        .given()
+        .when({ add: 1 })
+        .then([{ added: 2 }]),
+    ).toThrow();
   });
 
   it('thenFails passes on the named error code only', () => {

@@ -42,7 +42,10 @@ export interface BatchAppendControl {
  * packs WrongExpectedVersion; a batch completed after its deadline is not written and comes back
  * as DEADLINE_EXCEEDED packing Timeout, as the server's BatchAppend does.
  */
-export function batchAppendRpc(store: EmulatorStore, control: BatchAppendControl): handleBidiStreamingCall<BatchAppendReq, BatchAppendResp> {
+export function batchAppendRpc(
+  store: EmulatorStore,
+  control: BatchAppendControl,
+): handleBidiStreamingCall<BatchAppendReq, BatchAppendResp> {
   return (call) => {
     const batches = new Map<string, { options?: Options; messages: BatchAppendReq.ProposedMessage[] }>();
     call.on('data', (request: BatchAppendReq) => {
@@ -67,7 +70,11 @@ export function batchAppendRpc(store: EmulatorStore, control: BatchAppendControl
           return;
         }
         if (Date.now() > deadline) return answerPastDeadline();
-        const outcome = store.append(streamNameOf(options.getStreamIdentifier()), expectedVersionOf(options), messages.map(toProposedEvent));
+        const outcome = store.append(
+          streamNameOf(options.getStreamIdentifier()),
+          expectedVersionOf(options),
+          messages.map(toProposedEvent),
+        );
         call.write(toBatchAppendResp(request, options, outcome));
       } catch (error: unknown) {
         // grpc-js ends a server stream with the status of an emitted error.
@@ -91,7 +98,11 @@ function expectedVersionOf(options: Options): number {
   }
 }
 
-function toBatchAppendResp(request: BatchAppendReq, options: Options, outcome: AppendOutcome | { readonly kind: 'deadline-exceeded' }): BatchAppendResp {
+function toBatchAppendResp(
+  request: BatchAppendReq,
+  options: Options,
+  outcome: AppendOutcome | { readonly kind: 'deadline-exceeded' },
+): BatchAppendResp {
   const reply = new BatchAppendResp()
     .setCorrelationId(request.getCorrelationId())
     .setStreamIdentifier(streamIdentifier(streamNameOf(options.getStreamIdentifier())));

@@ -12,9 +12,7 @@ export interface CommittedEvent {
 }
 
 export type CommitDecision =
-  | { readonly kind: 'write' }
-  | { readonly kind: 'idempotent'; readonly lastRevision: number }
-  | { readonly kind: 'wrong-expected-version' };
+  { readonly kind: 'write' } | { readonly kind: 'idempotent'; readonly lastRevision: number } | { readonly kind: 'wrong-expected-version' };
 
 export interface CommitCheck {
   readonly streamName: string;

@@ -107,7 +107,9 @@ export class EmulatorStore {
 
   private appendSystemEvent(stream: string, type: string, data: object): void {
     const id = randomUUID();
-    this.append(stream, ExpectedVersion.any, [{ id, type, contentType: 'application/json', data: Buffer.from(JSON.stringify(data)), customMetadata: new Uint8Array() }]);
+    this.append(stream, ExpectedVersion.any, [
+      { id, type, contentType: 'application/json', data: Buffer.from(JSON.stringify(data)), customMetadata: new Uint8Array() },
+    ]);
   }
 
   private write(streamName: string, stream: StoredEvent[], proposed: readonly ProposedEvent[]): AppendOutcome {

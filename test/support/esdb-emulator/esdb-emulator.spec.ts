@@ -61,14 +61,17 @@ function semantics(name: string, connect: () => Promise<Connection>): void {
         ['an exact revision above the current one', 2, 5n, 1n],
         ['stream_exists when the stream is missing', 0, 'stream_exists', 'no_stream'],
         ['an exact revision when the stream is missing', 0, 0n, 'no_stream'],
-      ])('rejects %s with WrongExpectedVersionError naming the actual revision, writing nothing', async (_, existing, expectedRevision, actual) => {
-        const stream = aStream();
-        const earlier = Array.from({ length: existing }, () => anEvent());
-        if (existing > 0) await client().appendToStream(stream, earlier, { expectedRevision: NO_STREAM });
-        const failure = client().appendToStream(stream, [anEvent()], { expectedRevision });
-        await expect(failure).rejects.toMatchObject({ type: 'wrong-expected-version', streamName: stream, actualVersion: actual });
-        expect(await streamOf(stream).catch(() => [])).toHaveLength(existing);
-      });
+      ])(
+        'rejects %s with WrongExpectedVersionError naming the actual revision, writing nothing',
+        async (_, existing, expectedRevision, actual) => {
+          const stream = aStream();
+          const earlier = Array.from({ length: existing }, () => anEvent());
+          if (existing > 0) await client().appendToStream(stream, earlier, { expectedRevision: NO_STREAM });
+          const failure = client().appendToStream(stream, [anEvent()], { expectedRevision });
+          await expect(failure).rejects.toMatchObject({ type: 'wrong-expected-version', streamName: stream, actualVersion: actual });
+          expect(await streamOf(stream).catch(() => [])).toHaveLength(existing);
+        },
+      );
 
       it('with any, creates a missing stream and appends to an existing one; stream_exists appends too', async () => {
         const stream = aStream();
@@ -120,7 +123,11 @@ function semantics(name: string, connect: () => Promise<Connection>): void {
         ['backwards from a revision', { direction: BACKWARDS, fromRevision: 2n }, [2n, 1n, 0n]],
       ])('reads %s', async (_, options, revisions) => {
         const stream = aStream();
-        await client().appendToStream(stream, Array.from({ length: 5 }, () => anEvent()), { expectedRevision: NO_STREAM });
+        await client().appendToStream(
+          stream,
+          Array.from({ length: 5 }, () => anEvent()),
+          { expectedRevision: NO_STREAM },
+        );
         expect((await streamOf(stream, options)).map((event) => event?.revision)).toEqual(revisions);
       });
 

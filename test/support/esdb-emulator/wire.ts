@@ -38,11 +38,7 @@ export function eventReply(event: StoredEvent, hasPosition: boolean): ReadResp {
     .setPreparePosition(String(event.position))
     .setData(event.data)
     .setCustomMetadata(event.customMetadata);
-  recorded
-    .getMetadataMap()
-    .set('type', event.type)
-    .set('content-type', event.contentType)
-    .set('created', String(event.createdTicks));
+  recorded.getMetadataMap().set('type', event.type).set('content-type', event.contentType).set('created', String(event.createdTicks));
   const read = new ReadResp.ReadEvent().setEvent(recorded);
   if (hasPosition) read.setCommitPosition(String(event.position));
   else read.setNoPosition(empty());

@@ -81,7 +81,11 @@ type StartOutcome = { server: TestServer; address: string; env: Record<string, s
 async function startOne(server: TestServer, runDir: string): Promise<StartOutcome> {
   const env = await server.scriptEnv(runDir);
   try {
-    const { stdout } = await run('bash', [server.script, 'start'], { env: { ...process.env, ...env }, timeout: FIRST_START_MS, maxBuffer: 16 << 20 });
+    const { stdout } = await run('bash', [server.script, 'start'], {
+      env: { ...process.env, ...env },
+      timeout: FIRST_START_MS,
+      maxBuffer: 16 << 20,
+    });
     const address = stdout.trim().split('\n').at(-1) ?? '';
     if (address) return { server, address, env };
     return { server, reason: `${server.script} start printed no address` };
@@ -112,7 +116,8 @@ export async function stopTestServers(servers: TestServers): Promise<void> {
 /** Ctrl-C during a run: the servers are detached from jest, so stop them before jest goes. */
 export function stopTestServersOnInterrupt(servers: TestServers): void {
   const stopAndExit = (signal: NodeJS.Signals) => {
-    for (const server of servers.started) spawnSync('bash', [server.script, 'stop'], { env: { ...process.env, ...server.env }, stdio: 'ignore' });
+    for (const server of servers.started)
+      spawnSync('bash', [server.script, 'stop'], { env: { ...process.env, ...server.env }, stdio: 'ignore' });
     rmSync(servers.runDir, { recursive: true, force: true });
     process.kill(process.pid, signal);
   };

@@ -11,7 +11,10 @@ export async function accessLogPage({ key, params, main }: PageContext): Promise
   const customerId = params[0];
   const errors = h('div', { class: 'errors' });
   const path = `/v1/customers/${encodeURIComponent(customerId ?? '')}/access-log`;
-  main.replaceChildren(auditHeading('access-log', 'nav.accessLog', customerId, customerId ? csvButton(path, {}, (m) => errors.replaceChildren(m)) : ''), errors);
+  main.replaceChildren(
+    auditHeading('access-log', 'nav.accessLog', customerId, customerId ? csvButton(path, {}, (m) => errors.replaceChildren(m)) : ''),
+    errors,
+  );
   if (!customerId) return;
   const { entries } = await getJson<{ entries: AccessEntry[] }>(key, path);
   const columns = [

@@ -5,7 +5,12 @@ import { field, heading, link, select, type PageContext } from '../page';
 import { csvButton, table } from '../table';
 import type { Complaint, ComplaintsPage } from './views';
 
-const STATUSES = [['all', 'complaint.all'], ['open', 'complaint.open'], ['overdue', 'complaint.overdue'], ['resolved', 'complaint.resolved']] as const;
+const STATUSES = [
+  ['all', 'complaint.all'],
+  ['open', 'complaint.open'],
+  ['overdue', 'complaint.overdue'],
+  ['resolved', 'complaint.resolved'],
+] as const;
 type StatusFilter = (typeof STATUSES)[number][0];
 const PAGE_SIZE = 50;
 
@@ -17,7 +22,11 @@ export async function complaintsPage({ key, params, main }: PageContext): Promis
   const now = Date.now();
   const errors = h('div', { class: 'errors' });
   const columns = [
-    { label: 'customer.id', cell: (c: Complaint) => link(`#/customer/${encodeURIComponent(c.customerId)}`, c.customerId), sortBy: (c: Complaint) => c.customerId },
+    {
+      label: 'customer.id',
+      cell: (c: Complaint) => link(`#/customer/${encodeURIComponent(c.customerId)}`, c.customerId),
+      sortBy: (c: Complaint) => c.customerId,
+    },
     { label: 'complaint.id', cell: (c: Complaint) => c.complaintId },
     { label: 'complaint.category', cell: (c: Complaint) => c.category, sortBy: (c: Complaint) => c.category },
     { label: 'complaint.severity', cell: (c: Complaint) => c.severity, sortBy: (c: Complaint) => c.severity },
@@ -25,13 +34,26 @@ export async function complaintsPage({ key, params, main }: PageContext): Promis
     { label: 'complaint.filedAt', cell: (c: Complaint) => formatInstant(c.filedAt), sortBy: (c: Complaint) => c.filedAt },
     { label: 'complaint.dueAt', cell: (c: Complaint) => formatInstant(c.dueAt), sortBy: (c: Complaint) => c.dueAt },
     { label: 'complaint.timeLeft', cell: (c: Complaint) => timeLeft(c, now), sortBy: (c: Complaint) => hoursLeft(c, now) },
-    { label: 'complaint.resolutionHours', cell: (c: Complaint) => formatNumber(c.resolutionHours), sortBy: (c: Complaint) => c.resolutionHours ?? -1 },
+    {
+      label: 'complaint.resolutionHours',
+      cell: (c: Complaint) => formatNumber(c.resolutionHours),
+      sortBy: (c: Complaint) => c.resolutionHours ?? -1,
+    },
   ] as const;
   const picker = select('status', status, STATUSES);
   picker.addEventListener('change', () => (location.hash = `#/complaints/${picker.value}`));
-  const pager = h('nav', { class: 'pager' }, params[1] ? h('a', { href: `#/complaints/${status}`, 'data-page-first': true }, t('pager.first')) : null, page.next ? h('a', { href: `#/complaints/${status}/${page.next}`, 'data-page-next': true }, t('pager.next')) : null);
+  const pager = h(
+    'nav',
+    { class: 'pager' },
+    params[1] ? h('a', { href: `#/complaints/${status}`, 'data-page-first': true }, t('pager.first')) : null,
+    page.next ? h('a', { href: `#/complaints/${status}/${page.next}`, 'data-page-next': true }, t('pager.next')) : null,
+  );
   main.replaceChildren(
-    heading('nav.complaints', field('complaint.status', picker), csvButton('/v1/complaints', query, (m) => errors.replaceChildren(m))),
+    heading(
+      'nav.complaints',
+      field('complaint.status', picker),
+      csvButton('/v1/complaints', query, (m) => errors.replaceChildren(m)),
+    ),
     errors,
     table(columns, page.complaints, { name: 'complaints', rowAttributes: (c) => ({ 'data-complaint': c.complaintId }) }),
     pager,
@@ -52,6 +74,13 @@ function hoursLeft(complaint: Complaint, now: number): number {
 function timeLeft(complaint: Complaint, now: number): HTMLElement {
   const hours = hoursLeft(complaint, now);
   const late = hours < 0;
-  const key = complaint.status === 'resolved' ? (late ? 'complaint.resolvedLate' : 'complaint.resolvedInTime') : late ? 'complaint.overrun' : 'complaint.left';
+  const key =
+    complaint.status === 'resolved'
+      ? late
+        ? 'complaint.resolvedLate'
+        : 'complaint.resolvedInTime'
+      : late
+        ? 'complaint.overrun'
+        : 'complaint.left';
   return h('span', { class: late ? 'late' : 'in-time' }, t(key, { duration: formatHours(hours) }));
 }

@@ -25,7 +25,12 @@ export function customerForm(page: string, customerId: string | undefined): HTML
     event.preventDefault();
     location.hash = `#/${page}/${encodeURIComponent(input.value.trim())}`;
   };
-  return h('form', { class: 'inline', 'data-customer-form': page, onsubmit }, field('customer.id', input), h('button', { type: 'submit' }, t('customer.show')));
+  return h(
+    'form',
+    { class: 'inline', 'data-customer-form': page, onsubmit },
+    field('customer.id', input),
+    h('button', { type: 'submit' }, t('customer.show')),
+  );
 }
 
 /** `#/customer/<id>`: the customer summary read model. */
@@ -50,5 +55,11 @@ export async function customerPage({ key, params, main }: PageContext): Promise<
     ['customer.lastTransactionAt', formatInstant(summary.lastTransactionAt)],
     ['customer.revision', formatNumber(summary.revision, 0)],
   ];
-  main.append(h('dl', { class: 'summary', 'data-summary': summary.customerId }, ...rows.flatMap(([label, value]) => [h('dt', {}, t(label)), h('dd', {}, value)])));
+  main.append(
+    h(
+      'dl',
+      { class: 'summary', 'data-summary': summary.customerId },
+      ...rows.flatMap(([label, value]) => [h('dt', {}, t(label)), h('dd', {}, value)]),
+    ),
+  );
 }

@@ -16,18 +16,37 @@ export async function loyaltyPage({ key, main }: PageContext): Promise<void> {
   const chart = h('div', { class: 'chart', 'data-chart': 'tiers' });
   const columns = [
     { label: 'loyalty.rank', cell: (e: LeaderboardEntry) => formatNumber(e.rank), sortBy: (e: LeaderboardEntry) => e.rank },
-    { label: 'customer.id', cell: (e: LeaderboardEntry) => link(`#/customer/${encodeURIComponent(e.customerId)}`, e.customerId), sortBy: (e: LeaderboardEntry) => e.customerId },
+    {
+      label: 'customer.id',
+      cell: (e: LeaderboardEntry) => link(`#/customer/${encodeURIComponent(e.customerId)}`, e.customerId),
+      sortBy: (e: LeaderboardEntry) => e.customerId,
+    },
     { label: 'loyalty.tier', cell: (e: LeaderboardEntry) => e.tier, sortBy: (e: LeaderboardEntry) => TIERS.indexOf(e.tier) },
-    { label: 'loyalty.lifetimeEarned', cell: (e: LeaderboardEntry) => formatNumber(e.lifetimeEarned, 0), sortBy: (e: LeaderboardEntry) => e.lifetimeEarned },
+    {
+      label: 'loyalty.lifetimeEarned',
+      cell: (e: LeaderboardEntry) => formatNumber(e.lifetimeEarned, 0),
+      sortBy: (e: LeaderboardEntry) => e.lifetimeEarned,
+    },
     { label: 'loyalty.balance', cell: (e: LeaderboardEntry) => formatNumber(e.balance, 0), sortBy: (e: LeaderboardEntry) => e.balance },
     { label: 'loyalty.redeemed', cell: (e: LeaderboardEntry) => formatNumber(e.redeemed, 0), sortBy: (e: LeaderboardEntry) => e.redeemed },
   ] as const;
   main.replaceChildren(
-    heading('nav.loyalty', csvButton('/v1/loyalty/leaderboard', { limit: LEADERS }, (m) => errors.replaceChildren(m))),
+    heading(
+      'nav.loyalty',
+      csvButton('/v1/loyalty/leaderboard', { limit: LEADERS }, (m) => errors.replaceChildren(m)),
+    ),
     errors,
     h('figure', {}, h('figcaption', {}, t('chart.tiers', { count: formatNumber(leaders.length) })), chart),
     table(columns, leaders, { name: 'leaderboard', rowAttributes: (e) => ({ 'data-customer': e.customerId }) }),
   );
   const counts = TIERS.map((tier) => leaders.filter((entry) => entry.tier === tier).length);
-  drawChart(chart, { xAxis: { type: 'category', data: TIERS }, yAxis: { type: 'value' }, series: [{ type: 'bar', name: t('loyalty.customers'), data: counts }] }, TIERS.length);
+  drawChart(
+    chart,
+    {
+      xAxis: { type: 'category', data: TIERS },
+      yAxis: { type: 'value' },
+      series: [{ type: 'bar', name: t('loyalty.customers'), data: counts }],
+    },
+    TIERS.length,
+  );
 }

@@ -9,10 +9,15 @@ import type { Kpis, TrendRow } from './views';
 
 type Figure = (kpis: Kpis) => string;
 
-const money = (key: 'revenue' | 'clv'): Figure => (kpis) => {
-  const amounts = key === 'revenue' ? kpis.revenue.map((m) => formatMoney(m.amount, m.currency)) : kpis.clv.map((m) => formatMoney(m.value, m.currency));
-  return amounts.length === 0 ? '—' : amounts.join(' · ');
-};
+const money =
+  (key: 'revenue' | 'clv'): Figure =>
+  (kpis) => {
+    const amounts =
+      key === 'revenue'
+        ? kpis.revenue.map((m) => formatMoney(m.amount, m.currency))
+        : kpis.clv.map((m) => formatMoney(m.value, m.currency));
+    return amounts.length === 0 ? '—' : amounts.join(' · ');
+  };
 
 /** Each tile's field in /v1/kpis (its `data-kpi`), its label and how its figure reads. */
 const TILES: readonly (readonly [keyof Kpis, MessageKey, Figure])[] = [
@@ -42,16 +47,40 @@ export async function overviewPage({ key, params, main }: PageContext): Promise<
   ]);
   const errors = h('div', { class: 'errors' });
   const tiles = TILES.map(([name, label, figure]) =>
-    h('section', { class: 'tile' }, h('h2', {}, t(label)), h('strong', { 'data-kpi': name }, figure(current)), h('span', { class: 'previous', 'data-previous': name }, t('kpi.previous', { value: figure(before) }))),
+    h(
+      'section',
+      { class: 'tile' },
+      h('h2', {}, t(label)),
+      h('strong', { 'data-kpi': name }, figure(current)),
+      h('span', { class: 'previous', 'data-previous': name }, t('kpi.previous', { value: figure(before) })),
+    ),
   );
   const satisfaction = h('div', { class: 'chart', 'data-chart': 'overview-satisfaction' });
   const flows = h('div', { class: 'chart', 'data-chart': 'overview-flows' });
   main.replaceChildren(
-    heading('nav.overview', periodForm(from, to), csvButton('/v1/kpis', { from, to }, (m) => errors.replaceChildren(m))),
+    heading(
+      'nav.overview',
+      periodForm(from, to),
+      csvButton('/v1/kpis', { from, to }, (m) => errors.replaceChildren(m)),
+    ),
     errors,
-    h('p', { class: 'period' }, t('kpi.periods', { from: formatDay(from), to: formatDay(to), previousFrom: formatDay(previous.from), previousTo: formatDay(previous.to) })),
+    h(
+      'p',
+      { class: 'period' },
+      t('kpi.periods', {
+        from: formatDay(from),
+        to: formatDay(to),
+        previousFrom: formatDay(previous.from),
+        previousTo: formatDay(previous.to),
+      }),
+    ),
     h('div', { class: 'tiles' }, ...tiles),
-    h('div', { class: 'charts' }, h('figure', {}, h('figcaption', {}, t('chart.satisfactionOverTime')), satisfaction), h('figure', {}, h('figcaption', {}, t('chart.flows')), flows)),
+    h(
+      'div',
+      { class: 'charts' },
+      h('figure', {}, h('figcaption', {}, t('chart.satisfactionOverTime')), satisfaction),
+      h('figure', {}, h('figcaption', {}, t('chart.flows')), flows),
+    ),
   );
   drawSatisfaction(satisfaction, trends);
   drawFlows(flows, current, before);
@@ -64,7 +93,13 @@ function periodForm(from: string, to: string): HTMLFormElement {
     event.preventDefault();
     location.hash = `#/overview/${fromInput.value}/${toInput.value}`;
   };
-  return h('form', { class: 'inline', onsubmit }, field('period.from', fromInput), field('period.to', toInput), h('button', { type: 'submit' }, t('period.apply')));
+  return h(
+    'form',
+    { class: 'inline', onsubmit },
+    field('period.from', fromInput),
+    field('period.to', toInput),
+    h('button', { type: 'submit' }, t('period.apply')),
+  );
 }
 
 function drawSatisfaction(container: HTMLElement, rows: readonly TrendRow[]): void {

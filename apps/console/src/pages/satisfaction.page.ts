@@ -6,8 +6,17 @@ import { addDays, field, heading, select, today, type PageContext } from '../pag
 import { csvButton, table } from '../table';
 import type { TrendRow } from './views';
 
-const GRANULARITIES = [['day', 'granularity.day'], ['week', 'granularity.week'], ['month', 'granularity.month']] as const;
-const BREAKDOWNS = [['overall', 'by.overall'], ['channel', 'by.channel'], ['touchpoint', 'by.touchpoint'], ['segment', 'by.segment']] as const;
+const GRANULARITIES = [
+  ['day', 'granularity.day'],
+  ['week', 'granularity.week'],
+  ['month', 'granularity.month'],
+] as const;
+const BREAKDOWNS = [
+  ['overall', 'by.overall'],
+  ['channel', 'by.channel'],
+  ['touchpoint', 'by.touchpoint'],
+  ['segment', 'by.segment'],
+] as const;
 type Granularity = (typeof GRANULARITIES)[number][0];
 type Breakdown = (typeof BREAKDOWNS)[number][0];
 
@@ -31,9 +40,18 @@ export async function satisfactionPage({ key, params, main }: PageContext): Prom
     { label: 'kpi.nps', cell: (r: TrendRow) => formatNumber(r.nps), sortBy: (r: TrendRow) => r.nps ?? -101 },
   ] as const;
   main.replaceChildren(
-    heading('nav.satisfaction', form(query), csvButton('/v1/satisfaction/trends', query, (m) => errors.replaceChildren(m))),
+    heading(
+      'nav.satisfaction',
+      form(query),
+      csvButton('/v1/satisfaction/trends', query, (m) => errors.replaceChildren(m)),
+    ),
     errors,
-    h('div', { class: 'charts' }, h('figure', {}, h('figcaption', {}, t('chart.csat')), csat), h('figure', {}, h('figcaption', {}, t('chart.nps')), nps)),
+    h(
+      'div',
+      { class: 'charts' },
+      h('figure', {}, h('figcaption', {}, t('chart.csat')), csat),
+      h('figure', {}, h('figcaption', {}, t('chart.nps')), nps),
+    ),
     table(columns, rows, { name: 'satisfaction-trends' }),
   );
   lines(csat, rows, (row) => row.csat);
@@ -46,9 +64,18 @@ function lines(container: HTMLElement, rows: readonly TrendRow[], value: (row: T
   const keys = [...new Set(rows.map((row) => row.key))].sort();
   const series = keys.map((name) => {
     const byPeriod = new Map(rows.filter((row) => row.key === name).map((row) => [row.period, value(row)]));
-    return { type: 'line' as const, name: name === 'overall' ? t('by.overall') : name, connectNulls: true, data: periods.map((period) => byPeriod.get(period) ?? null) };
+    return {
+      type: 'line' as const,
+      name: name === 'overall' ? t('by.overall') : name,
+      connectNulls: true,
+      data: periods.map((period) => byPeriod.get(period) ?? null),
+    };
   });
-  drawChart(container, { legend: { top: 0, type: 'plain' }, xAxis: { type: 'category', data: periods }, yAxis: { type: 'value' }, series }, rows.length);
+  drawChart(
+    container,
+    { legend: { top: 0, type: 'plain' }, xAxis: { type: 'category', data: periods }, yAxis: { type: 'value' }, series },
+    rows.length,
+  );
 }
 
 function form(query: { granularity: Granularity; by: Breakdown; from: string; to: string }): HTMLFormElement {
@@ -60,5 +87,13 @@ function form(query: { granularity: Granularity; by: Breakdown; from: string; to
     event.preventDefault();
     location.hash = `#/satisfaction/${granularity.value}/${by.value}/${from.value}/${to.value}`;
   };
-  return h('form', { class: 'inline', onsubmit }, field('trend.granularity', granularity), field('trend.by', by), field('period.from', from), field('period.to', to), h('button', { type: 'submit' }, t('period.apply')));
+  return h(
+    'form',
+    { class: 'inline', onsubmit },
+    field('trend.granularity', granularity),
+    field('trend.by', by),
+    field('period.from', from),
+    field('period.to', to),
+    h('button', { type: 'submit' }, t('period.apply')),
+  );
 }

@@ -27,22 +27,43 @@ export async function segmentsPage(context: PageContext): Promise<void> {
   const picker = select('dimension', dimension, DIMENSIONS);
   picker.addEventListener('change', () => (location.hash = `#/segments/${picker.value}`));
   const columns = [
-    { label: 'segment.key', cell: (s: SegmentCount) => link(`#/segments/${dimension}/${encodeURIComponent(s.segment)}`, s.segment), sortBy: (s: SegmentCount) => s.segment },
+    {
+      label: 'segment.key',
+      cell: (s: SegmentCount) => link(`#/segments/${dimension}/${encodeURIComponent(s.segment)}`, s.segment),
+      sortBy: (s: SegmentCount) => s.segment,
+    },
     { label: 'segment.count', cell: (s: SegmentCount) => formatNumber(s.count), sortBy: (s: SegmentCount) => s.count },
-    { label: 'segment.high', cell: (s: SegmentCount) => formatNumber(s.valueContribution.high), sortBy: (s: SegmentCount) => s.valueContribution.high },
+    {
+      label: 'segment.high',
+      cell: (s: SegmentCount) => formatNumber(s.valueContribution.high),
+      sortBy: (s: SegmentCount) => s.valueContribution.high,
+    },
     { label: 'segment.medium', cell: (s: SegmentCount) => formatNumber(s.valueContribution.medium) },
     { label: 'segment.low', cell: (s: SegmentCount) => formatNumber(s.valueContribution.low) },
   ] as const;
   main.replaceChildren(
-    heading('nav.segments', field('segment.dimension', picker), csvButton('/v1/segments', {}, (m) => errors.replaceChildren(m))),
+    heading(
+      'nav.segments',
+      field('segment.dimension', picker),
+      csvButton('/v1/segments', {}, (m) => errors.replaceChildren(m)),
+    ),
     errors,
     h('figure', {}, h('figcaption', {}, t('chart.segmentMix')), chart),
     table(columns, segments, { name: 'segments', rowAttributes: (s) => ({ 'data-segment': s.segment }) }),
   );
   const totals = new Map<string, number>();
-  for (const segment of segments) totals.set(segment.dimensions[dimension], (totals.get(segment.dimensions[dimension]) ?? 0) + segment.count);
+  for (const segment of segments)
+    totals.set(segment.dimensions[dimension], (totals.get(segment.dimensions[dimension]) ?? 0) + segment.count);
   const values = [...totals.keys()].sort();
-  drawChart(chart, { xAxis: { type: 'category', data: values }, yAxis: { type: 'value' }, series: [{ type: 'bar', name: t('segment.count'), data: values.map((v) => totals.get(v) ?? 0) }] }, values.length);
+  drawChart(
+    chart,
+    {
+      xAxis: { type: 'category', data: values },
+      yAxis: { type: 'value' },
+      series: [{ type: 'bar', name: t('segment.count'), data: values.map((v) => totals.get(v) ?? 0) }],
+    },
+    values.length,
+  );
 }
 
 async function membersPage({ key, main }: PageContext, dimension: Dimension, segment: string, cursor: string | undefined): Promise<void> {
@@ -51,7 +72,11 @@ async function membersPage({ key, main }: PageContext, dimension: Dimension, seg
   const errors = h('div', { class: 'errors' });
   type Member = SegmentMembersPage['customers'][number];
   const columns = [
-    { label: 'customer.id', cell: (m: Member) => link(`#/customer/${encodeURIComponent(m.customerId)}`, m.customerId), sortBy: (m: Member) => m.customerId },
+    {
+      label: 'customer.id',
+      cell: (m: Member) => link(`#/customer/${encodeURIComponent(m.customerId)}`, m.customerId),
+      sortBy: (m: Member) => m.customerId,
+    },
     { label: 'dimension.lifecycleStage', cell: (m: Member) => m.dimensions.lifecycleStage },
     { label: 'dimension.behaviour', cell: (m: Member) => m.dimensions.behaviour },
     { label: 'segment.valueBand', cell: (m: Member) => m.valueContribution.band, sortBy: (m: Member) => m.valueContribution.band },
@@ -64,7 +89,11 @@ async function membersPage({ key, main }: PageContext, dimension: Dimension, seg
     page.next ? h('a', { href: `${base}/${page.next}`, 'data-page-next': true }, t('pager.next')) : null,
   );
   main.replaceChildren(
-    heading('segment.members', h('code', { 'data-members-of': segment }, segment), csvButton(`/v1/segments/${encodeURIComponent(segment)}/customers`, query, (m) => errors.replaceChildren(m))),
+    heading(
+      'segment.members',
+      h('code', { 'data-members-of': segment }, segment),
+      csvButton(`/v1/segments/${encodeURIComponent(segment)}/customers`, query, (m) => errors.replaceChildren(m)),
+    ),
     errors,
     h('p', {}, link(`#/segments/${dimension}`, t('segment.back'))),
     table(columns, page.customers, { name: 'segment-members', rowAttributes: (m) => ({ 'data-customer': m.customerId }) }),

@@ -6,7 +6,10 @@ import { table } from '../table';
 import { auditHeading } from './audit-tabs';
 import type { StateAsOf } from './views';
 
-const BASES = [['occurred', 'basis.occurred'], ['recorded', 'basis.recorded']] as const;
+const BASES = [
+  ['occurred', 'basis.occurred'],
+  ['recorded', 'basis.recorded'],
+] as const;
 type Basis = (typeof BASES)[number][0];
 
 interface StateLine {
@@ -24,7 +27,10 @@ export async function stateAsOfPage({ key, params, main }: PageContext): Promise
   if (!customerId) return;
   main.append(instantForm(customerId, asOf, basis));
   const path = `/v1/customers/${encodeURIComponent(customerId)}/state`;
-  const [then, now] = await Promise.all([getJson<StateAsOf>(key, path, { asOf, basis }), getJson<StateAsOf>(key, path, { asOf: new Date().toISOString(), basis })]);
+  const [then, now] = await Promise.all([
+    getJson<StateAsOf>(key, path, { asOf, basis }),
+    getJson<StateAsOf>(key, path, { asOf: new Date().toISOString(), basis }),
+  ]);
   const lines = compared(flatten(then.state), flatten(now.state));
   const columns = [
     { label: 'state.field', cell: (l: StateLine) => h('code', {}, l.path), sortBy: (l: StateLine) => l.path },
@@ -33,9 +39,20 @@ export async function stateAsOfPage({ key, params, main }: PageContext): Promise
   ] as const;
   const differing = lines.filter((line) => line.then !== line.now).length;
   main.append(
-    h('p', { 'data-events-applied': then.eventsApplied, 'data-as-of': then.asOf }, t('state.summary', { asOf: formatInstant(then.asOf), events: formatNumber(then.eventsApplied, 0), now: formatNumber(now.eventsApplied, 0) })),
+    h(
+      'p',
+      { 'data-events-applied': then.eventsApplied, 'data-as-of': then.asOf },
+      t('state.summary', {
+        asOf: formatInstant(then.asOf),
+        events: formatNumber(then.eventsApplied, 0),
+        now: formatNumber(now.eventsApplied, 0),
+      }),
+    ),
     h('p', { 'data-differences': differing }, differing === 0 ? t('state.same') : t('state.differences', { count: differing })),
-    table(columns, lines, { name: 'state', rowAttributes: (l) => ({ 'data-field': l.path, ...(l.then !== l.now ? { 'data-differs': 'true', class: 'differs' } : {}) }) }),
+    table(columns, lines, {
+      name: 'state',
+      rowAttributes: (l) => ({ 'data-field': l.path, ...(l.then !== l.now ? { 'data-differs': 'true', class: 'differs' } : {}) }),
+    }),
   );
 }
 
@@ -48,7 +65,13 @@ function instantForm(customerId: string, asOf: string, basis: Basis): HTMLFormEl
     const iso = new Date(`${instant.value.length === 16 ? `${instant.value}:00` : instant.value}Z`).toISOString();
     location.hash = `#/state/${encodeURIComponent(customerId)}/${iso}/${basisPicker.value}`;
   };
-  return h('form', { class: 'inline', 'data-as-of-form': true, onsubmit }, field('state.instant', instant), field('state.basis', basisPicker), h('button', { type: 'submit' }, t('state.show')));
+  return h(
+    'form',
+    { class: 'inline', 'data-as-of-form': true, onsubmit },
+    field('state.instant', instant),
+    field('state.basis', basisPicker),
+    h('button', { type: 'submit' }, t('state.show')),
+  );
 }
 
 function flatten(value: unknown, prefix = '', into = new Map<string, string>()): Map<string, string> {

@@ -11,11 +11,19 @@ export async function verifyPage({ key, params, main }: PageContext): Promise<vo
   main.replaceChildren(auditHeading('verify', 'nav.verify', customerId));
   if (!customerId) return;
   const verdict = await getJson<ChainVerdict>(key, `/v1/customers/${encodeURIComponent(customerId)}/history/verify`);
-  const text = verdict.valid || verdict.brokenAt === undefined ? t('verify.intact', { count: verdict.events }) : t('verify.altered', { revision: verdict.brokenAt.revision });
+  const text =
+    verdict.valid || verdict.brokenAt === undefined
+      ? t('verify.intact', { count: verdict.events })
+      : t('verify.altered', { revision: verdict.brokenAt.revision });
   main.append(
     h(
       'p',
-      { class: verdict.valid ? 'verdict valid' : 'verdict invalid', 'data-verify': verdict.valid ? 'valid' : 'invalid', 'data-broken-at': verdict.brokenAt?.revision, role: 'status' },
+      {
+        class: verdict.valid ? 'verdict valid' : 'verdict invalid',
+        'data-verify': verdict.valid ? 'valid' : 'invalid',
+        'data-broken-at': verdict.brokenAt?.revision,
+        role: 'status',
+      },
       text,
     ),
   );

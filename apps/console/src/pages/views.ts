@@ -46,7 +46,11 @@ export interface SegmentCount {
 
 export interface SegmentMembersPage {
   readonly segment: string;
-  readonly customers: readonly { readonly customerId: string; readonly dimensions: Dimensions; readonly valueContribution: { readonly band: string } }[];
+  readonly customers: readonly {
+    readonly customerId: string;
+    readonly dimensions: Dimensions;
+    readonly valueContribution: { readonly band: string };
+  }[];
   readonly next: string | null;
 }
 
@@ -83,7 +87,13 @@ export interface HistoryEvent {
   readonly position: number;
   readonly type: string;
   readonly data: Readonly<Record<string, unknown>>;
-  readonly metadata: { readonly occurredAt: string; readonly recordedAt: string; readonly actor: string; readonly channel: string; readonly correlationId: string };
+  readonly metadata: {
+    readonly occurredAt: string;
+    readonly recordedAt: string;
+    readonly actor: string;
+    readonly channel: string;
+    readonly correlationId: string;
+  };
 }
 
 export interface HistoryPage {

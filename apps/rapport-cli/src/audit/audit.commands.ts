@@ -18,7 +18,9 @@ export function registerAuditCommands(program: Command, open: OpenContext): void
     .action(async (customerId: string, options: { fromRevision: string; limit: string }) => {
       const fromRevision = wholeNumber(options.fromRevision, '--from-revision');
       const limit = wholeNumber(options.limit, '--limit');
-      await withAudit(open, 'audit history', async (service, reader) => print(orMissing(await service.history(reader, customerId, fromRevision, limit), customerId)));
+      await withAudit(open, 'audit history', async (service, reader) =>
+        print(orMissing(await service.history(reader, customerId, fromRevision, limit), customerId)),
+      );
     });
 
   audit
@@ -27,9 +29,12 @@ export function registerAuditCommands(program: Command, open: OpenContext): void
     .option('--basis <basis>', 'occurred (business time) or recorded (store time)', 'occurred')
     .action(async (customerId: string, options: { asOf: string; basis: string }) => {
       const asOf = instant(options.asOf);
-      if (options.basis !== 'occurred' && options.basis !== 'recorded') throw new CliError(`--basis must be occurred or recorded, got ${options.basis}`);
+      if (options.basis !== 'occurred' && options.basis !== 'recorded')
+        throw new CliError(`--basis must be occurred or recorded, got ${options.basis}`);
       const basis = options.basis;
-      await withAudit(open, 'audit state', async (service, reader) => print(orMissing(await service.stateAsOf(reader, customerId, asOf, basis), customerId)));
+      await withAudit(open, 'audit state', async (service, reader) =>
+        print(orMissing(await service.stateAsOf(reader, customerId, asOf, basis), customerId)),
+      );
     });
 
   const anchors = audit.command('anchors').description("signed digests of the store's head, kept apart from it");
@@ -66,13 +71,16 @@ export function registerAuditCommands(program: Command, open: OpenContext): void
       });
     });
 
-  audit.command('verify <customerId>').description('check the hash chain and the anchors; exit code 2 when either is broken').action(async (customerId: string) => {
-    await withAudit(open, 'audit verify', async (service, reader) => {
-      const verdict = orMissing(await service.verify(reader, customerId), customerId);
-      print(verdict);
-      if (!verdict.valid) process.exitCode = 2;
+  audit
+    .command('verify <customerId>')
+    .description('check the hash chain and the anchors; exit code 2 when either is broken')
+    .action(async (customerId: string) => {
+      await withAudit(open, 'audit verify', async (service, reader) => {
+        const verdict = orMissing(await service.verify(reader, customerId), customerId);
+        print(verdict);
+        if (!verdict.valid) process.exitCode = 2;
+      });
     });
-  });
 }
 
 async function withAudit(open: OpenContext, command: string, use: (service: AuditService, reader: Reader) => Promise<void>): Promise<void> {

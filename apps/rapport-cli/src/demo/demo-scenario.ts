@@ -49,7 +49,12 @@ function acquisition(customerId: string, random: SeededRandom, time: number): Sc
     acquisitionCost: { amount: `${random.integer(50, 800)}.00`, currency: 'CNY' },
   };
   const number = customerId.replace(/\D/g, '').padStart(6, '0');
-  const personal = { name: `Demo Customer ${customerId}`, nationalId: `DEMO${number}`, phone: `+86 138 ${number.slice(-8)}`, email: `${customerId.toLowerCase()}@example.com` };
+  const personal = {
+    name: `Demo Customer ${customerId}`,
+    nationalId: `DEMO${number}`,
+    phone: `+86 138 ${number.slice(-8)}`,
+    email: `${customerId.toLowerCase()}@example.com`,
+  };
   return { command: { type: 'AcquireCustomer', customerId, occurredAt: new Date(time).toISOString(), data }, personal };
 }
 
@@ -107,30 +112,68 @@ class Life {
   private survey(time: number): ScriptedCommand {
     const csat = this.random.pick([1, 2, 3, 4, 4, 5, 5, 5]);
     const nps = this.random.chance(0.7) ? Math.min(10, Math.max(0, csat * 2 + this.random.integer(-2, 1))) : undefined;
-    const data = { surveyId: `${this.customerId}-S${++this.sequence}`, csat, touchpoint: this.random.pick(TOUCHPOINTS), channel: this.random.pick(CHANNELS), ...(nps === undefined ? {} : { nps }) };
+    const data = {
+      surveyId: `${this.customerId}-S${++this.sequence}`,
+      csat,
+      touchpoint: this.random.pick(TOUCHPOINTS),
+      channel: this.random.pick(CHANNELS),
+      ...(nps === undefined ? {} : { nps }),
+    };
     return { command: { type: 'RecordSatisfaction', customerId: this.customerId, occurredAt: this.at(time), data } };
   }
 
   private complaint(time: number, monthEnd: number): ScriptedCommand[] {
     const complaintId = `${this.customerId}-C${++this.sequence}`;
     const severity = this.random.pick(['low', 'medium', 'high'] as const);
-    const filed: ScriptedCommand = { command: { type: 'FileComplaint', customerId: this.customerId, occurredAt: this.at(time), data: { complaintId, category: this.random.pick(COMPLAINT_TOPICS), severity, channel: this.random.pick(CHANNELS) } } };
+    const filed: ScriptedCommand = {
+      command: {
+        type: 'FileComplaint',
+        customerId: this.customerId,
+        occurredAt: this.at(time),
+        data: { complaintId, category: this.random.pick(COMPLAINT_TOPICS), severity, channel: this.random.pick(CHANNELS) },
+      },
+    };
     if (!this.random.chance(0.85)) return [filed];
     const resolvedAt = Math.min(time + this.random.integer(1, 25) * DAY, monthEnd + 20 * DAY);
-    const resolved: ScriptedCommand = { command: { type: 'ResolveComplaint', customerId: this.customerId, occurredAt: this.at(resolvedAt), data: { complaintId, resolution: 'resolved with the customer' } } };
+    const resolved: ScriptedCommand = {
+      command: {
+        type: 'ResolveComplaint',
+        customerId: this.customerId,
+        occurredAt: this.at(resolvedAt),
+        data: { complaintId, resolution: 'resolved with the customer' },
+      },
+    };
     return [filed, resolved];
   }
 
   private redemption(time: number): ScriptedCommand {
     this.points -= 500;
-    const data = { redemptionId: `${this.customerId}-R${++this.sequence}`, points: 500, reward: this.random.pick(['cashback', 'airport-lounge', 'gift-card']) };
+    const data = {
+      redemptionId: `${this.customerId}-R${++this.sequence}`,
+      points: 500,
+      reward: this.random.pick(['cashback', 'airport-lounge', 'gift-card']),
+    };
     return { command: { type: 'RedeemPoints', customerId: this.customerId, occurredAt: this.at(time), data } };
   }
 
   private churn(time: number, until: number, script: ScriptedCommand[]): void {
-    script.push({ command: { type: 'ChurnCustomer', customerId: this.customerId, occurredAt: this.at(time), data: { reason: this.random.pick(['moved to a competitor', 'fees', 'relocated']) } } });
+    script.push({
+      command: {
+        type: 'ChurnCustomer',
+        customerId: this.customerId,
+        occurredAt: this.at(time),
+        data: { reason: this.random.pick(['moved to a competitor', 'fees', 'relocated']) },
+      },
+    });
     if (!this.random.chance(0.2) || time + 60 * DAY >= until) return;
     const back = time + this.random.integer(30, 60) * DAY;
-    script.push({ command: { type: 'ReactivateCustomer', customerId: this.customerId, occurredAt: this.at(back), data: { reason: 'retention offer accepted' } } });
+    script.push({
+      command: {
+        type: 'ReactivateCustomer',
+        customerId: this.customerId,
+        occurredAt: this.at(back),
+        data: { reason: 'retention offer accepted' },
+      },
+    });
   }
 }

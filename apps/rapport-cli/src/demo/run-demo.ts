@@ -50,7 +50,10 @@ function execute(commandBus: CommandBus, step: ScriptedCommand, seed: number, in
   return commandBus.execute(new ExecuteCustomerCommand(step.command, context, step.personal));
 }
 
-function count(tally: { commands: number; appended: number; unchanged: number; rejected: Record<string, number> }, outcome: CustomerCommandOutcome): void {
+function count(
+  tally: { commands: number; appended: number; unchanged: number; rejected: Record<string, number> },
+  outcome: CustomerCommandOutcome,
+): void {
   tally.commands++;
   if (outcome.kind === 'appended') tally.appended++;
   else if (outcome.kind === 'unchanged') tally.unchanged++;

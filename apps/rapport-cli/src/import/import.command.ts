@@ -24,7 +24,13 @@ export function registerImportCommand(program: Command, open: OpenContext): void
       const context = await open();
       const rejects = new RejectFile(rejectPath);
       try {
-        const report = await runImport(file, CloudEventIngestor.fromContext(context, 'cli-import'), rejects, total, context.get(OriginalSealer));
+        const report = await runImport(
+          file,
+          CloudEventIngestor.fromContext(context, 'cli-import'),
+          rejects,
+          total,
+          context.get(OriginalSealer),
+        );
         process.stdout.write(`${JSON.stringify(report)}\n`);
         if (rejects.written > 0) process.exitCode = SOME_LINES_REJECTED;
       } finally {

@@ -6,7 +6,14 @@ import type { SealedOriginal } from '../../../rapport/src/core';
 export type Reject =
   | { readonly line: number; readonly reason: 'unreadable'; readonly detail: string }
   | { readonly line: number; readonly reason: 'invalid'; readonly id?: string; readonly errors: readonly FieldError[] }
-  | { readonly line: number; readonly reason: 'rejected'; readonly id: string; readonly customerId: string; readonly rule: string; readonly message: string };
+  | {
+      readonly line: number;
+      readonly reason: 'rejected';
+      readonly id: string;
+      readonly customerId: string;
+      readonly rule: string;
+      readonly message: string;
+    };
 
 /** A refused line before its text is sealed, with the customer whose key will seal it. */
 export interface Refusal {

@@ -10,19 +10,34 @@ import { countLines, runImport } from './run-import';
 
 const event = (id: string, type: string, data: Record<string, unknown>) =>
   JSON.stringify({ specversion: '1.0', id, source: 'urn:core-banking:ledger', type, subject: 'IMP-1', time: '2026-02-01T10:00:00Z', data });
-const acquired = event('1', 'customer.acquired', { customerType: 'individual', channel: 'branch', assets: { amount: '90000.00', currency: 'CNY' }, riskProfile: 'C2' });
+const acquired = event('1', 'customer.acquired', {
+  customerType: 'individual',
+  channel: 'branch',
+  assets: { amount: '90000.00', currency: 'CNY' },
+  riskProfile: 'C2',
+});
 const activated = event('4', 'customer.activated', { product: 'savings-account' });
 
 const LINES = [
   acquired,
   '',
   'this is not JSON',
-  event('2', 'customer.transaction-recorded', { transactionId: 'T-1', amount: { amount: '10.00', currency: 'CNY' }, productCategory: 'funds' }),
+  event('2', 'customer.transaction-recorded', {
+    transactionId: 'T-1',
+    amount: { amount: '10.00', currency: 'CNY' },
+    productCategory: 'funds',
+  }),
   event('3', 'customer.satisfaction-recorded', { surveyId: 'S-1', csat: 9, touchpoint: 'branch', channel: 'branch' }),
   activated,
   activated,
   event('5', 'customer.teleported', {}),
-  event('6', 'customer.acquired', { customerType: 'individual', channel: 'branch', assets: { amount: '1.00', currency: 'CNY' }, riskProfile: 'C2', personal: { name: 'Wei Reject-Plaintext' } }),
+  event('6', 'customer.acquired', {
+    customerType: 'individual',
+    channel: 'branch',
+    assets: { amount: '1.00', currency: 'CNY' },
+    riskProfile: 'C2',
+    personal: { name: 'Wei Reject-Plaintext' },
+  }),
 ];
 const sealed = { sealedOriginal: 1, customerId: 'IMP-1', sealed: expect.objectContaining({ ciphertext: expect.any(String) }) };
 
@@ -45,17 +60,61 @@ describe('importing an NDJSON file of CloudEvents', () => {
     writeFileSync(file, `${LINES.join('\n')}\n`);
     const rejects = new RejectFile(join(dir, 'rejects.ndjson'));
 
-    const report = await runImport(file, CloudEventIngestor.fromContext(context, 'cli-import'), rejects, await countLines(file), context.get(OriginalSealer));
+    const report = await runImport(
+      file,
+      CloudEventIngestor.fromContext(context, 'cli-import'),
+      rejects,
+      await countLines(file),
+      context.get(OriginalSealer),
+    );
     rejects.close();
 
-    expect(report).toEqual(expect.objectContaining({ lines: 8, appended: 2, duplicates: 1, rejected: { invalid: 2, rejected: 2, unreadable: 1 } }));
-    const written = readFileSync(rejects.path, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(report).toEqual(
+      expect.objectContaining({ lines: 8, appended: 2, duplicates: 1, rejected: { invalid: 2, rejected: 2, unreadable: 1 } }),
+    );
+    const written = readFileSync(rejects.path, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(written).toEqual([
-      { line: 3, reason: 'unreadable', detail: 'the message is not valid JSON', sealedLine: { sealedOriginal: 1, stripped: 'no-customer-id' } },
-      { line: 4, reason: 'rejected', id: '2', customerId: 'IMP-1', rule: 'customer-not-active', message: expect.any(String), sealedLine: sealed },
-      { line: 5, reason: 'invalid', id: '3', errors: [{ field: 'data.csat', message: 'csat must not be greater than 5' }], sealedLine: sealed },
-      { line: 8, reason: 'invalid', id: '5', errors: [{ field: 'type', message: expect.stringContaining('unknown type') }], sealedLine: sealed },
-      { line: 9, reason: 'rejected', id: '6', customerId: 'IMP-1', rule: expect.any(String), message: expect.any(String), sealedLine: sealed },
+      {
+        line: 3,
+        reason: 'unreadable',
+        detail: 'the message is not valid JSON',
+        sealedLine: { sealedOriginal: 1, stripped: 'no-customer-id' },
+      },
+      {
+        line: 4,
+        reason: 'rejected',
+        id: '2',
+        customerId: 'IMP-1',
+        rule: 'customer-not-active',
+        message: expect.any(String),
+        sealedLine: sealed,
+      },
+      {
+        line: 5,
+        reason: 'invalid',
+        id: '3',
+        errors: [{ field: 'data.csat', message: 'csat must not be greater than 5' }],
+        sealedLine: sealed,
+      },
+      {
+        line: 8,
+        reason: 'invalid',
+        id: '5',
+        errors: [{ field: 'type', message: expect.stringContaining('unknown type') }],
+        sealedLine: sealed,
+      },
+      {
+        line: 9,
+        reason: 'rejected',
+        id: '6',
+        customerId: 'IMP-1',
+        rule: expect.any(String),
+        message: expect.any(String),
+        sealedLine: sealed,
+      },
     ]);
   });
 
@@ -63,7 +122,13 @@ describe('importing an NDJSON file of CloudEvents', () => {
     const file = join(dir, 'events.ndjson');
     writeFileSync(file, `${LINES.join('\n')}\n`);
     const rejects = new RejectFile(join(dir, 'rejects.ndjson'));
-    await runImport(file, CloudEventIngestor.fromContext(context, 'cli-import'), rejects, await countLines(file), context.get(OriginalSealer));
+    await runImport(
+      file,
+      CloudEventIngestor.fromContext(context, 'cli-import'),
+      rejects,
+      await countLines(file),
+      context.get(OriginalSealer),
+    );
     rejects.close();
 
     const text = readFileSync(rejects.path, 'utf8');

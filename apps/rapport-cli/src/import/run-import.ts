@@ -22,7 +22,13 @@ const ATTEMPTS = 5;
  * the reject file, each sealed under its customer's key (sealed-original.ts). A store failure is
  * retried a few times, then thrown (the CLI exits non-zero).
  */
-export async function runImport(file: string, ingestor: CloudEventIngestor, rejects: RejectFile, totalLines: number, sealer: OriginalSealer): Promise<ImportReport> {
+export async function runImport(
+  file: string,
+  ingestor: CloudEventIngestor,
+  rejects: RejectFile,
+  totalLines: number,
+  sealer: OriginalSealer,
+): Promise<ImportReport> {
   const started = Date.now();
   const tally = { lines: 0, appended: 0, duplicates: 0, rejected: { invalid: 0, rejected: 0, unreadable: 0 } };
   const progress = new ProgressBar('import', totalLines, 'lines');
@@ -39,11 +45,18 @@ export async function runImport(file: string, ingestor: CloudEventIngestor, reje
     progress.tick(1, `${rejects.written} rejected`);
   }
   const seconds = (Date.now() - started) / 1000;
-  progress.finish(`${tally.lines} lines: ${tally.appended} appended, ${tally.duplicates} duplicates, ${rejects.written} rejected in ${seconds.toFixed(1)} s`);
+  progress.finish(
+    `${tally.lines} lines: ${tally.appended} appended, ${tally.duplicates} duplicates, ${rejects.written} rejected in ${seconds.toFixed(1)} s`,
+  );
   return { ...tally, ...(rejects.written > 0 ? { rejectFile: rejects.path } : {}), seconds };
 }
 
-async function importLine(line: number, text: string, ingestor: CloudEventIngestor, tally: { appended: number; duplicates: number }): Promise<Refusal | undefined> {
+async function importLine(
+  line: number,
+  text: string,
+  ingestor: CloudEventIngestor,
+  tally: { appended: number; duplicates: number },
+): Promise<Refusal | undefined> {
   const parsed = decodeStructured(text);
   if (parsed.kind === 'unreadable') return { reject: { line, reason: 'unreadable', detail: parsed.detail } };
   if (parsed.kind === 'invalid') return { reject: { line, reason: 'invalid', errors: parsed.errors }, customerId: subjectOf(text) };
@@ -60,7 +73,10 @@ async function importLine(line: number, text: string, ingestor: CloudEventIngest
     case 'invalid':
       return { reject: { line, reason: 'invalid', id: event.id, errors: outcome.errors }, customerId };
     case 'rejected':
-      return { reject: { line, reason: 'rejected', id: event.id, customerId: outcome.customerId, rule: outcome.rule, message: outcome.message }, customerId };
+      return {
+        reject: { line, reason: 'rejected', id: event.id, customerId: outcome.customerId, rule: outcome.rule, message: outcome.message },
+        customerId,
+      };
   }
 }
 

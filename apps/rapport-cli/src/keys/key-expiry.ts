@@ -26,7 +26,9 @@ function durationMs(text: string): number {
 function instantMs(text: string): number {
   const ms = INSTANT_WITH_ZONE.test(text) ? Date.parse(text) : Number.NaN;
   if (Number.isNaN(ms)) {
-    throw new CliError(`--expires must be an instant with a zone (2027-01-01T00:00:00Z) or a duration (90d, 12h, 30m, P90D, PT12H); got ${text}`);
+    throw new CliError(
+      `--expires must be an instant with a zone (2027-01-01T00:00:00Z) or a duration (90d, 12h, 30m, P90D, PT12H); got ${text}`,
+    );
   }
   return ms;
 }

@@ -31,5 +31,12 @@ export function keyTable(rows: readonly KeyRow[]): string {
   if (rows.length === 0) return 'no keys configured';
   const cells = [COLUMNS.map(String), ...rows.map((row) => COLUMNS.map((column) => row[column] ?? '-'))];
   const widths = COLUMNS.map((_, index) => Math.max(...cells.map((line) => (line[index] ?? '').length)));
-  return cells.map((line) => line.map((cell, index) => cell.padEnd(widths[index] ?? 0)).join('  ').trimEnd()).join('\n');
+  return cells
+    .map((line) =>
+      line
+        .map((cell, index) => cell.padEnd(widths[index] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

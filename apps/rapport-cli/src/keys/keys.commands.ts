@@ -16,7 +16,9 @@ interface KeysFile {
 
 /** `keys create | list | rotate | revoke`: the keys file holds hashes only; a running service reloads it by itself. */
 export function registerKeyCommands(program: Command): void {
-  const keys = program.command('keys').description('manage API keys (stored as hashes in the keys file; a running service picks changes up)');
+  const keys = program
+    .command('keys')
+    .description('manage API keys (stored as hashes in the keys file; a running service picks changes up)');
   keys
     .command('create')
     .description('make a key of a role and print it once')
@@ -48,7 +50,8 @@ function createKey(options: { name: string; role: string; expires?: string; repl
   if (!KEY_NAME.test(options.name)) throw new CliError('--name must be 1-64 letters, digits, ".", "_" or "-"');
   const file = openKeysFile();
   const existing = findKey(file, options.name);
-  if (existing && !options.replace) throw new CliError(`a key named ${options.name} exists; rotate it, or pass --replace to make a new one in its place`);
+  if (existing && !options.replace)
+    throw new CliError(`a key named ${options.name} exists; rotate it, or pass --replace to make a new one in its place`);
   issueKey(file, options.name, options.role, options.expires === undefined ? undefined : parseExpiry(options.expires, new Date()));
 }
 
@@ -63,7 +66,8 @@ function rotateKey(options: { name: string; expires?: string }): void {
   const old = usableKey(file, options.name, 'rotate');
   const now = new Date();
   const expiresAt = options.expires === undefined ? old.expiresAt : parseExpiry(options.expires, now).toISOString();
-  if (expiresAt !== undefined && Date.parse(expiresAt) <= now.getTime()) throw new CliError(`key ${options.name} expired at ${expiresAt}: give --expires`);
+  if (expiresAt !== undefined && Date.parse(expiresAt) <= now.getTime())
+    throw new CliError(`key ${options.name} expired at ${expiresAt}: give --expires`);
   issueKey(file, options.name, old.role, expiresAt === undefined ? undefined : new Date(expiresAt));
 }
 
@@ -71,7 +75,10 @@ function revokeKey(options: { name: string }): void {
   const file = openKeysFile();
   const record = usableKey(file, options.name, 'revoke');
   const revokedAt = new Date().toISOString();
-  writeApiKeysFile(file.path, file.records.map((r) => (r === record ? { ...r, revokedAt } : r)));
+  writeApiKeysFile(
+    file.path,
+    file.records.map((r) => (r === record ? { ...r, revokedAt } : r)),
+  );
   process.stderr.write(`key ${options.name} revoked at ${revokedAt}\n`);
 }
 
@@ -85,20 +92,28 @@ function openKeysFile(): KeysFile {
 }
 
 function findKey(file: KeysFile, name: string): ApiKeyRecord | undefined {
-  if (file.fromEnvironment.some((record) => record.name === name)) throw new CliError(`key ${name} comes from RAPPORT_API_KEYS: change it there`);
+  if (file.fromEnvironment.some((record) => record.name === name))
+    throw new CliError(`key ${name} comes from RAPPORT_API_KEYS: change it there`);
   return file.records.find((record) => record.name === name);
 }
 
 function usableKey(file: KeysFile, name: string, verb: string): ApiKeyRecord {
   const record = findKey(file, name);
   if (!record) throw new CliError(`no key named ${name} in ${file.path}`);
-  if (record.revokedAt !== undefined) throw new CliError(`key ${name} was revoked at ${record.revokedAt}; cannot ${verb} it (create --replace makes a new one)`);
+  if (record.revokedAt !== undefined)
+    throw new CliError(`key ${name} was revoked at ${record.revokedAt}; cannot ${verb} it (create --replace makes a new one)`);
   return record;
 }
 
 function issueKey(file: KeysFile, name: string, role: Role, expiresAt: Date | undefined): void {
   const key = newApiKey();
-  const record: ApiKeyRecord = { name, role, sha256: hashApiKey(key), createdAt: new Date().toISOString(), ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}) };
+  const record: ApiKeyRecord = {
+    name,
+    role,
+    sha256: hashApiKey(key),
+    createdAt: new Date().toISOString(),
+    ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}),
+  };
   writeApiKeysFile(file.path, [...file.records.filter((r) => r.name !== name), record]);
   const until = expiresAt ? `, expires ${record.expiresAt}` : '';
   process.stderr.write(`key ${name} (${role}${until}) stored as a hash in ${file.path}; it is shown only now:\n`);

@@ -1,6 +1,13 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { EventStore } from '@rapport/event-store';
-import { allProjections, isProjectionName, PROJECTION_NAMES, rebuildProjections, type ReadModelAdmin, type ReadModelStore } from '@rapport/read-models';
+import {
+  allProjections,
+  isProjectionName,
+  PROJECTION_NAMES,
+  rebuildProjections,
+  type ReadModelAdmin,
+  type ReadModelStore,
+} from '@rapport/read-models';
 import type { Command } from 'commander';
 import { EVENT_STORE, READ_MODEL_ADMIN, READ_MODEL_STORE } from '../../../rapport/src/core';
 import { wholeNumber } from '../audit/audit.commands';
@@ -12,15 +19,20 @@ type OpenContext = () => Promise<INestApplicationContext>;
 
 /** `projections rebuild [name]` and `projections status` (issue 3): run beside a live service on the same stores. */
 export function registerProjectionCommands(program: Command, open: OpenContext): void {
-  const projections = program.command('projections').description('read-model projections: rebuild from position 0, or show positions and lag');
+  const projections = program
+    .command('projections')
+    .description('read-model projections: rebuild from position 0, or show positions and lag');
 
   projections
     .command('rebuild [name]')
-    .description(`fill fresh collections from position 0 while commands keep arriving, then swap them in (${PROJECTION_NAMES.join(', ')}; default all)`)
+    .description(
+      `fill fresh collections from position 0 while commands keep arriving, then swap them in (${PROJECTION_NAMES.join(', ')}; default all)`,
+    )
     .option('--batch-size <n>', 'events per read', '5000')
     .option('--flush-every <n>', 'events applied between writes (documents stay in memory until then, 200,000 at most)', '1000000')
     .action(async (name: string | undefined, options: { batchSize: string; flushEvery: string }) => {
-      if (name !== undefined && !isProjectionName(name)) throw new CliError(`no projection ${name}; choose one of ${PROJECTION_NAMES.join(', ')}`);
+      if (name !== undefined && !isProjectionName(name))
+        throw new CliError(`no projection ${name}; choose one of ${PROJECTION_NAMES.join(', ')}`);
       const selected = allProjections().filter((p) => name === undefined || p.name === name);
       await withPorts(open, async ({ events, store, admin }) => {
         const progress = new RebuildProgress(name ?? 'all projections', await events.headPosition());

@@ -28,6 +28,8 @@ export class RebuildProgress {
   finish(report: RebuildReport): void {
     const seconds = report.elapsedMs / 1000;
     const rate = seconds > 0 ? Math.round(report.events / seconds) : report.events;
-    this.bar.finish(`${report.projections.join(', ')}: ${report.events} events in ${seconds.toFixed(1)} s (${rate} events/s), swapped in at position ${report.position}`);
+    this.bar.finish(
+      `${report.projections.join(', ')}: ${report.events} events in ${seconds.toFixed(1)} s (${rate} events/s), swapped in at position ${report.position}`,
+    );
   }
 }

@@ -22,11 +22,21 @@ export async function statusLines(events: EventStore, store: ReadModelStore, now
   const rows = names.map((name): StatusRow => {
     const checkpoint = control.get(name)?.checkpoint ?? null;
     const heartbeat = checkpoint?.heartbeatAt ? Math.round((now.getTime() - Date.parse(checkpoint.heartbeatAt)) / 1000) : null;
-    return { name, position: checkpoint?.position ?? null, head, lag: checkpoint ? Math.max(0, head - checkpoint.position) : null, heartbeatAgeSeconds: heartbeat, pausedFor: checkpoint?.pausedFor ?? null };
+    return {
+      name,
+      position: checkpoint?.position ?? null,
+      head,
+      lag: checkpoint ? Math.max(0, head - checkpoint.position) : null,
+      heartbeatAgeSeconds: heartbeat,
+      pausedFor: checkpoint?.pausedFor ?? null,
+    };
   });
   const header = `${'projection'.padEnd(18)}${'position'.padStart(12)}${'head'.padStart(12)}${'lag'.padStart(10)}  live projector`;
   const lines = rows.map((row) => {
-    const live = row.heartbeatAgeSeconds === null ? 'never ran' : `heartbeat ${row.heartbeatAgeSeconds}s ago${row.pausedFor ? `, paused for ${row.pausedFor}` : ''}`;
+    const live =
+      row.heartbeatAgeSeconds === null
+        ? 'never ran'
+        : `heartbeat ${row.heartbeatAgeSeconds}s ago${row.pausedFor ? `, paused for ${row.pausedFor}` : ''}`;
     return `${row.name.padEnd(18)}${String(row.position ?? '-').padStart(12)}${String(row.head).padStart(12)}${String(row.lag ?? '-').padStart(10)}  ${live}`;
   });
   return { rows, lines: [header, ...lines] };

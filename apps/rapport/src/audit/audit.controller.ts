@@ -21,23 +21,27 @@ export class AuditController {
   ) {}
 
   @Csv(CSV_TABLES.history)
-  @Get('history') @ApiOperation({ summary: "A customer's events in order, with metadata" })
+  @Get('history')
+  @ApiOperation({ summary: "A customer's events in order, with metadata" })
   async history(@Param('customerId', CustomerIdPipe) id: string, @Query() query: HistoryQuery, @Req() req: AuthenticatedRequest) {
     return new AuditResult(await this.audit.history(readerOf(req), id, query.fromRevision, query.limit));
   }
 
-  @Get('history/verify') @ApiOperation({ summary: 'Check the hash chain of the stream' })
+  @Get('history/verify')
+  @ApiOperation({ summary: 'Check the hash chain of the stream' })
   async verify(@Param('customerId', CustomerIdPipe) id: string, @Req() req: AuthenticatedRequest) {
     return new AuditResult(await this.audit.verify(readerOf(req), id));
   }
 
-  @Get('state') @ApiOperation({ summary: 'The customer state folded up to an instant, on either time basis' })
+  @Get('state')
+  @ApiOperation({ summary: 'The customer state folded up to an instant, on either time basis' })
   async state(@Param('customerId', CustomerIdPipe) id: string, @Query() query: StateQuery, @Req() req: AuthenticatedRequest) {
     return new AuditResult(await this.audit.stateAsOf(readerOf(req), id, new Date(query.asOf), query.basis ?? 'occurred'));
   }
 
   @Csv(CSV_TABLES.accessLog)
-  @Get('access-log') @ApiOperation({ summary: "Who read this customer's history or personal data, and when" })
+  @Get('access-log')
+  @ApiOperation({ summary: "Who read this customer's history or personal data, and when" })
   async accessEntries(@Param('customerId', CustomerIdPipe) id: string) {
     const entries = await this.accessLog.entries(id);
     return { customerId: id, entries: entries.map((e) => ({ revision: e.revision, ...e.data })) };

@@ -22,19 +22,36 @@ async function auditedCustomer() {
   const store = new InMemoryEventStore();
   const keys = new InMemoryKeyStore();
   const accessLog = new AccessLog(store, new ManualClock(NOW));
-  const anchors = new AnchorsService(store, configFromEnvironment({ DATA_DIR: mkdtempSync(join(tmpdir(), 'rapport-audit-')) }), new ManualClock(NOW));
+  const anchors = new AnchorsService(
+    store,
+    configFromEnvironment({ DATA_DIR: mkdtempSync(join(tmpdir(), 'rapport-audit-')) }),
+    new ManualClock(NOW),
+  );
   const audit = new AuditService(upcasting(store), new PersonalDataReader(keys), accessLog, anchors);
   let revision = 0;
   const append = async (...events: CustomerEvent[]) => {
     const stored = events.map(({ type, data }) => {
       const at = data.occurredAt;
-      const metadata = { correlationId: 'c', causationId: 'c', actor: 'spec', channel: 'spec', schemaVersion: EVENT_SCHEMA_VERSIONS[type], occurredAt: at, recordedAt: at, previousHash: null, hash: `h${revision}` };
+      const metadata = {
+        correlationId: 'c',
+        causationId: 'c',
+        actor: 'spec',
+        channel: 'spec',
+        schemaVersion: EVENT_SCHEMA_VERSIONS[type],
+        occurredAt: at,
+        recordedAt: at,
+        previousHash: null,
+        hash: `h${revision}`,
+      };
       return { id: `e${revision++}`, type, data: data as unknown as Record<string, unknown>, metadata };
     });
     await store.appendToStream('customer-cust-0001', stored, 'any');
   };
   const sealed = seal(personal, await keys.keyFor('cust-0001'), 'cust-0001');
-  await append(customerAcquired({ occurredAt: '2026-01-05T09:00:00.000Z', personal: sealed }), customerActivated({ occurredAt: '2026-01-06T09:00:00.000Z' }));
+  await append(
+    customerAcquired({ occurredAt: '2026-01-05T09:00:00.000Z', personal: sealed }),
+    customerActivated({ occurredAt: '2026-01-06T09:00:00.000Z' }),
+  );
   return { audit, keys, append, accessLog };
 }
 
@@ -66,7 +83,10 @@ describe('the state as of an instant, with its fold snapshots kept between calls
     const { audit, append } = await auditedCustomer();
     await audit.stateAsOf(AUDITOR, 'cust-0001', NOW, 'occurred');
     await append(transactionRecorded({ transactionId: 't-1', occurredAt: '2026-02-01T00:00:00.000Z' }));
-    expect(await audit.stateAsOf(AUDITOR, 'cust-0001', NOW, 'occurred')).toMatchObject({ eventsApplied: 3, state: { transactionCount: 1 } });
+    expect(await audit.stateAsOf(AUDITOR, 'cust-0001', NOW, 'occurred')).toMatchObject({
+      eventsApplied: 3,
+      state: { transactionCount: 1 },
+    });
   });
 
   it('is undefined for a customer with no events, and logs no access for one', async () => {
@@ -98,7 +118,10 @@ describe('the history', () => {
     await append(customerChurned({ occurredAt: '2026-02-01T00:00:00.000Z', reason }));
     await append(customerChurned({ occurredAt: '2026-02-02T00:00:00.000Z', reason: 'legacy plaintext reason' }));
     const page = await audit.history(AUDITOR, 'cust-0001');
-    expect(page?.events.slice(2).map((event) => (event.data as { reason?: unknown }).reason)).toEqual(['moved in with Li Na', 'legacy plaintext reason']);
+    expect(page?.events.slice(2).map((event) => (event.data as { reason?: unknown }).reason)).toEqual([
+      'moved in with Li Na',
+      'legacy plaintext reason',
+    ]);
     const state = await audit.stateAsOf(AUDITOR, 'cust-0001', NOW, 'occurred');
     expect(state?.state).toMatchObject({ status: 'churned', churnReason: 'moved in with Li Na' });
     await keys.destroy('cust-0001', new Date('2026-03-01T00:00:00.000Z'));
@@ -112,17 +135,61 @@ describe('events stored in the shape of schema version 1', () => {
   const customerId = 'cust-0001';
   /** As the first release wrote them: activation and transactions without tier window, activation without tier. */
   const version1 = [
-    { type: 'CustomerAcquired', data: { customerId, occurredAt: '2026-01-05T09:00:00.000Z', customerType: 'individual', channel: 'branch', assets: { amount: '120000.00', currency: 'CNY' }, riskProfile: 'C3' } },
-    { type: 'CustomerActivated', data: { customerId, occurredAt: '2026-01-06T09:00:00.000Z', product: 'savings-account', pointsEarned: 200 } },
-    { type: 'TransactionRecorded', data: { customerId, occurredAt: '2026-02-01T10:00:00.000Z', transactionId: 't-1', amount: { amount: '90000.00', currency: 'CNY' }, productCategory: 'deposit', pointsEarned: 900, tierAfter: 'Silver' } },
-    { type: 'TransactionRecorded', data: { customerId, occurredAt: '2027-03-01T10:00:00.000Z', transactionId: 't-2', amount: { amount: '1000.00', currency: 'CNY' }, productCategory: 'deposit', pointsEarned: 10, tierAfter: 'Bronze' } },
+    {
+      type: 'CustomerAcquired',
+      data: {
+        customerId,
+        occurredAt: '2026-01-05T09:00:00.000Z',
+        customerType: 'individual',
+        channel: 'branch',
+        assets: { amount: '120000.00', currency: 'CNY' },
+        riskProfile: 'C3',
+      },
+    },
+    {
+      type: 'CustomerActivated',
+      data: { customerId, occurredAt: '2026-01-06T09:00:00.000Z', product: 'savings-account', pointsEarned: 200 },
+    },
+    {
+      type: 'TransactionRecorded',
+      data: {
+        customerId,
+        occurredAt: '2026-02-01T10:00:00.000Z',
+        transactionId: 't-1',
+        amount: { amount: '90000.00', currency: 'CNY' },
+        productCategory: 'deposit',
+        pointsEarned: 900,
+        tierAfter: 'Silver',
+      },
+    },
+    {
+      type: 'TransactionRecorded',
+      data: {
+        customerId,
+        occurredAt: '2027-03-01T10:00:00.000Z',
+        transactionId: 't-2',
+        amount: { amount: '1000.00', currency: 'CNY' },
+        productCategory: 'deposit',
+        pointsEarned: 10,
+        tierAfter: 'Bronze',
+      },
+    },
   ];
 
   async function storedInVersion1() {
     const store = new InMemoryEventStore();
     let previousHash: string | null = null;
     const events: EventToAppend[] = version1.map(({ type, data }, revision) => {
-      const metadata = { correlationId: 'c', causationId: 'c', actor: 'v1', channel: 'spec', schemaVersion: 1, occurredAt: data.occurredAt, recordedAt: data.occurredAt, previousHash };
+      const metadata = {
+        correlationId: 'c',
+        causationId: 'c',
+        actor: 'v1',
+        channel: 'spec',
+        schemaVersion: 1,
+        occurredAt: data.occurredAt,
+        recordedAt: data.occurredAt,
+        previousHash,
+      };
       const id = `v1-${revision}`;
       const hash: string = hashEvent({ id, streamId: STREAM, revision, type, data, metadata });
       previousHash = hash;
@@ -130,14 +197,21 @@ describe('events stored in the shape of schema version 1', () => {
     });
     await store.appendToStream(STREAM, events, 'no-stream');
     const keys = new InMemoryKeyStore();
-    const anchors = new AnchorsService(store, configFromEnvironment({ DATA_DIR: mkdtempSync(join(tmpdir(), 'rapport-audit-')) }), new ManualClock(NOW));
+    const anchors = new AnchorsService(
+      store,
+      configFromEnvironment({ DATA_DIR: mkdtempSync(join(tmpdir(), 'rapport-audit-')) }),
+      new ManualClock(NOW),
+    );
     return new AuditService(upcasting(store), new PersonalDataReader(keys), new AccessLog(store, new ManualClock(NOW)), anchors);
   }
 
   it('folds them as the version 1 evolve did: the bonus tier, then earnings outside the 12-month window dropped', async () => {
     const audit = await storedInVersion1();
     const afterActivation = await audit.stateAsOf(AUDITOR, customerId, new Date('2026-01-07T00:00:00.000Z'), 'occurred');
-    expect(afterActivation?.state).toMatchObject({ status: 'active', loyalty: { balance: 200, tier: 'Bronze', recentEarnings: [{ day: '2026-01-06', points: 200 }] } });
+    expect(afterActivation?.state).toMatchObject({
+      status: 'active',
+      loyalty: { balance: 200, tier: 'Bronze', recentEarnings: [{ day: '2026-01-06', points: 200 }] },
+    });
     const now = await audit.stateAsOf(AUDITOR, customerId, new Date('2027-06-01T00:00:00.000Z'), 'occurred');
     expect(now?.state).toMatchObject({
       transactionCount: 2,

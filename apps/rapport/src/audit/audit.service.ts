@@ -62,8 +62,18 @@ export class AuditService {
     if (events.length === 0 && !(await this.exists(customerId))) return undefined;
     await this.accessLog.record({ ...reader, customerId });
     const shown = events.slice(0, limit);
-    const data = await this.personalData.revealEach(customerId, shown.map((event) => event.data));
-    const page = shown.map(({ revision, position, type, metadata, id }, index) => ({ id, revision, position, type, data: data[index], metadata }));
+    const data = await this.personalData.revealEach(
+      customerId,
+      shown.map((event) => event.data),
+    );
+    const page = shown.map(({ revision, position, type, metadata, id }, index) => ({
+      id,
+      revision,
+      position,
+      type,
+      data: data[index],
+      metadata,
+    }));
     return { customerId, events: page, ...(events.length > limit ? { nextRevision: fromRevision + limit } : {}) };
   }
 
@@ -101,4 +111,3 @@ export class AuditService {
     return (await this.store.readStream(customerStreamId(customerId), { maxCount: 1 })).length > 0;
   }
 }
-

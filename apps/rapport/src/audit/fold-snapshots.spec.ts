@@ -42,9 +42,15 @@ async function append(store: EventStore, streamId: string, timings: readonly (re
     const revision = next + index;
     const { type, data } = eventAt(revision, timing, kind);
     const metadata = {
-      correlationId: 'c', causationId: 'c', actor: 'spec', channel: 'spec', schemaVersion: EVENT_SCHEMA_VERSIONS[type],
-      occurredAt: iso(timing.occurred), recordedAt: iso(timing.recorded),
-      previousHash: revision === 0 ? null : `${streamId}#${revision - 1}`, hash: `${streamId}#${revision}`,
+      correlationId: 'c',
+      causationId: 'c',
+      actor: 'spec',
+      channel: 'spec',
+      schemaVersion: EVENT_SCHEMA_VERSIONS[type],
+      occurredAt: iso(timing.occurred),
+      recordedAt: iso(timing.recorded),
+      previousHash: revision === 0 ? null : `${streamId}#${revision - 1}`,
+      hash: `${streamId}#${revision}`,
     };
     return { id: `${streamId}-${revision}`, type, data, metadata };
   });
@@ -60,7 +66,13 @@ async function uncached(store: EventStore, streamId: string, asOf: Date, basis: 
 /** Reads that started after a stream's first event, i.e. from a snapshot. */
 let readsFromSnapshot = 0;
 
-async function cachedFold(fold: CachedFold<CustomerState, CustomerEvent>, store: EventStore, streamId: string, asOf: Date, basis: TimeBasis) {
+async function cachedFold(
+  fold: CachedFold<CustomerState, CustomerEvent>,
+  store: EventStore,
+  streamId: string,
+  asOf: Date,
+  basis: TimeBasis,
+) {
   const read = (options?: { fromRevision?: number }) => {
     if ((options?.fromRevision ?? 0) > 0) readsFromSnapshot++;
     return store.readStream(streamId, options);
@@ -77,9 +89,19 @@ describe('folding from snapshots', () => {
     const store = new InMemoryEventStore();
     const fold = new CachedFold(decider, { interval: 1, maxEvents: 100 });
     // Revision 2 happened before revision 1 but was recorded last.
-    await append(store, 'customer-1', [[{ occurred: 0, recorded: 0 }, 4], [{ occurred: 240, recorded: 240 }, 4], [{ occurred: 48, recorded: 480 }, 4], [{ occurred: 300, recorded: 500 }, 4]]);
+    await append(store, 'customer-1', [
+      [{ occurred: 0, recorded: 0 }, 4],
+      [{ occurred: 240, recorded: 240 }, 4],
+      [{ occurred: 48, recorded: 480 }, 4],
+      [{ occurred: 300, recorded: 500 }, 4],
+    ]);
     await cachedFold(fold, store, 'customer-1', new Date(iso(1_000)), 'occurred');
-    for (const [hours, basis] of [[100, 'occurred'], [250, 'occurred'], [250, 'recorded'], [490, 'recorded']] as const) {
+    for (const [hours, basis] of [
+      [100, 'occurred'],
+      [250, 'occurred'],
+      [250, 'recorded'],
+      [490, 'recorded'],
+    ] as const) {
       const asOf = new Date(iso(hours));
       expect(await cachedFold(fold, store, 'customer-1', asOf, basis)).toEqual(await uncached(store, 'customer-1', asOf, basis));
     }
@@ -89,20 +111,37 @@ describe('folding from snapshots', () => {
   it('reads the events appended after its newest snapshot', async () => {
     const store = new InMemoryEventStore();
     const fold = new CachedFold(decider, { interval: 1_000, maxEvents: 100 });
-    await append(store, 'customer-1', [[{ occurred: 0, recorded: 0 }, 4], [{ occurred: 1, recorded: 1 }, 4]]);
+    await append(store, 'customer-1', [
+      [{ occurred: 0, recorded: 0 }, 4],
+      [{ occurred: 1, recorded: 1 }, 4],
+    ]);
     const now = new Date(iso(1_000));
     await cachedFold(fold, store, 'customer-1', now, 'recorded');
-    await append(store, 'customer-1', [[{ occurred: 2, recorded: 2 }, 4], [{ occurred: 3, recorded: 3 }, 3]]);
+    await append(store, 'customer-1', [
+      [{ occurred: 2, recorded: 2 }, 4],
+      [{ occurred: 3, recorded: 3 }, 3],
+    ]);
     expect(await cachedFold(fold, store, 'customer-1', now, 'recorded')).toEqual(await uncached(store, 'customer-1', now, 'recorded'));
-    expect(await cachedFold(fold, store, 'customer-1', now, 'recorded')).toMatchObject({ eventsApplied: 4, state: { transactionCount: 1 } });
+    expect(await cachedFold(fold, store, 'customer-1', now, 'recorded')).toMatchObject({
+      eventsApplied: 4,
+      state: { transactionCount: 1 },
+    });
   });
 
   it('drops a snapshot the store does not bear out (another file under the same stream id)', async () => {
     const [before, after] = [new InMemoryEventStore(), new InMemoryEventStore()];
     const fold = new CachedFold(decider, { interval: 1, maxEvents: 100 });
-    await append(before, 'customer-1', [[{ occurred: 0, recorded: 0 }, 4], [{ occurred: 1, recorded: 1 }, 4], [{ occurred: 2, recorded: 2 }, 4]]);
+    await append(before, 'customer-1', [
+      [{ occurred: 0, recorded: 0 }, 4],
+      [{ occurred: 1, recorded: 1 }, 4],
+      [{ occurred: 2, recorded: 2 }, 4],
+    ]);
     await append(after, 'other', [[{ occurred: 0, recorded: 0 }, 4]]);
-    await after.appendToStream('customer-1', (await after.readStream('other')).map((event) => ({ ...event, id: 'x' })), 'no-stream');
+    await after.appendToStream(
+      'customer-1',
+      (await after.readStream('other')).map((event) => ({ ...event, id: 'x' })),
+      'no-stream',
+    );
     const now = new Date(iso(1_000));
     await cachedFold(fold, before, 'customer-1', now, 'occurred');
     expect(await cachedFold(fold, after, 'customer-1', now, 'occurred')).toEqual(await uncached(after, 'customer-1', now, 'occurred'));
@@ -116,7 +155,11 @@ describe('folding from snapshots', () => {
       .map(([lateChance, lateBy, oddChance, oddBy, kind]) => ({ lateChance, lateBy, oddChance, oddBy, kind }));
     const step = fc.oneof(
       fc.record({ append: fc.array(timing, { minLength: 1, maxLength: 12 }), stream: fc.nat({ max: 1 }) }),
-      fc.record({ asOf: fc.integer({ min: -20, max: 200 }), basis: fc.constantFrom<TimeBasis>('occurred', 'recorded'), stream: fc.nat({ max: 1 }) }),
+      fc.record({
+        asOf: fc.integer({ min: -20, max: 200 }),
+        basis: fc.constantFrom<TimeBasis>('occurred', 'recorded'),
+        stream: fc.nat({ max: 1 }),
+      }),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), async (steps) => {
@@ -129,14 +172,19 @@ describe('folding from snapshots', () => {
             const timings = current.append.map(({ lateChance, lateBy, oddChance, oddBy, kind }) => {
               const now = ++clock[current.stream];
               // Some events are back-dated (business time), some store times go backwards, a few times are written oddly.
-              return [{ occurred: lateChance < 3 ? now - lateBy : now, recorded: oddChance < 2 ? now - oddBy : now }, kind % 6 === 5 ? 4 : kind % 6] as const;
+              return [
+                { occurred: lateChance < 3 ? now - lateBy : now, recorded: oddChance < 2 ? now - oddBy : now },
+                kind % 6 === 5 ? 4 : kind % 6,
+              ] as const;
             });
             await append(store, streamId, timings);
           } else {
             // A random instant, then the instants around the newest events, after and between them.
             const newest = clock[current.stream];
             for (const instant of [current.asOf, newest + 1, newest, newest - 1].map((hours) => new Date(iso(hours)))) {
-              expect(await cachedFold(fold, store, streamId, instant, current.basis)).toEqual(await uncached(store, streamId, instant, current.basis));
+              expect(await cachedFold(fold, store, streamId, instant, current.basis)).toEqual(
+                await uncached(store, streamId, instant, current.basis),
+              );
             }
           }
         }
@@ -149,7 +197,12 @@ describe('folding from snapshots', () => {
   it('never hides stored bytes altered before a snapshot, though the event at the snapshot is as it was', async () => {
     const store = new InMemoryEventStore();
     const fold = new CachedFold(decider, { interval: 2, maxEvents: 100 });
-    await append(store, 'customer-1', [[{ occurred: 0, recorded: 0 }, 4], [{ occurred: 1, recorded: 1 }, 4], [{ occurred: 2, recorded: 2 }, 4], [{ occurred: 3, recorded: 3 }, 4]]);
+    await append(store, 'customer-1', [
+      [{ occurred: 0, recorded: 0 }, 4],
+      [{ occurred: 1, recorded: 1 }, 4],
+      [{ occurred: 2, recorded: 2 }, 4],
+      [{ occurred: 3, recorded: 3 }, 4],
+    ]);
     const now = new Date(iso(1_000));
     expect(await cachedFold(fold, store, 'customer-1', now, 'occurred')).toMatchObject({ state: { transactionCount: 2 } });
 

@@ -68,7 +68,13 @@ export class CachedFold<State, Event> {
    * folded (altered bytes, a rewritten stream and another file under the same id all fail that);
    * otherwise it is dropped and the stream folded whole.
    */
-  async stateAsOf(streamId: string, read: ReadStream, digest: DigestStream, asOf: Date, basis: TimeBasis): Promise<FoldProgress<State> | undefined> {
+  async stateAsOf(
+    streamId: string,
+    read: ReadStream,
+    digest: DigestStream,
+    asOf: Date,
+    basis: TimeBasis,
+  ): Promise<FoldProgress<State> | undefined> {
     const snapshot = await this.confirmedAt(streamId, digest, instantOf(asOf), basis);
     const events = await read(snapshot === undefined ? undefined : { fromRevision: snapshot.revision + 1 });
     if (events.length === 0 && snapshot === undefined) return undefined;
@@ -76,7 +82,9 @@ export class CachedFold<State, Event> {
     const folded = foldAsOf(events, asOf, basis, this.decider, { from: snapshot, onWholePrefix: this.recorder(events, snapshot, pending) });
     if (pending.length > 0) {
       const prefixes = await digest(pending.map(({ snapshot: kept }) => kept.revision));
-      pending.forEach(({ snapshot: kept, isPeriodic }, index) => this.keep(streamId, { ...kept, prefix: prefixes[index] ?? '' }, isPeriodic));
+      pending.forEach(({ snapshot: kept, isPeriodic }, index) =>
+        this.keep(streamId, { ...kept, prefix: prefixes[index] ?? '' }, isPeriodic),
+      );
     }
     return folded;
   }
@@ -86,7 +94,12 @@ export class CachedFold<State, Event> {
     this.streams.clear();
   }
 
-  private async confirmedAt(streamId: string, digest: DigestStream, asOf: Instant, basis: TimeBasis): Promise<FoldSnapshot<State> | undefined> {
+  private async confirmedAt(
+    streamId: string,
+    digest: DigestStream,
+    asOf: Instant,
+    basis: TimeBasis,
+  ): Promise<FoldSnapshot<State> | undefined> {
     const snapshot = this.usableAt(streamId, asOf, basis);
     if (snapshot === undefined) return undefined;
     const [prefix] = await digest([snapshot.revision]);

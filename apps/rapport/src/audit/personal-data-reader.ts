@@ -1,5 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isErasedText, openText, sealedTextParts, unseal, type KeyLookup, type KeyStore, type PersonalData, type SealedData } from '@rapport/privacy';
+import {
+  isErasedText,
+  openText,
+  sealedTextParts,
+  unseal,
+  type KeyLookup,
+  type KeyStore,
+  type PersonalData,
+  type SealedData,
+} from '@rapport/privacy';
 import { KEY_STORE } from '../wiring/tokens';
 
 export type ErasedView = { readonly erased: true; readonly erasedAt?: string };
@@ -54,7 +63,8 @@ function openTextWith(found: KeyLookup, customerId: string, sealed: SealedData):
 }
 
 function keyOf(found: KeyLookup, customerId: string, sealed: SealedData) {
-  if (found.status !== 'live' || found.dataKey.keyId !== sealed.keyId) throw new Error(`no data key ${sealed.keyId} for customer ${customerId}`);
+  if (found.status !== 'live' || found.dataKey.keyId !== sealed.keyId)
+    throw new Error(`no data key ${sealed.keyId} for customer ${customerId}`);
   return found.dataKey;
 }
 

@@ -13,7 +13,8 @@ import { SubjectAccessService } from './subject-access.service';
 export class SubjectAccessController {
   constructor(private readonly subjectAccess: SubjectAccessService) {}
 
-  @Get() @ApiOperation({ summary: 'Everything held about the customer, opened, as one document (admin; written to the access log)' })
+  @Get()
+  @ApiOperation({ summary: 'Everything held about the customer, opened, as one document (admin; written to the access log)' })
   async export(@Param('customerId', CustomerIdPipe) id: string, @Req() req: AuthenticatedRequest) {
     return new AuditResult(await this.subjectAccess.export(readerOf(req), id));
   }

@@ -17,7 +17,12 @@ export interface SubjectAccessExport {
   readonly customerId: string;
   readonly profile: CustomerState;
   /** The personal and sensitive fields of each event that holds any (customer.field-classes.ts). */
-  readonly events: readonly { readonly revision: number; readonly type: string; readonly occurredAt: string; readonly fields: Readonly<Record<string, unknown>> }[];
+  readonly events: readonly {
+    readonly revision: number;
+    readonly type: string;
+    readonly occurredAt: string;
+    readonly fields: Readonly<Record<string, unknown>>;
+  }[];
   /** What the read models hold about the customer (no personal data by design; shown so the export is complete). */
   readonly readModels: { readonly summary?: unknown; readonly loyalty?: unknown };
   /** Every read of the customer's data, this export included. */
@@ -38,7 +43,10 @@ export class SubjectAccessService {
     const events = await this.store.readStream(customerStreamId(customerId));
     if (events.length === 0) return undefined;
     await this.accessLog.record({ ...reader, customerId });
-    const folded = events.reduce((state, { type, data }) => customerDecider.evolve(state, { type, data } as CustomerEvent), customerDecider.initialState);
+    const folded = events.reduce(
+      (state, { type, data }) => customerDecider.evolve(state, { type, data } as CustomerEvent),
+      customerDecider.initialState,
+    );
     const guarded = events.map(guardedFields).filter((entry) => Object.keys(entry.fields).length > 0);
     const opened = await this.personalData.revealEach(customerId, [folded, ...guarded.map((entry) => entry.fields)]);
     const [profile, ...fields] = opened;

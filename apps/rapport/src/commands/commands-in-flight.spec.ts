@@ -14,7 +14,12 @@ describe('CommandsInFlight: the commands under way, by the event that caused the
   it('settles for an event once every command it caused has finished, whatever other events caused', async () => {
     const inFlight = new CommandsInFlight();
     const [first, second, other] = [deferred(), deferred(), deferred()];
-    for (const [cause, work] of [['e-1', first], ['e-1', second], ['e-2', other]] as const) void inFlight.track(cause, work.promise);
+    for (const [cause, work] of [
+      ['e-1', first],
+      ['e-1', second],
+      ['e-2', other],
+    ] as const)
+      void inFlight.track(cause, work.promise);
     let isSettled = false;
     const settled = inFlight.settledFor(['e-1']).then(() => (isSettled = true));
     first.resolve('done');

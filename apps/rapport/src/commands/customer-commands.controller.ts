@@ -35,33 +35,39 @@ export class CustomerCommandsController {
     @Inject(TO_COMMAND) private readonly toCommand: ToCommand,
   ) {}
 
-  @Post() @ApiOperation({ summary: 'Acquire a customer (CustomerAcquired)' })
+  @Post()
+  @ApiOperation({ summary: 'Acquire a customer (CustomerAcquired)' })
   async acquire(@Body() body: AcquireCustomerRequest, @Req() req: Request): Promise<CommandResult> {
     const { command, personal } = this.toCommand.acquire(body);
     return this.run(command, req, personal);
   }
 
-  @Post(':customerId/activation') @ApiOperation({ summary: 'Activate (CustomerActivated)' })
+  @Post(':customerId/activation')
+  @ApiOperation({ summary: 'Activate (CustomerActivated)' })
   async activate(@Customer() id: string, @Body() body: ActivateCustomerRequest, @Req() req: Request) {
     return this.run(this.toCommand.activate(id, body), req);
   }
 
-  @Patch(':customerId/profile') @ApiOperation({ summary: 'Update assets or risk profile (CustomerProfileUpdated)' })
+  @Patch(':customerId/profile')
+  @ApiOperation({ summary: 'Update assets or risk profile (CustomerProfileUpdated)' })
   async updateProfile(@Customer() id: string, @Body() body: UpdateProfileRequest, @Req() req: Request) {
     return this.run(this.toCommand.updateProfile(id, body), req);
   }
 
-  @Post(':customerId/transactions') @ApiOperation({ summary: 'Record a transaction (TransactionRecorded)' })
+  @Post(':customerId/transactions')
+  @ApiOperation({ summary: 'Record a transaction (TransactionRecorded)' })
   async recordTransaction(@Customer() id: string, @Body() body: RecordTransactionRequest, @Req() req: Request) {
     return this.run(this.toCommand.recordTransaction(id, body), req);
   }
 
-  @Post(':customerId/complaints') @ApiOperation({ summary: 'File a complaint (ComplaintFiled)' })
+  @Post(':customerId/complaints')
+  @ApiOperation({ summary: 'File a complaint (ComplaintFiled)' })
   async fileComplaint(@Customer() id: string, @Body() body: FileComplaintRequest, @Req() req: Request) {
     return this.run(this.toCommand.fileComplaint(id, body), req);
   }
 
-  @Post(':customerId/complaints/:complaintId/escalation') @ApiOperation({ summary: 'Escalate a complaint (ComplaintEscalated)' })
+  @Post(':customerId/complaints/:complaintId/escalation')
+  @ApiOperation({ summary: 'Escalate a complaint (ComplaintEscalated)' })
   async escalateComplaint(
     @Customer() id: string,
     @Param('complaintId', new BusinessIdPipe('complaintId')) complaintId: string,
@@ -71,7 +77,8 @@ export class CustomerCommandsController {
     return this.run(this.toCommand.escalateComplaint(id, complaintId, body), req);
   }
 
-  @Post(':customerId/complaints/:complaintId/resolution') @ApiOperation({ summary: 'Resolve a complaint (ComplaintResolved)' })
+  @Post(':customerId/complaints/:complaintId/resolution')
+  @ApiOperation({ summary: 'Resolve a complaint (ComplaintResolved)' })
   async resolveComplaint(
     @Customer() id: string,
     @Param('complaintId', new BusinessIdPipe('complaintId')) complaintId: string,
@@ -81,27 +88,33 @@ export class CustomerCommandsController {
     return this.run(this.toCommand.resolveComplaint(id, complaintId, body), req);
   }
 
-  @Post(':customerId/surveys') @ApiOperation({ summary: 'Record a survey answer (SatisfactionRecorded)' })
+  @Post(':customerId/surveys')
+  @ApiOperation({ summary: 'Record a survey answer (SatisfactionRecorded)' })
   async recordSatisfaction(@Customer() id: string, @Body() body: RecordSatisfactionRequest, @Req() req: Request) {
     return this.run(this.toCommand.recordSatisfaction(id, body), req);
   }
 
-  @Post(':customerId/redemptions') @ApiOperation({ summary: 'Redeem loyalty points (PointsRedeemed)' })
+  @Post(':customerId/redemptions')
+  @ApiOperation({ summary: 'Redeem loyalty points (PointsRedeemed)' })
   async redeemPoints(@Customer() id: string, @Body() body: RedeemPointsRequest, @Req() req: Request) {
     return this.run(this.toCommand.redeemPoints(id, body), req);
   }
 
-  @Post(':customerId/churn') @ApiOperation({ summary: 'End the relationship (CustomerChurned)' })
+  @Post(':customerId/churn')
+  @ApiOperation({ summary: 'End the relationship (CustomerChurned)' })
   async churn(@Customer() id: string, @Body() body: ChurnCustomerRequest, @Req() req: Request) {
     return this.run(this.toCommand.churn(id, body), req);
   }
 
-  @Post(':customerId/reactivation') @ApiOperation({ summary: 'Resume the relationship (CustomerReactivated)' })
+  @Post(':customerId/reactivation')
+  @ApiOperation({ summary: 'Resume the relationship (CustomerReactivated)' })
   async reactivate(@Customer() id: string, @Body() body: ReactivateCustomerRequest, @Req() req: Request) {
     return this.run(this.toCommand.reactivate(id, body), req);
   }
 
-  @Post(':customerId/erasure') @Access() @ApiOperation({ summary: 'Erase personal data: destroy the data key (PersonalDataErased); admin only' })
+  @Post(':customerId/erasure')
+  @Access()
+  @ApiOperation({ summary: 'Erase personal data: destroy the data key (PersonalDataErased); admin only' })
   async erase(@Customer() id: string, @Body() body: ErasureRequest, @Req() req: AuthenticatedRequest) {
     return this.run(this.toCommand.erase(id, body, req.principal?.name ?? 'anonymous'), req);
   }

@@ -36,7 +36,11 @@ export class ExecuteCustomerCommandHandler implements ICommandHandler<ExecuteCus
     return this.inFlight.track(context.causationId, this.run(command, context, personal));
   }
 
-  private async run(command: CustomerCommand, context: CommandContext, personal: PersonalData | undefined): Promise<CustomerCommandOutcome> {
+  private async run(
+    command: CustomerCommand,
+    context: CommandContext,
+    personal: PersonalData | undefined,
+  ): Promise<CustomerCommandOutcome> {
     const started = process.hrtime.bigint();
     // Erasure destroys the key before appending: should the append fail, a retry still appends
     // PersonalDataErased, and the data is unreadable either way (crypto-shredding, design.md §7).
@@ -45,7 +49,12 @@ export class ExecuteCustomerCommandHandler implements ICommandHandler<ExecuteCus
     const outcome = await this.processor.execute(customerStreamId(command.customerId), sealed, context);
     const labels = { command: command.type, outcome: outcome.kind === 'rejected' ? outcome.rejection.code : outcome.kind };
     this.metrics.count('rapport_commands_total', 'Commands handled, by type and outcome', labels);
-    this.metrics.observeSeconds('rapport_command_seconds', 'Time to decide and append a command', { command: command.type }, Number(process.hrtime.bigint() - started) / 1e9);
+    this.metrics.observeSeconds(
+      'rapport_command_seconds',
+      'Time to decide and append a command',
+      { command: command.type },
+      Number(process.hrtime.bigint() - started) / 1e9,
+    );
     return outcome;
   }
 }

@@ -7,7 +7,11 @@ import { ERASED_TEXT, KeyDestroyed, seal, sealText, type DataKey, type KeyStore,
  * store. Once the customer is erased there is no key: an acquisition is then rejected by the
  * decider, and free text is kept as ERASED_TEXT.
  */
-export async function sealForStorage(keys: KeyStore, command: CustomerCommand, personal: PersonalData | undefined): Promise<CustomerCommand> {
+export async function sealForStorage(
+  keys: KeyStore,
+  command: CustomerCommand,
+  personal: PersonalData | undefined,
+): Promise<CustomerCommand> {
   const hasPersonal = command.type === 'AcquireCustomer' && personal !== undefined && Object.keys(personal).length > 0;
   const texts = sensitiveFieldsOf(command.type).filter((field) => typeof (command.data as Record<string, unknown>)[field] === 'string');
   if (!hasPersonal && texts.length === 0) return command;

@@ -30,9 +30,12 @@ describe('business time at the HTTP and Kafka edge: validated and mapped by the 
     expect(await businessTime({ occurredAt: null })).toBe(NOW);
   });
 
-  it.each(['2026-02-30T00:00:00Z', '2026-01-15T24:00:00Z', '2026-01-15T09:30:00', '2026-01-15', 'yesterday', 42])('%j is refused with a field error', async (occurredAt) => {
-    expect(await businessTime({ occurredAt })).toEqual([
-      { field: 'occurredAt', message: 'occurredAt must be an ISO 8601 instant with a time zone, e.g. 2026-01-15T09:30:00Z' },
-    ]);
-  });
+  it.each(['2026-02-30T00:00:00Z', '2026-01-15T24:00:00Z', '2026-01-15T09:30:00', '2026-01-15', 'yesterday', 42])(
+    '%j is refused with a field error',
+    async (occurredAt) => {
+      expect(await businessTime({ occurredAt })).toEqual([
+        { field: 'occurredAt', message: 'occurredAt must be an ISO 8601 instant with a time zone, e.g. 2026-01-15T09:30:00Z' },
+      ]);
+    },
+  );
 });

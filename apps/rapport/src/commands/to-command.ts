@@ -25,7 +25,13 @@ export class ToCommand {
 
   acquire(request: AcquireCustomerRequest): CommandWithPersonalData {
     const { customerId, customerType, channel, riskProfile } = request;
-    const data = { customerType, channel, assets: money(request.assets), riskProfile, ...optionalMoney('acquisitionCost', request.acquisitionCost) };
+    const data = {
+      customerType,
+      channel,
+      assets: money(request.assets),
+      riskProfile,
+      ...optionalMoney('acquisitionCost', request.acquisitionCost),
+    };
     const personal = request.personal ? definedFields(request.personal) : undefined;
     return { command: { type: 'AcquireCustomer', customerId, occurredAt: this.at(request), data }, personal };
   }

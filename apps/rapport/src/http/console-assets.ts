@@ -18,7 +18,10 @@ export function serveConsole(app: NestExpressApplication, directory = consoleDir
   }
   app.use(CONSOLE_PATH, (_request: Request, response: Response) => {
     const detail = 'The console is not built: run `npm run build`.';
-    response.status(404).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem('console-not-built', 'Console not built', 404, { detail })));
+    response
+      .status(404)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send(JSON.stringify(problem('console-not-built', 'Console not built', 404, { detail })));
   });
 }
 

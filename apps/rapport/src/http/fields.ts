@@ -16,7 +16,10 @@ interface FieldOptions {
 }
 
 function documented(options: FieldOptions, schema: ApiPropertyOptions): PropertyDecorator {
-  const extra = { ...(options.example !== undefined ? { example: options.example } : {}), ...(options.description ? { description: options.description } : {}) };
+  const extra = {
+    ...(options.example !== undefined ? { example: options.example } : {}),
+    ...(options.description ? { description: options.description } : {}),
+  };
   const merged = { ...schema, ...extra } as ApiPropertyOptions;
   return options.isOptional ? applyDecorators(ApiPropertyOptional(merged), IsOmittable()) : applyDecorators(ApiProperty(merged));
 }
@@ -27,7 +30,11 @@ export function TextField(maxLength: number, options: FieldOptions = {}): Proper
 }
 
 /** A string matching `pattern`; `message` says the rule in words. */
-export function PatternField(pattern: RegExp, message: string, options: FieldOptions & { readonly maxLength?: number } = {}): PropertyDecorator {
+export function PatternField(
+  pattern: RegExp,
+  message: string,
+  options: FieldOptions & { readonly maxLength?: number } = {},
+): PropertyDecorator {
   const schema = { type: String, pattern: pattern.source, ...(options.maxLength ? { maxLength: options.maxLength } : {}) };
   return applyDecorators(documented(options, schema), IsString(), Matches(pattern, { message }));
 }
@@ -39,14 +46,31 @@ export function ChoiceField(values: readonly string[], options: FieldOptions & {
 }
 
 /** A whole number in a range; `fromQuery` reads the query string's digits ("2.5", "1e3", "0x10" stay text and are refused). */
-export function WholeNumberField(minimum: number, maximum: number, options: FieldOptions & { readonly fromQuery?: boolean; readonly default?: number } = {}): PropertyDecorator {
-  const schema: ApiPropertyOptions = { type: 'integer', minimum, maximum, ...(options.default !== undefined ? { default: options.default } : {}) };
-  const convert = options.fromQuery ? [Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^-?[0-9]{1,16}$/.test(value) ? Number(value) : value))] : [];
+export function WholeNumberField(
+  minimum: number,
+  maximum: number,
+  options: FieldOptions & { readonly fromQuery?: boolean; readonly default?: number } = {},
+): PropertyDecorator {
+  const schema: ApiPropertyOptions = {
+    type: 'integer',
+    minimum,
+    maximum,
+    ...(options.default !== undefined ? { default: options.default } : {}),
+  };
+  const convert = options.fromQuery
+    ? [Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^-?[0-9]{1,16}$/.test(value) ? Number(value) : value))]
+    : [];
   return applyDecorators(documented(options, schema), ...convert, IsInt(), Min(minimum), Max(maximum));
 }
 
 /** A nested object validated by its own class (money, personal data). */
 export function NestedField(type: new () => object, options: FieldOptions = {}): PropertyDecorator {
   const required = options.isOptional ? [] : [IsDefined()];
-  return applyDecorators(documented(options, { type }), ...required, IsObject(), ValidateNested(), Type(() => type));
+  return applyDecorators(
+    documented(options, { type }),
+    ...required,
+    IsObject(),
+    ValidateNested(),
+    Type(() => type),
+  );
 }

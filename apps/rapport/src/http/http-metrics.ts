@@ -9,7 +9,12 @@ export function httpMetricsMiddleware(metrics: Metrics) {
       const route = (request.route as { path?: string } | undefined)?.path ?? 'unmatched';
       const labels = { method: request.method, route, status: String(response.statusCode) };
       metrics.count('rapport_http_requests_total', 'HTTP requests by route and status', labels);
-      metrics.observeSeconds('rapport_http_request_seconds', 'HTTP request latency', { method: request.method, route }, Number(process.hrtime.bigint() - started) / 1e9);
+      metrics.observeSeconds(
+        'rapport_http_request_seconds',
+        'HTTP request latency',
+        { method: request.method, route },
+        Number(process.hrtime.bigint() - started) / 1e9,
+      );
     });
     next();
   };

@@ -11,7 +11,11 @@ export type SchemaObject = Exclude<NonNullable<NonNullable<OpenAPIObject['compon
 
 const integer = (minimum = 0): SchemaObject => ({ type: 'integer', minimum });
 const text: SchemaObject = { type: 'string' };
-const object = (required: string[], properties: Record<string, SchemaObject> = {}): SchemaObject => ({ type: 'object', required, properties: { ...Object.fromEntries(required.map((name) => [name, {}])), ...properties } });
+const object = (required: string[], properties: Record<string, SchemaObject> = {}): SchemaObject => ({
+  type: 'object',
+  required,
+  properties: { ...Object.fromEntries(required.map((name) => [name, {}])), ...properties },
+});
 
 export const PROBLEM_SCHEMA: SchemaObject = {
   type: 'object',
@@ -36,17 +40,30 @@ export const COMMAND_RESPONSE_SCHEMA: SchemaObject = {
 
 /** Success bodies by route, as the controllers build them (the read models name the fields). */
 export const SUCCESS_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
-  '/v1/customers/{customerId}/history': object(['customerId', 'events'], { customerId: text, events: { type: 'array', items: object(['id', 'revision', 'position', 'type', 'data', 'metadata']) }, nextRevision: integer() }),
+  '/v1/customers/{customerId}/history': object(['customerId', 'events'], {
+    customerId: text,
+    events: { type: 'array', items: object(['id', 'revision', 'position', 'type', 'data', 'metadata']) },
+    nextRevision: integer(),
+  }),
   '/v1/customers/{customerId}/history/verify': object(['valid', 'events'], { valid: { type: 'boolean' }, events: integer() }),
-  '/v1/customers/{customerId}/state': object(['customerId', 'asOf', 'basis', 'eventsApplied', 'state'], { basis: { type: 'string', enum: ['occurred', 'recorded'] }, eventsApplied: integer() }),
+  '/v1/customers/{customerId}/state': object(['customerId', 'asOf', 'basis', 'eventsApplied', 'state'], {
+    basis: { type: 'string', enum: ['occurred', 'recorded'] },
+    eventsApplied: integer(),
+  }),
   '/v1/customers/{customerId}/access-log': object(['customerId', 'entries'], { entries: { type: 'array', items: { type: 'object' } } }),
   '/v1/customers/{customerId}': object(['customerId']),
   '/v1/segments': { type: 'object' },
-  '/v1/segments/{segment}/customers': object(['segment', 'customers', 'next'], { customers: { type: 'array', items: { type: 'object' } }, next: { type: 'string', nullable: true } }),
+  '/v1/segments/{segment}/customers': object(['segment', 'customers', 'next'], {
+    customers: { type: 'array', items: { type: 'object' } },
+    next: { type: 'string', nullable: true },
+  }),
   '/v1/loyalty/leaderboard': { type: 'array', items: object(['customerId', 'rank']) },
   '/v1/loyalty/{customerId}': object(['customerId', 'balance', 'lifetimeEarned', 'redeemed', 'tier']),
   '/v1/satisfaction/trends': { type: 'array', items: { type: 'object' } },
-  '/v1/complaints': object(['complaints', 'next'], { complaints: { type: 'array', items: { type: 'object' } }, next: { type: 'string', nullable: true } }),
+  '/v1/complaints': object(['complaints', 'next'], {
+    complaints: { type: 'array', items: { type: 'object' } },
+    next: { type: 'string', nullable: true },
+  }),
   '/v1/kpis': { type: 'object' },
   '/v1/projections': object(['projections'], { projections: { type: 'array', items: object(['name', 'position']) } }),
   '/health': object(['status', 'adapters'], { status: { type: 'string', enum: ['ok', 'degraded'] } }),

@@ -2,10 +2,23 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { CUSTOMER_ID_PATTERN } from '@rapport/kernel';
 import { BUSINESS_ID } from '../commands/requests/common.request';
 import { SEGMENT_KEY_PATTERN } from '../queries/segments/segment-key.pipe';
-import { COMMAND_RESPONSE_SCHEMA, moneySchema, PROBLEM_SCHEMA, SUCCESS_SCHEMAS, type OperationObject, type ParameterObject, type ResponseObject, type SchemaObject } from './openapi.schemas';
+import {
+  COMMAND_RESPONSE_SCHEMA,
+  moneySchema,
+  PROBLEM_SCHEMA,
+  SUCCESS_SCHEMAS,
+  type OperationObject,
+  type ParameterObject,
+  type ResponseObject,
+  type SchemaObject,
+} from './openapi.schemas';
 import { EVENT_POSITION_HEADER, POSITION_HEADER } from './outcome.interceptor';
 
-const PATH_PATTERNS: Readonly<Record<string, string>> = { customerId: CUSTOMER_ID_PATTERN.source, complaintId: BUSINESS_ID.source, segment: SEGMENT_KEY_PATTERN };
+const PATH_PATTERNS: Readonly<Record<string, string>> = {
+  customerId: CUSTOMER_ID_PATTERN.source,
+  complaintId: BUSINESS_ID.source,
+  segment: SEGMENT_KEY_PATTERN,
+};
 const PUBLIC_PATHS = new Set(['/health']);
 const problemRef = { $ref: '#/components/schemas/Problem' };
 
@@ -44,7 +57,11 @@ export function completeDocument(document: OpenAPIObject, options: { readonly is
   }
   return {
     ...document,
-    components: { ...document.components, schemas: { ...schemas, Problem: PROBLEM_SCHEMA, CommandResponse: COMMAND_RESPONSE_SCHEMA }, securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API key: `Authorization: Bearer rpk_...`' } } },
+    components: {
+      ...document.components,
+      schemas: { ...schemas, Problem: PROBLEM_SCHEMA, CommandResponse: COMMAND_RESPONSE_SCHEMA },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API key: `Authorization: Bearer rpk_...`' } },
+    },
   };
 }
 
@@ -79,18 +96,32 @@ function responsesOf(path: string, method: string, isPublic: boolean): Record<st
   const success: Record<string, ResponseObject> = {};
   if (isCommand(method)) {
     statuses.push(404, 409, 413, 415, 422);
-    const answer = (description: string): ResponseObject => ({ description, headers: { [EVENT_POSITION_HEADER]: { schema: { type: 'integer' }, description: 'Global position written' } }, content: { 'application/json': { schema: { $ref: '#/components/schemas/CommandResponse' } } } });
+    const answer = (description: string): ResponseObject => ({
+      description,
+      headers: { [EVENT_POSITION_HEADER]: { schema: { type: 'integer' }, description: 'Global position written' } },
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/CommandResponse' } } },
+    });
     if (method === 'post') success['201'] = answer('Events appended (also the replay of an Idempotency-Key that appended)');
     success['200'] = answer(method === 'post' ? 'A no-op: a repeated business id' : 'Updated, or nothing changed');
   } else if (path === '/metrics') {
     success['200'] = { description: 'Prometheus text', content: { 'text/plain': { schema: { type: 'string' } } } };
   } else {
-    success['200'] = { description: 'OK', ...(path.startsWith('/v1/') && !isAudit(path) ? { headers: { [POSITION_HEADER]: { schema: { type: 'integer' } } } } : {}), content: { 'application/json': { schema: SUCCESS_SCHEMAS[path] ?? { type: 'object' } } } };
+    success['200'] = {
+      description: 'OK',
+      ...(path.startsWith('/v1/') && !isAudit(path) ? { headers: { [POSITION_HEADER]: { schema: { type: 'integer' } } } } : {}),
+      content: { 'application/json': { schema: SUCCESS_SCHEMAS[path] ?? { type: 'object' } } },
+    };
     if (path.includes('{customerId}')) statuses.push(404);
     if (path === '/health' || (path.startsWith('/v1/') && !isAudit(path))) statuses.push(503);
   }
-  const problems: Record<string, ResponseObject> = Object.fromEntries(statuses.map((status) => [String(status), { description: PROBLEMS[status] ?? 'Error', content: { 'application/problem+json': { schema: problemRef } } }]));
-  if (path === '/health') problems['503'] = { description: 'An adapter is down', content: { 'application/json': { schema: SUCCESS_SCHEMAS['/health'] ?? {} } } };
+  const problems: Record<string, ResponseObject> = Object.fromEntries(
+    statuses.map((status) => [
+      String(status),
+      { description: PROBLEMS[status] ?? 'Error', content: { 'application/problem+json': { schema: problemRef } } },
+    ]),
+  );
+  if (path === '/health')
+    problems['503'] = { description: 'An adapter is down', content: { 'application/json': { schema: SUCCESS_SCHEMAS['/health'] ?? {} } } };
   return { ...success, ...problems };
 }
 
@@ -111,5 +142,10 @@ function customerOperations(document: OpenAPIObject): Record<string, string> {
 function addLinks(operation: OperationObject, operationIds: Record<string, string>): void {
   const created = operation.responses['201'] as ResponseObject | undefined;
   if (!created) return;
-  created.links = Object.fromEntries(Object.keys(operationIds).map((operationId) => [operationId, { operationId, parameters: { customerId: '$response.body#/customerId' } }]));
+  created.links = Object.fromEntries(
+    Object.keys(operationIds).map((operationId) => [
+      operationId,
+      { operationId, parameters: { customerId: '$response.body#/customerId' } },
+    ]),
+  );
 }

@@ -51,7 +51,12 @@ function answerOf(value: unknown, method: string, response: Response): Answer | 
 function commandAnswer({ customerId, outcome }: CommandResult, method: string): Answer {
   if (outcome.kind === 'rejected') throw new DomainRejection(outcome.rejection);
   const hasEvents = outcome.eventTypes.length > 0;
-  const body = { customerId, revision: outcome.revision, events: outcome.eventTypes, ...(outcome.position !== undefined ? { position: outcome.position } : {}) };
+  const body = {
+    customerId,
+    revision: outcome.revision,
+    events: outcome.eventTypes,
+    ...(outcome.position !== undefined ? { position: outcome.position } : {}),
+  };
   const headers: Record<string, string> = outcome.position !== undefined ? { [EVENT_POSITION_HEADER]: String(outcome.position) } : {};
   return { status: method === 'POST' && hasEvents ? 201 : 200, body, headers };
 }

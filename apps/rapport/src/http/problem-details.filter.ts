@@ -41,13 +41,20 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       });
     }
     if (error instanceof IdempotencyKeyReused) {
-      return problem('idempotency-key-reused', 'Idempotency-Key reused', 422, { detail: 'This Idempotency-Key was used for a different request; use a new key for a new request.' });
+      return problem('idempotency-key-reused', 'Idempotency-Key reused', 422, {
+        detail: 'This Idempotency-Key was used for a different request; use a new key for a new request.',
+      });
     }
     if (isInvalidCursor(error)) {
-      return problem('invalid-input', 'Invalid input', 400, { detail: 'The request has invalid fields.', errors: [{ field: 'cursor', message: 'cursor must be the `next` value of a previous page' }] });
+      return problem('invalid-input', 'Invalid input', 400, {
+        detail: 'The request has invalid fields.',
+        errors: [{ field: 'cursor', message: 'cursor must be the `next` value of a previous page' }],
+      });
     }
     if (isStreamRevisionConflict(error)) {
-      return problem('concurrency-conflict', 'Concurrency conflict', 409, { detail: 'The customer changed concurrently; retry the command.' });
+      return problem('concurrency-conflict', 'Concurrency conflict', 409, {
+        detail: 'The customer changed concurrently; retry the command.',
+      });
     }
     if (error instanceof HttpException) return fromHttpException(error);
     const status = bodyParserStatus(error);
@@ -70,7 +77,8 @@ function rejectionProblem({ error }: DomainRejection): Problem {
 function fromHttpException(error: HttpException): Problem {
   const status = error.getStatus();
   if (status === 400) return problem('unreadable-body', 'Unreadable request body', 400, { detail: 'The body is not valid JSON.' });
-  if (status === 401) return problem('unauthorized', 'Unauthorized', 401, { detail: 'Send a valid API key as "Authorization: Bearer <key>".' });
+  if (status === 401)
+    return problem('unauthorized', 'Unauthorized', 401, { detail: 'Send a valid API key as "Authorization: Bearer <key>".' });
   if (status === 403) return problem('forbidden', 'Forbidden', 403, { detail: 'The role of this API key may not use this route.' });
   if (status === 404) return problem('not-found', 'Not found', 404, { detail: 'No such route.' });
   return problem(`http-${status}`, STATUS_CODES[status] ?? 'Error', status);

@@ -19,7 +19,8 @@ export interface RateLimits {
  */
 export function rateLimitMiddleware(limits: RateLimits, keys: ApiKeyRegistry | 'disabled', now: () => number = Date.now) {
   const requests = limits.perSecond > 0 ? new TokenBuckets(limits.perSecond, limits.burst, now) : undefined;
-  const failures = limits.failedAuthPerMinute > 0 ? new TokenBuckets(limits.failedAuthPerMinute / 60, limits.failedAuthPerMinute, now) : undefined;
+  const failures =
+    limits.failedAuthPerMinute > 0 ? new TokenBuckets(limits.failedAuthPerMinute / 60, limits.failedAuthPerMinute, now) : undefined;
   return (request: Request, response: Response, next: NextFunction): void => {
     const address = `address:${request.socket.remoteAddress ?? 'unknown'}`;
     const key = keys === 'disabled' ? undefined : bearerKeyOf(request.headers.authorization);
@@ -28,7 +29,9 @@ export function rateLimitMiddleware(limits: RateLimits, keys: ApiKeyRegistry | '
     const verdict = hasFailedAuth ? failures?.take(address) : requests?.take(principal ? `key:${principal.name}` : address);
     if (verdict === undefined || verdict.allowed) return next();
     response.setHeader('Retry-After', String(verdict.retryAfterSeconds));
-    const detail = hasFailedAuth ? 'Too many requests with an unknown API key from this address.' : 'Too many requests from this client; retry after the time in Retry-After.';
+    const detail = hasFailedAuth
+      ? 'Too many requests with an unknown API key from this address.'
+      : 'Too many requests from this client; retry after the time in Retry-After.';
     sendProblem(request, response, problem('rate-limited', 'Too many requests', 429, { detail }));
   };
 }

@@ -16,8 +16,13 @@ interface Route {
 /** The served routes as the OpenAPI document lists them, so 405 and `Allow` agree with the document. */
 export function routesOf(document: OpenAPIObject): readonly Route[] {
   return Object.entries(document.paths).map(([path, item]) => {
-    const methods = Object.keys(item).filter((m) => ['get', 'post', 'patch', 'put', 'delete'].includes(m)).map((m) => m.toUpperCase());
-    const source = path.split('/').map((segment) => (/^\{.+\}$/.test(segment) ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/');
+    const methods = Object.keys(item)
+      .filter((m) => ['get', 'post', 'patch', 'put', 'delete'].includes(m))
+      .map((m) => m.toUpperCase());
+    const source = path
+      .split('/')
+      .map((segment) => (/^\{.+\}$/.test(segment) ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('/');
     return { pattern: new RegExp(`^${source}/?$`, 'i'), methods: methods.includes('GET') ? [...methods, 'HEAD'] : methods };
   });
 }
@@ -29,19 +34,34 @@ export function routesOf(document: OpenAPIObject): readonly Route[] {
 export function requestLineGuard(routes: readonly Route[]) {
   return (request: Request, response: Response, next: NextFunction): void => {
     if (!decodes(request.path)) {
-      return sendProblem(request, response, problem('malformed-path', 'Malformed path', 400, { detail: 'The path has a malformed percent-escape.' }));
+      return sendProblem(
+        request,
+        response,
+        problem('malformed-path', 'Malformed path', 400, { detail: 'The path has a malformed percent-escape.' }),
+      );
     }
     const matching = routes.filter((route) => route.pattern.test(request.path));
     const allowed = [...new Set(matching.flatMap((route) => route.methods))];
     if (matching.length > 0 && !allowed.includes(request.method)) {
       response.setHeader('Allow', allowed.join(', '));
-      return sendProblem(request, response, problem('method-not-allowed', 'Method not allowed', 405, { detail: 'This route does not answer this method; see the Allow header.' }));
+      return sendProblem(
+        request,
+        response,
+        problem('method-not-allowed', 'Method not allowed', 405, {
+          detail: 'This route does not answer this method; see the Allow header.',
+        }),
+      );
     }
     if (matching.length > 0 && hasBody(request) && !request.is('application/json')) {
-      return sendProblem(request, response, problem('unsupported-media-type', 'Unsupported media type', 415, { detail: 'Send the body as application/json.' }));
+      return sendProblem(
+        request,
+        response,
+        problem('unsupported-media-type', 'Unsupported media type', 415, { detail: 'Send the body as application/json.' }),
+      );
     }
     const reserved = Object.keys(request.query).find((key) => RESERVED_KEYS.has(key));
-    if (reserved !== undefined) return sendInvalid(request, response, { field: reserved, message: `${reserved} is not an accepted parameter name` });
+    if (reserved !== undefined)
+      return sendInvalid(request, response, { field: reserved, message: `${reserved} is not an accepted parameter name` });
     next();
   };
 }
@@ -69,7 +89,11 @@ export function shapeFault(body: unknown): FieldError | undefined {
 }
 
 function sendInvalid(request: Request, response: Response, fault: FieldError): void {
-  sendProblem(request, response, problem('invalid-input', 'Invalid input', 400, { detail: 'The request has invalid fields.', errors: [fault] }));
+  sendProblem(
+    request,
+    response,
+    problem('invalid-input', 'Invalid input', 400, { detail: 'The request has invalid fields.', errors: [fault] }),
+  );
 }
 
 function decodes(path: string): boolean {

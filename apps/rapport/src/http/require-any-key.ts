@@ -9,6 +9,10 @@ export function requireAnyKey(keys: ApiKeyRegistry | 'disabled') {
     const key = bearerKeyOf(request.headers.authorization);
     if (keys === 'disabled' || (key !== undefined && keys.authenticate(key))) return next();
     response.setHeader('WWW-Authenticate', 'Bearer');
-    sendProblem(request, response, problem('unauthorized', 'Unauthorized', 401, { detail: 'Send a valid API key as "Authorization: Bearer <key>".' }));
+    sendProblem(
+      request,
+      response,
+      problem('unauthorized', 'Unauthorized', 401, { detail: 'Send a valid API key as "Authorization: Bearer <key>".' }),
+    );
   };
 }

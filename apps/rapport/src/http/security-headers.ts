@@ -4,7 +4,8 @@ const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 /** The console's own scripts, styles, images and API calls only (charts draw on canvas; no inline code, no eval). */
 const CONSOLE_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-const DOCS_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
+const DOCS_POLICY =
+  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
 
 /** Headers for a JSON API that carries personal data: no sniffing, no framing, no caching, no referrer. */
 export function securityHeadersMiddleware(request: Request, response: Response, next: NextFunction): void {

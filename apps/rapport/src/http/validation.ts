@@ -36,7 +36,9 @@ export function flattenValidationErrors(errors: readonly ValidationError[], pare
 
 function ownError(field: string, message: string, error: ValidationError): FieldError {
   if (message.startsWith('property ') && message.endsWith(' should not exist')) {
-    return PLAIN_NAME.test(error.property) ? { field, message: `unknown field ${error.property}` } : { field: parentOf(field), message: 'has an unknown field' };
+    return PLAIN_NAME.test(error.property)
+      ? { field, message: `unknown field ${error.property}` }
+      : { field: parentOf(field), message: 'has an unknown field' };
   }
   if (error.value === undefined) return { field, message: `${field} is required` };
   if (error.value === null) return { field, message: `${field} must not be null` };

@@ -18,13 +18,19 @@ const NOT_FROM_INGESTION: Partial<Record<DomainErrorCode, string>> = {
 
 // A new reason or fate does not compile here until it is added, and the spec then asks for it in the document.
 const DEAD_LETTER_REASONS = { invalid: true, rejected: true, unreadable: true } satisfies Record<DeadLetterReason, true>;
-const METRIC_FATES = { appended: true, duplicate: true, ...DEAD_LETTER_REASONS } satisfies Record<Exclude<MessageFate['kind'], 'dead-letter'> | DeadLetterReason, true>;
+const METRIC_FATES = { appended: true, duplicate: true, ...DEAD_LETTER_REASONS } satisfies Record<
+  Exclude<MessageFate['kind'], 'dead-letter'> | DeadLetterReason,
+  true
+>;
 
 interface Document {
   readonly 'x-metrics': { readonly rapport_ingestion_messages_total: { readonly values: Record<string, string> } };
   readonly channels: { readonly customerEvents: { readonly messages: Record<string, { readonly $ref: string }> } };
   readonly components: {
-    readonly messages: Record<string, { readonly name: string; readonly headers?: { readonly properties: Record<string, { readonly enum?: readonly string[] }> } }>;
+    readonly messages: Record<
+      string,
+      { readonly name: string; readonly headers?: { readonly properties: Record<string, { readonly enum?: readonly string[] }> } }
+    >;
   };
 }
 
@@ -57,7 +63,9 @@ describe('the Kafka contract (docs/asyncapi.yaml)', () => {
   });
 
   it('has a message for every CloudEvents type ingestion maps, and none other', () => {
-    const names = Object.values(document.channels.customerEvents.messages).map(({ $ref }) => document.components.messages[$ref.split('/').at(-1) ?? '']?.name);
+    const names = Object.values(document.channels.customerEvents.messages).map(
+      ({ $ref }) => document.components.messages[$ref.split('/').at(-1) ?? '']?.name,
+    );
     expect(names.sort()).toEqual(Object.keys(INGESTION_TYPES).sort());
   });
 

@@ -13,7 +13,13 @@ export type IngestOutcome =
   | { readonly kind: 'appended'; readonly customerId: string; readonly commandType: string }
   | { readonly kind: 'duplicate'; readonly customerId: string; readonly commandType: string }
   | { readonly kind: 'invalid'; readonly errors: readonly FieldError[] }
-  | { readonly kind: 'rejected'; readonly customerId: string; readonly commandType: string; readonly rule: string; readonly message: string };
+  | {
+      readonly kind: 'rejected';
+      readonly customerId: string;
+      readonly commandType: string;
+      readonly rule: string;
+      readonly message: string;
+    };
 
 /** A `correlationid` used as given (docs/asyncapi.yaml): 1-128 letters, digits, `.`, `_`, `:` or `-`, starting with a letter or digit. */
 const CORRELATION_TOKEN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
@@ -40,7 +46,8 @@ export class CloudEventIngestor {
     const { command, personal } = mapped;
     const outcome = await this.commandBus.execute(new ExecuteCustomerCommand(command, this.contextFor(event), personal));
     const about = { customerId: command.customerId, commandType: command.type };
-    if (outcome.kind === 'rejected') return { kind: 'rejected', ...about, rule: outcome.rejection.code, message: outcome.rejection.message };
+    if (outcome.kind === 'rejected')
+      return { kind: 'rejected', ...about, rule: outcome.rejection.code, message: outcome.rejection.message };
     return { kind: outcome.kind === 'appended' ? 'appended' : 'duplicate', ...about };
   }
 
@@ -51,7 +58,10 @@ export class CloudEventIngestor {
   private contextFor(event: CloudEvent): CommandContext {
     const sourceMessage = sourceMessageOf(event);
     const given = event.extensions.correlationid;
-    const correlationId = given !== undefined && CORRELATION_TOKEN.test(given) ? given : `ce-${createHash('sha256').update(sourceMessage).digest('hex').slice(0, 32)}`;
+    const correlationId =
+      given !== undefined && CORRELATION_TOKEN.test(given)
+        ? given
+        : `ce-${createHash('sha256').update(sourceMessage).digest('hex').slice(0, 32)}`;
     return { correlationId, causationId: sourceMessage, actor: this.actor, channel: event.source, sourceMessage };
   }
 }

@@ -7,8 +7,7 @@ import { flattenValidationErrors, VALIDATION_OPTIONS } from '../http/validation'
 import { INGESTION_TYPES, isIngestionType, type IngestionMapping } from './ingestion-types';
 
 export type MappedCloudEvent =
-  | ({ readonly kind: 'command' } & CommandWithPersonalData)
-  | { readonly kind: 'invalid'; readonly errors: readonly FieldError[] };
+  ({ readonly kind: 'command' } & CommandWithPersonalData) | { readonly kind: 'invalid'; readonly errors: readonly FieldError[] };
 
 const KNOWN_TYPES = Object.keys(INGESTION_TYPES).join(', ');
 
@@ -24,7 +23,10 @@ export async function commandFromCloudEvent(event: CloudEvent, mapper: ToCommand
   }
   const mapping: IngestionMapping = INGESTION_TYPES[event.type];
   const request = plainToInstance(mapping.dto, withSubject(mapping, event));
-  const errors = [...flattenValidationErrors(await validate(request, VALIDATION_OPTIONS), 'data'), ...subjectErrors(mapping, event, request)];
+  const errors = [
+    ...flattenValidationErrors(await validate(request, VALIDATION_OPTIONS), 'data'),
+    ...subjectErrors(mapping, event, request),
+  ];
   if (errors.length > 0) return { kind: 'invalid', errors };
   const timed = Object.assign(request, { occurredAt: request.occurredAt ?? event.time });
   return { kind: 'command', ...mapping.toCommand(mapper, event.subject, timed) };

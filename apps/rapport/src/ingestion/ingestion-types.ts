@@ -24,7 +24,11 @@ function mapping<Dto extends CommandRequest>(
   subjectField?: 'customerId',
 ): IngestionMapping {
   // The request is always an instance of `dto`: the ingestor builds it from this very class.
-  return { dto, toCommand: (mapper, customerId, request) => toCommand(mapper, customerId, request as Dto), ...(subjectField ? { subjectField } : {}) };
+  return {
+    dto,
+    toCommand: (mapper, customerId, request) => toCommand(mapper, customerId, request as Dto),
+    ...(subjectField ? { subjectField } : {}),
+  };
 }
 
 /**

@@ -30,7 +30,9 @@ export class KafkaMessageHandler implements MessageHandler {
   async handle(message: InboundMessage): Promise<MessageFate> {
     const { fate, type } = await this.decide(message);
     const label = fate.kind === 'dead-letter' ? fate.verdict.reason : fate.kind;
-    this.metrics.count('rapport_ingestion_messages_total', 'Kafka messages by fate (appended, duplicate, invalid, rejected, unreadable)', { fate: label });
+    this.metrics.count('rapport_ingestion_messages_total', 'Kafka messages by fate (appended, duplicate, invalid, rejected, unreadable)', {
+      fate: label,
+    });
     if (fate.kind === 'dead-letter') this.logDeadLetter(message, fate.verdict, type);
     return fate;
   }
@@ -38,7 +40,10 @@ export class KafkaMessageHandler implements MessageHandler {
   private async decide(message: InboundMessage): Promise<{ fate: MessageFate; type?: string }> {
     const { verdict, type, customerId } = await this.verdictOn(message);
     if (typeof verdict === 'string') return { fate: { kind: verdict }, type };
-    const value = message.value === null ? null : Buffer.from(JSON.stringify(await this.sealer.seal(message.value, customerId ?? keyText(message.key))));
+    const value =
+      message.value === null
+        ? null
+        : Buffer.from(JSON.stringify(await this.sealer.seal(message.value, customerId ?? keyText(message.key))));
     return { fate: { kind: 'dead-letter', verdict, value }, type };
   }
 
@@ -49,7 +54,9 @@ export class KafkaMessageHandler implements MessageHandler {
     const { event } = parsed;
     const about = { type: event.type, customerId: event.subject };
     if (keyText(message.key) !== event.subject) {
-      const errors = [{ field: 'key', message: 'the message key must be the customer id (the subject), so a customer keeps one partition and its order' }];
+      const errors = [
+        { field: 'key', message: 'the message key must be the customer id (the subject), so a customer keeps one partition and its order' },
+      ];
       return { verdict: { reason: 'invalid', errors }, ...about };
     }
     return { verdict: verdictOf(await this.ingestor.ingest(event)), ...about };
@@ -57,7 +64,12 @@ export class KafkaMessageHandler implements MessageHandler {
 
   private logDeadLetter(message: InboundMessage, verdict: DeadLetterVerdict, type: string | undefined): void {
     const where = { topic: message.topic, partition: message.partition, offset: message.offset, type, customerId: keyText(message.key) };
-    const why = verdict.reason === 'invalid' ? { fields: verdict.errors.map((error) => error.field) } : verdict.reason === 'rejected' ? { rule: verdict.rule } : {};
+    const why =
+      verdict.reason === 'invalid'
+        ? { fields: verdict.errors.map((error) => error.field) }
+        : verdict.reason === 'rejected'
+          ? { rule: verdict.rule }
+          : {};
     this.logger.warn({ msg: 'message dead-lettered', reason: verdict.reason, ...where, ...why });
   }
 }

@@ -11,7 +11,8 @@ import { EVENT_STORE } from '../wiring/tokens';
 export class HealthController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  @Get('health') @ApiOperation({ summary: 'Liveness and the readiness of each adapter' })
+  @Get('health')
+  @ApiOperation({ summary: 'Liveness and the readiness of each adapter' })
   async health(): Promise<Readiness> {
     const eventStore = await probe(() => this.store.headPosition());
     const ready = eventStore.status === 'ready';

@@ -9,7 +9,9 @@ import { Metrics } from './metrics';
 export class MetricsController {
   constructor(private readonly metrics: Metrics) {}
 
-  @Get('metrics') @Header('content-type', 'text/plain; version=0.0.4') @ApiOperation({ summary: 'Prometheus metrics' })
+  @Get('metrics')
+  @Header('content-type', 'text/plain; version=0.0.4')
+  @ApiOperation({ summary: 'Prometheus metrics' })
   render(): string {
     return this.metrics.render();
   }

@@ -30,8 +30,10 @@ export class OriginalSealer {
     if (!isSealedOriginal(kept)) throw new RepairError('this is not a sealed dead letter or reject line');
     if ('stripped' in kept) throw new RepairError(`its bytes were not kept (${kept.stripped})`);
     const found = await this.keys.lookup(kept.customerId);
-    if (found.status === 'destroyed') throw new RepairError(`customer ${kept.customerId} was erased on ${found.destroyedAt}; the bytes are gone`);
-    if (found.status === 'absent' || found.dataKey.keyId !== kept.sealed.keyId) throw new RepairError(`no data key ${kept.sealed.keyId} for customer ${kept.customerId}`);
+    if (found.status === 'destroyed')
+      throw new RepairError(`customer ${kept.customerId} was erased on ${found.destroyedAt}; the bytes are gone`);
+    if (found.status === 'absent' || found.dataKey.keyId !== kept.sealed.keyId)
+      throw new RepairError(`no data key ${kept.sealed.keyId} for customer ${kept.customerId}`);
     return { customerId: kept.customerId, original: openBytes(kept.sealed, found.dataKey, kept.customerId) };
   }
 }
@@ -43,5 +45,10 @@ function isSealedOriginal(value: unknown): value is SealedOriginal {
   const kept = value as { stripped?: unknown; customerId?: unknown; sealed?: Partial<Record<keyof SealedData, unknown>> };
   if (typeof kept.stripped === 'string') return true;
   const sealed = kept.sealed;
-  return typeof kept.customerId === 'string' && typeof sealed === 'object' && sealed !== null && ['keyId', 'iv', 'ciphertext', 'tag'].every((part) => typeof sealed[part as keyof SealedData] === 'string');
+  return (
+    typeof kept.customerId === 'string' &&
+    typeof sealed === 'object' &&
+    sealed !== null &&
+    ['keyId', 'iv', 'ciphertext', 'tag'].every((part) => typeof sealed[part as keyof SealedData] === 'string')
+  );
 }

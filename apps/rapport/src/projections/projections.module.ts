@@ -8,7 +8,13 @@ import { UnhandledExceptionsLogger } from './unhandled-exceptions.logger';
 
 /** The read side's moving parts in the service: the projector, the event feed to the EventBus, the sagas. */
 @Module({
-  providers: [{ provide: READ_MODEL_CONFIG, useValue: defaultReadModelConfig }, ProjectorHost, EventBusFeed, RetentionAlertSaga, UnhandledExceptionsLogger],
+  providers: [
+    { provide: READ_MODEL_CONFIG, useValue: defaultReadModelConfig },
+    ProjectorHost,
+    EventBusFeed,
+    RetentionAlertSaga,
+    UnhandledExceptionsLogger,
+  ],
   exports: [READ_MODEL_CONFIG, ProjectorHost, EventBusFeed],
 })
 export class ProjectionsModule {}

@@ -1,6 +1,13 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { EventStore } from '@rapport/event-store';
-import { allProjections, Projector, type ProjectionStatus, type ReadModelAdmin, type ReadModelConfig, type ReadModelStore } from '@rapport/read-models';
+import {
+  allProjections,
+  Projector,
+  type ProjectionStatus,
+  type ReadModelAdmin,
+  type ReadModelConfig,
+  type ReadModelStore,
+} from '@rapport/read-models';
 import type { AppConfig } from '../config';
 import { Metrics } from '../operations/metrics';
 import { APP_CONFIG, EVENT_STORE, READ_MODEL_ADMIN, READ_MODEL_STORE } from '../wiring/tokens';
@@ -26,11 +33,16 @@ export class ProjectorHost implements OnApplicationBootstrap, BeforeApplicationS
   ) {
     const crashAfter = appConfig.crashAfterProjectedDocuments;
     // Paced reads and small batches keep each turn of the event loop the projector takes short.
-    this.projector = new Projector(events, crashAfter === undefined ? store : crashingAfterDocuments(store, crashAfter), allProjections(config), {
-      batchSize: PROJECTOR_PACING.batchSize,
-      minReadIntervalMs: PROJECTOR_PACING.minIntervalMs,
-      logger: { error: (message, details) => this.logger.error({ msg: message, ...details }) },
-    });
+    this.projector = new Projector(
+      events,
+      crashAfter === undefined ? store : crashingAfterDocuments(store, crashAfter),
+      allProjections(config),
+      {
+        batchSize: PROJECTOR_PACING.batchSize,
+        minReadIntervalMs: PROJECTOR_PACING.minIntervalMs,
+        logger: { error: (message, details) => this.logger.error({ msg: message, ...details }) },
+      },
+    );
   }
 
   /** Creates the collections and their indexes (design: indexes at start), then starts projecting in the background. */
@@ -52,13 +64,18 @@ export class ProjectorHost implements OnApplicationBootstrap, BeforeApplicationS
 
   /** The lowest position among the named projections: what an answer built from them reflects. */
   positionOf(names: readonly string[]): number {
-    const positions = this.status().filter((s) => names.includes(s.name)).map((s) => s.position);
+    const positions = this.status()
+      .filter((s) => names.includes(s.name))
+      .map((s) => s.position);
     return positions.length === 0 ? 0 : Math.min(...positions);
   }
 
   /** Changes whenever any of the named projections applies events or adopts a rebuilt generation. */
   versionOf(names: readonly string[]): string {
-    return this.status().filter((s) => names.includes(s.name)).map((s) => `${s.name}:${s.generation}@${s.position}`).join(',');
+    return this.status()
+      .filter((s) => names.includes(s.name))
+      .map((s) => `${s.name}:${s.generation}@${s.position}`)
+      .join(',');
   }
 
   waitFor(names: readonly string[], position: number, timeoutMs: number): Promise<boolean> {
@@ -73,7 +90,12 @@ export class ProjectorHost implements OnApplicationBootstrap, BeforeApplicationS
   private publishMetrics(): void {
     for (const status of this.status()) {
       const labels = { projection: status.name };
-      this.metrics.gauge('rapport_projection_position', 'Global position up to which a projection has applied every event', labels, status.position);
+      this.metrics.gauge(
+        'rapport_projection_position',
+        'Global position up to which a projection has applied every event',
+        labels,
+        status.position,
+      );
       this.metrics.gauge('rapport_projection_lag', 'Positions between the head of the event store and a projection', labels, status.lag);
     }
   }

@@ -28,6 +28,20 @@ export class RetentionAlertSaga {
 }
 
 export function retentionAlertFor({ event, eventId, metadata }: StoredAnswer): ExecuteCustomerCommand {
-  const context: CommandContext = { correlationId: metadata.correlationId, causationId: eventId, actor: RETENTION_SAGA_ACTOR, channel: 'saga', sourceMessage: `${RETENTION_SAGA_ACTOR}:${eventId}` };
-  return new ExecuteCustomerCommand({ type: 'RaiseRetentionAlert', customerId: event.customerId, occurredAt: event.data.occurredAt, data: { surveyId: event.data.surveyId } }, context);
+  const context: CommandContext = {
+    correlationId: metadata.correlationId,
+    causationId: eventId,
+    actor: RETENTION_SAGA_ACTOR,
+    channel: 'saga',
+    sourceMessage: `${RETENTION_SAGA_ACTOR}:${eventId}`,
+  };
+  return new ExecuteCustomerCommand(
+    {
+      type: 'RaiseRetentionAlert',
+      customerId: event.customerId,
+      occurredAt: event.data.occurredAt,
+      data: { surveyId: event.data.surveyId },
+    },
+    context,
+  );
 }

@@ -19,9 +19,16 @@ export class UnhandledExceptionsLogger implements OnModuleInit, OnModuleDestroy 
   onModuleInit(): void {
     this.subscription = this.bus.subscribe(({ exception, cause }) => {
       const source = sourceOf(cause);
-      this.metrics.count('rapport_unhandled_exceptions_total', 'Exceptions thrown by sagas and event or command handlers', { source: source.kind });
+      this.metrics.count('rapport_unhandled_exceptions_total', 'Exceptions thrown by sagas and event or command handlers', {
+        source: source.kind,
+      });
       const error = exception instanceof Error ? `${exception.name}: ${exception.message}` : 'non-error thrown';
-      this.logger.error({ msg: 'unhandled exception in a saga or handler', source: source.kind, correlationId: source.correlationId, error });
+      this.logger.error({
+        msg: 'unhandled exception in a saga or handler',
+        source: source.kind,
+        correlationId: source.correlationId,
+        error,
+      });
     });
   }
 

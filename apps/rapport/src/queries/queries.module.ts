@@ -21,7 +21,15 @@ import { ReadGate } from './shared/read-gate';
 /** The analysts' query API (api.md "Queries"): one controller, query and handler per read model. */
 @Module({
   imports: [ProjectionsModule],
-  controllers: [CustomerSummaryController, SegmentsController, LoyaltyController, SatisfactionController, ComplaintsController, KpisController, ProjectionsController],
+  controllers: [
+    CustomerSummaryController,
+    SegmentsController,
+    LoyaltyController,
+    SatisfactionController,
+    ComplaintsController,
+    KpisController,
+    ProjectionsController,
+  ],
   providers: [
     ReadGate,
     GetCustomerSummaryHandler,

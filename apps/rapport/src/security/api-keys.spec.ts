@@ -1,7 +1,12 @@
 import { ApiKeyRegistry, checkedApiKey, hashApiKey, type ApiKeyRecord } from './api-keys';
 
 const at = (instant: string) => ({ now: () => new Date(instant) });
-const record = (name: string, key: string, extra: Partial<ApiKeyRecord> = {}): ApiKeyRecord => ({ name, role: 'analyst', sha256: hashApiKey(key), ...extra });
+const record = (name: string, key: string, extra: Partial<ApiKeyRecord> = {}): ApiKeyRecord => ({
+  name,
+  role: 'analyst',
+  sha256: hashApiKey(key),
+  ...extra,
+});
 
 describe('API key registry', () => {
   it('knows a key by its hash and answers with its name and role', () => {
@@ -20,7 +25,10 @@ describe('API key registry', () => {
   });
 
   it('refuses a revoked key', () => {
-    const registry = new ApiKeyRegistry([record('reports', 'rpk_reports', { revokedAt: '2026-12-05T10:00:00.000Z' })], at('2026-12-05T12:00:00Z'));
+    const registry = new ApiKeyRegistry(
+      [record('reports', 'rpk_reports', { revokedAt: '2026-12-05T10:00:00.000Z' })],
+      at('2026-12-05T12:00:00Z'),
+    );
     expect(registry.authenticate('rpk_reports')).toBeUndefined();
   });
 

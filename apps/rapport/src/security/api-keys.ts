@@ -36,10 +36,14 @@ export function apiKeyStatus(record: ApiKeyRecord, now: Date): ApiKeyStatus {
 /** `name:role:sha256,...` as RAPPORT_API_KEYS carries them. */
 export function parseApiKeys(text: string | undefined): ApiKeyRecord[] {
   if (!text) return [];
-  return text.split(',').map((entry) => entry.trim()).filter(Boolean).map((entry) => {
-    const [name, role, sha256] = entry.split(':');
-    return checkedApiKey({ name, role, sha256 }, 'RAPPORT_API_KEYS');
-  });
+  return text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const [name, role, sha256] = entry.split(':');
+      return checkedApiKey({ name, role, sha256 }, 'RAPPORT_API_KEYS');
+    });
 }
 
 export function checkedApiKey(entry: Record<string, unknown>, origin: string): ApiKeyRecord {
@@ -51,7 +55,8 @@ export function checkedApiKey(entry: Record<string, unknown>, origin: string): A
     (['createdAt', 'expiresAt', 'revokedAt'] as const).flatMap((field) => {
       const value = entry[field];
       if (value === undefined) return [];
-      if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw new Error(`${origin}: key ${name} has a bad ${field} ${String(value)}`);
+      if (typeof value !== 'string' || Number.isNaN(Date.parse(value)))
+        throw new Error(`${origin}: key ${name} has a bad ${field} ${String(value)}`);
       return [[field, value]];
     }),
   );
@@ -65,7 +70,10 @@ export function checkedApiKey(entry: Record<string, unknown>, origin: string): A
 export class ApiKeyRegistry {
   private byHash: ReadonlyMap<string, ApiKeyRecord> = new Map();
 
-  constructor(records: readonly ApiKeyRecord[], private readonly clock: Clock) {
+  constructor(
+    records: readonly ApiKeyRecord[],
+    private readonly clock: Clock,
+  ) {
     this.replace(records);
   }
 

@@ -9,7 +9,8 @@ import type { Principal } from './roles';
 @Controller('v1/me')
 export class MeController {
   /** The guard has set the principal before any handler runs; with auth disabled it is the stand-in admin. */
-  @Get() @ApiOperation({ summary: "The caller's API key name and role (the console offers the pages the role may use)" })
+  @Get()
+  @ApiOperation({ summary: "The caller's API key name and role (the console offers the pages the role may use)" })
   me(@Req() request: AuthenticatedRequest): Principal {
     const { name, role } = request.principal ?? UNAUTHENTICATED_ADMIN;
     return { name, role };

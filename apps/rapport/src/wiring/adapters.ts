@@ -16,7 +16,8 @@ async function openStoredEvents(config: AppConfig): Promise<EventStore> {
   if (config.eventStoreConnectionString) {
     const logger = new Logger('eventstoredb');
     return EsdbEventStore.fromConnectionString(config.eventStoreConnectionString, {
-      onSubscriptionDropped: (reason, attempt) => logger.warn(`subscription dropped (${String(reason)}); resubscribing, attempt ${attempt}`),
+      onSubscriptionDropped: (reason, attempt) =>
+        logger.warn(`subscription dropped (${String(reason)}); resubscribing, attempt ${attempt}`),
     });
   }
   mkdirSync(config.dataDir, { recursive: true });
@@ -29,7 +30,8 @@ async function openStoredEvents(config: AppConfig): Promise<EventStore> {
  */
 export async function openKeyStore(config: AppConfig): Promise<KeyStore> {
   if (config.keyStoreUrl) {
-    if (!config.masterKey) throw new Error('RAPPORT_KEY_STORE_URL needs RAPPORT_MASTER_KEY: every instance must wrap keys with the same master key');
+    if (!config.masterKey)
+      throw new Error('RAPPORT_KEY_STORE_URL needs RAPPORT_MASTER_KEY: every instance must wrap keys with the same master key');
     return MongoKeyStore.connect(config.keyStoreUrl, loadMasterKey(config.masterKey, join(config.dataDir, 'master.key')));
   }
   mkdirSync(config.dataDir, { recursive: true });

@@ -18,7 +18,9 @@ export function loadApiKeys(security: SecurityConfig, clock: Clock, logger = new
   const records = configuredKeys(security);
   if (records.length > 0) return new ApiKeyRegistry(records, clock);
   const key = newApiKey();
-  writeApiKeysFile(security.apiKeysFile, [{ name: 'bootstrap-admin', role: 'admin', sha256: hashApiKey(key), createdAt: clock.now().toISOString() }]);
+  writeApiKeysFile(security.apiKeysFile, [
+    { name: 'bootstrap-admin', role: 'admin', sha256: hashApiKey(key), createdAt: clock.now().toISOString() },
+  ]);
   logger.warn(`No API keys were configured. Made an admin key, shown this once: ${key}`);
   logger.warn(`Its hash is in ${security.apiKeysFile}; make more with: npm run cli -- keys create --name <name> --role <role>`);
   return loadApiKeys(security, clock, logger);
@@ -68,7 +70,9 @@ export class ApiKeysReloader implements OnApplicationBootstrap, OnApplicationShu
     try {
       records = configuredKeys(this.config.security);
     } catch (error: unknown) {
-      this.logger.error(`keys file not reloaded, the keys loaded before stay in force: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(
+        `keys file not reloaded, the keys loaded before stay in force: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return;
     }
     const text = JSON.stringify(records);

@@ -19,7 +19,18 @@ import { createCustomerProcessor } from './customer-processor';
 import { AccessLog } from '../security/access-log';
 import { loadApiKeys } from './api-keys';
 import { nestIngestionLogger } from '../ingestion/ingestion-logger';
-import { API_KEYS, APP_CONFIG, CLOCK, CUSTOMER_PROCESSOR, EVENT_STORE, INGESTION_SOURCE, KEY_STORE, READ_MODEL_ADMIN, READ_MODEL_STORE, TO_COMMAND } from './tokens';
+import {
+  API_KEYS,
+  APP_CONFIG,
+  CLOCK,
+  CUSTOMER_PROCESSOR,
+  EVENT_STORE,
+  INGESTION_SOURCE,
+  KEY_STORE,
+  READ_MODEL_ADMIN,
+  READ_MODEL_STORE,
+  TO_COMMAND,
+} from './tokens';
 
 export interface CoreOptions {
   readonly clock?: Clock;
@@ -60,7 +71,25 @@ export class CoreModule implements OnApplicationShutdown {
       global: true,
       imports: [CqrsModule.forRoot()],
       providers,
-      exports: [APP_CONFIG, CLOCK, CommandsInFlight, EVENT_STORE, KEY_STORE, CUSTOMER_PROCESSOR, TO_COMMAND, AuditService, AnchorsService, PersonalDataReader, OriginalSealer, Metrics, AccessLog, API_KEYS, INGESTION_SOURCE, READ_MODEL_STORE, READ_MODEL_ADMIN],
+      exports: [
+        APP_CONFIG,
+        CLOCK,
+        CommandsInFlight,
+        EVENT_STORE,
+        KEY_STORE,
+        CUSTOMER_PROCESSOR,
+        TO_COMMAND,
+        AuditService,
+        AnchorsService,
+        PersonalDataReader,
+        OriginalSealer,
+        Metrics,
+        AccessLog,
+        API_KEYS,
+        INGESTION_SOURCE,
+        READ_MODEL_STORE,
+        READ_MODEL_ADMIN,
+      ],
     };
   }
 

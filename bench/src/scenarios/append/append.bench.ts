@@ -59,19 +59,33 @@ async function seed(dataDir: string, commands: readonly ScriptedCommand[]): Prom
   try {
     const tally = await drive(core, commands, 64, 0);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    emitResult({ scenario: 'append-seed', params: { commands: commands.length }, figures: { seconds: figure('s', [seconds]), events: figure('events', [tally.events]) } });
+    emitResult({
+      scenario: 'append-seed',
+      params: { commands: commands.length },
+      figures: { seconds: figure('s', [seconds]), events: figure('events', [tally.events]) },
+    });
   } finally {
     await core.close();
   }
 }
 
-async function drive(core: INestApplicationContext, commands: readonly ScriptedCommand[], inFlight: number, firstSequence: number): Promise<Tally> {
+async function drive(
+  core: INestApplicationContext,
+  commands: readonly ScriptedCommand[],
+  inFlight: number,
+  firstSequence: number,
+): Promise<Tally> {
   const bus = commandBusOf(core);
   const tally: Tally = { events: 0 };
-  await runInFlight(commands, inFlight, (step) => step.command.customerId, async (step, index) => {
-    const appended = await executeOn(bus, step, firstSequence + index);
-    tally.events += appended;
-  });
+  await runInFlight(
+    commands,
+    inFlight,
+    (step) => step.command.customerId,
+    async (step, index) => {
+      const appended = await executeOn(bus, step, firstSequence + index);
+      tally.events += appended;
+    },
+  );
   return tally;
 }
 

@@ -36,7 +36,9 @@ async function main(): Promise<void> {
   await build(dataDir);
   const core = await openCore(dataDir, 'FULL');
   const raw = new Database(join(dataDir, 'events.sqlite'), { readonly: true });
-  const rawRead = raw.prepare('SELECT position, stream_id, revision, event_id, type, data, metadata FROM events WHERE stream_id = ? ORDER BY revision').raw();
+  const rawRead = raw
+    .prepare('SELECT position, stream_id, revision, event_id, type, data, metadata FROM events WHERE stream_id = ? ORDER BY revision')
+    .raw();
   const audit = core.get(AuditService);
   const figures: Record<string, Figure> = {};
   try {
@@ -65,7 +67,11 @@ async function main(): Promise<void> {
     await core.close();
   }
   const foldSnapshots = 'stateAsOf and stateAsOfPast: fold snapshots cached (warm); stateAsOfCold: all dropped before each call';
-  emitResult({ scenario: 'audit', params: { runs, samplesAt1000: iterations(1_000), samplesAt10000: iterations(10_000), foldSnapshots }, figures });
+  emitResult({
+    scenario: 'audit',
+    params: { runs, samplesAt1000: iterations(1_000), samplesAt10000: iterations(10_000), foldSnapshots },
+    figures,
+  });
 }
 
 /** Each customer's stream through the command bus (NORMAL: building is not what is measured). */

@@ -13,7 +13,12 @@ export function commandEndpoint(customers: readonly string[]): Endpoint {
     method: 'POST',
     next: () => {
       sequence++;
-      const body = { transactionId: `http-bench-${process.pid}-${sequence}`, amount: { amount: `${100 + (sequence % 900)}.00`, currency: 'CNY' }, productCategory: 'cards', revenue: { amount: '1.20', currency: 'CNY' } };
+      const body = {
+        transactionId: `http-bench-${process.pid}-${sequence}`,
+        amount: { amount: `${100 + (sequence % 900)}.00`, currency: 'CNY' },
+        productCategory: 'cards',
+        revenue: { amount: '1.20', currency: 'CNY' },
+      };
       return { path: `/v1/customers/${pick(customers, sequence)}/transactions`, body: JSON.stringify(body) };
     },
   };

@@ -24,7 +24,11 @@ async function main(): Promise<void> {
   const args = new Args(process.argv.slice(2));
   const dataDir = args.text('data');
   const active = await seed(dataDir, args.number('customers'));
-  const config = configFromEnvironment({ ...rapportEnvironment(dataDir, args.oneOf('sync', SYNCHRONOUS_MODES)), HOST: '127.0.0.1', PORT: '0' });
+  const config = configFromEnvironment({
+    ...rapportEnvironment(dataDir, args.oneOf('sync', SYNCHRONOUS_MODES)),
+    HOST: '127.0.0.1',
+    PORT: '0',
+  });
   const app = await createHttpApp(config);
   app.useLogger(['error']);
   await app.listen(0, '127.0.0.1');
@@ -32,7 +36,11 @@ async function main(): Promise<void> {
   const started = Date.now();
   await caughtUp(() => [...app.get(ProjectorHost).status(), ...app.get(EventBusFeed).status()]);
   progress(`projections caught up in ${Date.now() - started} ms`);
-  emitResult({ scenario: 'http-server', params: { url, customers: active.join(',') }, figures: { activeCustomers: figure('customers', [active.length]) } });
+  emitResult({
+    scenario: 'http-server',
+    params: { url, customers: active.join(',') },
+    figures: { activeCustomers: figure('customers', [active.length]) },
+  });
   process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
 }
 
@@ -56,9 +64,14 @@ async function seed(dataDir: string, customers: number): Promise<string[]> {
     if (types.includes('ActivateCustomer') && !types.includes('ChurnCustomer')) active.push(customerId);
     return script;
   });
-  await runInFlight(scripts, 64, (script) => script[0]?.command.customerId ?? '', async (script) => {
-    for (const step of script) await executeOn(bus, step, 0);
-  });
+  await runInFlight(
+    scripts,
+    64,
+    (script) => script[0]?.command.customerId ?? '',
+    async (script) => {
+      for (const step of script) await executeOn(bus, step, 0);
+    },
+  );
   await core.close();
   progress(`seeded ${customers} customers (${active.length} active)`);
   return active;

@@ -20,7 +20,11 @@ async function main(): Promise<void> {
   const seconds = args.number('seconds', 3);
   const runs = args.number('runs', 3);
   const synchronous = args.oneOf('sync', SYNCHRONOUS_MODES, 'FULL');
-  const server = await startServer('bench/src/scenarios/http/http-server.bench.ts', [`--data=${args.text('data')}`, `--sync=${synchronous}`, `--customers=${args.number('customers')}`], 300_000);
+  const server = await startServer(
+    'bench/src/scenarios/http/http-server.bench.ts',
+    [`--data=${args.text('data')}`, `--sync=${synchronous}`, `--customers=${args.number('customers')}`],
+    300_000,
+  );
   const url = String(server.ready.params.url);
   const customers = String(server.ready.params.customers).split(',');
   const figures: Record<string, Figure> = {};
@@ -37,7 +41,8 @@ async function main(): Promise<void> {
       const most = ceiling[`${endpoint.kind}:${endpoint.name}@max.throughput`]?.median ?? 0;
       for (const rate of rates) {
         // Far past its ceiling an open loop only measures a queue that grows for the whole run.
-        if (rate > most * OVERLOAD) notes.push(`${endpoint.name} at ${rate} req/s: not run, above ${OVERLOAD}× its closed-loop ceiling of ${Math.round(most)}/s`);
+        if (rate > most * OVERLOAD)
+          notes.push(`${endpoint.name} at ${rate} req/s: not run, above ${OVERLOAD}× its closed-loop ceiling of ${Math.round(most)}/s`);
         else Object.assign(figures, await atRate(url, endpoint, rate, seconds, runs));
       }
     }
@@ -64,12 +69,26 @@ async function atSaturation(url: string, endpoint: Endpoint, seconds: number, ru
 
 function summarise(key: string, results: readonly LoadRun[]): Record<string, Figure> {
   const measured = {
-    [`${key}.p50`]: figure('ms', results.map((r) => r.p50)),
-    [`${key}.p99`]: figure('ms', results.map((r) => r.p99)),
-    [`${key}.throughput`]: figure('responses/s', results.map((r) => r.throughput)),
-    [`${key}.errors`]: figure('non-2xx or failed', results.map((r) => r.errors)),
+    [`${key}.p50`]: figure(
+      'ms',
+      results.map((r) => r.p50),
+    ),
+    [`${key}.p99`]: figure(
+      'ms',
+      results.map((r) => r.p99),
+    ),
+    [`${key}.throughput`]: figure(
+      'responses/s',
+      results.map((r) => r.throughput),
+    ),
+    [`${key}.errors`]: figure(
+      'non-2xx or failed',
+      results.map((r) => r.errors),
+    ),
   };
-  progress(`${key}: ${measured[`${key}.throughput`]?.median.toFixed(0)}/s, p50 ${measured[`${key}.p50`]?.median.toFixed(2)} ms, p99 ${measured[`${key}.p99`]?.median.toFixed(2)} ms`);
+  progress(
+    `${key}: ${measured[`${key}.throughput`]?.median.toFixed(0)}/s, p50 ${measured[`${key}.p50`]?.median.toFixed(2)} ms, p99 ${measured[`${key}.p99`]?.median.toFixed(2)} ms`,
+  );
   return measured;
 }
 

@@ -39,5 +39,10 @@ export async function saturate(baseUrl: string, token: string, endpoint: Endpoin
       else errors++;
     });
   });
-  return { p50: percentile(times, 50), p99: percentile(times, 99), throughput: times.length / seconds, errors: errors + result.errors + result.timeouts };
+  return {
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    throughput: times.length / seconds,
+    errors: errors + result.errors + result.timeouts,
+  };
 }

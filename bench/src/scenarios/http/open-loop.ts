@@ -18,16 +18,18 @@ export async function openLoopAtRate(baseUrl: string, token: string, endpoint: E
   let errors = 0;
   const inFlight: Promise<void>[] = [];
   const started = performance.now();
-  for (let sent = 0; sent < total; ) {
+  for (let sent = 0; sent < total;) {
     const now = performance.now();
     const due = Math.min(total, Math.floor(((now - started) / 1000) * rate) + 1);
     for (; sent < due; sent++) {
       const scheduled = started + (sent * 1000) / rate;
       inFlight.push(
-        send(agent, url, token, endpoint).then(
-          (status) => (status >= 200 && status < 300 ? times.push(performance.now() - scheduled) : errors++),
-          () => errors++,
-        ).then(() => undefined),
+        send(agent, url, token, endpoint)
+          .then(
+            (status) => (status >= 200 && status < 300 ? times.push(performance.now() - scheduled) : errors++),
+            () => errors++,
+          )
+          .then(() => undefined),
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 1));

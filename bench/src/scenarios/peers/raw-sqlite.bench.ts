@@ -23,7 +23,9 @@ async function main(): Promise<void> {
   const batch = args.number('batch');
   const rowsDir = args.text('rows');
   const db = openRawDatabase(args.text('file'), synchronous);
-  const insert = db.prepare<[string, number, string, string, string, string]>('INSERT INTO events (stream_id, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare<[string, number, string, string, string, string]>(
+    'INSERT INTO events (stream_id, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const insertAll = db.transaction((rows: readonly EventRow[]) => {
     for (const row of rows) insert.run(...row);
   });

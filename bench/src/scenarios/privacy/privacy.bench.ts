@@ -75,10 +75,25 @@ async function seed(processor: CustomerProcessor, keys: KeyStore, customers: num
   const acquisitions: CustomerCommand[] = [];
   for (let index = 0; index < customers; index++) {
     const customerId = `priv-${index}`;
-    acquisitions.push({ type: 'AcquireCustomer', customerId, occurredAt: at(0), data: { customerType: 'individual', channel: 'web', assets: { amount: '1000.00', currency: 'CNY' }, riskProfile: 'C2' } });
+    acquisitions.push({
+      type: 'AcquireCustomer',
+      customerId,
+      occurredAt: at(0),
+      data: { customerType: 'individual', channel: 'web', assets: { amount: '1000.00', currency: 'CNY' }, riskProfile: 'C2' },
+    });
     acquisitions.push({ type: 'ActivateCustomer', customerId, occurredAt: at(1), data: { product: 'savings' } });
   }
-  await runInFlight(acquisitions, 64, (command) => command.customerId, async (command, index) => void (await processor.execute(customerStreamId(command.customerId), await sealForStorage(keys, command, undefined), benchContext(index))));
+  await runInFlight(
+    acquisitions,
+    64,
+    (command) => command.customerId,
+    async (command, index) =>
+      void (await processor.execute(
+        customerStreamId(command.customerId),
+        await sealForStorage(keys, command, undefined),
+        benchContext(index),
+      )),
+  );
   return acquisitions.length;
 }
 
@@ -95,16 +110,27 @@ function cycle(customers: number, count: number, firstSequence: number): Custome
   });
 }
 
-async function drive(core: INestApplicationContext, processor: CustomerProcessor, keys: KeyStore, commands: readonly CustomerCommand[], variant: (typeof VARIANTS)[number]): Promise<void> {
+async function drive(
+  core: INestApplicationContext,
+  processor: CustomerProcessor,
+  keys: KeyStore,
+  commands: readonly CustomerCommand[],
+  variant: (typeof VARIANTS)[number],
+): Promise<void> {
   const anchors = core.get(AnchorsService);
   let anchoring: Promise<unknown> = Promise.resolve();
   const timer = variant === 'sealed+anchoring' ? setInterval(() => (anchoring = anchors.anchorIfMoved()), ANCHOR_EVERY_MS) : undefined;
   try {
-    await runInFlight(commands, 64, (command) => command.customerId, async (command, index) => {
-      const stored = variant === 'plain' ? command : await sealForStorage(keys, command, undefined);
-      const outcome = await processor.execute(customerStreamId(command.customerId), stored, benchContext(index));
-      if (outcome.kind === 'rejected') throw new Error(`${command.type} rejected: ${outcome.rejection.code}`);
-    });
+    await runInFlight(
+      commands,
+      64,
+      (command) => command.customerId,
+      async (command, index) => {
+        const stored = variant === 'plain' ? command : await sealForStorage(keys, command, undefined);
+        const outcome = await processor.execute(customerStreamId(command.customerId), stored, benchContext(index));
+        if (outcome.kind === 'rejected') throw new Error(`${command.type} rejected: ${outcome.rejection.code}`);
+      },
+    );
   } finally {
     clearInterval(timer);
     await anchoring;

@@ -48,18 +48,28 @@ function toAppend(row: EventRow): Append {
 }
 
 function appendEach(store: EventStore, appends: readonly Append[], inFlight: number): Promise<void> {
-  return runInFlight(appends, inFlight, (append) => append.streamId, async ({ streamId, event, expected }) => {
-    await store.appendToStream(streamId, [event], expected);
-  });
+  return runInFlight(
+    appends,
+    inFlight,
+    (append) => append.streamId,
+    async ({ streamId, event, expected }) => {
+      await store.appendToStream(streamId, [event], expected);
+    },
+  );
 }
 
 /** Each stream's seed events in one append, 64 streams at a time. */
 async function seedPerStream(store: EventStore, rows: readonly EventRow[]): Promise<void> {
   const streams = new Map<string, EventRow[]>();
   for (const row of rows) streams.set(row[0], [...(streams.get(row[0]) ?? []), row]);
-  await runInFlight([...streams.values()], 64, (stream) => stream[0]?.[0] ?? '', async (stream) => {
-    await store.appendToStream(stream[0]?.[0] ?? '', stream.map(toEvent), 'no-stream');
-  });
+  await runInFlight(
+    [...streams.values()],
+    64,
+    (stream) => stream[0]?.[0] ?? '',
+    async (stream) => {
+      await store.appendToStream(stream[0]?.[0] ?? '', stream.map(toEvent), 'no-stream');
+    },
+  );
 }
 
 function toEvent([, , id, type, data, metadata]: EventRow): EventToAppend {

@@ -17,7 +17,8 @@ export interface ChurnRiskSignals {
   readonly recentDetractorAnswers: number;
 }
 
-export type ChurnRiskSignal = 'dormancy' | 'falling-satisfaction' | 'open-complaints' | 'overdue-complaints' | 'asset-drop' | 'nps-detractor';
+export type ChurnRiskSignal =
+  'dormancy' | 'falling-satisfaction' | 'open-complaints' | 'overdue-complaints' | 'asset-drop' | 'nps-detractor';
 
 export interface ChurnRiskReason {
   readonly signal: ChurnRiskSignal;
@@ -72,7 +73,10 @@ export function churnRisk(signals: ChurnRiskSignals, config: ChurnRiskConfig = d
   ]
     .filter((reason): reason is ChurnRiskReason => reason !== null && reason.points > 0)
     .sort((a, b) => b.points - a.points);
-  const score = Math.min(MAX_SCORE, reasons.reduce((sum, reason) => sum + reason.points, 0));
+  const score = Math.min(
+    MAX_SCORE,
+    reasons.reduce((sum, reason) => sum + reason.points, 0),
+  );
   return { score, reasons };
 }
 

@@ -42,7 +42,7 @@ export function shiftByCountedDays(from: string, days: number, calendar: Complai
   const step = days < 0 ? -1 : 1;
   const holidays = new Set(calendar.holidays);
   let at = start;
-  for (let counted = 0; counted < Math.abs(days); ) {
+  for (let counted = 0; counted < Math.abs(days);) {
     at += step * DAY_MS;
     if (isWorkingDay(at, holidays, calendar)) counted += 1;
   }

@@ -1,14 +1,7 @@
 import type { Money } from '@rapport/kernel';
 import type { DailyPoints } from '../customer.state';
 import type { LoyaltyTier } from '../customer.values';
-import {
-  addEarning,
-  defaultLoyaltyConfig as config,
-  pointsInWindow,
-  tierFor,
-  transactionPoints,
-  windowStartDay,
-} from './loyalty.policy';
+import { addEarning, defaultLoyaltyConfig as config, pointsInWindow, tierFor, transactionPoints, windowStartDay } from './loyalty.policy';
 
 const cny = (amount: string): Money => ({ amount, currency: 'CNY' });
 const ASOF = '2026-01-05T09:00:00.000Z';

@@ -1,11 +1,4 @@
-import {
-  csatPercent,
-  isFallingRun,
-  isSatisfied,
-  netPromoterScore,
-  npsCategory,
-  type NpsCategory,
-} from './satisfaction.policy';
+import { csatPercent, isFallingRun, isSatisfied, netPromoterScore, npsCategory, type NpsCategory } from './satisfaction.policy';
 
 describe('CSAT answer', () => {
   it.each<[number, boolean]>([

@@ -44,8 +44,7 @@ export function valueTier(assets: Money, config: SegmentationConfig): ValueTier 
   const thresholds = config.valueTiers[assets.currency];
   if (thresholds === undefined) return 'unclassified';
   const minor = toMinorUnits(assets);
-  const atLeast = (threshold: string): boolean =>
-    minor >= toMinorUnits({ amount: threshold, currency: assets.currency });
+  const atLeast = (threshold: string): boolean => minor >= toMinorUnits({ amount: threshold, currency: assets.currency });
   if (atLeast(thresholds.privateFrom)) return 'private';
   if (atLeast(thresholds.wealthFrom)) return 'wealth';
   if (atLeast(thresholds.affluentFrom)) return 'affluent';
@@ -94,8 +93,7 @@ function activeStage(
   const rules = config.lifecycle;
   const activatedAt = new Date(activatedAtIso);
   if (daysBetween(activatedAt, now) < rules.newForDays) return 'new';
-  const isDormant =
-    lastTransactionAtIso === undefined || daysBetween(new Date(lastTransactionAtIso), now) >= rules.dormantAfterDays;
+  const isDormant = lastTransactionAtIso === undefined || daysBetween(new Date(lastTransactionAtIso), now) >= rules.dormantAfterDays;
   if (isDormant) return 'dormant';
   if (now >= addMonths(activatedAt, rules.matureAfterMonths)) return 'mature';
   return 'active';
@@ -112,11 +110,5 @@ export interface SegmentDimensions {
 
 /** Stable key such as `individual.affluent.C3.medium.active`; stored in read models, so never reorder. */
 export function segmentKey(dimensions: SegmentDimensions): string {
-  return [
-    dimensions.customerType,
-    dimensions.valueTier,
-    dimensions.riskProfile,
-    dimensions.behaviour,
-    dimensions.lifecycleStage,
-  ].join('.');
+  return [dimensions.customerType, dimensions.valueTier, dimensions.riskProfile, dimensions.behaviour, dimensions.lifecycleStage].join('.');
 }

@@ -128,17 +128,20 @@ function duplicatesAreIdempotent(given: Given): void {
     it.each<[string, ExpectedRevision]>([
       ['no-stream', 'no-stream'],
       ['an exact revision', 0],
-    ])('appended again with the same events at the same expected revision (%s) answers as the first time and writes nothing', async (_, expected) => {
-      const streamId = aStreamId();
-      if (expected !== 'no-stream') await given().appendToStream(streamId, [anEvent()], 'no-stream');
-      const events = someEvents(2);
-      const first = await given().appendToStream(streamId, events, expected);
-      const repeat = await given().appendToStream(streamId, events, expected);
-      expect(repeat).toEqual(first);
-      const stored = await given().readStream(streamId);
-      expect(stored.slice(-2).map((event) => event.id)).toEqual(events.map((event) => event.id));
-      expect(stored).toHaveLength(expected === 'no-stream' ? 2 : 3);
-    });
+    ])(
+      'appended again with the same events at the same expected revision (%s) answers as the first time and writes nothing',
+      async (_, expected) => {
+        const streamId = aStreamId();
+        if (expected !== 'no-stream') await given().appendToStream(streamId, [anEvent()], 'no-stream');
+        const events = someEvents(2);
+        const first = await given().appendToStream(streamId, events, expected);
+        const repeat = await given().appendToStream(streamId, events, expected);
+        expect(repeat).toEqual(first);
+        const stored = await given().readStream(streamId);
+        expect(stored.slice(-2).map((event) => event.id)).toEqual(events.map((event) => event.id));
+        expect(stored).toHaveLength(expected === 'no-stream' ? 2 : 3);
+      },
+    );
   });
 }
 

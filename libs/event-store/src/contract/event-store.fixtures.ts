@@ -39,12 +39,7 @@ export function someEvents(count: number): EventToAppend[] {
 }
 
 /** The write loop in miniature (style.md §1.2): read the last revision, append at it, retry on conflict. */
-export async function appendWithRetry(
-  store: EventStore,
-  streamId: string,
-  event: EventToAppend,
-  attempts = 100,
-): Promise<AppendResult> {
+export async function appendWithRetry(store: EventStore, streamId: string, event: EventToAppend, attempts = 100): Promise<AppendResult> {
   for (let attempt = 1; ; attempt++) {
     const [last] = await store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
     try {

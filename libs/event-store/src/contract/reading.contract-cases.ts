@@ -99,11 +99,20 @@ export function readingAllCases(given: Given): void {
       await given().appendToStream(`customer-${run}-a`, someEvents(3), 'no-stream');
       await given().appendToStream(`other-${run}`, someEvents(1), 'no-stream');
       const atVersion3 = anEvent({ nested: { amount: { value: '1.50', currency: 'CNY' } }, tags: ['x', null] });
-      await given().appendToStream(`customer-${run}-b`, [{ ...atVersion3, metadata: { ...atVersion3.metadata, schemaVersion: 3 } }], 'no-stream');
-      for (const options of [{ afterPosition: head, maxCount: 100_000 }, { afterPosition: head, maxCount: 2, streamPrefix: `customer-${run}` }]) {
+      await given().appendToStream(
+        `customer-${run}-b`,
+        [{ ...atVersion3, metadata: { ...atVersion3.metadata, schemaVersion: 3 } }],
+        'no-stream',
+      );
+      for (const options of [
+        { afterPosition: head, maxCount: 100_000 },
+        { afterPosition: head, maxCount: 2, streamPrefix: `customer-${run}` },
+      ]) {
         const withMetadata = await given().readAll(options);
         const lean = await given().readAllWithoutMetadata?.(options);
-        expect(lean).toEqual(withMetadata.map(({ metadata, ...rest }) => ({ ...rest, metadata: { schemaVersion: metadata.schemaVersion } })));
+        expect(lean).toEqual(
+          withMetadata.map(({ metadata, ...rest }) => ({ ...rest, metadata: { schemaVersion: metadata.schemaVersion } })),
+        );
       }
       const ours = await given().readAllWithoutMetadata?.({ afterPosition: head, maxCount: 100_000, streamPrefix: `customer-${run}` });
       expect(ours?.map((event) => event.streamId)).toEqual([...Array(3).fill(`customer-${run}-a`), `customer-${run}-b`]);

@@ -22,7 +22,10 @@ describe('upcasters keyed by event type and schema version', () => {
 
   it('start at the version the event was stored at', () => {
     const atVersion2 = stored('ParcelWeighed', 2, { parcel: 'p-1', weight: { value: 5, unit: 'kg' } });
-    expect(parcelUpcasters.upcast(atVersion2)).toMatchObject({ data: { weight: { value: 5, unit: 'kg' }, scale: 'unknown' }, metadata: { schemaVersion: 3 } });
+    expect(parcelUpcasters.upcast(atVersion2)).toMatchObject({
+      data: { weight: { value: 5, unit: 'kg' }, scale: 'unknown' },
+      metadata: { schemaVersion: 3 },
+    });
   });
 
   it('give back the very event when it is current or of a type without upcasters', () => {

@@ -14,7 +14,9 @@ const directory = mkdtempSync(join(tmpdir(), 'rapport-upcasting-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 /** Version 1 stored grams as a number; version 2 stores a value with a unit. */
-const upcasters = new Upcasters([{ type: 'ParcelWeighed', fromVersion: 1, upcast: ({ grams, ...rest }) => ({ ...rest, weight: { value: grams, unit: 'g' } }) }]);
+const upcasters = new Upcasters([
+  { type: 'ParcelWeighed', fromVersion: 1, upcast: ({ grams, ...rest }) => ({ ...rest, weight: { value: grams, unit: 'g' } }) },
+]);
 
 function weighed(schemaVersion: number, data: EventToAppend['data']): EventToAppend {
   const event = anEvent(data);
@@ -44,7 +46,9 @@ const stores: readonly (readonly [string, (streamId: string) => Promise<EventSto
       await SqliteEventStore.open(path).close();
       const db = new Database(path);
       const insert = db.prepare('INSERT INTO events (stream_id, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)');
-      [OLD, CURRENT].forEach((event, revision) => insert.run(streamId, revision, event.id, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata)));
+      [OLD, CURRENT].forEach((event, revision) =>
+        insert.run(streamId, revision, event.id, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata)),
+      );
       db.close();
       return SqliteEventStore.open(path, { pollIntervalMs: 20 });
     },

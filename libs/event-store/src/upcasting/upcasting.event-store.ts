@@ -36,7 +36,9 @@ export class UpcastingEventStore implements EventStore {
   }
 
   async readAllWithoutMetadata(options: ReadAllOptions): Promise<readonly RecordedEventData[]> {
-    const events = this.stored.readAllWithoutMetadata ? await this.stored.readAllWithoutMetadata(options) : await this.stored.readAll(options);
+    const events = this.stored.readAllWithoutMetadata
+      ? await this.stored.readAllWithoutMetadata(options)
+      : await this.stored.readAll(options);
     return this.upcastEach(events);
   }
 

@@ -21,7 +21,11 @@ describe('SQLite key store', () => {
     const customers = Array.from({ length: 50 }, (_, i) => `c-${i % 25}`);
     const handed = await Promise.all(customers.map((customer) => keys.keyFor(customer)));
     const stored = new Database(file, { readonly: true });
-    const rows = stored.prepare('SELECT customer_id, key_id, created_at FROM data_keys').all() as { customer_id: string; key_id: string; created_at: string }[];
+    const rows = stored.prepare('SELECT customer_id, key_id, created_at FROM data_keys').all() as {
+      customer_id: string;
+      key_id: string;
+      created_at: string;
+    }[];
     stored.close();
     expect(rows).toHaveLength(25);
     expect(new Set(rows.map((row) => row.created_at)).size).toBe(1);
@@ -55,7 +59,8 @@ describe('SQLite key store', () => {
     const keys = new SqliteKeyStore(file, masterKey);
     await keys.keyFor('c-1');
     await keys.keyFor('c-2');
-    const wrapped = (id: string) => new Database(file, { readonly: true }).prepare('SELECT wrapped_key FROM data_keys WHERE customer_id = ?').pluck().get(id) as Buffer;
+    const wrapped = (id: string) =>
+      new Database(file, { readonly: true }).prepare('SELECT wrapped_key FROM data_keys WHERE customer_id = ?').pluck().get(id) as Buffer;
     const [erased, kept] = [wrapped('c-1'), wrapped('c-2')];
     expect(Buffer.concat([file, `${file}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f))).includes(erased)).toBe(true);
     await keys.destroy('c-1', new Date());

@@ -30,7 +30,11 @@ export class MongoKeyStore implements KeyStore {
   ) {}
 
   static async connect(url: string, masterKey: Buffer, collectionName = 'data_keys'): Promise<MongoKeyStore> {
-    const client = new MongoClient(url, { serverSelectionTimeoutMS: 10_000, promoteBuffers: true, writeConcern: { w: 'majority', journal: true } });
+    const client = new MongoClient(url, {
+      serverSelectionTimeoutMS: 10_000,
+      promoteBuffers: true,
+      writeConcern: { w: 'majority', journal: true },
+    });
     await client.connect();
     const keys = client.db().collection<KeyDocument>(collectionName);
     await keys.createIndex({ customerId: 1 }, { unique: true, name: 'by_customer' });

@@ -27,7 +27,10 @@ export class SqliteKeyStore implements KeyStore {
   private readonly cache = new Map<string, DataKey>();
   private creating = new Map<string, PendingKey>();
 
-  constructor(filePath: string, private readonly masterKey: Buffer) {
+  constructor(
+    filePath: string,
+    private readonly masterKey: Buffer,
+  ) {
     this.db = openWalDatabase(filePath, { busyTimeoutMs: 5_000, synchronous: 'FULL' });
     this.db.pragma('secure_delete = ON');
     this.db.exec(`CREATE TABLE IF NOT EXISTS data_keys (
@@ -62,9 +65,8 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   private row(customerId: string): KeyRow | undefined {
-    return this.db
-      .prepare('SELECT key_id, wrapped_key, destroyed_at FROM data_keys WHERE customer_id = ?')
-      .get(customerId) as KeyRow | undefined;
+    return this.db.prepare('SELECT key_id, wrapped_key, destroyed_at FROM data_keys WHERE customer_id = ?').get(customerId) as
+      KeyRow | undefined;
   }
 
   private remember(customerId: string, row: KeyRow): DataKey {

@@ -27,6 +27,7 @@ export function toAppend(event: CustomerEvent): EventToAppend {
 /** Appends the events one by one, in the given order, to their customers' streams. */
 export async function appendAll(store: EventStore, events: readonly CustomerEvent[]): Promise<number> {
   let position = 0;
-  for (const event of events) position = (await store.appendToStream(customerStreamId(event.data.customerId), [toAppend(event)], 'any')).position;
+  for (const event of events)
+    position = (await store.appendToStream(customerStreamId(event.data.customerId), [toAppend(event)], 'any')).position;
   return position;
 }

@@ -16,10 +16,15 @@ export function findingCases(given: Given): void {
       collection = aCollection();
       await putAll(given(), collection, buckets);
     });
-    const ids = async (query: Parameters<ReturnType<Given>['find']>[1]) => (await given().find(collection, query)).documents.map((d) => d._id);
+    const ids = async (query: Parameters<ReturnType<Given>['find']>[1]) =>
+      (await given().find(collection, query)).documents.map((d) => d._id);
 
     it('matches equalities, string ranges (inclusive bounds) and $in, ANDed together', async () => {
-      expect(await ids({ filter: { granularity: 'day', period: { $gte: '2026-01-01', $lte: '2026-01-31' } }, limit: 10 })).toEqual(['b1', 'b2', 'b3']);
+      expect(await ids({ filter: { granularity: 'day', period: { $gte: '2026-01-01', $lte: '2026-01-31' } }, limit: 10 })).toEqual([
+        'b1',
+        'b2',
+        'b3',
+      ]);
       expect(await ids({ filter: { key: { $in: ['app'] }, responses: { $gt: 2 } }, limit: 10 })).toEqual(['b4']);
       expect(await ids({ filter: { responses: { $lt: 4 } }, limit: 10 })).toEqual(['b2']);
     });
@@ -32,7 +37,12 @@ export function findingCases(given: Given): void {
 
     it('sorts by one field either way, ties by id ascending', async () => {
       expect(await ids({ sort: { field: 'responses', direction: 'desc' }, limit: 10 })).toEqual(['b4', 'b5', 'b1', 'b3', 'b2']);
-      expect(await ids({ sort: { field: 'period', direction: 'asc' }, filter: { granularity: 'day' }, limit: 10 })).toEqual(['b1', 'b2', 'b3', 'b4']);
+      expect(await ids({ sort: { field: 'period', direction: 'asc' }, filter: { granularity: 'day' }, limit: 10 })).toEqual([
+        'b1',
+        'b2',
+        'b3',
+        'b4',
+      ]);
     });
 
     it('pages through every match exactly once with cursors, also across ties', async () => {

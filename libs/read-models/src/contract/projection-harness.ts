@@ -48,7 +48,11 @@ export async function allDocuments(store: ReadModelStore, collection: string): P
 }
 
 /** The documents a projection makes of these domain events (stored at positions 10, 20, ...), on a private embedded store. */
-export async function project(projection: Projection, events: readonly CustomerEvent[], store: ReadModelStore & { close(): Promise<void> } = openMemoryStore()): Promise<Record<string, readonly ReadDocument[]>> {
+export async function project(
+  projection: Projection,
+  events: readonly CustomerEvent[],
+  store: ReadModelStore & { close(): Promise<void> } = openMemoryStore(),
+): Promise<Record<string, readonly ReadDocument[]>> {
   await applyBatch(store, projection, stored(events));
   const documents = await documentsOf(store, projection);
   await store.close();

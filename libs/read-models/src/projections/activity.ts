@@ -22,8 +22,16 @@ export function withDailyTransaction(days: DailyCounts, day: string, windowDays:
 }
 
 /** As withDailyTransaction per UTC month (`YYYY-MM`), with the revenue summed (exact, as a decimal integer). */
-export function withMonthlyTransaction(months: MonthlyActivity, month: string, revenueMinor: bigint, windowMonths: number): MonthlyActivity {
-  const merged = bumped(months, month, 7, (fields) => [String(Number(fields[0] ?? 0) + 1), revenueMinor === 0n ? (fields[1] ?? '0') : (BigInt(fields[1] ?? '0') + revenueMinor).toString()]);
+export function withMonthlyTransaction(
+  months: MonthlyActivity,
+  month: string,
+  revenueMinor: bigint,
+  windowMonths: number,
+): MonthlyActivity {
+  const merged = bumped(months, month, 7, (fields) => [
+    String(Number(fields[0] ?? 0) + 1),
+    revenueMinor === 0n ? (fields[1] ?? '0') : (BigInt(fields[1] ?? '0') + revenueMinor).toString(),
+  ]);
   const newest = merged.slice(merged.lastIndexOf(' ') + 1, merged.lastIndexOf(' ') + 8);
   return dropBefore(merged, shiftedMonth(newest, -windowMonths), 7);
 }
@@ -40,7 +48,11 @@ export function transactionsInTrailingDays(days: DailyCounts, asOf: Date, window
 }
 
 /** Transactions and revenue in the `windowMonths` calendar months ending with the month of `asOf`. */
-export function activityInTrailingMonths(months: MonthlyActivity, asOf: Date, windowMonths: number): { count: number; revenueMinor: bigint } {
+export function activityInTrailingMonths(
+  months: MonthlyActivity,
+  asOf: Date,
+  windowMonths: number,
+): { count: number; revenueMinor: bigint } {
   const last = periodLabel(asOf, 'month');
   const first = shiftedMonth(last, -(windowMonths - 1));
   let count = 0;
@@ -60,7 +72,7 @@ export function activityInTrailingMonths(months: MonthlyActivity, asOf: Date, wi
  * into arrays: segment views are judged for every event of a rebuild, and the arrays were most of that.
  */
 function forEachEntry(text: string, width: number, visit: (key: string, fields: string) => void): void {
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     const space = text.indexOf(' ', start);
     const end = space === -1 ? text.length : space;
     visit(text.slice(start, start + width), text.slice(start + width + 1, end));
@@ -82,7 +94,10 @@ function bumped(text: string, key: string, width: number, update: (fields: reado
   const found = all.find(([entryKey]) => entryKey === key);
   const others = all.filter(([entryKey]) => entryKey !== key);
   const updated = [key, ...update(found?.slice(1) ?? [])];
-  return [...others, updated].sort(([a], [b]) => ((a ?? '') < (b ?? '') ? -1 : 1)).map((fields) => fields.join(':')).join(' ');
+  return [...others, updated]
+    .sort(([a], [b]) => ((a ?? '') < (b ?? '') ? -1 : 1))
+    .map((fields) => fields.join(':'))
+    .join(' ');
 }
 
 /** The text without its leading entries whose key sorts before `firstKept`. */

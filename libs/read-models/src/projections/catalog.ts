@@ -21,7 +21,15 @@ export function allProjections(config: ReadModelConfig = defaultReadModelConfig)
   ];
 }
 
-export const PROJECTION_NAMES = ['customer-summary', 'segments', 'loyalty', 'satisfaction', 'complaints', 'kpis', 'segment-counts'] as const;
+export const PROJECTION_NAMES = [
+  'customer-summary',
+  'segments',
+  'loyalty',
+  'satisfaction',
+  'complaints',
+  'kpis',
+  'segment-counts',
+] as const;
 export type ProjectionName = (typeof PROJECTION_NAMES)[number];
 
 export function isProjectionName(name: string): name is ProjectionName {

@@ -6,7 +6,10 @@ const complaintsOf = async (...events: Parameters<typeof project>[1]) => (await 
 
 describe('complaints projection', () => {
   it('files an open complaint with its due date, and leaves the escalation reason out', async () => {
-    const [filed, escalated] = [await complaintsOf(customerAcquired(), complaintFiled()), await complaintsOf(customerAcquired(), complaintFiled(), complaintEscalated())];
+    const [filed, escalated] = [
+      await complaintsOf(customerAcquired(), complaintFiled()),
+      await complaintsOf(customerAcquired(), complaintFiled(), complaintEscalated()),
+    ];
     expect(filed).toEqual([
       {
         _id: 'cust-0001/cmp-1',
@@ -33,7 +36,13 @@ describe('complaints projection', () => {
   });
 
   it('ignores a resolution of a complaint it never saw and a second resolution', async () => {
-    const docs = await complaintsOf(customerAcquired(), complaintResolved({ complaintId: 'ghost' }), complaintFiled(), complaintResolved(), complaintResolved({ occurredAt: at({ days: 9 }), resolutionHours: 216 }));
+    const docs = await complaintsOf(
+      customerAcquired(),
+      complaintResolved({ complaintId: 'ghost' }),
+      complaintFiled(),
+      complaintResolved(),
+      complaintResolved({ occurredAt: at({ days: 9 }), resolutionHours: 216 }),
+    );
     expect(docs.map((d) => [d._id, d.resolutionHours])).toEqual([['cust-0001/cmp-1', 48]]);
   });
 });

@@ -62,8 +62,20 @@ export const complaintsProjection: Projection = {
     {
       name: COMPLAINTS,
       indexes: [
-        { name: 'by_status_filed', fields: [{ field: 'status', direction: 'asc' }, { field: 'filedAt', direction: 'asc' }] },
-        { name: 'by_status_due', fields: [{ field: 'status', direction: 'asc' }, { field: 'dueAt', direction: 'asc' }] },
+        {
+          name: 'by_status_filed',
+          fields: [
+            { field: 'status', direction: 'asc' },
+            { field: 'filedAt', direction: 'asc' },
+          ],
+        },
+        {
+          name: 'by_status_due',
+          fields: [
+            { field: 'status', direction: 'asc' },
+            { field: 'dueAt', direction: 'asc' },
+          ],
+        },
       ],
     },
   ],

@@ -15,7 +15,8 @@ import { project } from '../contract/projection-harness';
 import { CUSTOMER_SUMMARY, customerSummaryProjection } from './customer-summary.projection';
 import { defaultReadModelConfig } from './read-model.config';
 
-const summaryOf = async (...events: Parameters<typeof project>[1]) => (await project(customerSummaryProjection(defaultReadModelConfig), events))[CUSTOMER_SUMMARY] ?? [];
+const summaryOf = async (...events: Parameters<typeof project>[1]) =>
+  (await project(customerSummaryProjection(defaultReadModelConfig), events))[CUSTOMER_SUMMARY] ?? [];
 
 describe('customer summary projection', () => {
   it('given an acquired, activated, transacting customer with answers and a complaint, then the 360 holds them all', async () => {
@@ -51,15 +52,31 @@ describe('customer summary projection', () => {
   });
 
   it('when a complaint is resolved, points redeemed and an alert raised, then the counts and balance follow', async () => {
-    const [summary] = await summaryOf(customerAcquired(), customerActivated(), complaintFiled(), complaintResolved(), pointsRedeemed({ points: 150, balanceAfter: 50 }), retentionAlertRaised());
+    const [summary] = await summaryOf(
+      customerAcquired(),
+      customerActivated(),
+      complaintFiled(),
+      complaintResolved(),
+      pointsRedeemed({ points: 150, balanceAfter: 50 }),
+      retentionAlertRaised(),
+    );
     expect(summary).toMatchObject({ openComplaints: 0, loyalty: { balance: 50, tier: 'Bronze' }, retentionAlerts: 1, revision: 5 });
   });
 
   it('when the customer churns and comes back, then the status follows and the activation date stays', async () => {
     const churned = await summaryOf(customerAcquired(), customerActivated(), customerChurned({ occurredAt: at({ days: 30 }) }));
-    const back = await summaryOf(customerAcquired(), customerActivated(), customerChurned({ occurredAt: at({ days: 30 }) }), customerReactivated({ occurredAt: at({ days: 60 }) }));
+    const back = await summaryOf(
+      customerAcquired(),
+      customerActivated(),
+      customerChurned({ occurredAt: at({ days: 30 }) }),
+      customerReactivated({ occurredAt: at({ days: 60 }) }),
+    );
     const factsOf = (docs: readonly Record<string, unknown>[]) => docs[0]?.facts as { status: string; activatedAt: string } | undefined;
-    expect([factsOf(churned)?.status, factsOf(back)?.status, factsOf(back)?.activatedAt]).toEqual(['churned', 'active', '2026-01-05T09:00:00.000Z']);
+    expect([factsOf(churned)?.status, factsOf(back)?.status, factsOf(back)?.activatedAt]).toEqual([
+      'churned',
+      'active',
+      '2026-01-05T09:00:00.000Z',
+    ]);
   });
 
   it('given events of a customer never acquired, then there is no summary', async () => {

@@ -88,7 +88,9 @@ function changes(s: CustomerSummary, event: ProjectedEvent, config: ReadModelCon
     case 'SatisfactionRecorded': {
       const { responses, satisfied } = s.satisfaction;
       const answer = event.data.csat;
-      return { satisfaction: { last: answer, responses: responses + 1, satisfied: satisfied + (isSatisfied(answer, config.satisfaction) ? 1 : 0) } };
+      return {
+        satisfaction: { last: answer, responses: responses + 1, satisfied: satisfied + (isSatisfied(answer, config.satisfaction) ? 1 : 0) },
+      };
     }
     case 'ComplaintFiled':
       return { openComplaints: s.openComplaints + 1 };

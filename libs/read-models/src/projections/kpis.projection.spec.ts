@@ -14,7 +14,8 @@ import { project } from '../contract/projection-harness';
 import { KPI_DAYS, kpisProjection } from './kpis.projection';
 import { defaultReadModelConfig } from './read-model.config';
 
-const daysOf = async (...events: Parameters<typeof project>[1]) => (await project(kpisProjection(defaultReadModelConfig), events))[KPI_DAYS] ?? [];
+const daysOf = async (...events: Parameters<typeof project>[1]) =>
+  (await project(kpisProjection(defaultReadModelConfig), events))[KPI_DAYS] ?? [];
 const other = (customerId: string) => ({ customerId });
 
 describe('KPI days projection', () => {

@@ -49,7 +49,8 @@ export function evolveKpiCustomer(current: KpiCustomer | null, event: ProjectedE
   if (current === null) return null;
   if (event.type === 'CustomerActivated') return current.status === 'acquired' ? { status: 'active', hasBeenActivated: true } : current;
   if (event.type === 'CustomerChurned') return { ...current, status: 'churned' };
-  if (event.type === 'CustomerReactivated' && current.status === 'churned') return { ...current, status: current.hasBeenActivated ? 'active' : 'acquired' };
+  if (event.type === 'CustomerReactivated' && current.status === 'churned')
+    return { ...current, status: current.hasBeenActivated ? 'active' : 'acquired' };
   return current;
 }
 
@@ -79,7 +80,9 @@ function otherCounts(event: ProjectedEvent, config: ReadModelConfig): Partial<Re
     case 'SatisfactionRecorded': {
       const category = event.data.nps === undefined ? undefined : npsCategory(event.data.nps, config.satisfaction);
       const counts = { responses: 1, satisfied: isSatisfied(event.data.csat, config.satisfaction) ? 1 : 0 };
-      return category === undefined ? counts : { ...counts, npsResponses: 1, promoters: category === 'promoter' ? 1 : 0, detractors: category === 'detractor' ? 1 : 0 };
+      return category === undefined
+        ? counts
+        : { ...counts, npsResponses: 1, promoters: category === 'promoter' ? 1 : 0, detractors: category === 'detractor' ? 1 : 0 };
     }
     default:
       return {};
@@ -87,7 +90,13 @@ function otherCounts(event: ProjectedEvent, config: ReadModelConfig): Partial<Re
 }
 
 /** Field by field rather than by spreading and looping over keys: a rebuild makes one for most events. */
-export function applyToKpiDay(current: KpiDay | null, event: ProjectedEvent, before: KpiCustomer | null, day: string, config: ReadModelConfig): KpiDay {
+export function applyToKpiDay(
+  current: KpiDay | null,
+  event: ProjectedEvent,
+  before: KpiCustomer | null,
+  day: string,
+  config: ReadModelConfig,
+): KpiDay {
   const base = current ?? emptyDay(day);
   const lifecycle = lifecycleCounts(event, before);
   const other = otherCounts(event, config);
@@ -108,17 +117,45 @@ export function applyToKpiDay(current: KpiDay | null, event: ProjectedEvent, bef
     promoters: base.promoters + (other.promoters ?? 0),
     detractors: base.detractors + (other.detractors ?? 0),
     revenueMinor: event.type === 'TransactionRecorded' ? addMoney(base.revenueMinor, event.data.revenue) : base.revenueMinor,
-    acquisitionCostMinor: event.type === 'CustomerAcquired' && before === null ? addMoney(base.acquisitionCostMinor, event.data.acquisitionCost) : base.acquisitionCostMinor,
+    acquisitionCostMinor:
+      event.type === 'CustomerAcquired' && before === null
+        ? addMoney(base.acquisitionCostMinor, event.data.acquisitionCost)
+        : base.acquisitionCostMinor,
   };
 }
 
 function emptyDay(day: string): KpiDay {
-  const zero = { acquired: 0, activated: 0, reactivated: 0, churned: 0, churnedActive: 0, activeDelta: 0, complaintsFiled: 0, complaintsResolved: 0 };
-  return { day, ...zero, resolutionHundredths: 0, responses: 0, satisfied: 0, npsResponses: 0, promoters: 0, detractors: 0, revenueMinor: {}, acquisitionCostMinor: {} };
+  const zero = {
+    acquired: 0,
+    activated: 0,
+    reactivated: 0,
+    churned: 0,
+    churnedActive: 0,
+    activeDelta: 0,
+    complaintsFiled: 0,
+    complaintsResolved: 0,
+  };
+  return {
+    day,
+    ...zero,
+    resolutionHundredths: 0,
+    responses: 0,
+    satisfied: 0,
+    npsResponses: 0,
+    promoters: 0,
+    detractors: 0,
+    revenueMinor: {},
+    acquisitionCostMinor: {},
+  };
 }
 
 export function kpisProjection(config: ReadModelConfig): Projection<KpiCustomer> {
-  const state: DocumentRule<KpiCustomer, null> = { collection: KPI_CUSTOMERS, handles: LIFECYCLE, idsOf: (event) => [event.customerId], apply: evolveKpiCustomer };
+  const state: DocumentRule<KpiCustomer, null> = {
+    collection: KPI_CUSTOMERS,
+    handles: LIFECYCLE,
+    idsOf: (event) => [event.customerId],
+    apply: evolveKpiCustomer,
+  };
   const days: DocumentRule<KpiDay, KpiCustomer | null> = {
     collection: KPI_DAYS,
     handles: DAY_EVENTS,
@@ -127,7 +164,10 @@ export function kpisProjection(config: ReadModelConfig): Projection<KpiCustomer>
   };
   return {
     name: 'kpis',
-    collections: [{ name: KPI_DAYS, indexes: [{ name: 'by_day', fields: [{ field: 'day', direction: 'asc' }] }] }, { name: KPI_CUSTOMERS, indexes: [] }],
+    collections: [
+      { name: KPI_DAYS, indexes: [{ name: 'by_day', fields: [{ field: 'day', direction: 'asc' }] }] },
+      { name: KPI_CUSTOMERS, indexes: [] },
+    ],
     state,
     documents: [days],
   };

@@ -36,7 +36,13 @@ describe('minorUnitsOf: the minor units of a stored amount, zero when malformed'
 
 describe('addMoney', () => {
   it('adds exactly per currency and leaves malformed or zero amounts out', () => {
-    const sums = [{ amount: '0.10', currency: 'CNY' }, { amount: '999999999999.99', currency: 'CNY' }, { amount: '5', currency: 'USD' }, { amount: '1.001', currency: 'CNY' }, { amount: '0', currency: 'EUR' }].reduce(addMoney, {});
+    const sums = [
+      { amount: '0.10', currency: 'CNY' },
+      { amount: '999999999999.99', currency: 'CNY' },
+      { amount: '5', currency: 'USD' },
+      { amount: '1.001', currency: 'CNY' },
+      { amount: '0', currency: 'EUR' },
+    ].reduce(addMoney, {});
     expect(sums).toEqual({ CNY: '100000000000009', USD: '500' });
   });
 });

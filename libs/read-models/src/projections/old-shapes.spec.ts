@@ -32,6 +32,8 @@ describe('projecting events stored in an old shape', () => {
     for (const event of history()) await old.appendToStream(customerStreamId(event.data.customerId), [storedAsVersion1(event)], 'any');
     const expected = await fromScratch(current, projections);
     expect(await fromScratch(new UpcastingEventStore(old, new Upcasters(CUSTOMER_UPCASTERS)), projections)).toEqual(expected);
-    expect(expected['loyalty_accounts_v1']).toContainEqual(expect.objectContaining({ customerId: 'cust-0003', balance: 200, tier: 'Bronze' }));
+    expect(expected['loyalty_accounts_v1']).toContainEqual(
+      expect.objectContaining({ customerId: 'cust-0003', balance: 200, tier: 'Bronze' }),
+    );
   });
 });

@@ -34,7 +34,10 @@ export interface Projection<State extends object = object> {
 export type Stamped<Body> = Body & ReadDocument;
 
 export function handledTypes(projection: Projection): ReadonlySet<CustomerEventType> {
-  const rules: readonly { readonly handles: ReadonlySet<CustomerEventType> }[] = [...projection.documents, ...(projection.state ? [projection.state] : [])];
+  const rules: readonly { readonly handles: ReadonlySet<CustomerEventType> }[] = [
+    ...projection.documents,
+    ...(projection.state ? [projection.state] : []),
+  ];
   return new Set(rules.flatMap((rule) => [...rule.handles]));
 }
 

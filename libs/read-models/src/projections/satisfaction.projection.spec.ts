@@ -7,12 +7,21 @@ const projectSatisfaction = (...events: Parameters<typeof project>[1]) => projec
 
 describe('satisfaction projection', () => {
   it('counts an answer in twelve buckets: day, ISO week and month, each overall, by channel, touchpoint and segment as of the answer', async () => {
-    const documents = await projectSatisfaction(customerAcquired(), customerActivated(), satisfactionRecorded({ csat: 4, nps: 9, channel: 'branch', touchpoint: 'account-opening' }));
+    const documents = await projectSatisfaction(
+      customerAcquired(),
+      customerActivated(),
+      satisfactionRecorded({ csat: 4, nps: 9, channel: 'branch', touchpoint: 'account-opening' }),
+    );
     // activated the same instant, no transactions: individual, affluent (120,000 CNY), C3, behaviour none, stage new
     const segment = 'individual.affluent.C3.none.new';
     expect((documents[SATISFACTION_BUCKETS] ?? []).map((b) => b._id).sort()).toEqual(
       ['day|2026-01-05', 'week|2026-W02', 'month|2026-01']
-        .flatMap((period) => [`${period}|overall|all`, `${period}|channel|branch`, `${period}|touchpoint|account-opening`, `${period}|segment|${segment}`])
+        .flatMap((period) => [
+          `${period}|overall|all`,
+          `${period}|channel|branch`,
+          `${period}|touchpoint|account-opening`,
+          `${period}|segment|${segment}`,
+        ])
         .sort(),
     );
   });
@@ -43,9 +52,19 @@ describe('satisfaction projection', () => {
   });
 
   it('puts an answer in the segment the customer had when answering, not the one it has later', async () => {
-    const transactions = Array.from({ length: 10 }, (_, i) => transactionRecorded({ transactionId: `t${i}`, occurredAt: at({ days: 1, hours: i }) }));
-    const documents = await projectSatisfaction(customerAcquired(), customerActivated(), satisfactionRecorded({ surveyId: 'before' }), ...transactions, satisfactionRecorded({ surveyId: 'after', occurredAt: at({ days: 2 }) }));
-    const segments = (documents[SATISFACTION_BUCKETS] ?? []).filter((b) => b.by === 'segment' && b.granularity === 'month').map((b) => b.key);
+    const transactions = Array.from({ length: 10 }, (_, i) =>
+      transactionRecorded({ transactionId: `t${i}`, occurredAt: at({ days: 1, hours: i }) }),
+    );
+    const documents = await projectSatisfaction(
+      customerAcquired(),
+      customerActivated(),
+      satisfactionRecorded({ surveyId: 'before' }),
+      ...transactions,
+      satisfactionRecorded({ surveyId: 'after', occurredAt: at({ days: 2 }) }),
+    );
+    const segments = (documents[SATISFACTION_BUCKETS] ?? [])
+      .filter((b) => b.by === 'segment' && b.granularity === 'month')
+      .map((b) => b.key);
     expect(segments.sort()).toEqual(['individual.affluent.C3.high.new', 'individual.affluent.C3.none.new']);
     expect(documents[SATISFACTION_CUSTOMERS]).toHaveLength(1);
   });

@@ -30,7 +30,14 @@ export interface SatisfactionBucket {
   readonly detractors: number;
 }
 
-const SEGMENT_FACT_EVENTS = eventTypes('CustomerAcquired', 'CustomerActivated', 'CustomerProfileUpdated', 'TransactionRecorded', 'CustomerChurned', 'CustomerReactivated');
+const SEGMENT_FACT_EVENTS = eventTypes(
+  'CustomerAcquired',
+  'CustomerActivated',
+  'CustomerProfileUpdated',
+  'TransactionRecorded',
+  'CustomerChurned',
+  'CustomerReactivated',
+);
 
 export function bucketId(granularity: Granularity, period: string, by: Breakdown, key: string): string {
   return `${granularity}|${period}|${by}|${key}`;
@@ -50,7 +57,12 @@ export function bucketIdsOf(event: ProjectedEvent, facts: SegmentFacts | null, c
   return GRANULARITIES.flatMap((granularity) => BREAKDOWNS.map((by) => bucketId(granularity, periods[granularity], by, keys[by])));
 }
 
-export function applyToBucket(current: SatisfactionBucket | null, answer: SatisfactionRecorded['data'], id: string, config: ReadModelConfig): SatisfactionBucket {
+export function applyToBucket(
+  current: SatisfactionBucket | null,
+  answer: SatisfactionRecorded['data'],
+  id: string,
+  config: ReadModelConfig,
+): SatisfactionBucket {
   const bucket = current ?? emptyBucket(id);
   const { csat, nps } = answer;
   const category = nps === undefined ? undefined : npsCategory(nps, config.satisfaction);
@@ -100,12 +112,25 @@ export function satisfactionProjection(config: ReadModelConfig): Projection<Sati
     collection: SATISFACTION_BUCKETS,
     handles: eventTypes('SatisfactionRecorded'),
     idsOf: (event, customer) => bucketIdsOf(event, customer?.facts ?? null, config),
-    apply: (current, event, _facts, id) => (event.type === 'SatisfactionRecorded' ? applyToBucket(current, event.data, id, config) : current),
+    apply: (current, event, _facts, id) =>
+      event.type === 'SatisfactionRecorded' ? applyToBucket(current, event.data, id, config) : current,
   };
   return {
     name: 'satisfaction',
     collections: [
-      { name: SATISFACTION_BUCKETS, indexes: [{ name: 'by_breakdown_period', fields: [{ field: 'granularity', direction: 'asc' }, { field: 'by', direction: 'asc' }, { field: 'period', direction: 'asc' }] }] },
+      {
+        name: SATISFACTION_BUCKETS,
+        indexes: [
+          {
+            name: 'by_breakdown_period',
+            fields: [
+              { field: 'granularity', direction: 'asc' },
+              { field: 'by', direction: 'asc' },
+              { field: 'period', direction: 'asc' },
+            ],
+          },
+        ],
+      },
       { name: SATISFACTION_CUSTOMERS, indexes: [] },
     ],
     state,

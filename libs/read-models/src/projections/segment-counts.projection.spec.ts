@@ -26,9 +26,15 @@ describe('segment-counts projection', () => {
   });
 
   it('moves a customer out of its old segment when an event changes its view, leaving a zero count behind', async () => {
-    const documents = await documentsOf(customerAcquired({ customerId: 'a' }), customerActivated({ customerId: 'a' }), customerChurned({ customerId: 'a' }));
+    const documents = await documentsOf(
+      customerAcquired({ customerId: 'a' }),
+      customerActivated({ customerId: 'a' }),
+      customerChurned({ customerId: 'a' }),
+    );
     const totals = documents[SEGMENT_COUNTS] ?? [];
-    expect(totals.filter((t) => t.count === 1).map((t) => t._id)).toEqual([(documents[SEGMENT_COUNT_MEMBERS]?.[0]?.counted as { segment: string }).segment]);
+    expect(totals.filter((t) => t.count === 1).map((t) => t._id)).toEqual([
+      (documents[SEGMENT_COUNT_MEMBERS]?.[0]?.counted as { segment: string }).segment,
+    ]);
     expect(totals.filter((t) => t.count === 0).length).toBeGreaterThan(0);
     expect(totals.every((t) => Number(t.count) >= 0)).toBe(true);
   });

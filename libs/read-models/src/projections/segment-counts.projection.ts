@@ -58,7 +58,12 @@ export function countedMember(before: CountedMember | null, event: ProjectedEven
 
 /** Adds (+1) or removes (-1) one counted view to a segment's total. */
 export function withCounted(total: SegmentTotal | null, view: CountedView, by: 1 | -1): SegmentTotal {
-  const current = total ?? { segment: view.segment, dimensions: view.dimensions, count: 0, valueContribution: { high: 0, medium: 0, low: 0 } };
+  const current = total ?? {
+    segment: view.segment,
+    dimensions: view.dimensions,
+    count: 0,
+    valueContribution: { high: 0, medium: 0, low: 0 },
+  };
   return {
     segment: current.segment,
     dimensions: current.dimensions,
@@ -77,7 +82,10 @@ export function withCounted(total: SegmentTotal | null, view: CountedView, by: 1
 export function segmentCountsProjection(config: ReadModelConfig): Projection<CountedMember> {
   // The routing, the state rule and the totals each need the member after the event: worked out
   // once. Keyed by position (a WeakMap keyed by the event cost more); the entry must name the very event.
-  const afterOf = new Map<number, { readonly event: ProjectedEvent; readonly before: CountedMember | null; readonly after: CountedMember | null }>();
+  const afterOf = new Map<
+    number,
+    { readonly event: ProjectedEvent; readonly before: CountedMember | null; readonly after: CountedMember | null }
+  >();
   const after = (before: CountedMember | null, event: ProjectedEvent): CountedMember | null => {
     const known = afterOf.get(event.position);
     if (known !== undefined && known.event === event && known.before === before) return known.after;
@@ -97,7 +105,8 @@ export function segmentCountsProjection(config: ReadModelConfig): Projection<Cou
     handles: SEGMENT_EVENTS,
     idsOf: (event, before) => {
       const next = after(before, event);
-      if (before !== null && next !== null && before.counted.segment === next.counted.segment && before.counted.band === next.counted.band) return [];
+      if (before !== null && next !== null && before.counted.segment === next.counted.segment && before.counted.band === next.counted.band)
+        return [];
       return [...new Set([before?.counted.segment, next?.counted.segment].filter((segment) => segment !== undefined))];
     },
     apply: (current, event, before, id) => {

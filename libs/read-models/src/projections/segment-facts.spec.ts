@@ -4,7 +4,10 @@ import { stored } from '../contract/projection-harness';
 import type { ProjectedEvent } from './projected-event';
 import { evolveSegmentFacts, type SegmentFacts } from './segment-facts';
 
-const strict: SegmentationConfig = { ...defaultSegmentationConfig, valueTiers: { CNY: { affluentFrom: '10.00', wealthFrom: '20.00', privateFrom: '30.00' } } };
+const strict: SegmentationConfig = {
+  ...defaultSegmentationConfig,
+  valueTiers: { CNY: { affluentFrom: '10.00', wealthFrom: '20.00', privateFrom: '30.00' } },
+};
 
 function factsAfter(events: readonly ProjectedEvent[], config = defaultSegmentationConfig): SegmentFacts | null {
   return events.reduce<SegmentFacts | null>((facts, event) => evolveSegmentFacts(facts, event, config), null);
@@ -22,7 +25,9 @@ describe('evolving segment facts with one event from several documents', () => {
   it('gives equal facts for equal facts that are different objects', () => {
     const before = factsAfter([acquired, activated, first]);
     const copy = before === null ? null : { ...before };
-    expect(evolveSegmentFacts(copy, second, defaultSegmentationConfig)).toEqual(evolveSegmentFacts(before, second, defaultSegmentationConfig));
+    expect(evolveSegmentFacts(copy, second, defaultSegmentationConfig)).toEqual(
+      evolveSegmentFacts(before, second, defaultSegmentationConfig),
+    );
   });
 
   it('gives other facts for other facts, whichever document came first', () => {

@@ -49,7 +49,14 @@ interface Evolution {
   readonly after: SegmentFacts | null;
 }
 
-const FACT_EVENTS: ReadonlySet<string> = new Set(['CustomerAcquired', 'CustomerActivated', 'CustomerProfileUpdated', 'TransactionRecorded', 'CustomerChurned', 'CustomerReactivated']);
+const FACT_EVENTS: ReadonlySet<string> = new Set([
+  'CustomerAcquired',
+  'CustomerActivated',
+  'CustomerProfileUpdated',
+  'TransactionRecorded',
+  'CustomerChurned',
+  'CustomerReactivated',
+]);
 /**
  * Three projections (customer summary, segments, satisfaction) evolve equal facts with the same
  * event: the first works the new facts out, the others get that same object back (doing it three
@@ -89,15 +96,29 @@ function evolvedFacts(facts: SegmentFacts | null, event: ProjectedEvent, config:
   if (event.type === 'CustomerAcquired') {
     if (facts !== null) return facts;
     const { customerType, riskProfile, assets } = event.data;
-    return segmentFacts({ status: 'acquired', customerType, valueTier: tierOf(assets, config), riskProfile, activatedAt: null, lastTransactionAt: null, recentTransactionDays: '' });
+    return segmentFacts({
+      status: 'acquired',
+      customerType,
+      valueTier: tierOf(assets, config),
+      riskProfile,
+      activatedAt: null,
+      lastTransactionAt: null,
+      recentTransactionDays: '',
+    });
   }
   if (facts === null) return null;
   switch (event.type) {
     case 'CustomerActivated':
-      return facts.status === 'acquired' ? segmentFacts({ ...facts, status: 'active', activatedAt: event.at ?? event.data.occurredAt }) : facts;
+      return facts.status === 'acquired'
+        ? segmentFacts({ ...facts, status: 'active', activatedAt: event.at ?? event.data.occurredAt })
+        : facts;
     case 'CustomerProfileUpdated': {
       const { assets, riskProfile } = event.data;
-      return segmentFacts({ ...facts, valueTier: assets ? tierOf(assets, config) : facts.valueTier, riskProfile: riskProfile ?? facts.riskProfile });
+      return segmentFacts({
+        ...facts,
+        valueTier: assets ? tierOf(assets, config) : facts.valueTier,
+        riskProfile: riskProfile ?? facts.riskProfile,
+      });
     }
     case 'TransactionRecorded':
       return withTransaction(facts, event.at, config);
@@ -135,7 +156,11 @@ export function segmentAt(facts: SegmentFacts, asOf: Date, config: SegmentationC
 
 function lifecycleFacts(facts: SegmentFacts): LifecycleFacts {
   if (facts.status === 'active' && facts.activatedAt !== null) {
-    return { status: 'active', activatedAt: facts.activatedAt, ...(facts.lastTransactionAt !== null ? { lastTransactionAt: facts.lastTransactionAt } : {}) };
+    return {
+      status: 'active',
+      activatedAt: facts.activatedAt,
+      ...(facts.lastTransactionAt !== null ? { lastTransactionAt: facts.lastTransactionAt } : {}),
+    };
   }
   return { status: facts.status === 'churned' ? 'churned' : 'acquired' };
 }

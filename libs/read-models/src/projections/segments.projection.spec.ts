@@ -1,5 +1,14 @@
 import { defaultSegmentationConfig } from '@rapport/customer-domain';
-import { at, cny, customerAcquired, customerActivated, customerChurned, customerProfileUpdated, customerReactivated, transactionRecorded } from '@rapport/testing';
+import {
+  at,
+  cny,
+  customerAcquired,
+  customerActivated,
+  customerChurned,
+  customerProfileUpdated,
+  customerReactivated,
+  transactionRecorded,
+} from '@rapport/testing';
 import { project } from '../contract/projection-harness';
 import { defaultReadModelConfig } from './read-model.config';
 import { segmentAt, type SegmentFacts } from './segment-facts';

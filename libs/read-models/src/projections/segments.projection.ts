@@ -19,7 +19,14 @@ export interface SegmentMember {
   readonly recentMonths: MonthlyActivity;
 }
 
-export const SEGMENT_EVENTS = eventTypes('CustomerAcquired', 'CustomerActivated', 'CustomerProfileUpdated', 'TransactionRecorded', 'CustomerChurned', 'CustomerReactivated');
+export const SEGMENT_EVENTS = eventTypes(
+  'CustomerAcquired',
+  'CustomerActivated',
+  'CustomerProfileUpdated',
+  'TransactionRecorded',
+  'CustomerChurned',
+  'CustomerReactivated',
+);
 /** RFM looks at 12 months (rfm.policy.ts); one more month is kept for a window that straddles a month end. */
 const RFM_MONTHS = 12;
 
@@ -31,7 +38,11 @@ export function applyToSegmentMember(current: SegmentMember | null, event: Proje
   if (event.type !== 'TransactionRecorded' || at === null) return { customerId: event.customerId, facts, recentMonths };
   const revenue = event.data.revenue;
   const revenueMinor = revenue?.currency === config.segmentation.rfm.monetaryCurrency ? minorUnitsOf(revenue) : 0n;
-  return { customerId: event.customerId, facts, recentMonths: withMonthlyTransaction(recentMonths, at.slice(0, 7), revenueMinor, RFM_MONTHS) };
+  return {
+    customerId: event.customerId,
+    facts,
+    recentMonths: withMonthlyTransaction(recentMonths, at.slice(0, 7), revenueMinor, RFM_MONTHS),
+  };
 }
 
 export function segmentMemberRule(config: ReadModelConfig): DocumentRule<SegmentMember, null> {
@@ -49,7 +60,16 @@ export function segmentsProjection(config: ReadModelConfig): Projection {
     collections: [
       {
         name: SEGMENT_MEMBERS,
-        indexes: [{ name: 'by_static_dimensions', fields: [{ field: 'facts.customerType', direction: 'asc' }, { field: 'facts.valueTier', direction: 'asc' }, { field: 'facts.riskProfile', direction: 'asc' }] }],
+        indexes: [
+          {
+            name: 'by_static_dimensions',
+            fields: [
+              { field: 'facts.customerType', direction: 'asc' },
+              { field: 'facts.valueTier', direction: 'asc' },
+              { field: 'facts.riskProfile', direction: 'asc' },
+            ],
+          },
+        ],
       },
     ],
     documents: [segmentMemberRule(config)],

@@ -49,23 +49,58 @@ export function kpiReport(earlierDays: readonly KpiDay[], inPeriod: readonly Kpi
 }
 
 function totals(days: readonly KpiDay[]): Totals {
-  const zero: Totals = { acquired: 0, activated: 0, reactivated: 0, churned: 0, churnedActive: 0, activeDelta: 0, complaintsFiled: 0, complaintsResolved: 0, resolutionHundredths: 0, responses: 0, satisfied: 0, npsResponses: 0, promoters: 0, detractors: 0, revenueMinor: {}, acquisitionCostMinor: {} };
+  const zero: Totals = {
+    acquired: 0,
+    activated: 0,
+    reactivated: 0,
+    churned: 0,
+    churnedActive: 0,
+    activeDelta: 0,
+    complaintsFiled: 0,
+    complaintsResolved: 0,
+    resolutionHundredths: 0,
+    responses: 0,
+    satisfied: 0,
+    npsResponses: 0,
+    promoters: 0,
+    detractors: 0,
+    revenueMinor: {},
+    acquisitionCostMinor: {},
+  };
   return days.reduce<Totals>((sum, day) => {
-    const counts = Object.fromEntries(Object.entries(sum).map(([field, value]) => [field, typeof value === 'number' ? value + (day[field as keyof KpiDay] as number) : value]));
-    return { ...(counts as Totals), revenueMinor: mergeSums(sum.revenueMinor, day.revenueMinor), acquisitionCostMinor: mergeSums(sum.acquisitionCostMinor, day.acquisitionCostMinor) };
+    const counts = Object.fromEntries(
+      Object.entries(sum).map(([field, value]) => [
+        field,
+        typeof value === 'number' ? value + (day[field as keyof KpiDay] as number) : value,
+      ]),
+    );
+    return {
+      ...(counts as Totals),
+      revenueMinor: mergeSums(sum.revenueMinor, day.revenueMinor),
+      acquisitionCostMinor: mergeSums(sum.acquisitionCostMinor, day.acquisitionCostMinor),
+    };
   }, zero);
 }
 
 function moneyList(sums: MinorSums): Money[] {
-  return Object.entries(sums).sort(([a], [b]) => a.localeCompare(b)).map(([currency, minor]) => fromMinorUnits(BigInt(minor), currency));
+  return Object.entries(sums)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, minor]) => fromMinorUnits(BigInt(minor), currency));
 }
 
 /** Revenue per customer of the base in the period, over the period's churn; CAC is the period's cost per acquisition. */
 function lifetimeValues(t: Totals, activeAtStart: number, churn: number | null): KpiReport['clv'] {
-  return Object.entries(t.revenueMinor).sort(([a], [b]) => a.localeCompare(b)).map(([currency, revenue]) => {
-    if (churn === null || activeAtStart === 0 || t.acquired === 0) return { currency, value: null };
-    const cac = BigInt(t.acquisitionCostMinor[currency] ?? '0') / BigInt(t.acquired);
-    const value = customerLifetimeValue({ revenueMinorPerCustomerPerPeriod: BigInt(revenue) / BigInt(activeAtStart), churnRatePercent: churn, acquisitionCostMinor: cac, currency });
-    return { currency, value };
-  });
+  return Object.entries(t.revenueMinor)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, revenue]) => {
+      if (churn === null || activeAtStart === 0 || t.acquired === 0) return { currency, value: null };
+      const cac = BigInt(t.acquisitionCostMinor[currency] ?? '0') / BigInt(t.acquired);
+      const value = customerLifetimeValue({
+        revenueMinorPerCustomerPerPeriod: BigInt(revenue) / BigInt(activeAtStart),
+        churnRatePercent: churn,
+        acquisitionCostMinor: cac,
+        currency,
+      });
+      return { currency, value };
+    });
 }

@@ -9,21 +9,51 @@ const DAY_MS = 86_400_000;
 const START = Date.parse('2025-01-01T00:00:00.000Z');
 
 /** A member built the way the projection builds it, from an acquisition, an optional activation, transactions and churn. */
-function memberOf(acquiredAt: number, activatedAfter: number | null, transactionsAfter: readonly number[], isChurned: boolean, assets: string): SegmentMember {
+function memberOf(
+  acquiredAt: number,
+  activatedAfter: number | null,
+  transactionsAfter: readonly number[],
+  isChurned: boolean,
+  assets: string,
+): SegmentMember {
   const at = (ms: number) => new Date(ms).toISOString();
   const events: unknown[] = [
-    { type: 'CustomerAcquired', data: { customerId: 'c-1', occurredAt: at(acquiredAt), customerType: 'individual', channel: 'branch', assets: { amount: assets, currency: 'CNY' }, riskProfile: 'C3' } },
-    ...(activatedAfter === null ? [] : [{ type: 'CustomerActivated', data: { occurredAt: at(acquiredAt + activatedAfter), product: 'cards' } }]),
+    {
+      type: 'CustomerAcquired',
+      data: {
+        customerId: 'c-1',
+        occurredAt: at(acquiredAt),
+        customerType: 'individual',
+        channel: 'branch',
+        assets: { amount: assets, currency: 'CNY' },
+        riskProfile: 'C3',
+      },
+    },
+    ...(activatedAfter === null
+      ? []
+      : [{ type: 'CustomerActivated', data: { occurredAt: at(acquiredAt + activatedAfter), product: 'cards' } }]),
     ...transactionsAfter.map((after, index) => ({
       type: 'TransactionRecorded',
-      data: { transactionId: `t-${index}`, amount: { amount: '100.00', currency: 'CNY' }, productCategory: 'cards', revenue: { amount: `${index + 1}.50`, currency: 'CNY' }, occurredAt: at(acquiredAt + after) },
+      data: {
+        transactionId: `t-${index}`,
+        amount: { amount: '100.00', currency: 'CNY' },
+        productCategory: 'cards',
+        revenue: { amount: `${index + 1}.50`, currency: 'CNY' },
+        occurredAt: at(acquiredAt + after),
+      },
     })),
     ...(isChurned ? [{ type: 'CustomerChurned', data: { reason: 'moved', occurredAt: at(acquiredAt + 400 * DAY_MS) } }] : []),
   ];
   let member: SegmentMember | null = null;
   events.forEach((event, index) => {
     const data = (event as { data: { occurredAt: string } }).data;
-    const projected = { ...(event as object), customerId: 'c-1', position: index + 1, revision: index, at: data.occurredAt } as ProjectedEvent;
+    const projected = {
+      ...(event as object),
+      customerId: 'c-1',
+      position: index + 1,
+      revision: index,
+      at: data.occurredAt,
+    } as ProjectedEvent;
     member = applyToSegmentMember(member, projected, defaultReadModelConfig) ?? member;
   });
   if (member === null) throw new Error('no member');
@@ -38,19 +68,27 @@ const anyMember = fc
     isChurned: fc.boolean(),
     assets: fc.constantFrom('500.00', '60000.00', '900000.00', '12000000.00'),
   })
-  .map(({ acquiredAt, activatedAfter, transactionsAfter, isChurned, assets }) => ({ acquiredAt, member: memberOf(acquiredAt, activatedAfter, transactionsAfter, isChurned, assets) }));
+  .map(({ acquiredAt, activatedAfter, transactionsAfter, isChurned, assets }) => ({
+    acquiredAt,
+    member: memberOf(acquiredAt, activatedAfter, transactionsAfter, isChurned, assets),
+  }));
 
 describe('viewValidUntil: how long a segment member view holds', () => {
   it('memberView gives the same view at every instant from `now` up to the instant returned', () => {
     fc.assert(
-      fc.property(anyMember, fc.integer({ min: -30 * DAY_MS, max: 800 * DAY_MS }), fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { maxLength: 6 }), ({ acquiredAt, member }, offset, fractions) => {
-        const now = new Date(acquiredAt + offset);
-        const until = viewValidUntil(member, now, defaultReadModelConfig);
-        expect(until).toBeGreaterThan(now.getTime());
-        const view = memberView(member, now, defaultReadModelConfig);
-        const instants = [until - 1, ...fractions.map((f) => now.getTime() + Math.floor(f * (until - now.getTime())))];
-        for (const instant of instants) expect(memberView(member, new Date(instant), defaultReadModelConfig)).toEqual(view);
-      }),
+      fc.property(
+        anyMember,
+        fc.integer({ min: -30 * DAY_MS, max: 800 * DAY_MS }),
+        fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { maxLength: 6 }),
+        ({ acquiredAt, member }, offset, fractions) => {
+          const now = new Date(acquiredAt + offset);
+          const until = viewValidUntil(member, now, defaultReadModelConfig);
+          expect(until).toBeGreaterThan(now.getTime());
+          const view = memberView(member, now, defaultReadModelConfig);
+          const instants = [until - 1, ...fractions.map((f) => now.getTime() + Math.floor(f * (until - now.getTime())))];
+          for (const instant of instants) expect(memberView(member, new Date(instant), defaultReadModelConfig)).toEqual(view);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

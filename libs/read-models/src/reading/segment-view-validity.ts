@@ -19,7 +19,11 @@ export function viewValidUntil(member: SegmentMember, now: Date, config: ReadMod
   const { activatedAt, lastTransactionAt } = member.facts;
   if (activatedAt !== null) {
     const activated = Date.parse(activatedAt);
-    candidates.push(nextWholeDay(activated, at), activated + rules.newForDays * DAY_MS, addMonths(new Date(activated), rules.matureAfterMonths).getTime());
+    candidates.push(
+      nextWholeDay(activated, at),
+      activated + rules.newForDays * DAY_MS,
+      addMonths(new Date(activated), rules.matureAfterMonths).getTime(),
+    );
   }
   if (lastTransactionAt !== null) {
     const last = Date.parse(lastTransactionAt);

@@ -8,7 +8,12 @@ export interface MemberView {
   readonly customerId: string;
   readonly segment: string;
   readonly dimensions: SegmentDimensions;
-  readonly valueContribution: { readonly band: ContributionBand; readonly recency: number; readonly frequency: number; readonly monetary: number };
+  readonly valueContribution: {
+    readonly band: ContributionBand;
+    readonly recency: number;
+    readonly frequency: number;
+    readonly monetary: number;
+  };
 }
 
 export interface SegmentCount {
@@ -28,7 +33,10 @@ export function memberView(member: SegmentMember, now: Date, config: ReadModelCo
   const { count, revenueMinor } = activityInTrailingMonths(member.recentMonths, now, RFM_MONTHS);
   const lastAt = member.facts.lastTransactionAt;
   const last = lastAt === null ? null : Math.max(0, Math.floor((now.getTime() - Date.parse(lastAt)) / 86_400_000));
-  const contribution = valueContribution({ daysSinceLastTransaction: last, transactionsIn12Months: count, revenueIn12MonthsMinor: revenueMinor }, config.segmentation);
+  const contribution = valueContribution(
+    { daysSinceLastTransaction: last, transactionsIn12Months: count, revenueIn12MonthsMinor: revenueMinor },
+    config.segmentation,
+  );
   return {
     customerId: member.customerId,
     segment: segmentKey(dimensions),
@@ -39,7 +47,12 @@ export function memberView(member: SegmentMember, now: Date, config: ReadModelCo
 
 /** Adds one member to running segment counts. */
 export function countMember(counts: Map<string, SegmentCount>, view: MemberView): void {
-  const current = counts.get(view.segment) ?? { segment: view.segment, dimensions: view.dimensions, count: 0, valueContribution: { high: 0, medium: 0, low: 0 } };
+  const current = counts.get(view.segment) ?? {
+    segment: view.segment,
+    dimensions: view.dimensions,
+    count: 0,
+    valueContribution: { high: 0, medium: 0, low: 0 },
+  };
   const bands = { ...current.valueContribution, [view.valueContribution.band]: current.valueContribution[view.valueContribution.band] + 1 };
   counts.set(view.segment, { ...current, count: current.count + 1, valueContribution: bands });
 }

@@ -23,7 +23,13 @@ type EventsByDocument = Map<string, Routed[]>;
  * whole: state documents are written only after the documents they route (projector.ts), so such
  * an event reached every document already.
  */
-export async function applyEvents(store: ReadModelStore, documents: DocumentSet, projection: Projection, events: readonly ProjectedEvent[], names: CollectionNames): Promise<void> {
+export async function applyEvents(
+  store: ReadModelStore,
+  documents: DocumentSet,
+  projection: Projection,
+  events: readonly ProjectedEvent[],
+  names: CollectionNames,
+): Promise<void> {
   const routes = await route(store, documents, projection, events, names);
   for (const [index, rule] of projection.documents.entries()) {
     const byDocument = routes[index] as EventsByDocument;
@@ -44,10 +50,23 @@ export async function applyEvents(store: ReadModelStore, documents: DocumentSet,
 }
 
 /** Walks the per-customer states through the events and groups, per rule, each event under the documents it changes. */
-async function route(store: ReadModelStore, documents: DocumentSet, projection: Projection, events: readonly ProjectedEvent[], names: CollectionNames): Promise<EventsByDocument[]> {
+async function route(
+  store: ReadModelStore,
+  documents: DocumentSet,
+  projection: Projection,
+  events: readonly ProjectedEvent[],
+  names: CollectionNames,
+): Promise<EventsByDocument[]> {
   const routes = projection.documents.map((): EventsByDocument => new Map());
   const state = projection.state;
-  const states = state === undefined ? undefined : await documents.entries(store, names(state.collection), events.map((e) => e.customerId));
+  const states =
+    state === undefined
+      ? undefined
+      : await documents.entries(
+          store,
+          names(state.collection),
+          events.map((e) => e.customerId),
+        );
   events.forEach((event, index) => {
     const entry = states?.[index];
     const before = entry?.document ?? null;

@@ -32,7 +32,10 @@ export function pauseId(name: string): string {
 }
 
 export async function readControl(store: ReadModelStore, names: readonly string[], now: Date): Promise<Map<string, Control>> {
-  const found = await store.getMany<ReadDocument>(CHECKPOINTS, names.flatMap((name) => [name, pauseId(name)]));
+  const found = await store.getMany<ReadDocument>(
+    CHECKPOINTS,
+    names.flatMap((name) => [name, pauseId(name)]),
+  );
   return new Map(
     names.map((name) => {
       const pause = (found.get(pauseId(name)) as PauseRequest | undefined) ?? null;
@@ -44,7 +47,8 @@ export async function readControl(store: ReadModelStore, names: readonly string[
 
 /** A checkpoint write guarded by the generation it expects (or, for a new checkpoint, by its absence). */
 export function checkpointWrite(checkpoint: Checkpoint, expectedGeneration: string | null): CollectionWrites {
-  const guard = expectedGeneration === null ? { kind: 'insert' as const } : { kind: 'expect' as const, field: 'generation', value: expectedGeneration };
+  const guard =
+    expectedGeneration === null ? { kind: 'insert' as const } : { kind: 'expect' as const, field: 'generation', value: expectedGeneration };
   return { collection: CHECKPOINTS, writes: [{ kind: 'put', document: checkpoint, guard }] };
 }
 

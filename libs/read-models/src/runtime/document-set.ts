@@ -77,7 +77,11 @@ export class DocumentSet {
       const writes = [];
       for (const entry of this.entriesOf(collection).values()) {
         if (!entry.isDirty || entry.document === null) continue;
-        writes.push({ kind: 'put' as const, document: entry.document, guard: { kind: entry.isStored ? ('newer' as const) : ('insert' as const) } });
+        writes.push({
+          kind: 'put' as const,
+          document: entry.document,
+          guard: { kind: entry.isStored ? ('newer' as const) : ('insert' as const) },
+        });
         entry.isDirty = false;
         entry.isStored = true;
       }

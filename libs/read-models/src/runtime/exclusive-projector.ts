@@ -95,7 +95,13 @@ export class ExclusiveProjector {
   private async apply(events: readonly ProjectedEvent[]): Promise<void> {
     for (const [index, projection] of this.projections.entries()) {
       const handles = this.handles[index] as ReadonlySet<CustomerEventType>;
-      await applyEvents(this.store, this.documents, projection, events.filter((e) => handles.has(e.type)), this.names);
+      await applyEvents(
+        this.store,
+        this.documents,
+        projection,
+        events.filter((e) => handles.has(e.type)),
+        this.names,
+      );
     }
   }
 

@@ -9,7 +9,11 @@ import type { TrackedHandler } from './handler';
  * checkpoint is created. Returns false when a write was refused: another process moved first.
  */
 export async function refreshFromStore(store: ReadModelStore, tracked: readonly TrackedHandler[], now: Date): Promise<boolean> {
-  const control = await readControl(store, tracked.map((t) => t.name), now);
+  const control = await readControl(
+    store,
+    tracked.map((t) => t.name),
+    now,
+  );
   const writes: CollectionWrites[] = [];
   for (const projection of tracked) {
     const { checkpoint, pause } = control.get(projection.name) ?? { checkpoint: null, pause: null };
@@ -23,7 +27,8 @@ export async function refreshFromStore(store: ReadModelStore, tracked: readonly 
     projection.position = checkpoint.position;
     if (pause !== null) {
       projection.state = 'paused';
-      if (checkpoint.pausedFor !== pause.rebuildId) writes.push(checkpointWrite(checkpointOf(projection, now, pause.rebuildId), projection.generation));
+      if (checkpoint.pausedFor !== pause.rebuildId)
+        writes.push(checkpointWrite(checkpointOf(projection, now, pause.rebuildId), projection.generation));
     } else if (projection.state === 'paused' || projection.state === 'starting') {
       projection.state = 'catching-up';
     }

@@ -25,7 +25,11 @@ describe('reading a page of customer events for projections', () => {
     store = new InMemoryEventStore();
     await appendAll(store, [acquired]);
     await store.appendToStream('other-stream', [toAppend(next)], 'any');
-    await store.appendToStream(customerStreamId(acquired.data.customerId), [{ ...toAppend(next), type: 'CustomerRenamedByANewerWriter' }], 'any');
+    await store.appendToStream(
+      customerStreamId(acquired.data.customerId),
+      [{ ...toAppend(next), type: 'CustomerRenamedByANewerWriter' }],
+      'any',
+    );
     await appendAll(store, history.slice(1));
   });
 
@@ -34,7 +38,12 @@ describe('reading a page of customer events for projections', () => {
     expect(page.count).toBe(5);
     expect(page.lastPosition).toBe(6);
     expect(page.events.map((e) => e.position)).toEqual([1, 4, 5, 6]);
-    expect(page.events[0]).toMatchObject({ type: 'CustomerAcquired', customerId: acquired.data.customerId, revision: 0, at: acquired.data.occurredAt });
+    expect(page.events[0]).toMatchObject({
+      type: 'CustomerAcquired',
+      customerId: acquired.data.customerId,
+      revision: 0,
+      at: acquired.data.occurredAt,
+    });
     expect(page.events[0]).not.toHaveProperty('metadata');
   });
 

@@ -47,7 +47,10 @@ describe('runLoop: how a background runner paces itself', () => {
   });
 
   it('starts every step on a fresh turn, so other work runs between steps', async () => {
-    const { turns } = await startsOf(Array.from({ length: 20 }, () => true), 0);
+    const { turns } = await startsOf(
+      Array.from({ length: 20 }, () => true),
+      0,
+    );
     expect(turns).toBeGreaterThanOrEqual(19);
   });
 });

@@ -88,7 +88,12 @@ export class AnchorFile {
 function parseAnchor(line: string): Anchor | undefined {
   try {
     const value = JSON.parse(line) as Partial<Anchor>;
-    const isAnchor = typeof value.sequence === 'number' && typeof value.position === 'number' && typeof value.digest === 'string' && typeof value.signature === 'string' && Array.isArray(value.heads);
+    const isAnchor =
+      typeof value.sequence === 'number' &&
+      typeof value.position === 'number' &&
+      typeof value.digest === 'string' &&
+      typeof value.signature === 'string' &&
+      Array.isArray(value.heads);
     return isAnchor ? (value as Anchor) : undefined;
   } catch {
     return undefined;

@@ -29,7 +29,8 @@ export class AnchorSchedule implements OnApplicationBootstrap, BeforeApplication
 
   private tick(): void {
     this.running = this.anchors.anchorIfMoved().then(
-      (anchor) => anchor && this.logger.log({ msg: 'anchored', sequence: anchor.sequence, position: anchor.position, streams: anchor.heads.length }),
+      (anchor) =>
+        anchor && this.logger.log({ msg: 'anchored', sequence: anchor.sequence, position: anchor.position, streams: anchor.heads.length }),
       (error: unknown) => this.logger.error({ msg: 'anchoring failed', error: error instanceof Error ? error.message : String(error) }),
     );
   }

@@ -8,16 +8,27 @@ import { AnchorsService } from './anchors.service';
 export class AnchorsController {
   constructor(private readonly anchors: AnchorsService) {}
 
-  @Post() @HttpCode(201) @Access() @ApiOperation({ summary: "Sign a digest of the store's head now (admin)" })
+  @Post()
+  @HttpCode(201)
+  @Access()
+  @ApiOperation({ summary: "Sign a digest of the store's head now (admin)" })
   async anchor() {
     const { sequence, position, anchoredAt, digest, heads } = await this.anchors.anchor();
     return { sequence, position, anchoredAt, digest, streams: heads.length };
   }
 
-  @Get() @Access('auditor') @ApiOperation({ summary: "The anchor file's verdict, its newest anchor and the public key that checks it" })
+  @Get()
+  @Access('auditor')
+  @ApiOperation({ summary: "The anchor file's verdict, its newest anchor and the public key that checks it" })
   summary() {
     const { publicKey, verdict, anchors } = this.anchors.export();
     const newest = anchors.at(-1);
-    return { verdict, publicKey, ...(newest ? { newest: { sequence: newest.sequence, position: newest.position, anchoredAt: newest.anchoredAt, digest: newest.digest } } : {}) };
+    return {
+      verdict,
+      publicKey,
+      ...(newest
+        ? { newest: { sequence: newest.sequence, position: newest.position, anchoredAt: newest.anchoredAt, digest: newest.digest } }
+        : {}),
+    };
   }
 }

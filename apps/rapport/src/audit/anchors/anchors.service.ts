@@ -1,6 +1,16 @@
 import { closeSync, openSync, rmSync, statSync } from 'node:fs';
 import { Inject, Injectable } from '@nestjs/common';
-import { findAnchorMismatch, signAnchor, verifyAnchorLog, verifyChain, type Anchor, type AnchorLogVerdict, type AnchorMismatch, type ChainBreak, type StreamHead } from '@rapport/audit';
+import {
+  findAnchorMismatch,
+  signAnchor,
+  verifyAnchorLog,
+  verifyChain,
+  type Anchor,
+  type AnchorLogVerdict,
+  type AnchorMismatch,
+  type ChainBreak,
+  type StreamHead,
+} from '@rapport/audit';
 import type { EventStore, RecordedEvent } from '@rapport/event-store';
 import type { Clock } from '@rapport/kernel';
 import { anchorConfigOf, type AnchorConfig, type AppConfig } from '../../config';
@@ -62,7 +72,11 @@ export class AnchorsService {
 
   /** The anchors, their verdict, and the public key that checks them (for `audit anchors export`). */
   export(): { readonly publicKey: string | undefined; readonly verdict: AnchorLogVerdict; readonly anchors: readonly Anchor[] } {
-    return { publicKey: this.signingKeys(false)?.publicKey.export({ format: 'der', type: 'spki' }).toString('base64'), verdict: this.verdict(), anchors: this.file.read().anchors };
+    return {
+      publicKey: this.signingKeys(false)?.publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+      verdict: this.verdict(),
+      anchors: this.file.read().anchors,
+    };
   }
 
   /** The anchor file's own verdict, worked out again only when the file changed. */
@@ -70,7 +84,8 @@ export class AnchorsService {
     const read = this.file.read();
     const seen = { anchors: read.anchors, count: read.anchors.length, unreadableAt: read.unreadableAt };
     const cached = this.verified;
-    if (cached && cached.anchors === seen.anchors && cached.count === seen.count && cached.unreadableAt === seen.unreadableAt) return cached.verdict;
+    if (cached && cached.anchors === seen.anchors && cached.count === seen.count && cached.unreadableAt === seen.unreadableAt)
+      return cached.verdict;
     const verdict = this.judge(read.anchors, read.unreadableAt);
     this.verified = { ...seen, verdict };
     return verdict;
@@ -97,13 +112,15 @@ export class AnchorsService {
       const events = await this.store.readStream(streamId);
       const chain = verifyChain(events);
       const anchor = findAnchorMismatch(events, read.headsOf(streamId));
-      if (!chain.valid || anchor) broken.push({ streamId, ...(chain.valid ? {} : { chain: chain.brokenAt }), ...(anchor ? { anchor } : {}) });
+      if (!chain.valid || anchor)
+        broken.push({ streamId, ...(chain.valid ? {} : { chain: chain.brokenAt }), ...(anchor ? { anchor } : {}) });
     }
     return { verdict: this.verdict(), streams: streamIds.length, broken };
   }
 
   private judge(anchors: readonly Anchor[], unreadableAt: number | undefined): AnchorLogVerdict {
-    if (unreadableAt !== undefined) return { valid: false, anchors: anchors.length, brokenAt: { sequence: unreadableAt, reason: 'unreadable' } };
+    if (unreadableAt !== undefined)
+      return { valid: false, anchors: anchors.length, brokenAt: { sequence: unreadableAt, reason: 'unreadable' } };
     if (anchors.length === 0) return { valid: true, anchors: 0 };
     const keys = this.signingKeys(false);
     if (keys === undefined) return { valid: false, anchors: anchors.length, brokenAt: { sequence: 0, reason: 'no-key' } };
@@ -125,7 +142,13 @@ export class AnchorsService {
       const last = anchors.at(-1);
       const { heads, position } = await this.headsAfter(last?.position);
       if (skipWhenStill && heads.length === 0) return undefined;
-      const body = { sequence: anchors.length, position: position ?? last?.position ?? 0, anchoredAt: this.clock.now().toISOString(), previous: last?.digest ?? null, heads };
+      const body = {
+        sequence: anchors.length,
+        position: position ?? last?.position ?? 0,
+        anchoredAt: this.clock.now().toISOString(),
+        previous: last?.digest ?? null,
+        heads,
+      };
       const anchor = signAnchor(body, keys.privateKey);
       this.file.append(anchor);
       return anchor;

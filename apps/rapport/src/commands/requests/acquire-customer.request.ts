@@ -10,12 +10,17 @@ export class PersonalDataRequest {
   @PatternField(/^[A-Za-z0-9-]{4,32}$/, 'nationalId must be 4-32 letters, digits or "-"', { isOptional: true }) nationalId?: string;
   @PatternField(/^\+?[0-9 ()-]{5,32}$/, 'phone must be 5-32 digits, spaces, "+", "(", ")" or "-"', { isOptional: true }) phone?: string;
   // class-validator's e-mail rule is richer than a pattern; the document names the format.
-  @applyDecorators(PatternField(/^[^\s@]{1,64}@[^\s@]{1,189}$/, 'email must be an e-mail address', { isOptional: true, example: 'ada@example.com' }), IsEmail(), MaxLength(254))
+  @applyDecorators(
+    PatternField(/^[^\s@]{1,64}@[^\s@]{1,189}$/, 'email must be an e-mail address', { isOptional: true, example: 'ada@example.com' }),
+    IsEmail(),
+    MaxLength(254),
+  )
   email?: string;
 }
 
 export class AcquireCustomerRequest extends CommandRequest {
-  @PatternField(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'customerId must match ^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$', { example: 'C-10001' }) customerId!: string;
+  @PatternField(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'customerId must match ^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$', { example: 'C-10001' })
+  customerId!: string;
   @ChoiceField(CUSTOMER_TYPES) customerType!: CustomerType;
   @TextField(64, { example: 'branch' }) channel!: string;
   @NestedField(MoneyRequest) assets!: MoneyRequest;

@@ -11,18 +11,28 @@ const ZONED_INSTANT_MESSAGE = (field: string) => `${field} must be an ISO 8601 i
  * An instant with a zone and a real calendar date and time: the pattern is what the document
  * shows, and the kernel's toInstant decides, so a request that passes always maps to an instant.
  */
-export function InstantField(field: string, options: { readonly isOptional?: boolean; readonly description?: string; readonly example: string }): PropertyDecorator {
+export function InstantField(
+  field: string,
+  options: { readonly isOptional?: boolean; readonly description?: string; readonly example: string },
+): PropertyDecorator {
   return applyDecorators(
     PatternField(ZONED_INSTANT, ZONED_INSTANT_MESSAGE(field), options),
     ValidateBy({
       name: 'isInstant',
-      validator: { validate: (value: unknown) => typeof value === 'string' && toInstant(value) !== undefined, defaultMessage: () => ZONED_INSTANT_MESSAGE(field) },
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && toInstant(value) !== undefined,
+        defaultMessage: () => ZONED_INSTANT_MESSAGE(field),
+      },
     }),
   );
 }
 
 export class CommandRequest {
-  @InstantField('occurredAt', { isOptional: true, description: 'Business time, ISO 8601 with zone; defaults to now', example: '2026-01-15T09:30:00Z' })
+  @InstantField('occurredAt', {
+    isOptional: true,
+    description: 'Business time, ISO 8601 with zone; defaults to now',
+    example: '2026-01-15T09:30:00Z',
+  })
   occurredAt?: string;
 }
 
@@ -33,4 +43,3 @@ export const BUSINESS_ID_MESSAGE = 'must be 1-128 letters, digits, ".", "_", ":"
 export function BusinessIdField(field: string, example: string): PropertyDecorator {
   return PatternField(BUSINESS_ID, `${field} ${BUSINESS_ID_MESSAGE}`, { example });
 }
-

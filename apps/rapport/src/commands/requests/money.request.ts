@@ -1,6 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { isDecimalAmount, ISO_4217_CURRENCIES } from '@rapport/kernel';
-import { IsIn, IsString, Validate, ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface } from 'class-validator';
+import {
+  IsIn,
+  IsString,
+  Validate,
+  ValidatorConstraint,
+  type ValidationArguments,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 
 @ValidatorConstraint({ name: 'moneyAmount' })
 class MoneyAmountConstraint implements ValidatorConstraintInterface {
@@ -15,7 +22,11 @@ class MoneyAmountConstraint implements ValidatorConstraintInterface {
 
 /** Money as api.md defines it: a decimal string and an ISO 4217 currency. */
 export class MoneyRequest {
-  @ApiProperty({ example: '1250.00', pattern: '^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,3})?$', description: 'Non-negative, at most as many decimals as the currency has (2 for most, 0 for JPY, KRW, VND; 3 for BHD, KWD, OMR, JOD)' })
+  @ApiProperty({
+    example: '1250.00',
+    pattern: '^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,3})?$',
+    description: 'Non-negative, at most as many decimals as the currency has (2 for most, 0 for JPY, KRW, VND; 3 for BHD, KWD, OMR, JOD)',
+  })
   @IsString()
   @Validate(MoneyAmountConstraint)
   amount!: string;

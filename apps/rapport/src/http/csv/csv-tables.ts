@@ -7,32 +7,69 @@ import { csvTable, field, type CsvColumn } from './csv';
 type Row = Readonly<Record<string, unknown>>;
 
 const fields = (...paths: string[]): CsvColumn<Row>[] => paths.map((path) => field<Row>(path));
-const listed = (key: string) => (body: Row): readonly Row[] => (Array.isArray(body[key]) ? (body[key] as Row[]) : []);
+const listed =
+  (key: string) =>
+  (body: Row): readonly Row[] =>
+    Array.isArray(body[key]) ? (body[key] as Row[]) : [];
 const whole = (body: readonly Row[]): readonly Row[] => body;
 
 export const CSV_TABLES = {
   complaints: csvTable({
     name: 'complaints',
     rows: listed('complaints'),
-    columns: fields('customerId', 'complaintId', 'category', 'severity', 'channel', 'status', 'escalated', 'filedAt', 'dueAt', 'resolvedAt', 'resolutionHours', 'isOverdue'),
+    columns: fields(
+      'customerId',
+      'complaintId',
+      'category',
+      'severity',
+      'channel',
+      'status',
+      'escalated',
+      'filedAt',
+      'dueAt',
+      'resolvedAt',
+      'resolutionHours',
+      'isOverdue',
+    ),
   }),
   segments: csvTable({
     name: 'segments',
     rows: whole,
     columns: fields(
-      'segment', 'dimensions.customerType', 'dimensions.valueTier', 'dimensions.riskProfile', 'dimensions.behaviour', 'dimensions.lifecycleStage', 'count',
-      'valueContribution.high', 'valueContribution.medium', 'valueContribution.low',
+      'segment',
+      'dimensions.customerType',
+      'dimensions.valueTier',
+      'dimensions.riskProfile',
+      'dimensions.behaviour',
+      'dimensions.lifecycleStage',
+      'count',
+      'valueContribution.high',
+      'valueContribution.medium',
+      'valueContribution.low',
     ),
   }),
   segmentMembers: csvTable({
     name: 'segment-members',
     rows: listed('customers'),
     columns: fields(
-      'customerId', 'segment', 'dimensions.customerType', 'dimensions.valueTier', 'dimensions.riskProfile', 'dimensions.behaviour', 'dimensions.lifecycleStage',
-      'valueContribution.band', 'valueContribution.recency', 'valueContribution.frequency', 'valueContribution.monetary',
+      'customerId',
+      'segment',
+      'dimensions.customerType',
+      'dimensions.valueTier',
+      'dimensions.riskProfile',
+      'dimensions.behaviour',
+      'dimensions.lifecycleStage',
+      'valueContribution.band',
+      'valueContribution.recency',
+      'valueContribution.frequency',
+      'valueContribution.monetary',
     ),
   }),
-  leaderboard: csvTable({ name: 'leaderboard', rows: whole, columns: fields('rank', 'customerId', 'balance', 'lifetimeEarned', 'redeemed', 'tier') }),
+  leaderboard: csvTable({
+    name: 'leaderboard',
+    rows: whole,
+    columns: fields('rank', 'customerId', 'balance', 'lifetimeEarned', 'redeemed', 'tier'),
+  }),
   satisfactionTrends: csvTable({
     name: 'satisfaction-trends',
     rows: whole,
@@ -42,17 +79,44 @@ export const CSV_TABLES = {
     name: 'kpis',
     rows: (body: Row) => [body],
     columns: fields(
-      'from', 'to', 'acquired', 'activated', 'churned', 'activeAtStart', 'churnRate', 'retentionRate', 'csat', 'nps', 'complaints', 'complaintsResolved',
-      'averageResolutionHours', 'revenue', 'acquisitionCost', 'clv',
+      'from',
+      'to',
+      'acquired',
+      'activated',
+      'churned',
+      'activeAtStart',
+      'churnRate',
+      'retentionRate',
+      'csat',
+      'nps',
+      'complaints',
+      'complaintsResolved',
+      'averageResolutionHours',
+      'revenue',
+      'acquisitionCost',
+      'clv',
     ),
   }),
   history: csvTable({
     name: 'history',
     rows: listed('events'),
     columns: [
-      ...fields('revision', 'position', 'type', 'metadata.occurredAt', 'metadata.recordedAt', 'metadata.actor', 'metadata.channel', 'metadata.correlationId'),
+      ...fields(
+        'revision',
+        'position',
+        'type',
+        'metadata.occurredAt',
+        'metadata.recordedAt',
+        'metadata.actor',
+        'metadata.channel',
+        'metadata.correlationId',
+      ),
       ...fields('metadata.causationId', 'metadata.schemaVersion', 'metadata.hash', 'data'),
     ],
   }),
-  accessLog: csvTable({ name: 'access-log', rows: listed('entries'), columns: fields('revision', 'occurredAt', 'actor', 'role', 'via', 'correlationId') }),
+  accessLog: csvTable({
+    name: 'access-log',
+    rows: listed('entries'),
+    columns: fields('revision', 'occurredAt', 'actor', 'role', 'via', 'correlationId'),
+  }),
 } as const;

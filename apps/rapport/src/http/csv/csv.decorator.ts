@@ -16,7 +16,11 @@ export const Csv = (table: CsvTable) => applyDecorators(SetMetadata(CSV_TABLE, t
 /** The `format` query parameter of a route declared with @Csv. */
 export const FormatParam = () =>
   applyDecorators(
-    ApiPropertyOptional({ enum: RESPONSE_FORMATS, default: 'json', description: 'csv: the same rows as text/csv with a header row (as `Accept: text/csv`)' }),
+    ApiPropertyOptional({
+      enum: RESPONSE_FORMATS,
+      default: 'json',
+      description: 'csv: the same rows as text/csv with a header row (as `Accept: text/csv`)',
+    }),
     IsOptional(),
     IsIn(RESPONSE_FORMATS),
   );

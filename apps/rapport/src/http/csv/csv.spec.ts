@@ -8,7 +8,13 @@ describe('CSV cells', () => {
     [false, 'false'],
     ['plain', 'plain'],
     [{ amount: '1250.00', currency: 'CNY' }, '1250.00 CNY'],
-    [[{ amount: '1.00', currency: 'CNY' }, { amount: '2.00', currency: 'USD' }], '1.00 CNY; 2.00 USD'],
+    [
+      [
+        { amount: '1.00', currency: 'CNY' },
+        { amount: '2.00', currency: 'USD' },
+      ],
+      '1.00 CNY; 2.00 USD',
+    ],
     [{ currency: 'CNY', value: null }, ''],
     [{ currency: 'CNY', value: '88.10' }, '88.10 CNY'],
     [{ nested: 1 }, '{"nested":1}'],
@@ -23,7 +29,10 @@ describe('CSV cells', () => {
 
 describe('CSV text', () => {
   it('quotes cells holding commas, quotes or line ends, and ends every line with CRLF', () => {
-    const rows = [{ a: 'x,y', b: { c: 'say "hi"' } }, { a: 'two\nlines', b: {} }];
+    const rows = [
+      { a: 'x,y', b: { c: 'say "hi"' } },
+      { a: 'two\nlines', b: {} },
+    ];
     expect(toCsv([field('a'), field('b.c')], rows)).toBe('a,b.c\r\n"x,y","say ""hi"""\r\n"two\nlines",\r\n');
   });
 

@@ -37,7 +37,8 @@ export function cellText(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return value.map(cellText).join('; ');
   if (isMoney(value)) return `${value.amount} ${value.currency}`;
-  if (isRecord(value) && 'currency' in value && 'value' in value) return value.value === null ? '' : `${cellText(value.value)} ${cellText(value.currency)}`;
+  if (isRecord(value) && 'currency' in value && 'value' in value)
+    return value.value === null ? '' : `${cellText(value.value)} ${cellText(value.currency)}`;
   return JSON.stringify(value);
 }
 

@@ -16,8 +16,13 @@ export class ComplaintsController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Csv(CSV_TABLES.complaints)
-  @Get() @ApiOperation({ summary: 'Complaints (open, overdue or resolved) with filedAt, dueAt, resolvedAt and resolution hours' })
+  @Get()
+  @ApiOperation({ summary: 'Complaints (open, overdue or resolved) with filedAt, dueAt, resolvedAt and resolution hours' })
   async list(@Query() request: ListComplaintsRequest) {
-    return new QueryResult(await this.queryBus.execute(new ListComplaints(request.status, request.limit ?? DEFAULT_PAGE_SIZE, request.cursor, request.minPosition)));
+    return new QueryResult(
+      await this.queryBus.execute(
+        new ListComplaints(request.status, request.limit ?? DEFAULT_PAGE_SIZE, request.cursor, request.minPosition),
+      ),
+    );
   }
 }

@@ -6,6 +6,7 @@ export const COMPLAINT_STATUSES = ['open', 'overdue', 'resolved'] as const;
 export type ComplaintStatusFilter = (typeof COMPLAINT_STATUSES)[number];
 
 export class ListComplaintsRequest extends PageRequest {
-  @ChoiceField(COMPLAINT_STATUSES, { isOptional: true, description: 'overdue: open past its due date, as of now; omitted: all' }) status?: ComplaintStatusFilter;
+  @ChoiceField(COMPLAINT_STATUSES, { isOptional: true, description: 'overdue: open past its due date, as of now; omitted: all' })
+  status?: ComplaintStatusFilter;
   @FormatParam() format?: 'json' | 'csv';
 }

@@ -23,7 +23,10 @@ export class ListComplaintsHandler implements IQueryHandler<ListComplaints, Read
       const now = this.clock.now().toISOString();
       const query: FindQuery = { ...findFor(status, now), limit, ...(cursor ? { after: cursor } : {}) };
       const page = await this.store.find<Stamped<ComplaintDocument>>(COMPLAINTS, query);
-      const complaints = page.documents.map(({ _id: _id, position: _position, ...complaint }) => ({ ...complaint, isOverdue: isOverdue(complaint, now) }));
+      const complaints = page.documents.map(({ _id: _id, position: _position, ...complaint }) => ({
+        ...complaint,
+        isOverdue: isOverdue(complaint, now),
+      }));
       return { complaints, next: page.next };
     });
   }

@@ -13,7 +13,8 @@ import { GetCustomerSummary } from './get-customer-summary.query';
 export class CustomerSummaryController {
   constructor(private readonly queryBus: QueryBus) {}
 
-  @Get(':customerId') @ApiOperation({ summary: 'Customer 360: status, lifecycle stage, segment, loyalty, satisfaction, open complaints' })
+  @Get(':customerId')
+  @ApiOperation({ summary: 'Customer 360: status, lifecycle stage, segment, loyalty, satisfaction, open complaints' })
   async summary(@Param('customerId', CustomerIdPipe) customerId: string, @Query() request: CustomerSummaryRequest) {
     return new QueryResult(await this.queryBus.execute(new GetCustomerSummary(customerId, request.minPosition)));
   }

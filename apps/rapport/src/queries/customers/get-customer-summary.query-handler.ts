@@ -1,7 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Clock } from '@rapport/kernel';
-import { CUSTOMER_SUMMARY, customerSummaryView, type CustomerSummary, type CustomerSummaryView, type ReadModelConfig, type ReadModelStore, type Stamped } from '@rapport/read-models';
+import {
+  CUSTOMER_SUMMARY,
+  customerSummaryView,
+  type CustomerSummary,
+  type CustomerSummaryView,
+  type ReadModelConfig,
+  type ReadModelStore,
+  type Stamped,
+} from '@rapport/read-models';
 import { READ_MODEL_CONFIG } from '../../projections/projection.tokens';
 import { CLOCK, READ_MODEL_STORE } from '../../wiring/tokens';
 import { ReadGate } from '../shared/read-gate';

@@ -45,7 +45,12 @@ export class GetKpisHandler implements IQueryHandler<GetKpis, ReadResult<KpisVie
     const days: KpiDay[] = [];
     let after: string | undefined;
     do {
-      const page = await this.store.find<Stamped<KpiDay>>(KPI_DAYS, { filter, sort: { field: 'day', direction: 'asc' }, limit: PAGE, ...(after ? { after } : {}) });
+      const page = await this.store.find<Stamped<KpiDay>>(KPI_DAYS, {
+        filter,
+        sort: { field: 'day', direction: 'asc' },
+        limit: PAGE,
+        ...(after ? { after } : {}),
+      });
       days.push(...page.documents);
       after = page.next ?? undefined;
     } while (after !== undefined);

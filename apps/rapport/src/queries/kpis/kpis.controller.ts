@@ -21,7 +21,10 @@ export class KpisController {
   ) {}
 
   @Csv(CSV_TABLES.kpis)
-  @Get() @ApiOperation({ summary: 'Acquired, activated, churned, churn and retention rate, CSAT, NPS, complaints, resolution hours, CLV for a period' })
+  @Get()
+  @ApiOperation({
+    summary: 'Acquired, activated, churned, churn and retention rate, CSAT, NPS, complaints, resolution hours, CLV for a period',
+  })
   async kpis(@Query() request: KpisRequest) {
     const { from, to } = periodOf(request, this.clock.now());
     return new QueryResult(await this.queryBus.execute(new GetKpis(from, to, request.minPosition)));

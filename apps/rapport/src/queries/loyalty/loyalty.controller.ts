@@ -17,12 +17,14 @@ export class LoyaltyController {
 
   // Declared before :customerId so that "leaderboard" is not taken for a customer id.
   @Csv(CSV_TABLES.leaderboard)
-  @Get('leaderboard') @ApiOperation({ summary: 'Customers by lifetime points, highest first' })
+  @Get('leaderboard')
+  @ApiOperation({ summary: 'Customers by lifetime points, highest first' })
   async leaderboard(@Query() request: LeaderboardRequest) {
     return new QueryResult(await this.queryBus.execute(new GetLoyaltyLeaderboard(request.limit ?? 10, request.minPosition)));
   }
 
-  @Get(':customerId') @ApiOperation({ summary: "A customer's loyalty account: balance, lifetime earned, redeemed, tier" })
+  @Get(':customerId')
+  @ApiOperation({ summary: "A customer's loyalty account: balance, lifetime earned, redeemed, tier" })
   async account(@Param('customerId', CustomerIdPipe) customerId: string, @Query() request: LoyaltyAccountRequest) {
     return new QueryResult(await this.queryBus.execute(new GetLoyaltyAccount(customerId, request.minPosition)));
   }

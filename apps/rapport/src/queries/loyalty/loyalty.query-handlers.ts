@@ -35,7 +35,10 @@ export class GetLoyaltyLeaderboardHandler implements IQueryHandler<GetLoyaltyLea
 
   execute({ limit, minPosition }: GetLoyaltyLeaderboard): Promise<ReadResult<readonly LeaderboardEntry[]>> {
     return this.gate.read(['loyalty'], minPosition, async () => {
-      const page = await this.store.find<Stamped<LoyaltyAccount>>(LOYALTY_ACCOUNTS, { sort: { field: 'lifetimeEarned', direction: 'desc' }, limit });
+      const page = await this.store.find<Stamped<LoyaltyAccount>>(LOYALTY_ACCOUNTS, {
+        sort: { field: 'lifetimeEarned', direction: 'desc' },
+        limit,
+      });
       return page.documents.map((account, index) => ({ rank: index + 1, ...view(account) }));
     });
   }

@@ -12,7 +12,8 @@ import { ProjectionStatusRequest } from './projection-status.request';
 export class ProjectionsController {
   constructor(private readonly queryBus: QueryBus) {}
 
-  @Get() @ApiOperation({ summary: "Each projection's checkpoint (position), the store's head, and the lag between them" })
+  @Get()
+  @ApiOperation({ summary: "Each projection's checkpoint (position), the store's head, and the lag between them" })
   async status(@Query() _request: ProjectionStatusRequest) {
     const view = await this.queryBus.execute(new GetProjectionStatus());
     const positions = view.projections.map((p) => p.position);

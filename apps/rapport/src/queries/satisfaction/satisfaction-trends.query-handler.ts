@@ -1,7 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { periodLabel } from '@rapport/kernel';
-import { SATISFACTION_BUCKETS, trendRow, type ReadModelStore, type SatisfactionBucket, type Stamped, type TrendRow } from '@rapport/read-models';
+import {
+  SATISFACTION_BUCKETS,
+  trendRow,
+  type ReadModelStore,
+  type SatisfactionBucket,
+  type Stamped,
+  type TrendRow,
+} from '@rapport/read-models';
 import { READ_MODEL_STORE } from '../../wiring/tokens';
 import { ReadGate } from '../shared/read-gate';
 import type { ReadResult } from '../../http/outcomes';
@@ -22,11 +29,19 @@ export class GetSatisfactionTrendsHandler implements IQueryHandler<GetSatisfacti
 
   execute({ granularity, by, from, to, minPosition }: GetSatisfactionTrends): Promise<ReadResult<readonly TrendRow[]>> {
     return this.gate.read(['satisfaction'], minPosition, async () => {
-      const period = { $gte: periodLabel(new Date(`${from}T00:00:00Z`), granularity), $lte: periodLabel(new Date(`${to}T00:00:00Z`), granularity) };
+      const period = {
+        $gte: periodLabel(new Date(`${from}T00:00:00Z`), granularity),
+        $lte: periodLabel(new Date(`${to}T00:00:00Z`), granularity),
+      };
       const rows: TrendRow[] = [];
       let after: string | undefined;
       do {
-        const page = await this.store.find<Stamped<SatisfactionBucket>>(SATISFACTION_BUCKETS, { filter: { granularity, by, period }, sort: { field: 'period', direction: 'asc' }, limit: PAGE, ...(after ? { after } : {}) });
+        const page = await this.store.find<Stamped<SatisfactionBucket>>(SATISFACTION_BUCKETS, {
+          filter: { granularity, by, period },
+          sort: { field: 'period', direction: 'asc' },
+          limit: PAGE,
+          ...(after ? { after } : {}),
+        });
         rows.push(...page.documents.map(trendRow));
         after = page.next ?? undefined;
       } while (after !== undefined);

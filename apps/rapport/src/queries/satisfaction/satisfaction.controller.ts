@@ -21,7 +21,8 @@ export class SatisfactionController {
   ) {}
 
   @Csv(CSV_TABLES.satisfactionTrends)
-  @Get('trends') @ApiOperation({ summary: 'CSAT and NPS by period (UTC day, ISO week, month) overall or by channel, touchpoint or segment' })
+  @Get('trends')
+  @ApiOperation({ summary: 'CSAT and NPS by period (UTC day, ISO week, month) overall or by channel, touchpoint or segment' })
   async trends(@Query() request: SatisfactionTrendsRequest) {
     const { from, to } = periodOf(request, this.clock.now());
     const query = new GetSatisfactionTrends(request.granularity ?? 'day', request.by ?? 'overall', from, to, request.minPosition);

@@ -1,7 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Clock } from '@rapport/kernel';
-import { cursorAfter, memberView, parseSegmentKey, type Filter, type MemberView, type ReadModelConfig, type ReadModelStore } from '@rapport/read-models';
+import {
+  cursorAfter,
+  memberView,
+  parseSegmentKey,
+  type Filter,
+  type MemberView,
+  type ReadModelConfig,
+  type ReadModelStore,
+} from '@rapport/read-models';
 import { READ_MODEL_CONFIG } from '../../projections/projection.tokens';
 import { CLOCK, READ_MODEL_STORE } from '../../wiring/tokens';
 import { ReadGate } from '../shared/read-gate';

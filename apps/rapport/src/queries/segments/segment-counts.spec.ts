@@ -1,7 +1,18 @@
 import fc from 'fast-check';
 import { InMemoryEventStore, type JsonObject } from '@rapport/event-store';
 import { customerStreamId } from '@rapport/kernel';
-import { countMember, defaultReadModelConfig, EmbeddedReadModelStore, ExclusiveProjector, memberView, segmentCountsProjection, segmentsProjection, type Projection, type ReadModelStore, type SegmentCount } from '@rapport/read-models';
+import {
+  countMember,
+  defaultReadModelConfig,
+  EmbeddedReadModelStore,
+  ExclusiveProjector,
+  memberView,
+  segmentCountsProjection,
+  segmentsProjection,
+  type Projection,
+  type ReadModelStore,
+  type SegmentCount,
+} from '@rapport/read-models';
 import type { ProjectorHost } from '../../projections/projector-host';
 import { scanMembers } from './segment-members.scan';
 import { SegmentCounts, SEGMENT_COUNTS_PROJECTION } from './segment-counts';
@@ -29,7 +40,17 @@ function projectedStore() {
   const status = { name: SEGMENT_COUNTS_PROJECTION, generation: 'g-1', position: 0 };
   const projector = { status: () => [status], readBetweenBatches: <T>(read: () => Promise<T>) => read() } as unknown as ProjectorHost;
   const apply = async (customer: number, event: { readonly type: string; readonly data: JsonObject }) => {
-    const metadata = { correlationId: 'c', causationId: 'c', actor: 'test', channel: 'test', occurredAt: '', recordedAt: '', schemaVersion: 1, previousHash: null, hash: 'h' };
+    const metadata = {
+      correlationId: 'c',
+      causationId: 'c',
+      actor: 'test',
+      channel: 'test',
+      occurredAt: '',
+      recordedAt: '',
+      schemaVersion: 1,
+      previousHash: null,
+      hash: 'h',
+    };
     await events.appendToStream(customerStreamId(`c-${customer}`), [{ id: `e-${status.position + 1}`, ...event, metadata }], 'any');
     status.position = await runtime.catchUp();
   };
@@ -37,14 +58,30 @@ function projectedStore() {
   return { store, counts: new SegmentCounts(store, config, projector), apply, status, close };
 }
 
-type Step = { readonly kind: 'event'; readonly customer: number; readonly type: 'activate' | 'transact' | 'churn' | 'reactivate'; readonly after: number } | { readonly kind: 'ask'; readonly advance: number };
+type Step =
+  | {
+      readonly kind: 'event';
+      readonly customer: number;
+      readonly type: 'activate' | 'transact' | 'churn' | 'reactivate';
+      readonly after: number;
+    }
+  | { readonly kind: 'ask'; readonly advance: number };
 
 function eventFor(step: Extract<Step, { kind: 'event' }>, at: string): { readonly type: string; readonly data: JsonObject } {
   switch (step.type) {
     case 'activate':
       return { type: 'CustomerActivated', data: { occurredAt: at, product: 'cards' } };
     case 'transact':
-      return { type: 'TransactionRecorded', data: { transactionId: `t-${at}`, amount: { amount: '10.00', currency: 'CNY' }, productCategory: 'cards', revenue: { amount: '2.00', currency: 'CNY' }, occurredAt: at } };
+      return {
+        type: 'TransactionRecorded',
+        data: {
+          transactionId: `t-${at}`,
+          amount: { amount: '10.00', currency: 'CNY' },
+          productCategory: 'cards',
+          revenue: { amount: '2.00', currency: 'CNY' },
+          occurredAt: at,
+        },
+      };
     case 'churn':
       return { type: 'CustomerChurned', data: { reason: 'moved', occurredAt: at } };
     case 'reactivate':
@@ -53,11 +90,29 @@ function eventFor(step: Extract<Step, { kind: 'event' }>, at: string): { readonl
 }
 
 const anyStep: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({ kind: fc.constant('event' as const), customer: fc.integer({ min: 0, max: 11 }), type: fc.constantFrom('activate' as const, 'transact' as const, 'churn' as const, 'reactivate' as const), after: fc.integer({ min: -40 * DAY_MS, max: 5 * DAY_MS }) }),
-  fc.record({ kind: fc.constant('ask' as const), advance: fc.oneof(fc.integer({ min: 0, max: 3_600_000 }), fc.integer({ min: 0, max: 120 * DAY_MS })) }),
+  fc.record({
+    kind: fc.constant('event' as const),
+    customer: fc.integer({ min: 0, max: 11 }),
+    type: fc.constantFrom('activate' as const, 'transact' as const, 'churn' as const, 'reactivate' as const),
+    after: fc.integer({ min: -40 * DAY_MS, max: 5 * DAY_MS }),
+  }),
+  fc.record({
+    kind: fc.constant('ask' as const),
+    advance: fc.oneof(fc.integer({ min: 0, max: 3_600_000 }), fc.integer({ min: 0, max: 120 * DAY_MS })),
+  }),
 );
 
-const acquired = (customer: number, at: string) => ({ type: 'CustomerAcquired', data: { customerId: `c-${customer}`, occurredAt: at, customerType: customer % 2 ? 'corporate' : 'individual', channel: 'branch', assets: { amount: `${customer * 90_000}.00`, currency: 'CNY' }, riskProfile: 'C2' } });
+const acquired = (customer: number, at: string) => ({
+  type: 'CustomerAcquired',
+  data: {
+    customerId: `c-${customer}`,
+    occurredAt: at,
+    customerType: customer % 2 ? 'corporate' : 'individual',
+    channel: 'branch',
+    assets: { amount: `${customer * 90_000}.00`, currency: 'CNY' },
+    riskProfile: 'C2',
+  },
+});
 
 describe('SegmentCounts: the stored segment counts corrected as of an instant', () => {
   it('answers as a pass over every member document would, as members change and time moves on', async () => {

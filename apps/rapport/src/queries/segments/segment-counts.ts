@@ -99,7 +99,8 @@ export class SegmentCounts {
       ? [{ validUntil: { $lte: now.getTime() } }, { judgedAt: { $gt: at } }]
       : [{ position: { $gt: this.position } }, { validUntil: { $gt: this.asOf, $lte: now.getTime() } }];
     const members = new Map<string, Stamped<CountedMember>>();
-    for (const filter of filters) for (const member of await this.scan<CountedMember>(SEGMENT_COUNT_MEMBERS, filter)) members.set(member._id, member);
+    for (const filter of filters)
+      for (const member of await this.scan<CountedMember>(SEGMENT_COUNT_MEMBERS, filter)) members.set(member._id, member);
     const totals = await this.scan<SegmentTotal>(SEGMENT_COUNTS, {});
     return { isFresh, generation, position: status?.position ?? 0, totals, members: [...members.values()] };
   }
@@ -111,7 +112,13 @@ export class SegmentCounts {
     if (current !== undefined) this.shift(current.view, current.stored);
     this.corrections.delete(member._id);
     if (member.judgedAt <= now.toISOString() && now.getTime() < member.validUntil) return;
-    const correction: Correction = { member: member.member, storedPosition: member.position, stored: member.counted, view: member.counted, validUntil: Number.NEGATIVE_INFINITY };
+    const correction: Correction = {
+      member: member.member,
+      storedPosition: member.position,
+      stored: member.counted,
+      view: member.counted,
+      validUntil: Number.NEGATIVE_INFINITY,
+    };
     this.corrections.set(member._id, correction);
     this.judge(correction, now);
   }
@@ -141,7 +148,11 @@ export class SegmentCounts {
         segment: total.segment,
         dimensions: total.dimensions,
         count: (sum?.count ?? 0) + total.count,
-        valueContribution: { high: (sum?.valueContribution.high ?? 0) + bands.high, medium: (sum?.valueContribution.medium ?? 0) + bands.medium, low: (sum?.valueContribution.low ?? 0) + bands.low },
+        valueContribution: {
+          high: (sum?.valueContribution.high ?? 0) + bands.high,
+          medium: (sum?.valueContribution.medium ?? 0) + bands.medium,
+          low: (sum?.valueContribution.low ?? 0) + bands.low,
+        },
       });
     }
     return [...counts.values()].filter((count) => count.count > 0).sort((a, b) => b.count - a.count || a.segment.localeCompare(b.segment));
@@ -158,7 +169,7 @@ export class SegmentCounts {
 
   private async scan<D extends object>(collection: string, filter: Filter): Promise<Stamped<D>[]> {
     const documents: Stamped<D>[] = [];
-    for (let after: string | null | undefined; after !== null; ) {
+    for (let after: string | null | undefined; after !== null;) {
       const page = await this.store.find<Stamped<D>>(collection, { filter, limit: PAGE, ...(after ? { after } : {}) });
       documents.push(...page.documents);
       after = page.next;

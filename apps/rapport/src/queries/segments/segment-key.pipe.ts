@@ -16,6 +16,11 @@ export class SegmentKeyPipe implements PipeTransform<unknown, string> {
   transform(value: unknown): string {
     const parts = typeof value === 'string' ? value.split('.') : [];
     if (parts.length === PARTS.length && parts.every((part, i) => PARTS[i]?.includes(part))) return value as string;
-    throw new InvalidInput([{ field: 'segment', message: 'segment must be customerType.valueTier.riskProfile.behaviour.lifecycleStage, e.g. individual.affluent.C3.medium.active' }]);
+    throw new InvalidInput([
+      {
+        field: 'segment',
+        message: 'segment must be customerType.valueTier.riskProfile.behaviour.lifecycleStage, e.g. individual.affluent.C3.medium.active',
+      },
+    ]);
   }
 }

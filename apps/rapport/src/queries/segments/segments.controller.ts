@@ -17,14 +17,20 @@ export class SegmentsController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Csv(CSV_TABLES.segments)
-  @Get() @ApiOperation({ summary: 'Segments (customer type, value tier, risk profile, behaviour, lifecycle stage) with counts, as of now' })
+  @Get()
+  @ApiOperation({ summary: 'Segments (customer type, value tier, risk profile, behaviour, lifecycle stage) with counts, as of now' })
   async list(@Query() request: ListSegmentsRequest) {
     return new QueryResult(await this.queryBus.execute(new ListSegments(request.minPosition)));
   }
 
   @Csv(CSV_TABLES.segmentMembers)
-  @Get(':segment/customers') @ApiOperation({ summary: 'A page of the customers in a segment, with their dimensions and value contribution' })
+  @Get(':segment/customers')
+  @ApiOperation({ summary: 'A page of the customers in a segment, with their dimensions and value contribution' })
   async customers(@Param('segment', SegmentKeyPipe) segment: string, @Query() request: SegmentCustomersRequest) {
-    return new QueryResult(await this.queryBus.execute(new ListSegmentCustomers(segment, request.limit ?? DEFAULT_PAGE_SIZE, request.cursor, request.minPosition)));
+    return new QueryResult(
+      await this.queryBus.execute(
+        new ListSegmentCustomers(segment, request.limit ?? DEFAULT_PAGE_SIZE, request.cursor, request.minPosition),
+      ),
+    );
   }
 }

@@ -13,7 +13,7 @@ export class MinHeap<T extends { readonly at: number }> {
   push(item: T): void {
     const items = this.items;
     items.push(item);
-    for (let i = items.length - 1; i > 0; ) {
+    for (let i = items.length - 1; i > 0;) {
       const parent = (i - 1) >> 1;
       if ((items[parent] as T).at <= item.at) break;
       items[i] = items[parent] as T;
@@ -28,7 +28,7 @@ export class MinHeap<T extends { readonly at: number }> {
     const last = items.pop();
     if (items.length === 0 || last === undefined) return top;
     items[0] = last;
-    for (let i = 0; ; ) {
+    for (let i = 0; ;) {
       const [left, right] = [2 * i + 1, 2 * i + 2];
       let smallest = i;
       if (left < items.length && (items[left] as T).at < (items[smallest] as T).at) smallest = left;

@@ -12,7 +12,11 @@ import type { ReadResult } from '../../http/outcomes';
 export class ReadGate {
   constructor(private readonly projector: ProjectorHost) {}
 
-  async read<T>(projections: readonly string[], minPosition: number | undefined, reader: () => Promise<T | undefined>): Promise<ReadResult<T>> {
+  async read<T>(
+    projections: readonly string[],
+    minPosition: number | undefined,
+    reader: () => Promise<T | undefined>,
+  ): Promise<ReadResult<T>> {
     if (minPosition !== undefined && !(await this.projector.waitFor(projections, minPosition, READ_YOUR_WRITE_TIMEOUT_MS))) {
       return { kind: 'behind', position: this.projector.positionOf(projections), minPosition };
     }

@@ -97,7 +97,7 @@ describe('EventStoreDB event store (its own behaviour, on the emulator)', () => 
     expect([...page, ...rest].map((event) => event.id)).toEqual(ours.map((event) => event.id));
   });
 
-  it('skips EventStoreDB\'s own events in $all and still fills each page with user events', async () => {
+  it("skips EventStoreDB's own events in $all and still fills each page with user events", async () => {
     const small = EsdbEventStore.fromConnectionString(started().connectionString, { ...QUICK, readBatchSize: 2 });
     const streamId = `customer-${aRunId()}`;
     const ours = someEvents(6);
@@ -181,7 +181,10 @@ describe('EventStoreDB event store (its own behaviour, on the emulator)', () => 
     it('close() ends a subscription that is waiting to resubscribe', async () => {
       const dropped: number[] = [];
       const onSubscriptionDropped = (_: unknown, attempt: number) => dropped.push(attempt);
-      const watched = EsdbEventStore.fromConnectionString(started().connectionString, { resubscribeDelayMs: 60_000, onSubscriptionDropped });
+      const watched = EsdbEventStore.fromConnectionString(started().connectionString, {
+        resubscribeDelayMs: 60_000,
+        onSubscriptionDropped,
+      });
       const streamId = aStreamId();
       const subscription = watched.subscribeToAll({ streamPrefix: streamId });
       const received = collect(subscription);

@@ -32,11 +32,7 @@ export class InMemoryEventStore implements EventStore {
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private isClosed = false;
 
-  async appendToStream(
-    streamId: string,
-    events: readonly EventToAppend[],
-    expectedRevision: ExpectedRevision,
-  ): Promise<AppendResult> {
+  async appendToStream(streamId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     this.assertOpen();
     const stream = this.streams.get(streamId);
     const current = stream === undefined ? undefined : stream.length - 1;
@@ -45,9 +41,7 @@ export class InMemoryEventStore implements EventStore {
     if (events.length === 0) return this.currentEnd(stream);
     const firstRevision = (current ?? -1) + 1;
     const firstPosition = this.events.length + 1;
-    const recorded = events.map((event, index) =>
-      recordCopy(event, streamId, firstRevision + index, firstPosition + index),
-    );
+    const recorded = events.map((event, index) => recordCopy(event, streamId, firstRevision + index, firstPosition + index));
     const target = stream ?? [];
     this.streams.set(streamId, target);
     for (const event of recorded) {
@@ -117,9 +111,7 @@ export class InMemoryEventStore implements EventStore {
 
   private currentEnd(stream: readonly RecordedEvent[] | undefined): AppendResult {
     const last = stream?.[stream.length - 1];
-    return last === undefined
-      ? { revision: -1, position: this.events.length }
-      : { revision: last.revision, position: last.position };
+    return last === undefined ? { revision: -1, position: this.events.length } : { revision: last.revision, position: last.position };
   }
 
   private assertOpen(): void {

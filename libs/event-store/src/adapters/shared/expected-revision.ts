@@ -5,11 +5,7 @@ import type { ExpectedRevision } from '../../event-store.port';
  * Throws StreamRevisionConflict unless a stream whose last revision is `current`
  * (undefined: the stream does not exist) meets `expected`.
  */
-export function assertExpectedRevision(
-  streamId: string,
-  expected: ExpectedRevision,
-  current: number | undefined,
-): void {
+export function assertExpectedRevision(streamId: string, expected: ExpectedRevision, current: number | undefined): void {
   if (isExpectedRevisionMet(expected, current)) return;
   throw new StreamRevisionConflict(streamId, expected, current ?? 'no-stream');
 }

@@ -66,11 +66,15 @@ describe('SQLite event store (its own behaviour)', () => {
     await before.close();
     const asVersionOne = new Database(path);
     asVersionOne.exec('ALTER TABLE events DROP COLUMN schema_version');
-    asVersionOne.exec('CREATE TABLE streams (stream_id TEXT PRIMARY KEY, revision INTEGER NOT NULL, position INTEGER NOT NULL) WITHOUT ROWID');
+    asVersionOne.exec(
+      'CREATE TABLE streams (stream_id TEXT PRIMARY KEY, revision INTEGER NOT NULL, position INTEGER NOT NULL) WITHOUT ROWID',
+    );
     asVersionOne.pragma('user_version = 1');
     asVersionOne.close();
     const after = SqliteEventStore.open(path);
-    await expect(after.appendToStream(streamId, [{ ...anEvent(), metadata: { ...anEvent().metadata, schemaVersion: 2 } }], 1)).resolves.toMatchObject({ revision: 2 });
+    await expect(
+      after.appendToStream(streamId, [{ ...anEvent(), metadata: { ...anEvent().metadata, schemaVersion: 2 } }], 1),
+    ).resolves.toMatchObject({ revision: 2 });
     const read = await after.readAllWithoutMetadata({ maxCount: 10, streamPrefix: streamId });
     expect(read.map((event) => event.metadata.schemaVersion)).toEqual([1, 1, 2]);
     await after.close();
@@ -99,7 +103,11 @@ describe('SQLite event store (its own behaviour)', () => {
         db.close();
       }
     };
-    await within(waitUntil(() => inDatabaseFileAlone() === 50), 5000, 'the background WAL copy');
+    await within(
+      waitUntil(() => inDatabaseFileAlone() === 50),
+      5000,
+      'the background WAL copy',
+    );
     await store.close();
   });
 

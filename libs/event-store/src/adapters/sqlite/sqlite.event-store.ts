@@ -107,11 +107,7 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  async appendToStream(
-    streamId: string,
-    events: readonly EventToAppend[],
-    expectedRevision: ExpectedRevision,
-  ): Promise<AppendResult> {
+  async appendToStream(streamId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     this.assertOpen();
     return this.appends.submit({ streamId, rows: events.map(toRow), expected: expectedRevision });
   }
@@ -232,7 +228,11 @@ export class SqliteEventStore implements EventStore {
     return { revision, position };
   }
 
-  private readAllRows<Row>(options: ReadAllOptions, all: Database.Statement<[number, number], Row>, withPrefix: Database.Statement<[number, number, string, number], Row>): Row[] {
+  private readAllRows<Row>(
+    options: ReadAllOptions,
+    all: Database.Statement<[number, number], Row>,
+    withPrefix: Database.Statement<[number, number, string, number], Row>,
+  ): Row[] {
     const after = options.afterPosition ?? 0;
     const limit = Math.max(0, options.maxCount);
     const prefix = options.streamPrefix ?? '';

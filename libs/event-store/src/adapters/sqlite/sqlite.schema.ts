@@ -33,13 +33,13 @@ const MIGRATIONS: readonly string[] = [
 
 const EVENT_COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata';
 // readAllWithoutMetadata: the metadata column is left unread for every row written since schema version 3.
-const DATA_COLUMNS = "position, stream_id, revision, event_id, type, data, coalesce(schema_version, json_extract(metadata, '$.schemaVersion'))";
+const DATA_COLUMNS =
+  "position, stream_id, revision, event_id, type, data, coalesce(schema_version, json_extract(metadata, '$.schemaVersion'))";
 
 /** Every statement the adapter runs, prepared once per connection. */
 export const SQL = {
   selectStream: 'SELECT revision, position FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
-  insertEvent:
-    'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, schema_version) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  insertEvent: 'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, schema_version) VALUES (?, ?, ?, ?, ?, ?, ?)',
   headPosition: 'SELECT max(position) FROM events',
   readForwards: `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
   readBackwards: `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,

@@ -4,7 +4,14 @@ import { BatchLedger } from './batch-ledger';
 const appended: MessageFate = { kind: 'appended' };
 
 function ledgerOf(count: number): BatchLedger {
-  const messages: InboundMessage[] = Array.from({ length: count }, (_, index) => ({ topic: 't', partition: 0, offset: String(100 + index), key: null, value: null, headers: {} }));
+  const messages: InboundMessage[] = Array.from({ length: count }, (_, index) => ({
+    topic: 't',
+    partition: 0,
+    offset: String(100 + index),
+    key: null,
+    value: null,
+    headers: {},
+  }));
   return new BatchLedger(messages);
 }
 

@@ -67,7 +67,9 @@ export class BatchLedger {
 
   isDue(maxMessages: number, maxAgeMs: number): boolean {
     const waiting = this.settledUpTo - this.committedUpTo;
-    return waiting >= maxMessages || (waiting > 0 && this.oldestUncommittedAt !== undefined && Date.now() - this.oldestUncommittedAt >= maxAgeMs);
+    return (
+      waiting >= maxMessages || (waiting > 0 && this.oldestUncommittedAt !== undefined && Date.now() - this.oldestUncommittedAt >= maxAgeMs)
+    );
   }
 
   /** What a commit now would write; undefined when the settled prefix is already committed. */

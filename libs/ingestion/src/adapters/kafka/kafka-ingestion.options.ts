@@ -22,7 +22,8 @@ export interface KafkaIngestionOptions {
   readonly logger: IngestionLogger;
 }
 
-export type KafkaIngestionSettings = Required<Omit<KafkaIngestionOptions, 'replicationFactor'>> & Pick<KafkaIngestionOptions, 'replicationFactor'>;
+export type KafkaIngestionSettings = Required<Omit<KafkaIngestionOptions, 'replicationFactor'>> &
+  Pick<KafkaIngestionOptions, 'replicationFactor'>;
 
 export function withDefaults(options: KafkaIngestionOptions): KafkaIngestionSettings {
   return {

@@ -40,7 +40,8 @@ export class KafkaIngestion implements IngestionSource {
     this.isStopping = false;
     await this.whileStarting(async () => {
       const created = await ensureTopics(this.kafka, this.settings);
-      if (created.length > 0) this.settings.logger.log('ingestion created topics', { topics: created, partitions: this.settings.partitions });
+      if (created.length > 0)
+        this.settings.logger.log('ingestion created topics', { topics: created, partitions: this.settings.partitions });
       if (!this.isStopping) await this.startConsumer(handler);
     });
   }
@@ -119,7 +120,9 @@ export class KafkaIngestion implements IngestionSource {
       try {
         await this.startConsumer(handler);
       } catch (error: unknown) {
-        this.settings.logger.error('ingestion consumer restart failed, trying again', { error: error instanceof Error ? error.message : String(error) });
+        this.settings.logger.error('ingestion consumer restart failed, trying again', {
+          error: error instanceof Error ? error.message : String(error),
+        });
         if (!this.isStopping) this.restartTimer = setTimeout(() => void this.restart(crashed, handler), RESTART_DELAY_MS);
       }
     });
@@ -129,7 +132,12 @@ export class KafkaIngestion implements IngestionSource {
     const found = this.committers.get(partition);
     if (found) return found;
     const { groupId, topic, deadLetterTopic } = this.settings;
-    const committer = new PartitionCommitter(this.kafka, transactionalIdFor(this.settings, partition), { groupId, topic, partition, deadLetterTopic });
+    const committer = new PartitionCommitter(this.kafka, transactionalIdFor(this.settings, partition), {
+      groupId,
+      topic,
+      partition,
+      deadLetterTopic,
+    });
     this.committers.set(partition, committer);
     return committer;
   }

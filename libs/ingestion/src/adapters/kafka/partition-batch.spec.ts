@@ -12,7 +12,10 @@ interface Commit {
 }
 
 /** A partition of messages `customer:script`, handled by a handler that takes a few turns per message. */
-function harness(scripts: readonly string[], options: { messagesInFlight?: number; commitEveryMessages?: number; staleAfter?: string; stopAfter?: string } = {}) {
+function harness(
+  scripts: readonly string[],
+  options: { messagesInFlight?: number; commitEveryMessages?: number; staleAfter?: string; stopAfter?: string } = {},
+) {
   const events: string[] = [];
   const commits: Commit[] = [];
   const resolved: string[] = [];
@@ -26,7 +29,12 @@ function harness(scripts: readonly string[], options: { messagesInFlight?: numbe
     if (event === options.stopAfter) isRunning = false;
   };
   let peakRunning = 0;
-  const messages = scripts.map((text, offset) => ({ offset: String(offset), key: text.startsWith('-') ? null : Buffer.from(text.split(':')[0] ?? ''), value: Buffer.from(text), headers: {} }));
+  const messages = scripts.map((text, offset) => ({
+    offset: String(offset),
+    key: text.startsWith('-') ? null : Buffer.from(text.split(':')[0] ?? ''),
+    value: Buffer.from(text),
+    headers: {},
+  }));
   const payload = {
     batch: { topic: 't', partition: 0, messages },
     isRunning: () => isRunning,
@@ -88,7 +96,9 @@ describe('a partition batch: a lane per customer', () => {
     expect(peak()).toBeLessThanOrEqual(5);
     for (let customer = 0; customer < 5; customer++) {
       const own = events.filter((event) => event.endsWith(` c${customer}`) && !event.startsWith('commit'));
-      const expected = scripts.flatMap((script, offset) => (script.startsWith(`c${customer}:`) ? [`start ${offset} c${customer}`, `end ${offset} c${customer}`] : []));
+      const expected = scripts.flatMap((script, offset) =>
+        script.startsWith(`c${customer}:`) ? [`start ${offset} c${customer}`, `end ${offset} c${customer}`] : [],
+      );
       expect(own).toEqual(expected);
     }
     expect(commits.at(-1)?.nextOffset).toBe('40');
@@ -96,7 +106,10 @@ describe('a partition batch: a lane per customer', () => {
   });
 
   it('never has more messages in hand than allowed', async () => {
-    const { run, peak } = harness(Array.from({ length: 50 }, (_, i) => `c${i}:ok`), { messagesInFlight: 3 });
+    const { run, peak } = harness(
+      Array.from({ length: 50 }, (_, i) => `c${i}:ok`),
+      { messagesInFlight: 3 },
+    );
     await run();
     expect(peak()).toBe(3);
   });
@@ -127,7 +140,10 @@ describe('a partition batch: a lane per customer', () => {
   });
 
   it('commits along the way once enough messages are settled', async () => {
-    const { run, commits } = harness(Array.from({ length: 30 }, (_, i) => `c${i % 7}:ok`), { commitEveryMessages: 10 });
+    const { run, commits } = harness(
+      Array.from({ length: 30 }, (_, i) => `c${i % 7}:ok`),
+      { commitEveryMessages: 10 },
+    );
     await run();
     expect(commits.length).toBeGreaterThanOrEqual(3);
     const nextOffsets = commits.map((commit) => Number(commit.nextOffset));

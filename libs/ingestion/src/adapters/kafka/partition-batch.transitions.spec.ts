@@ -25,7 +25,12 @@ function batchOf(scripts: readonly string[], options: Options = {}) {
     events.push(event);
     if (event === options.stopAfter) isRunning = false;
   };
-  const messages = scripts.map((text, offset) => ({ offset: String(offset), key: Buffer.from(text.split(':')[0] ?? ''), value: Buffer.from(text), headers: {} }));
+  const messages = scripts.map((text, offset) => ({
+    offset: String(offset),
+    key: Buffer.from(text.split(':')[0] ?? ''),
+    value: Buffer.from(text),
+    headers: {},
+  }));
   const payload = {
     batch: { topic: 't', partition: 0, messages },
     isRunning: () => isRunning,
@@ -41,7 +46,9 @@ function batchOf(scripts: readonly string[], options: Options = {}) {
         happened(`start ${message.offset} ${customer}`);
         await turns(script === 'slow' ? 20 : 1 + (Number(message.offset) % 4));
         happened(`end ${message.offset} ${customer}`);
-        return script === 'reject' ? { kind: 'dead-letter', verdict: { reason: 'rejected', rule: 'customer-not-active', detail: 'no' }, value: null } : { kind: 'appended' };
+        return script === 'reject'
+          ? { kind: 'dead-letter', verdict: { reason: 'rejected', rule: 'customer-not-active', detail: 'no' }, value: null }
+          : { kind: 'appended' };
       },
     },
     committer: {
@@ -75,7 +82,10 @@ describe('a partition batch moving between phases', () => {
   });
 
   it('running → halted(rebalancing): a failed heartbeat starts nothing more, commits what settled and rethrows for kafkajs to rejoin', async () => {
-    const { run, events } = batchOf(['a:ok', 'b:ok', 'c:ok'], { messagesInFlight: 1, heartbeatError: new Error('the group is rebalancing') });
+    const { run, events } = batchOf(['a:ok', 'b:ok', 'c:ok'], {
+      messagesInFlight: 1,
+      heartbeatError: new Error('the group is rebalancing'),
+    });
     await expect(run()).rejects.toThrow('the group is rebalancing');
 
     expect(events).not.toContain('start 2 c');
@@ -85,7 +95,11 @@ describe('a partition batch moving between phases', () => {
   it("running → draining: a customer waiting for its rejection's commit still finishes when it is within the furthest started", async () => {
     // 0 a's rejection settles, 3 c takes its slot, and 2 a waits for the commit of 0; the stop comes
     // while that commit runs. Then 4 d, never started, is left behind: 2 a, before the boundary, is not.
-    const { run, events } = batchOf(['a:reject', 'b:slow', 'a:ok', 'c:ok', 'd:ok'], { messagesInFlight: 2, stopAfter: 'commit 1', commitTurns: 10 });
+    const { run, events } = batchOf(['a:reject', 'b:slow', 'a:ok', 'c:ok', 'd:ok'], {
+      messagesInFlight: 2,
+      stopAfter: 'commit 1',
+      commitTurns: 10,
+    });
     await run();
 
     expect(events.indexOf('start 2 a')).toBeGreaterThan(events.indexOf('committed 1'));

@@ -4,7 +4,16 @@ import { BatchLedger } from './batch-ledger';
 import { commitWithRetry, describeError } from './commit-with-retry';
 import { LaneScheduler } from './lane-scheduler';
 import type { PartitionCommitter } from './partition-committer';
-import { afterConsumerSeen, halted, isHaltedBy, mayCommit, mayStart, RUNNING, type HaltReason, type PartitionPhase } from './partition-phase';
+import {
+  afterConsumerSeen,
+  halted,
+  isHaltedBy,
+  mayCommit,
+  mayStart,
+  RUNNING,
+  type HaltReason,
+  type PartitionPhase,
+} from './partition-phase';
 
 export interface BatchContext {
   readonly handler: MessageHandler;
@@ -66,7 +75,8 @@ export class PartitionRun {
     // A rejection leaves no trace in the store. Were it redelivered after a later message of the same
     // customer had appended, it would be decided against a newer state and could pass.
     if (lane !== undefined && fate.kind === 'dead-letter' && fate.verdict.reason === 'rejected') this.rejections.set(lane, index);
-    if (this.ledger.isDue(this.context.commitEveryMessages, this.context.commitIntervalMs) || this.ledger.hasWaiterReady()) void this.commits.request();
+    if (this.ledger.isDue(this.context.commitEveryMessages, this.context.commitIntervalMs) || this.ledger.hasWaiterReady())
+      void this.commits.request();
     this.heartbeat();
   }
 
@@ -94,7 +104,12 @@ export class PartitionRun {
       return fate;
     } catch (error: unknown) {
       const { topic, partition, offset } = message;
-      this.context.logger.error('ingestion paused a partition: a message could not be handled now and will be retried', { topic, partition, offset, error: describeError(error) });
+      this.context.logger.error('ingestion paused a partition: a message could not be handled now and will be retried', {
+        topic,
+        partition,
+        offset,
+        error: describeError(error),
+      });
       this.halt({ kind: 'failed' });
       return undefined;
     }
@@ -181,5 +196,12 @@ function laneOf(message: InboundMessage): string | undefined {
 }
 
 function inbound(batch: Batch, message: KafkaMessage): InboundMessage {
-  return { topic: batch.topic, partition: batch.partition, offset: message.offset, key: message.key ?? null, value: message.value, headers: message.headers ?? {} };
+  return {
+    topic: batch.topic,
+    partition: batch.partition,
+    offset: message.offset,
+    key: message.key ?? null,
+    value: message.value,
+    headers: message.headers ?? {},
+  };
 }

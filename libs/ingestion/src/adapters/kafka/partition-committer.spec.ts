@@ -23,7 +23,12 @@ function kafkaWithSlowConnect() {
         },
         transaction: async () => {
           if (!state.isConnected) throw new Error('the producer is disconnected');
-          return { send: async () => undefined, sendOffsets: async () => undefined, commit: async () => undefined, abort: async () => undefined };
+          return {
+            send: async () => undefined,
+            sendOffsets: async () => undefined,
+            commit: async () => undefined,
+            abort: async () => undefined,
+          };
         },
       };
     },

@@ -13,10 +13,13 @@ export class PartitionHolds {
     const failures = (this.failures.get(partition) ?? 0) + 1;
     this.failures.set(partition, failures);
     const resume = payload.pause();
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      resume();
-    }, Math.min(MAX_HOLD_MS, FIRST_HOLD_MS * 2 ** (failures - 1)));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        resume();
+      },
+      Math.min(MAX_HOLD_MS, FIRST_HOLD_MS * 2 ** (failures - 1)),
+    );
     this.timers.add(timer);
   }
 

@@ -11,7 +11,12 @@ describe('the phase of a partition batch', () => {
     ['running, the consumer asked to stop: drains through the furthest started', RUNNING, stopping, { kind: 'draining', through: 7 }],
     ['draining, seen again later: keeps its first boundary', { kind: 'draining', through: 3 }, stopping, { kind: 'draining', through: 3 }],
     ['running, the batch gone stale', RUNNING, stale, { kind: 'halted', reason: { kind: 'stale' } }],
-    ['draining, the batch gone stale', { kind: 'draining', through: 3 }, { isRunning: false, isStale: true }, { kind: 'halted', reason: { kind: 'stale' } }],
+    [
+      'draining, the batch gone stale',
+      { kind: 'draining', through: 3 },
+      { isRunning: false, isStale: true },
+      { kind: 'halted', reason: { kind: 'stale' } },
+    ],
     ['halted, whatever the consumer says', failed, stale, failed],
   ] as const)('%s', (_name, phase: PartitionPhase, consumer, expected) => {
     expect(afterConsumerSeen(phase, consumer, 7)).toEqual(expected);
@@ -33,7 +38,13 @@ describe('the phase of a partition batch', () => {
   });
 
   it('commits what settled in every phase but after a lost commit', () => {
-    const phases: PartitionPhase[] = [RUNNING, { kind: 'draining', through: 1 }, failed, { kind: 'halted', reason: { kind: 'stale' } }, { kind: 'halted', reason: { kind: 'rebalancing', error: 'x' } }];
+    const phases: PartitionPhase[] = [
+      RUNNING,
+      { kind: 'draining', through: 1 },
+      failed,
+      { kind: 'halted', reason: { kind: 'stale' } },
+      { kind: 'halted', reason: { kind: 'rebalancing', error: 'x' } },
+    ];
     expect(phases.map(mayCommit)).toEqual([true, true, true, true, true]);
     expect(mayCommit({ kind: 'halted', reason: { kind: 'commit-lost' } })).toBe(false);
   });

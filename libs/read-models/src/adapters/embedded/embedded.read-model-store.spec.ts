@@ -8,29 +8,51 @@ const directory = mkdtempSync(join(tmpdir(), 'rapport-embedded-read-models-'));
 const file = join(directory, 'contract.sqlite');
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-readModelStoreContract('Embedded (SQLite)', async () => EmbeddedReadModelStore.open(file), (store) => store.close(), {
-  reopen: async () => EmbeddedReadModelStore.open(file),
-});
+readModelStoreContract(
+  'Embedded (SQLite)',
+  async () => EmbeddedReadModelStore.open(file),
+  (store) => store.close(),
+  {
+    reopen: async () => EmbeddedReadModelStore.open(file),
+  },
+);
 
 describe('Embedded read-model store (its own behaviour)', () => {
   it('uses its expression indexes for a filtered, sorted find', async () => {
     const store = EmbeddedReadModelStore.open(':memory:');
-    await store.ensureCollection({ name: 'buckets', indexes: [{ name: 'by_period', fields: [{ field: 'granularity', direction: 'asc' }, { field: 'period', direction: 'asc' }] }] });
+    await store.ensureCollection({
+      name: 'buckets',
+      indexes: [
+        {
+          name: 'by_period',
+          fields: [
+            { field: 'granularity', direction: 'asc' },
+            { field: 'period', direction: 'asc' },
+          ],
+        },
+      ],
+    });
     const plan = (store as unknown as { db: { prepare(sql: string): { all(): { detail: string }[] } } }).db
-      .prepare(`EXPLAIN QUERY PLAN SELECT id FROM "rm_buckets" WHERE json_extract(doc, '$.granularity') = 'day' ORDER BY json_extract(doc, '$.period') ASC, id ASC`)
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT id FROM "rm_buckets" WHERE json_extract(doc, '$.granularity') = 'day' ORDER BY json_extract(doc, '$.period') ASC, id ASC`,
+      )
       .all();
     expect(plan.map((row) => row.detail).join(' ')).toContain('ix_rm_buckets__by_period');
     await store.close();
   });
 
-  it('copies its WAL into the database file in the background, not in the writer\'s commits', async () => {
+  it("copies its WAL into the database file in the background, not in the writer's commits", async () => {
     const own = join(directory, 'checkpointed.sqlite');
     const store = EmbeddedReadModelStore.open(own);
     await store.ensureCollection({ name: 'docs', indexes: [] });
     const sizeBefore = statSync(own).size;
     const padding = 'x'.repeat(2_000);
     for (let batch = 0; batch < 8; batch++) {
-      const writes = Array.from({ length: 50 }, (_, i) => ({ kind: 'put' as const, document: { _id: `d${batch}-${i}`, position: batch + 1, padding }, guard: { kind: 'insert' as const } }));
+      const writes = Array.from({ length: 50 }, (_, i) => ({
+        kind: 'put' as const,
+        document: { _id: `d${batch}-${i}`, position: batch + 1, padding },
+        guard: { kind: 'insert' as const },
+      }));
       await store.write([{ collection: 'docs', writes }]);
     }
     // About 800 kB went to the WAL, fewer than the 1,000 pages at which SQLite would checkpoint in a commit: only the worker copies it.

@@ -84,7 +84,13 @@ export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
         return this.writeAll.immediate(batch);
       } catch (error: unknown) {
         // A table another process dropped: forgotten, then made anew by the one retry.
-        if (!this.forgetDroppedTables(error, batch.map((writes) => writes.collection))) throw error;
+        if (
+          !this.forgetDroppedTables(
+            error,
+            batch.map((writes) => writes.collection),
+          )
+        )
+          throw error;
         return this.writeAll.immediate(batch);
       }
     });
@@ -98,7 +104,10 @@ export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
       this.createTable(spec.name);
       for (const index of spec.indexes) {
         const wanted = indexSql(spec.name, index);
-        const existing = this.db.prepare<[string], string>(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`).pluck().get(indexName(spec.name, index));
+        const existing = this.db
+          .prepare<[string], string>(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`)
+          .pluck()
+          .get(indexName(spec.name, index));
         if (existing === wanted) continue;
         if (existing !== undefined) this.db.exec(`DROP INDEX ${quoted(indexName(spec.name, index))}`);
         this.db.exec(wanted);
@@ -148,7 +157,10 @@ export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
 
   /** The read-model tables (`rm_<collection>`) the file holds now, by name. */
   private tablesInSchema(): string[] {
-    return this.db.prepare<[], string>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rm\\_%' ESCAPE '\\' ORDER BY name`).pluck().all();
+    return this.db
+      .prepare<[], string>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rm\\_%' ESCAPE '\\' ORDER BY name`)
+      .pluck()
+      .all();
   }
 
   private hasTableInSchema(table: string): boolean {
@@ -157,7 +169,9 @@ export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
 
   private createTable(collection: string): void {
     const table = tableName(checked(collection));
-    this.db.exec(`CREATE TABLE IF NOT EXISTS ${quoted(table)} (id TEXT PRIMARY KEY, position INTEGER NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID`);
+    this.db.exec(
+      `CREATE TABLE IF NOT EXISTS ${quoted(table)} (id TEXT PRIMARY KEY, position INTEGER NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID`,
+    );
     this.tables.add(table);
   }
 
@@ -193,7 +207,10 @@ export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
     const doc = JSON.stringify(write.document);
     const guard = write.guard;
     if (guard.kind === 'insert') {
-      return this.statement(`INSERT INTO ${table} (id, position, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING`).run(id, position, doc).changes > 0;
+      return (
+        this.statement(`INSERT INTO ${table} (id, position, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING`).run(id, position, doc)
+          .changes > 0
+      );
     }
     if (guard.kind === 'newer') {
       const sql = `INSERT INTO ${table} (id, position, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET position = excluded.position, doc = excluded.doc WHERE excluded.position > ${table}.position`;
@@ -212,7 +229,9 @@ export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
         this.tables.add(table);
       }
       try {
-        return this.statement(sql).raw().all(...params) as Row[];
+        return this.statement(sql)
+          .raw()
+          .all(...params) as Row[];
       } catch (error: unknown) {
         if (this.forgetDroppedTables(error, [collection])) return [];
         throw error;

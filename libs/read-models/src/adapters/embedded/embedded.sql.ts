@@ -46,7 +46,9 @@ function isRange(condition: Scalar | Range): condition is Range {
 
 function conditionSql(expression: string, condition: Scalar | Range): SqlFragment[] {
   if (!isRange(condition)) {
-    return [condition === null ? { sql: `${expression} IS NULL`, params: [] } : { sql: `${expression} = ?`, params: [sqlValue(condition)] }];
+    return [
+      condition === null ? { sql: `${expression} IS NULL`, params: [] } : { sql: `${expression} = ?`, params: [sqlValue(condition)] },
+    ];
   }
   const parts: SqlFragment[] = [];
   for (const [operator, sql] of OPERATORS) {
@@ -55,7 +57,9 @@ function conditionSql(expression: string, condition: Scalar | Range): SqlFragmen
   }
   if (condition.$in !== undefined) {
     const values = condition.$in.map(sqlValue);
-    parts.push(values.length === 0 ? { sql: '0', params: [] } : { sql: `${expression} IN (${values.map(() => '?').join(', ')})`, params: values });
+    parts.push(
+      values.length === 0 ? { sql: '0', params: [] } : { sql: `${expression} IN (${values.map(() => '?').join(', ')})`, params: values },
+    );
   }
   return parts;
 }

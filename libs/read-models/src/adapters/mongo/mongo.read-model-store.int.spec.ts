@@ -5,11 +5,20 @@ import { databaseIn, MongoReadModelStore } from './mongo.read-model-store';
 
 describeWithServer('MONGO_URL', 'FerretDB', 'MongoDB read-model store', (url) => {
   const database = `rapport_contract_${randomBytes(4).toString('hex')}`;
-  readModelStoreContract('MongoDB', () => MongoReadModelStore.connect(url, { database }), (store) => store.close(), {
-    reopen: () => MongoReadModelStore.connect(url, { database }),
-  });
+  readModelStoreContract(
+    'MongoDB',
+    () => MongoReadModelStore.connect(url, { database }),
+    (store) => store.close(),
+    {
+      reopen: () => MongoReadModelStore.connect(url, { database }),
+    },
+  );
 
   it('takes the database from the URL path, if there is one', () => {
-    expect([databaseIn('mongodb://h:27017/'), databaseIn('mongodb://h:27017/analytics?w=1'), databaseIn('mongodb://a,b/x')]).toEqual([undefined, 'analytics', 'x']);
+    expect([databaseIn('mongodb://h:27017/'), databaseIn('mongodb://h:27017/analytics?w=1'), databaseIn('mongodb://a,b/x')]).toEqual([
+      undefined,
+      'analytics',
+      'x',
+    ]);
   });
 });

@@ -56,13 +56,23 @@ export class MongoReadModelStore implements ReadModelStore, ReadModelAdmin {
 
   async getMany<D extends ReadDocument>(collection: string, ids: readonly string[]): Promise<ReadonlyMap<string, D>> {
     if (ids.length === 0) return new Map();
-    const found = await this.run(() => this.collection(collection).find({ _id: { $in: [...ids] } }).toArray());
+    const found = await this.run(() =>
+      this.collection(collection)
+        .find({ _id: { $in: [...ids] } })
+        .toArray(),
+    );
     return new Map(found.map((document) => [document._id, document as unknown as D]));
   }
 
   async find<D extends ReadDocument>(collection: string, query: FindQuery): Promise<Page<D>> {
     const filter = mongoFilter(query);
-    const rows = await this.run(() => this.collection(collection).find(filter).sort(mongoSort(query)).limit(query.limit + 1).toArray());
+    const rows = await this.run(() =>
+      this.collection(collection)
+        .find(filter)
+        .sort(mongoSort(query))
+        .limit(query.limit + 1)
+        .toArray(),
+    );
     const documents = rows.slice(0, query.limit) as unknown as D[];
     const last = documents.at(-1);
     const hasMore = rows.length > query.limit && last !== undefined;
@@ -119,7 +129,10 @@ export class MongoReadModelStore implements ReadModelStore, ReadModelAdmin {
 
   async listCollections(): Promise<readonly string[]> {
     const collections = await this.run(() => this.db.listCollections({}, { nameOnly: true }).toArray());
-    return collections.map((c) => c.name).filter(isCollectionName).sort();
+    return collections
+      .map((c) => c.name)
+      .filter(isCollectionName)
+      .sort();
   }
 
   async close(): Promise<void> {

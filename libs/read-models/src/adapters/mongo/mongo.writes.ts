@@ -16,7 +16,10 @@ export interface CollectionOutcome {
  * writes are replayed one by one: every write is idempotent under its guard.
  * Compare-and-set writes (`expect`) run alone, since only a per-write result tells if they matched.
  */
-export async function writeCollection(collection: Collection<StoredDocument>, writes: readonly DocumentWrite[]): Promise<CollectionOutcome> {
+export async function writeCollection(
+  collection: Collection<StoredDocument>,
+  writes: readonly DocumentWrite[],
+): Promise<CollectionOutcome> {
   const bulk = writes.filter((w) => w.kind === 'delete' || w.guard.kind !== 'expect');
   const single = writes.filter((w) => w.kind === 'put' && w.guard.kind === 'expect');
   const outcome = await writeBulk(collection, bulk);
@@ -27,7 +30,10 @@ export async function writeCollection(collection: Collection<StoredDocument>, wr
   return outcome;
 }
 
-async function writeBulk(collection: Collection<StoredDocument>, writes: readonly DocumentWrite[]): Promise<{ applied: number; refused: string[] }> {
+async function writeBulk(
+  collection: Collection<StoredDocument>,
+  writes: readonly DocumentWrite[],
+): Promise<{ applied: number; refused: string[] }> {
   if (writes.length === 0) return { applied: 0, refused: [] };
   let failed: ReadonlySet<number>;
   try {
@@ -46,7 +52,9 @@ async function writeBulk(collection: Collection<StoredDocument>, writes: readonl
  */
 async function settle(collection: Collection<StoredDocument>, writes: readonly DocumentWrite[], failed: ReadonlySet<number>) {
   const ids = writes.flatMap((w) => (w.kind === 'put' ? [w.document._id] : []));
-  const stored = new Map((await collection.find({ _id: { $in: ids } }, { projection: { position: 1 } }).toArray()).map((d) => [d._id, d.position]));
+  const stored = new Map(
+    (await collection.find({ _id: { $in: ids } }, { projection: { position: 1 } }).toArray()).map((d) => [d._id, d.position]),
+  );
   const outcome = { applied: 0, refused: [] as string[] };
   for (const [index, write] of writes.entries()) {
     const isApplied = !failed.has(index) && (isStored(write, stored) || (await writeOne(collection, write)));
@@ -85,7 +93,9 @@ function operation(write: DocumentWrite): AnyBulkWriteOperation<StoredDocument> 
   const { guard } = write;
   if (guard.kind === 'insert') return { insertOne: { document } };
   if (guard.kind === 'newer') {
-    return { replaceOne: { filter: { _id: document._id, position: { $lt: write.document.position } }, replacement: document, upsert: true } };
+    return {
+      replaceOne: { filter: { _id: document._id, position: { $lt: write.document.position } }, replacement: document, upsert: true },
+    };
   }
   return { replaceOne: { filter: { _id: document._id, [guard.field]: guard.value }, replacement: document } };
 }
