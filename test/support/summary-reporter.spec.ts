@@ -34,13 +34,18 @@ describe('the closing lines of a test run', () => {
   let dir: string;
   let written: string;
   const write = process.stdout.write.bind(process.stdout);
+  // Under `npm test` the global setup's servers are visible here too; the reporter then hands its
+  // lines to the teardown instead of writing them, which is not what these cases look at.
+  const servers = globalThis.rapportTestServers;
   beforeEach(() => {
+    globalThis.rapportTestServers = undefined;
     dir = mkdtempSync(join(tmpdir(), 'rapport-summary-'));
     written = '';
     process.env.RAPPORT_TEST_SUMMARY_FILE = join(dir, 'summary.txt');
     process.stdout.write = ((chunk: string) => ((written += chunk), true)) as typeof process.stdout.write;
   });
   afterEach(() => {
+    globalThis.rapportTestServers = servers;
     process.stdout.write = write;
     delete process.env.RAPPORT_TEST_SUMMARY_FILE;
     rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import { ValidateBy } from 'class-validator';
 import { PatternField } from '../../http/fields';
 
 /** ISO 8601 with a time and an explicit zone, so business time is never ambiguous. */
-export const ZONED_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+export const ZONED_INSTANT = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?([Zz]|[+-]\d{2}:\d{2})$/;
 const ZONED_INSTANT_MESSAGE = (field: string) => `${field} must be an ISO 8601 instant with a time zone, e.g. 2026-01-15T09:30:00Z`;
 
 /**
