@@ -120,6 +120,11 @@ describeWithChromium('the console in a real browser', (executablePath) => {
     expect(Math.min(...Object.values(await chartDrawn(page, 'segments')))).toBeGreaterThan(0);
     await show(page, '#/loyalty');
     expect(Math.min(...Object.values(await chartDrawn(page, 'tiers')))).toBeGreaterThan(0);
+    const shown = await page.$$eval('[data-tier]', (items) =>
+      items.map((item) => ({ tier: item.getAttribute('data-tier'), customers: Number(item.getAttribute('data-customers')) })),
+    );
+    expect(shown).toEqual(await api<unknown[]>('analyst', '/v1/loyalty/tiers'));
+    expect(shown.reduce((sum, c) => sum + c.customers, 0)).toBeGreaterThan(0);
     expect(problems).toEqual([]);
   });
 

@@ -56,7 +56,7 @@ export const en = {
   'chart.csat': 'CSAT (% satisfied)',
   'chart.nps': 'Net promoter score',
   'chart.segmentMix': 'Customers by the chosen dimension',
-  'chart.tiers': 'Tiers of the top {count} customers by lifetime points',
+  'chart.tiers': 'Customers per loyalty tier, every account',
   'trend.granularity': 'Granularity',
   'trend.by': 'Split by',
   'trend.period': 'Period',

@@ -58,7 +58,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'chart.csat': '客户满意度（满意占比 %）',
   'chart.nps': '净推荐值',
   'chart.segmentMix': '按所选维度的客户数',
-  'chart.tiers': '累计积分前 {count} 名客户的等级',
+  'chart.tiers': '各忠诚度等级的客户数（全部账户）',
   'trend.granularity': '粒度',
   'trend.by': '分组方式',
   'trend.period': '期间',

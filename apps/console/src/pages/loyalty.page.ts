@@ -4,14 +4,17 @@ import { h } from '../dom';
 import { formatNumber, t } from '../i18n/i18n';
 import { heading, link, type PageContext } from '../page';
 import { csvButton, table } from '../table';
-import type { LeaderboardEntry } from './views';
+import type { LeaderboardEntry, TierCount } from './views';
 
-/** The API lists at most 100 customers by lifetime points; the tier chart counts those. */
+/** The leaderboard shows the top 100 by lifetime points; the tier chart counts every account. */
 const LEADERS = 100;
 const TIERS = ['Bronze', 'Silver', 'Gold', 'Platinum'];
 
 export async function loyaltyPage({ key, main }: PageContext): Promise<void> {
-  const leaders = await getJson<LeaderboardEntry[]>(key, '/v1/loyalty/leaderboard', { limit: LEADERS });
+  const [leaders, tiers] = await Promise.all([
+    getJson<LeaderboardEntry[]>(key, '/v1/loyalty/leaderboard', { limit: LEADERS }),
+    getJson<TierCount[]>(key, '/v1/loyalty/tiers', {}),
+  ]);
   const errors = h('div', { class: 'errors' });
   const chart = h('div', { class: 'chart', 'data-chart': 'tiers' });
   const columns = [
@@ -36,10 +39,22 @@ export async function loyaltyPage({ key, main }: PageContext): Promise<void> {
       csvButton('/v1/loyalty/leaderboard', { limit: LEADERS }, (m) => errors.replaceChildren(m)),
     ),
     errors,
-    h('figure', {}, h('figcaption', {}, t('chart.tiers', { count: formatNumber(leaders.length) })), chart),
+    h(
+      'figure',
+      {},
+      h('figcaption', {}, t('chart.tiers')),
+      chart,
+      h(
+        'ul',
+        { class: 'legend' },
+        ...tiers.map((c) =>
+          h('li', { 'data-tier': c.tier, 'data-customers': String(c.customers) }, `${c.tier}: ${formatNumber(c.customers, 0)}`),
+        ),
+      ),
+    ),
     table(columns, leaders, { name: 'leaderboard', rowAttributes: (e) => ({ 'data-customer': e.customerId }) }),
   );
-  const counts = TIERS.map((tier) => leaders.filter((entry) => entry.tier === tier).length);
+  const counts = TIERS.map((tier) => tiers.find((c) => c.tier === tier)?.customers ?? 0);
   drawChart(
     chart,
     {

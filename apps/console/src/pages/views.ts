@@ -122,3 +122,9 @@ export interface AccessEntry {
   readonly correlationId: string;
   readonly occurredAt: string;
 }
+
+/** GET /v1/loyalty/tiers: customers per tier over every account. */
+export interface TierCount {
+  readonly tier: string;
+  readonly customers: number;
+}

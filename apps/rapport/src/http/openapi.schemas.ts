@@ -58,6 +58,7 @@ export const SUCCESS_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
     next: { type: 'string', nullable: true },
   }),
   '/v1/loyalty/leaderboard': { type: 'array', items: object(['customerId', 'rank']) },
+  '/v1/loyalty/tiers': { type: 'array', items: object(['tier', 'customers']) },
   '/v1/loyalty/{customerId}': object(['customerId', 'balance', 'lifetimeEarned', 'redeemed', 'tier']),
   '/v1/satisfaction/trends': { type: 'array', items: { type: 'object' } },
   '/v1/complaints': object(['complaints', 'next'], {

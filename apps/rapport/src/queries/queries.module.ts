@@ -7,7 +7,7 @@ import { GetCustomerSummaryHandler } from './customers/get-customer-summary.quer
 import { GetKpisHandler } from './kpis/get-kpis.query-handler';
 import { KpisController } from './kpis/kpis.controller';
 import { LoyaltyController } from './loyalty/loyalty.controller';
-import { GetLoyaltyAccountHandler, GetLoyaltyLeaderboardHandler } from './loyalty/loyalty.query-handlers';
+import { GetLoyaltyAccountHandler, GetLoyaltyLeaderboardHandler, GetLoyaltyTiersHandler } from './loyalty/loyalty.query-handlers';
 import { GetProjectionStatusHandler } from './projections/get-projection-status.query-handler';
 import { ProjectionsController } from './projections/projections.controller';
 import { GetSatisfactionTrendsHandler } from './satisfaction/satisfaction-trends.query-handler';
@@ -38,6 +38,7 @@ import { ReadGate } from './shared/read-gate';
     ListSegmentCustomersHandler,
     GetLoyaltyAccountHandler,
     GetLoyaltyLeaderboardHandler,
+    GetLoyaltyTiersHandler,
     GetSatisfactionTrendsHandler,
     ListComplaintsHandler,
     GetKpisHandler,

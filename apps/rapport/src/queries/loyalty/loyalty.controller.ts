@@ -6,8 +6,8 @@ import { Csv } from '../../http/csv/csv.decorator';
 import { CSV_TABLES } from '../../http/csv/csv-tables';
 import { Access } from '../../security/access.decorator';
 import { QueryResult } from '../../http/outcomes';
-import { GetLoyaltyAccount, GetLoyaltyLeaderboard } from './loyalty.queries';
-import { LeaderboardRequest, LoyaltyAccountRequest } from './loyalty.request';
+import { GetLoyaltyAccount, GetLoyaltyLeaderboard, GetLoyaltyTiers } from './loyalty.queries';
+import { LeaderboardRequest, LoyaltyAccountRequest, LoyaltyTiersRequest } from './loyalty.request';
 
 @ApiTags('queries')
 @Access('analyst')
@@ -15,12 +15,18 @@ import { LeaderboardRequest, LoyaltyAccountRequest } from './loyalty.request';
 export class LoyaltyController {
   constructor(private readonly queryBus: QueryBus) {}
 
-  // Declared before :customerId so that "leaderboard" is not taken for a customer id.
+  // Declared before :customerId so that "leaderboard" and "tiers" are not taken for customer ids.
   @Csv(CSV_TABLES.leaderboard)
   @Get('leaderboard')
   @ApiOperation({ summary: 'Customers by lifetime points, highest first' })
   async leaderboard(@Query() request: LeaderboardRequest) {
     return new QueryResult(await this.queryBus.execute(new GetLoyaltyLeaderboard(request.limit ?? 10, request.minPosition)));
+  }
+
+  @Get('tiers')
+  @ApiOperation({ summary: 'Customers per loyalty tier, over every account' })
+  async tiers(@Query() request: LoyaltyTiersRequest) {
+    return new QueryResult(await this.queryBus.execute(new GetLoyaltyTiers(request.minPosition)));
   }
 
   @Get(':customerId')

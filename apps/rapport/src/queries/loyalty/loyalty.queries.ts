@@ -31,3 +31,14 @@ export class GetLoyaltyLeaderboard extends Query<ReadResult<readonly Leaderboard
     super();
   }
 }
+
+export interface TierCount {
+  readonly tier: LoyaltyTier;
+  readonly customers: number;
+}
+
+export class GetLoyaltyTiers extends Query<ReadResult<readonly TierCount[]>> {
+  constructor(readonly minPosition?: number) {
+    super();
+  }
+}

@@ -4,7 +4,14 @@ import { LOYALTY_ACCOUNTS, type LoyaltyAccount, type ReadModelStore, type Stampe
 import { READ_MODEL_STORE } from '../../wiring/tokens';
 import { ReadGate } from '../shared/read-gate';
 import type { ReadResult } from '../../http/outcomes';
-import { GetLoyaltyAccount, GetLoyaltyLeaderboard, type LeaderboardEntry, type LoyaltyAccountView } from './loyalty.queries';
+import {
+  GetLoyaltyAccount,
+  GetLoyaltyLeaderboard,
+  GetLoyaltyTiers,
+  type LeaderboardEntry,
+  type LoyaltyAccountView,
+  type TierCount,
+} from './loyalty.queries';
 
 function view({ customerId, balance, lifetimeEarned, redeemed, tier }: LoyaltyAccount): LoyaltyAccountView {
   return { customerId, balance, lifetimeEarned, redeemed, tier };
@@ -40,6 +47,31 @@ export class GetLoyaltyLeaderboardHandler implements IQueryHandler<GetLoyaltyLea
         limit,
       });
       return page.documents.map((account, index) => ({ rank: index + 1, ...view(account) }));
+    });
+  }
+}
+
+const TIERS = ['Bronze', 'Silver', 'Gold', 'Platinum'] as const;
+const TIER_PAGE = 1_000;
+
+/** Customers per tier over every loyalty account, read a page at a time (the port has no count). */
+@QueryHandler(GetLoyaltyTiers)
+export class GetLoyaltyTiersHandler implements IQueryHandler<GetLoyaltyTiers, ReadResult<readonly TierCount[]>> {
+  constructor(
+    @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
+    private readonly gate: ReadGate,
+  ) {}
+
+  execute({ minPosition }: GetLoyaltyTiers): Promise<ReadResult<readonly TierCount[]>> {
+    return this.gate.read(['loyalty'], minPosition, async () => {
+      const counts = new Map<string, number>(TIERS.map((tier) => [tier, 0]));
+      let after: string | undefined;
+      do {
+        const page = await this.store.find<Stamped<LoyaltyAccount>>(LOYALTY_ACCOUNTS, { limit: TIER_PAGE, ...(after ? { after } : {}) });
+        for (const account of page.documents) counts.set(account.tier, (counts.get(account.tier) ?? 0) + 1);
+        after = page.next ?? undefined;
+      } while (after !== undefined);
+      return TIERS.map((tier) => ({ tier, customers: counts.get(tier) ?? 0 }));
     });
   }
 }

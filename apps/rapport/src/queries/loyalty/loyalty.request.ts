@@ -8,3 +8,5 @@ export class LeaderboardRequest extends ReadQueryRequest {
   @WholeNumberField(1, 100, { isOptional: true, fromQuery: true, default: 10 }) limit?: number;
   @FormatParam() format?: 'json' | 'csv';
 }
+
+export class LoyaltyTiersRequest extends ReadQueryRequest {}

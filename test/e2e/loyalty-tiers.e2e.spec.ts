@@ -1,0 +1,53 @@
+import request from 'supertest';
+import { removeDir, startHttpApp, tempDataDir, type RunningApp } from '../support/http-app.harness';
+
+const cny = (amount: string) => ({ amount, currency: 'CNY' });
+const acquire = (customerId: string) => ({
+  customerId,
+  customerType: 'individual',
+  channel: 'web',
+  assets: cny('100.00'),
+  riskProfile: 'C2',
+});
+
+describe('GET /v1/loyalty/tiers: customers per tier over every account', () => {
+  let dataDir: string;
+  let running: RunningApp;
+  let position = 0;
+  const http = () => request(running.server);
+
+  beforeAll(async () => {
+    dataDir = tempDataDir('loyalty-tiers');
+    running = await startHttpApp(dataDir);
+    // By hand (design.md §2): activation earns 200 points (Bronze); 100,000.00 CNY at Bronze earns
+    // floor(100,000 / 100) × 1.0 = 1,000 points, 1,200 in all: Silver (≥ 1,000).
+    for (const id of ['T-1', 'T-2', 'T-3']) {
+      await http().post('/v1/customers').send(acquire(id)).expect(201);
+      await http().post(`/v1/customers/${id}/activation`).send({ product: 'savings' }).expect(201);
+    }
+    const earned = await http()
+      .post('/v1/customers/T-3/transactions')
+      .send({ transactionId: 'tx-1', amount: cny('100000.00'), productCategory: 'deposit' })
+      .expect(201);
+    position = earned.body.position;
+  });
+  afterAll(async () => {
+    await running.close();
+    removeDir(dataDir);
+  });
+
+  it('answers the hand count, every tier listed', async () => {
+    const response = await http().get(`/v1/loyalty/tiers?minPosition=${position}`).expect(200);
+    expect(response.body).toEqual([
+      { tier: 'Bronze', customers: 2 },
+      { tier: 'Silver', customers: 1 },
+      { tier: 'Gold', customers: 0 },
+      { tier: 'Platinum', customers: 0 },
+    ]);
+  });
+
+  it('refuses an unknown parameter with 400', async () => {
+    const response = await http().get('/v1/loyalty/tiers?limit=5').expect(400);
+    expect(response.body.errors).toEqual([{ field: 'limit', message: expect.any(String) }]);
+  });
+});
