@@ -9,35 +9,24 @@ import { startServiceProcess, type ServiceProcess } from '../support/service-pro
 
 /**
  * Schemathesis (requirements-test.txt, installed by .ci/run) drives the real service on the embedded
- * stores from its own OpenAPI document: every check, stateful links included. Server and document
+ * stores from its own OpenAPI document: every check (schemathesis.toml), stateful links included. Server and document
  * must agree on every status, schema and input rule, so any failure here is a defect in one of them.
  */
 /** Run as a module: pip's --user scripts directory is often not on PATH. */
 const SCHEMATHESIS = ['-m', 'schemathesis.cli'];
-const MAX_EXAMPLES = '25';
+const MAX_EXAMPLES = '50';
+/** Settings (auth, checks) and hooks for the rules JSON Schema cannot state: both files say why. */
+const CONFIG_FILE = join(__dirname, 'schemathesis.toml');
+const HOOKS_FILE = join(__dirname, 'hooks.py');
 const SEED = '20261205';
 
 const installed = spawnSync('python3', [...SCHEMATHESIS, '--version'], { encoding: 'utf8' }).status === 0;
 
-/**
- * The first run (seed above, 10 examples, phases examples,coverage,fuzzing) found 35 failures that are not fixed
- * yet; RAPPORT_FUZZ=1 runs the suite anyway. Remove this once they are fixed:
- * - ST202: occurredAt / asOf / from are documented by a pattern that admits impossible dates (2304-36-22T78:92);
- *   document them as format date-time / date so the document and the parser agree.
- * - ST202: Idempotency-Key reused with another body answers 422, which no command route documents.
- * - ST202: cursor is documented as any string, but only issued cursors are accepted (400); document the format.
- * - ST101: minPosition beyond the head answers 503 projection-behind; document 503 or refuse it with 400.
- * - ST108: POST /v1/audit/anchors answers an anchor but documents the command result schema;
- *   GET /v1/segments answers an array but documents an object.
- * - ST105: format=csv answers text/csv, undocumented (GET /v1/satisfaction/trends and other list routes).
- * - The stateful phase did not finish within 6 minutes at 25 examples per operation.
- */
-const KNOWN_FAILURES = process.env.RAPPORT_FUZZ === '1' ? undefined : 'the document and the server disagree in ways listed in this file (35 failures on the first run)';
-
 if (!installed) {
-  describeSkipped('OpenAPI fuzzing with Schemathesis', `Schemathesis is not installed (python3 -m schemathesis.cli fails); run python3 -m pip install -r requirements-test.txt`);
-} else if (KNOWN_FAILURES) {
-  describeSkipped('OpenAPI fuzzing with Schemathesis', KNOWN_FAILURES);
+  describeSkipped(
+    'OpenAPI fuzzing with Schemathesis',
+    `Schemathesis is not installed (python3 -m schemathesis.cli fails); run python3 -m pip install -r requirements-test.txt`,
+  );
 } else {
   describe('the OpenAPI document, fuzzed against the real service', () => {
     let dataDir: string;
@@ -45,9 +34,18 @@ if (!installed) {
 
     beforeAll(async () => {
       dataDir = mkdtempSync(join(tmpdir(), 'rapport-fuzz-'));
-      const apiKeys = (Object.entries(KEYS) as [string, string][]).map(([role, key]) => `fuzz-${role}:${role}:${hashApiKey(key)}`).join(',');
+      const apiKeys = (Object.entries(KEYS) as [string, string][])
+        .map(([role, key]) => `fuzz-${role}:${role}:${hashApiKey(key)}`)
+        .join(',');
       // The fuzzer sends thousands of requests, many with wrong keys on purpose: no limit may answer 429 to it.
-      service = await startServiceProcess({ DATA_DIR: dataDir, RAPPORT_AUTH: 'enabled', RAPPORT_API_KEYS: apiKeys, RAPPORT_RATE_LIMIT: '0', RAPPORT_FAILED_AUTH_LIMIT: '0', SQLITE_SYNCHRONOUS: 'NORMAL' });
+      service = await startServiceProcess({
+        DATA_DIR: dataDir,
+        RAPPORT_AUTH: 'enabled',
+        RAPPORT_API_KEYS: apiKeys,
+        RAPPORT_RATE_LIMIT: '0',
+        RAPPORT_FAILED_AUTH_LIMIT: '0',
+        SQLITE_SYNCHRONOUS: 'NORMAL',
+      });
       for (const id of ['FUZZ-1', 'FUZZ-2', 'FUZZ-3']) await seedCustomer(service.url, id);
     });
 
@@ -74,7 +72,13 @@ async function seedCustomer(url: string, customerId: string): Promise<void> {
   const response = await fetch(`${url}/v1/customers`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${KEYS.admin}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ customerId, customerType: 'individual', channel: 'web', assets: { amount: '5000.00', currency: 'CNY' }, riskProfile: 'C1' }),
+    body: JSON.stringify({
+      customerId,
+      customerType: 'individual',
+      channel: 'web',
+      assets: { amount: '5000.00', currency: 'CNY' },
+      riskProfile: 'C1',
+    }),
   });
   if (response.status !== 201) throw new Error(`seeding ${customerId} answered ${response.status}: ${await response.text()}`);
 }
@@ -82,16 +86,21 @@ async function seedCustomer(url: string, customerId: string): Promise<void> {
 function runSchemathesis(url: string): Promise<{ code: number | null; output: string }> {
   const args = [
     ...SCHEMATHESIS,
-    'run', `${url}/docs-json`,
-    '--url', url,
-    '--checks', 'all',
-    '--max-examples', MAX_EXAMPLES,
-    '--seed', SEED,
-    '--max-time', '150',
-    '--header', `Authorization: Bearer ${KEYS.admin}`,
+    '--config-file',
+    CONFIG_FILE,
+    'run',
+    `${url}/docs-json`,
+    '--url',
+    url,
+    '--max-examples',
+    MAX_EXAMPLES,
+    '--seed',
+    SEED,
   ];
   return new Promise((resolve, reject) => {
-    const child = spawn('python3', args, { env: { ...process.env, NO_COLOR: '1', SCHEMATHESIS_HOOKS: '' } });
+    const child = spawn('python3', args, {
+      env: { ...process.env, NO_COLOR: '1', SCHEMATHESIS_HOOKS: HOOKS_FILE, RAPPORT_FUZZ_API_KEY: KEYS.admin },
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -102,6 +111,9 @@ function runSchemathesis(url: string): Promise<{ code: number | null; output: st
 
 /** Schemathesis ends with a line like `===== 12 passed, 1 failed in 95.2s =====`. */
 function summaryLineOf(output: string): string {
-  const lines = output.trim().split('\n').map((line) => line.trim());
+  const lines = output
+    .trim()
+    .split('\n')
+    .map((line) => line.trim());
   return lines.reverse().find((line) => /^=+ .* in [\d.]+s =+$/.test(line)) ?? `(no Schemathesis summary line)\n${output}`;
 }
