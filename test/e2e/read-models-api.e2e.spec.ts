@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { CHECKPOINTS, type ReadModelStore } from '@rapport/read-models';
+import { ProjectorHost } from '../../apps/rapport/src/projections/projector-host';
 import { READ_MODEL_STORE } from '../../apps/rapport/src/wiring/tokens';
 import { EVENT_STORES, eventStoreChoice, removeDir, startHttpApp, tempDataDir, type RunningApp } from '../support/http-app.harness';
 
@@ -60,6 +61,11 @@ describe.each(EVENT_STORES)('the read-model API, events in %s', (kind) => {
     });
   });
 
+  it('any real calendar day is a valid period bound, early years included (the document says format date)', async () => {
+    await http().get('/v1/satisfaction/trends?from=0084-12-07&to=0084-12-31').expect(200);
+    await http().get('/v1/kpis?from=0001-01-01&to=9999-12-31').expect(200);
+  });
+
   describe('read-your-write', () => {
     it('a query with the position a command answered reflects that command at once', async () => {
       await http().post('/v1/customers').send(acquisition('RY-1')).expect(201);
@@ -69,11 +75,25 @@ describe.each(EVENT_STORES)('the read-model API, events in %s', (kind) => {
       expect(Number(response.headers['x-projection-position'])).toBeGreaterThanOrEqual(activated.body.position);
     });
 
-    it('a position the read model cannot reach in time gets a 503 problem saying how far it is', async () => {
-      const response = await http().get('/v1/customers/RY-1?minPosition=999999999').expect(503);
-      expect(response.headers['retry-after']).toBe('1');
-      expect(response.body).toMatchObject({ status: 503, minPosition: 999999999 });
-      expect(response.body.position).toBeLessThan(999999999);
+    it('a position the event store has not reached was never answered by a command: 400 naming minPosition', async () => {
+      const response = await http().get('/v1/customers/RY-1?minPosition=999999999').expect(400);
+      expect((response.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['minPosition']);
+    });
+
+    it('a recorded position the read model cannot reach in time gets a 503 problem saying how far it is', async () => {
+      const stalledDir = tempDataDir('read-models-api-stalled');
+      const stalled = await startHttpApp(stalledDir, { eventStore });
+      try {
+        await stalled.app.get(ProjectorHost).beforeApplicationShutdown();
+        const acquired = await request(stalled.server).post('/v1/customers').send(acquisition('RY-2')).expect(201);
+        const response = await request(stalled.server).get(`/v1/customers/RY-2?minPosition=${acquired.body.position}`).expect(503);
+        expect(response.headers['retry-after']).toBe('1');
+        expect(response.body).toMatchObject({ status: 503, minPosition: acquired.body.position });
+        expect(response.body.position).toBeLessThan(acquired.body.position);
+      } finally {
+        await stalled.close();
+        removeDir(stalledDir);
+      }
     });
   });
 

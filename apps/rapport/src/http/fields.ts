@@ -33,9 +33,14 @@ export function TextField(maxLength: number, options: FieldOptions = {}): Proper
 export function PatternField(
   pattern: RegExp,
   message: string,
-  options: FieldOptions & { readonly maxLength?: number } = {},
+  options: FieldOptions & { readonly maxLength?: number; readonly format?: 'date' | 'date-time' } = {},
 ): PropertyDecorator {
-  const schema = { type: String, pattern: pattern.source, ...(options.maxLength ? { maxLength: options.maxLength } : {}) };
+  const schema = {
+    type: String,
+    pattern: pattern.source,
+    ...(options.format ? { format: options.format } : {}),
+    ...(options.maxLength ? { maxLength: options.maxLength } : {}),
+  };
   return applyDecorators(documented(options, schema), IsString(), Matches(pattern, { message }));
 }
 

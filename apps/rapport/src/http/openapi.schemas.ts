@@ -52,7 +52,7 @@ export const SUCCESS_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
   }),
   '/v1/customers/{customerId}/access-log': object(['customerId', 'entries'], { entries: { type: 'array', items: { type: 'object' } } }),
   '/v1/customers/{customerId}': object(['customerId']),
-  '/v1/segments': { type: 'object' },
+  '/v1/segments': { type: 'array', items: object(['count', 'dimensions']) },
   '/v1/segments/{segment}/customers': object(['segment', 'customers', 'next'], {
     customers: { type: 'array', items: { type: 'object' } },
     next: { type: 'string', nullable: true },
@@ -68,6 +68,17 @@ export const SUCCESS_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
   '/v1/kpis': { type: 'object' },
   '/v1/projections': object(['projections'], { projections: { type: 'array', items: object(['name', 'position']) } }),
   '/health': object(['status', 'adapters'], { status: { type: 'string', enum: ['ok', 'degraded'] } }),
+};
+
+/** Bodies of the POST routes that create something other than a customer's events. */
+export const CREATED_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
+  '/v1/audit/anchors': object(['sequence', 'position', 'anchoredAt', 'digest', 'streams'], {
+    sequence: integer(),
+    position: integer(),
+    anchoredAt: { type: 'string', format: 'date-time' },
+    digest: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+    streams: integer(),
+  }),
 };
 
 const DECIMALS = (digits: number, isPositive: boolean): string => {

@@ -4,6 +4,7 @@ import { BUSINESS_ID } from '../commands/requests/common.request';
 import { SEGMENT_KEY_PATTERN } from '../queries/segments/segment-key.pipe';
 import {
   COMMAND_RESPONSE_SCHEMA,
+  CREATED_SCHEMAS,
   moneySchema,
   PROBLEM_SCHEMA,
   SUCCESS_SCHEMAS,
@@ -44,15 +45,15 @@ export function completeDocument(document: OpenAPIObject, options: { readonly is
   const schemas = document.components?.schemas ?? {};
   for (const schema of Object.values(schemas)) (schema as SchemaObject).additionalProperties = false;
   restrictRequestSchemas(schemas as Record<string, SchemaObject>);
-  const operationIds = customerOperations(document);
+  const operations = customerOperations(document);
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item) as [string, OperationObject][]) {
       const isPublic = PUBLIC_PATHS.has(path) || (path === '/metrics' && options.isMetricsPublic);
       operation.security = isPublic ? [] : [{ bearer: [] }];
       operation.parameters = (operation.parameters as ParameterObject[] | undefined)?.map(withPathRule) ?? [];
-      if (isCommand(method)) operation.parameters.push(IDEMPOTENCY_KEY);
-      operation.responses = responsesOf(path, method, isPublic);
-      if (path === '/v1/customers' && method === 'post') addLinks(operation, operationIds);
+      if (isCustomerCommand(path, method)) operation.parameters.push(IDEMPOTENCY_KEY);
+      operation.responses = responsesOf(path, method, isPublic, answersCsv(operation));
+      if (path === '/v1/customers' && method === 'post') addLinks(operation, operations);
     }
   }
   return {
@@ -91,10 +92,23 @@ function isCommand(method: string): boolean {
   return method === 'post' || method === 'patch';
 }
 
-function responsesOf(path: string, method: string, isPublic: boolean): Record<string, ResponseObject> {
+/** A customer command answers CommandResponse; other POSTs (an anchor, ...) answer what they created. */
+function isCustomerCommand(path: string, method: string): boolean {
+  return isCommand(method) && path.startsWith('/v1/customers');
+}
+
+/** Routes declared with @Csv take `format` (FormatParam) and answer text/csv beside JSON. */
+function answersCsv(operation: OperationObject): boolean {
+  return (operation.parameters as ParameterObject[]).some((parameter) => parameter.in === 'query' && parameter.name === 'format');
+}
+
+function responsesOf(path: string, method: string, isPublic: boolean, isCsv: boolean): Record<string, ResponseObject> {
   const statuses = [400, 429, ...(isPublic ? [] : [401, 403])];
   const success: Record<string, ResponseObject> = {};
-  if (isCommand(method)) {
+  if (isCommand(method) && !isCustomerCommand(path, method)) {
+    statuses.push(413, 415, 422);
+    success['201'] = { description: 'Created', content: { 'application/json': { schema: CREATED_SCHEMAS[path] ?? { type: 'object' } } } };
+  } else if (isCommand(method)) {
     statuses.push(404, 409, 413, 415, 422);
     const answer = (description: string): ResponseObject => ({
       description,
@@ -109,7 +123,10 @@ function responsesOf(path: string, method: string, isPublic: boolean): Record<st
     success['200'] = {
       description: 'OK',
       ...(path.startsWith('/v1/') && !isAudit(path) ? { headers: { [POSITION_HEADER]: { schema: { type: 'integer' } } } } : {}),
-      content: { 'application/json': { schema: SUCCESS_SCHEMAS[path] ?? { type: 'object' } } },
+      content: {
+        'application/json': { schema: SUCCESS_SCHEMAS[path] ?? { type: 'object' } },
+        ...(isCsv ? { 'text/csv': { schema: { type: 'string' } } } : {}),
+      },
     };
     if (path.includes('{customerId}')) statuses.push(404);
     if (path === '/health' || (path.startsWith('/v1/') && !isAudit(path))) statuses.push(503);
@@ -129,23 +146,41 @@ function isAudit(path: string): boolean {
   return /\/(history|state|access-log)(\/|$)/.test(path);
 }
 
-function customerOperations(document: OpenAPIObject): Record<string, string> {
-  const ids: Record<string, string> = {};
-  for (const [path, item] of Object.entries(document.paths)) {
-    if (!path.startsWith('/v1/customers/{customerId}') || path.includes('{complaintId}')) continue;
-    for (const operation of Object.values(item) as OperationObject[]) if (operation.operationId) ids[operation.operationId] = path;
-  }
-  return ids;
+interface CustomerOperation {
+  readonly path: string;
+  readonly takesMinPosition: boolean;
 }
 
-/** An acquired customer's id leads to its other routes, so stateful runs act on customers that exist. */
-function addLinks(operation: OperationObject, operationIds: Record<string, string>): void {
+function customerOperations(document: OpenAPIObject): Record<string, CustomerOperation> {
+  const operations: Record<string, CustomerOperation> = {};
+  for (const [path, item] of Object.entries(document.paths)) {
+    if (!path.startsWith('/v1/customers/{customerId}') || path.includes('{complaintId}')) continue;
+    for (const operation of Object.values(item) as OperationObject[]) {
+      const parameters = (operation.parameters ?? []) as ParameterObject[];
+      const takesMinPosition = parameters.some((parameter) => parameter.name === 'minPosition');
+      if (operation.operationId) operations[operation.operationId] = { path, takesMinPosition };
+    }
+  }
+  return operations;
+}
+
+/**
+ * An acquired customer's id leads to its other routes, so stateful runs act on customers that exist;
+ * read-model queries also get the acquisition's position, as a client reading its own write would.
+ */
+function addLinks(operation: OperationObject, operations: Record<string, CustomerOperation>): void {
   const created = operation.responses['201'] as ResponseObject | undefined;
   if (!created) return;
   created.links = Object.fromEntries(
-    Object.keys(operationIds).map((operationId) => [
+    Object.entries(operations).map(([operationId, { takesMinPosition }]) => [
       operationId,
-      { operationId, parameters: { customerId: '$response.body#/customerId' } },
+      {
+        operationId,
+        parameters: {
+          customerId: '$response.body#/customerId',
+          ...(takesMinPosition ? { minPosition: '$response.body#/position' } : {}),
+        },
+      },
     ]),
   );
 }

@@ -1,3 +1,4 @@
+import { InvalidInput } from './validation';
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { domainError } from '@rapport/customer-domain';
 import type { Request, Response } from 'express';
@@ -62,6 +63,11 @@ function commandAnswer({ customerId, outcome }: CommandResult, method: string): 
 }
 
 function queryAnswer({ result }: QueryResult<unknown>, response: Response): Answer {
+  if (result.kind === 'beyond-head') {
+    throw new InvalidInput([
+      { field: 'minPosition', message: 'minPosition must be a position a command answered with; the store has not reached it' },
+    ]);
+  }
   response.setHeader(POSITION_HEADER, String(result.position));
   if (result.kind === 'not-found') throw new DomainRejection(domainError('customer-not-found', 'no such customer'));
   if (result.kind === 'behind') throw new ProjectionBehind(result.position, result.minPosition);

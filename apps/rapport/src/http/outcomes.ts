@@ -16,7 +16,8 @@ export class CommandResult {
 export type ReadResult<T> =
   | { readonly kind: 'found'; readonly body: T; readonly position: number }
   | { readonly kind: 'not-found'; readonly position: number }
-  | { readonly kind: 'behind'; readonly position: number; readonly minPosition: number };
+  | { readonly kind: 'behind'; readonly position: number; readonly minPosition: number }
+  | { readonly kind: 'beyond-head'; readonly head: number; readonly minPosition: number };
 
 export class QueryResult<T> {
   constructor(readonly result: ReadResult<T>) {}

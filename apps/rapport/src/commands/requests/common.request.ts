@@ -16,7 +16,7 @@ export function InstantField(
   options: { readonly isOptional?: boolean; readonly description?: string; readonly example: string },
 ): PropertyDecorator {
   return applyDecorators(
-    PatternField(ZONED_INSTANT, ZONED_INSTANT_MESSAGE(field), options),
+    PatternField(ZONED_INSTANT, ZONED_INSTANT_MESSAGE(field), { ...options, format: 'date-time' }),
     ValidateBy({
       name: 'isInstant',
       validator: {

@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsISO8601, ValidateBy, type ValidationArguments } from 'class-validator';
+import { toInstant } from '@rapport/kernel';
+import { ValidateBy, type ValidationArguments } from 'class-validator';
 import { ReadQueryRequest } from './read-query.request';
 import { PatternField } from '../../http/fields';
 
@@ -21,11 +22,17 @@ function IsNotBeforeFrom() {
   });
 }
 
-/** A calendar day: the pattern for the document, the strict ISO check for real dates. */
+/** A real calendar day, any year 0000-9999: the pattern and format for the document, the kernel's calendar for the check. */
 function DayField(field: string, example: string, description: string): PropertyDecorator {
   return applyDecorators(
-    PatternField(DATE, DATE_MESSAGE(field), { isOptional: true, example, description }),
-    IsISO8601({ strict: true }, { message: DATE_MESSAGE(field) }),
+    PatternField(DATE, DATE_MESSAGE(field), { isOptional: true, example, description, format: 'date' }),
+    ValidateBy({
+      name: 'isCalendarDay',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && toInstant(`${value}T00:00:00Z`) !== undefined,
+        defaultMessage: () => DATE_MESSAGE(field),
+      },
+    }),
   );
 }
 

@@ -8,7 +8,7 @@ export class ReadQueryRequest {
     isOptional: true,
     fromQuery: true,
     description:
-      "Wait (a few seconds at most) until the read model has applied this global position, e.g. a command response's `position`; 503 if it does not",
+      "Wait (a few seconds at most) until the read model has applied this global position, e.g. a command response's `position`; 503 if it does not in time, 400 if no command was answered with it yet",
   })
   minPosition?: number;
 }

@@ -1,0 +1,66 @@
+"""Schemathesis hooks: the input rules of Rapport's API that JSON Schema cannot state.
+
+Each hook changes a generated value only when the value already satisfies the document, so the
+negative phase (values that break the document) still reaches the server unchanged.
+"""
+
+import base64
+import json
+import re
+import uuid
+
+import schemathesis
+
+# The document's patterns (read-query.request.ts, period.request.ts, openapi.ts).
+CURSOR = re.compile(r"^[A-Za-z0-9_-]{1,512}$")
+BUSINESS_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+# The highest `position` a command has answered so far in this run.
+answered = {"position": 0}
+
+
+def issued_cursor(text):
+    """A cursor is opaque: only the `next` of a previous page is valid. Text matching the pattern is
+    turned into a cursor of the server's own shape (a sort value and a document id) carrying the text."""
+    return base64.urlsafe_b64encode(json.dumps([text, text]).encode()).decode().rstrip("=")
+
+
+def as_answered_position(value):
+    """minPosition must be a position a command answered with (one the store has not reached is 400):
+    a schema-valid value is capped at the highest position answered so far; a linked one passes as is."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value >= 0:
+        return min(value, answered["position"])
+    if isinstance(value, str) and value.isdigit():
+        return str(min(int(value), answered["position"]))
+    return value
+
+
+@schemathesis.hook
+def before_call(context, case, **kwargs):
+    query = case.query or {}
+    cursor = query.get("cursor")
+    if isinstance(cursor, str) and CURSOR.match(cursor):
+        query["cursor"] = issued_cursor(cursor)
+    if "minPosition" in query:
+        query["minPosition"] = as_answered_position(query["minPosition"])
+    # A period's `to` must not be before its `from`.
+    start, end = query.get("from"), query.get("to")
+    if isinstance(start, str) and isinstance(end, str) and DAY.match(start) and DAY.match(end) and end < start:
+        query["from"], query["to"] = end, start
+    headers = case.headers or {}
+    key = headers.get("Idempotency-Key")
+    # A key names one request: reusing it for another request is refused (422) by design.
+    if isinstance(key, str) and BUSINESS_ID.match(key):
+        headers["Idempotency-Key"] = str(uuid.uuid4())
+
+
+@schemathesis.hook
+def after_call(context, case, response):
+    position = response.headers.get("X-Event-Position")
+    if isinstance(position, list):
+        position = position[0] if position else None
+    if position is not None and str(position).isdigit():
+        answered["position"] = max(answered["position"], int(position))
