@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashApiKey } from '../../apps/rapport/src/security/api-keys';
@@ -12,7 +12,9 @@ import { startServiceProcess, type ServiceProcess } from '../support/service-pro
  * stores from its own OpenAPI document: every check (schemathesis.toml), stateful links included. Server and document
  * must agree on every status, schema and input rule, so any failure here is a defect in one of them.
  */
-/** Run as a module: pip's --user scripts directory is often not on PATH. */
+/** The project's own Python environment (.ci/run creates it), else the system's; run as a module. */
+const VENV_PYTHON = join(__dirname, '..', '..', '.cache', 'test-python', 'bin', 'python');
+const PYTHON = existsSync(VENV_PYTHON) ? VENV_PYTHON : 'python3';
 const SCHEMATHESIS = ['-m', 'schemathesis.cli'];
 const MAX_EXAMPLES = '50';
 /** Settings (auth, checks) and hooks for the rules JSON Schema cannot state: both files say why. */
@@ -20,12 +22,12 @@ const CONFIG_FILE = join(__dirname, 'schemathesis.toml');
 const HOOKS_FILE = join(__dirname, 'hooks.py');
 const SEED = '20261205';
 
-const installed = spawnSync('python3', [...SCHEMATHESIS, '--version'], { encoding: 'utf8' }).status === 0;
+const installed = spawnSync(PYTHON, [...SCHEMATHESIS, '--version'], { encoding: 'utf8' }).status === 0;
 
 if (!installed) {
   describeSkipped(
     'OpenAPI fuzzing with Schemathesis',
-    `Schemathesis is not installed (python3 -m schemathesis.cli fails); run python3 -m pip install -r requirements-test.txt`,
+    `Schemathesis is not installed (${PYTHON} -m schemathesis.cli fails); .ci/run installs it: python3 -m venv .cache/test-python && .cache/test-python/bin/python -m pip install -r requirements-test.txt`,
   );
 } else {
   describe('the OpenAPI document, fuzzed against the real service', () => {
@@ -98,7 +100,7 @@ function runSchemathesis(url: string): Promise<{ code: number | null; output: st
     SEED,
   ];
   return new Promise((resolve, reject) => {
-    const child = spawn('python3', args, {
+    const child = spawn(PYTHON, args, {
       env: { ...process.env, NO_COLOR: '1', SCHEMATHESIS_HOOKS: HOOKS_FILE, RAPPORT_FUZZ_API_KEY: KEYS.admin },
     });
     let output = '';
