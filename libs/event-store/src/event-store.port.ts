@@ -88,6 +88,13 @@ export interface EventStore {
    */
   digestStream?(streamId: string, throughRevisions: readonly number[]): Promise<readonly string[]>;
 
+  /**
+   * A number that changes whenever something other than this store object committed to the store
+   * (another connection, another process); it stays the same across this object's own appends.
+   * Lets a cache of folded streams skip digestStream while nobody else wrote. Optional.
+   */
+  outsideWriteMark?(): number;
+
   subscribeToAll(options: SubscribeOptions): EventSubscription;
 
   /** Position of the newest event in the store (0 when empty). */

@@ -81,9 +81,11 @@ export class AuditService {
   async stateAsOf(reader: Reader, customerId: string, asOf: Date, basis: TimeBasis): Promise<StateAsOf | undefined> {
     const streamId = customerStreamId(customerId);
     const read: ReadStream = (options) => this.store.readStream(streamId, options);
-    const digestStream = this.store.stored.digestStream?.bind(this.store.stored);
+    const { stored } = this.store;
+    const digestStream = stored.digestStream?.bind(stored);
     const digest: DigestStream = digestStream ? (revisions) => digestStream(streamId, revisions) : digestByReading(read);
-    const folded = await this.fold.stateAsOf(streamId, read, digest, asOf, basis);
+    const outsideWriteMark = stored.outsideWriteMark?.bind(stored);
+    const folded = await this.fold.stateAsOf(streamId, { read, digest, ...(outsideWriteMark ? { outsideWriteMark } : {}) }, asOf, basis);
     if (folded === undefined) return undefined;
     await this.accessLog.record({ ...reader, customerId });
     const state = await this.personalData.reveal(customerId, folded.state);

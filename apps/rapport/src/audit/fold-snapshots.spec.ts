@@ -77,7 +77,7 @@ async function cachedFold(
     if ((options?.fromRevision ?? 0) > 0) readsFromSnapshot++;
     return store.readStream(streamId, options);
   };
-  return asJson(await fold.stateAsOf(streamId, read, digestByReading(read), asOf, basis));
+  return asJson(await fold.stateAsOf(streamId, { read, digest: digestByReading(read) }, asOf, basis));
 }
 
 function asJson(value: unknown): unknown {
@@ -126,6 +126,58 @@ describe('folding from snapshots', () => {
       eventsApplied: 4,
       state: { transactionCount: 1 },
     });
+  });
+
+  it('confirms a snapshot without digesting while the outside-write mark stands, and digests again once it moves', async () => {
+    const store = new InMemoryEventStore();
+    const fold = new CachedFold(decider, { interval: 1_000, maxEvents: 100 });
+    await append(store, 'customer-1', [
+      [{ occurred: 0, recorded: 0 }, 4],
+      [{ occurred: 1, recorded: 1 }, 4],
+    ]);
+    const read = (options?: { fromRevision?: number }) => store.readStream('customer-1', options);
+    const digested: number[][] = [];
+    const digest = async (revisions: readonly number[]) => {
+      digested.push([...revisions]);
+      return digestByReading(read)(revisions);
+    };
+    let mark = 7;
+    const stored = { read, digest, outsideWriteMark: () => mark };
+    const now = new Date(iso(1_000));
+    await fold.stateAsOf('customer-1', stored, now, 'occurred');
+    expect(digested).toEqual([[1]]); // the snapshot kept after the first fold
+    await fold.stateAsOf('customer-1', stored, now, 'occurred');
+    await fold.stateAsOf('customer-1', stored, now, 'occurred');
+    expect(digested).toEqual([[1]]);
+
+    mark = 8;
+    const answer = await fold.stateAsOf('customer-1', stored, now, 'occurred');
+    expect(digested).toEqual([[1], [1]]);
+    expect(asJson(answer)).toEqual(await uncached(store, 'customer-1', now, 'occurred'));
+    await fold.stateAsOf('customer-1', stored, now, 'occurred');
+    expect(digested).toEqual([[1], [1]]);
+  });
+
+  it('drops a snapshot whose prefix changed once the outside-write mark moves', async () => {
+    const [before, after] = [new InMemoryEventStore(), new InMemoryEventStore()];
+    const fold = new CachedFold(decider, { interval: 1_000, maxEvents: 100 });
+    const timings = [
+      [{ occurred: 0, recorded: 0 }, 4],
+      [{ occurred: 1, recorded: 1 }, 4],
+    ] as const;
+    await append(before, 'customer-1', timings);
+    await append(after, 'customer-1', [timings[0], [{ occurred: 1, recorded: 1 }, 0]]);
+    let current: EventStore = before;
+    let mark = 1;
+    const read = (options?: { fromRevision?: number }) => current.readStream('customer-1', options);
+    const stored = { read, digest: digestByReading(read), outsideWriteMark: () => mark };
+    const now = new Date(iso(1_000));
+    await fold.stateAsOf('customer-1', stored, now, 'occurred');
+    current = after;
+    mark = 2;
+    expect(asJson(await fold.stateAsOf('customer-1', stored, now, 'occurred'))).toEqual(
+      await uncached(after, 'customer-1', now, 'occurred'),
+    );
   });
 
   it('drops a snapshot the store does not bear out (another file under the same stream id)', async () => {

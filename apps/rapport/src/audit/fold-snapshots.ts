@@ -33,6 +33,16 @@ export type ReadStream = (options?: ReadStreamOptions) => Promise<readonly Recor
 /** Digests of the stream's stored events through each revision asked for (EventStore.digestStream). */
 export type DigestStream = (throughRevisions: readonly number[]) => Promise<readonly string[]>;
 
+/**
+ * How a snapshot is confirmed against the store: the digest of its prefix, skipped while the
+ * store's outside-write mark (EventStore.outsideWriteMark) says nobody but this process wrote.
+ */
+export interface StoredStream {
+  readonly read: ReadStream;
+  readonly digest: DigestStream;
+  readonly outsideWriteMark?: () => number;
+}
+
 interface PendingSnapshot<State> {
   readonly snapshot: Omit<FoldSnapshot<State>, 'prefix'>;
   readonly isPeriodic: boolean;
@@ -43,6 +53,8 @@ interface StreamSnapshots<State> {
   readonly periodic: FoldSnapshot<State>[];
   /** The newest revision folded in full: for instants at or after every event. */
   newest?: FoldSnapshot<State>;
+  /** The store's outside-write mark when these snapshots were last known to match the stored events. */
+  confirmedMark?: number;
 }
 
 /**
@@ -68,14 +80,11 @@ export class CachedFold<State, Event> {
    * folded (altered bytes, a rewritten stream and another file under the same id all fail that);
    * otherwise it is dropped and the stream folded whole.
    */
-  async stateAsOf(
-    streamId: string,
-    read: ReadStream,
-    digest: DigestStream,
-    asOf: Date,
-    basis: TimeBasis,
-  ): Promise<FoldProgress<State> | undefined> {
-    const snapshot = await this.confirmedAt(streamId, digest, instantOf(asOf), basis);
+  async stateAsOf(streamId: string, stored: StoredStream, asOf: Date, basis: TimeBasis): Promise<FoldProgress<State> | undefined> {
+    const { read, digest } = stored;
+    // Read before the events: a write from outside after this point changes the mark seen next time.
+    const mark = stored.outsideWriteMark?.();
+    const snapshot = await this.confirmedAt(streamId, digest, mark, instantOf(asOf), basis);
     const events = await read(snapshot === undefined ? undefined : { fromRevision: snapshot.revision + 1 });
     if (events.length === 0 && snapshot === undefined) return undefined;
     const pending: PendingSnapshot<State>[] = [];
@@ -83,7 +92,7 @@ export class CachedFold<State, Event> {
     if (pending.length > 0) {
       const prefixes = await digest(pending.map(({ snapshot: kept }) => kept.revision));
       pending.forEach(({ snapshot: kept, isPeriodic }, index) =>
-        this.keep(streamId, { ...kept, prefix: prefixes[index] ?? '' }, isPeriodic),
+        this.keep(streamId, { ...kept, prefix: prefixes[index] ?? '' }, isPeriodic, mark),
       );
     }
     return folded;
@@ -97,25 +106,20 @@ export class CachedFold<State, Event> {
   private async confirmedAt(
     streamId: string,
     digest: DigestStream,
+    mark: number | undefined,
     asOf: Instant,
     basis: TimeBasis,
   ): Promise<FoldSnapshot<State> | undefined> {
-    const snapshot = this.usableAt(streamId, asOf, basis);
-    if (snapshot === undefined) return undefined;
-    const [prefix] = await digest([snapshot.revision]);
-    if (prefix === snapshot.prefix) return snapshot;
-    this.streams.delete(streamId);
-    return undefined;
-  }
-
-  /** The newest snapshot whose events are all within `asOf` on `basis`. */
-  private usableAt(streamId: string, asOf: Instant, basis: TimeBasis): FoldSnapshot<State> | undefined {
     const stream = this.streams.get(streamId);
-    if (stream === undefined) return undefined;
-    if (stream.newest !== undefined && isWithin(stream.newest, asOf, basis)) return stream.newest;
-    for (let index = stream.periodic.length - 1; index >= 0; index--) {
-      if (isWithin(stream.periodic[index], asOf, basis)) return stream.periodic[index];
+    const snapshot = stream && usableAt(stream, asOf, basis);
+    if (stream === undefined || snapshot === undefined) return undefined;
+    if (mark !== undefined && stream.confirmedMark === mark) return snapshot;
+    const [prefix] = await digest([snapshot.revision]);
+    if (prefix === snapshot.prefix) {
+      stream.confirmedMark = mark;
+      return snapshot;
     }
+    this.streams.delete(streamId);
     return undefined;
   }
 
@@ -135,8 +139,8 @@ export class CachedFold<State, Event> {
   }
 
   /** Set again after each change, so that the cache weighs the stream's newest snapshot anew. */
-  private keep(streamId: string, snapshot: FoldSnapshot<State>, isPeriodic: boolean): void {
-    const stream = this.streams.get(streamId) ?? { periodic: [] };
+  private keep(streamId: string, snapshot: FoldSnapshot<State>, isPeriodic: boolean, mark: number | undefined): void {
+    const stream: StreamSnapshots<State> = this.streams.get(streamId) ?? { periodic: [], confirmedMark: mark };
     if (isPeriodic && !stream.periodic.some((kept) => kept.revision === snapshot.revision)) {
       stream.periodic.push(snapshot);
       stream.periodic.sort((left, right) => left.revision - right.revision);
@@ -144,6 +148,15 @@ export class CachedFold<State, Event> {
     if (stream.newest === undefined || stream.newest.revision < snapshot.revision) stream.newest = snapshot;
     this.streams.set(streamId, stream);
   }
+}
+
+/** The newest snapshot whose events are all within `asOf` on `basis`. */
+function usableAt<State>(stream: StreamSnapshots<State>, asOf: Instant, basis: TimeBasis): FoldSnapshot<State> | undefined {
+  if (stream.newest !== undefined && isWithin(stream.newest, asOf, basis)) return stream.newest;
+  for (let index = stream.periodic.length - 1; index >= 0; index--) {
+    if (isWithin(stream.periodic[index], asOf, basis)) return stream.periodic[index];
+  }
+  return undefined;
 }
 
 function isWithin(snapshot: FoldSnapshot<unknown>, asOf: Instant, basis: TimeBasis): boolean {

@@ -50,6 +50,22 @@ describe('SQLite event store (its own behaviour)', () => {
     await store.close();
   });
 
+  it('keeps its outside-write mark across its own appends and changes it when another connection commits', async () => {
+    const path = file();
+    const streamId = aStreamId();
+    const store = SqliteEventStore.open(path);
+    await store.appendToStream(streamId, someEvents(2), 'no-stream');
+    const mark = store.outsideWriteMark();
+    await store.appendToStream(streamId, someEvents(2), 1);
+    expect(store.outsideWriteMark()).toBe(mark);
+
+    const raw = new Database(path);
+    raw.prepare("UPDATE events SET data = replace(data, '\"', '\" ') WHERE stream_id = ? AND revision = 0").run(streamId);
+    raw.close();
+    expect(store.outsideWriteMark()).not.toBe(mark);
+    await store.close();
+  });
+
   it('puts the file in WAL mode', async () => {
     const path = file();
     await SqliteEventStore.open(path).close();

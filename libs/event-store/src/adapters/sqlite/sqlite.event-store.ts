@@ -123,6 +123,11 @@ export class SqliteEventStore implements EventStore {
     return rows.map(toRecordedEvent);
   }
 
+  /** SQLite's data_version: it changes when another connection commits, never for this connection's own commits. */
+  outsideWriteMark(): number {
+    return this.run(() => this.db.pragma('data_version', { simple: true }) as number);
+  }
+
   async digestStream(streamId: string, throughRevisions: readonly number[]): Promise<readonly string[]> {
     const last = throughRevisions.at(-1);
     if (last === undefined) return [];
