@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
+import { allProjections, rebuildGroups } from '@rapport/read-models';
 import { join } from 'node:path';
 import { benchCommand, runChild } from '../src/support/child';
 import { median } from '../src/support/stats';
@@ -9,6 +10,8 @@ import { measureRebuild, type Measurement, type MeasureOptions } from './measure
 const CACHE = join(tmpdir(), 'rapport-bench-rebuild');
 const TEN_MINUTES = 600_000;
 const SCRIPT = 'bench/rebuild/rebuild.bench.ts';
+/** Processes per rebuild, as `projections rebuild` defaults to: one per core (REBUILD_PROCESSES=1 measures one process). */
+const PROCESSES = Number(process.env.REBUILD_PROCESSES ?? availableParallelism());
 
 /**
  * Rebuild throughput (issue 3): events per second for a rebuild of every projection from a store of
@@ -16,7 +19,7 @@ const SCRIPT = 'bench/rebuild/rebuild.bench.ts';
  * child process of its own so that its peak RSS is the rebuild's. FerretDB gets the largest count
  * that finishes in ten minutes, halving from the requested one.
  * Each figure is the median of three runs after a warm-up (one with BENCH_QUICK=1).
- * Usage: [MONGO_URL=mongodb://127.0.0.1:27017/] npm run bench:rebuild -- [events, default 1000000] [ferret events]
+ * Usage: [MONGO_URL=mongodb://127.0.0.1:27017/] [REBUILD_PROCESSES=n] npm run bench:rebuild -- [events, default 1000000] [ferret events]
  */
 async function main(): Promise<void> {
   const [mode, ...args] = process.argv.slice(2);
@@ -56,21 +59,50 @@ async function medianOfRuns(store: 'embedded' | 'mongo', events: number, mongoUr
   return { ...middle, runs: rates };
 }
 
+/**
+ * One rebuild of every projection, split between processes as `projections rebuild` splits them
+ * (rebuildGroups, one per core): each process rebuilds its group into the same target; the figure is
+ * from the first start to the last end.
+ */
 async function measured(store: 'embedded' | 'mongo', events: number, mongoUrl?: string): Promise<Measurement> {
   const eventsFile = await eventsFileWith(events);
   const target = store === 'embedded' ? join(CACHE, `read-models-${Date.now()}.sqlite`) : `rapport_bench_${Date.now()}`;
-  // The rebuild's defaults (flush every 1M events or 200k documents): with FerretDB 1.24 that matters more, as its
-  // SQLite backend scans the whole collection for every update by _id (its _id index is never used).
-  const options: MeasureOptions = { eventsFile, store, target, ...(mongoUrl ? { mongoUrl } : {}) };
+  const groups = rebuildGroups(allProjections(), PROCESSES).map((group) => group.map((projection) => projection.name));
   try {
-    // A larger young generation: a rebuild allocates many short-lived objects (the CLI can take the same NODE_OPTIONS).
-    const [command, childArgs] = benchCommand(SCRIPT, ['measure', JSON.stringify(options)], ['--max-semi-space-size=64']);
-    const outcome = await runChild(command, childArgs, { timeoutMs: TEN_MINUTES, echoStderr: true });
-    if (outcome.exitCode !== 0) throw new Error(`exit ${outcome.exitCode}: ${outcome.stderr.slice(-500)}`);
-    return JSON.parse(outcome.stdout.trim().split('\n').at(-1) ?? '{}') as Measurement;
+    const parts = await Promise.all(
+      groups.map((projections) =>
+        // The rebuild's defaults (flush every 1M events or 200k documents): with FerretDB 1.24 that matters more, as its
+        // SQLite backend scans the whole collection for every update by _id (its _id index is never used).
+        measuredPart({ eventsFile, store, target, projections, ...(mongoUrl ? { mongoUrl } : {}) }),
+      ),
+    );
+    const startedAtMs = Math.min(...parts.map((part) => part.startedAtMs));
+    const endedAtMs = Math.max(...parts.map((part) => part.endedAtMs));
+    const seconds = (endedAtMs - startedAtMs) / 1000;
+    const eventCount = Math.max(...parts.map((part) => part.events));
+    return {
+      store,
+      events: eventCount,
+      seconds,
+      eventsPerSecond: Math.round(eventCount / seconds),
+      peakRssMiB: parts.reduce((sum, part) => sum + part.peakRssMiB, 0),
+      documents: parts.reduce((sum, part) => sum + part.documents, 0),
+      flushEveryEvents: 'default',
+      startedAtMs,
+      endedAtMs,
+      processes: parts.length,
+    };
   } finally {
     if (store === 'embedded') for (const suffix of ['', '-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
   }
+}
+
+async function measuredPart(options: MeasureOptions): Promise<Measurement> {
+  // A larger young generation: a rebuild allocates many short-lived objects (the CLI can take the same NODE_OPTIONS).
+  const [command, childArgs] = benchCommand(SCRIPT, ['measure', JSON.stringify(options)], ['--max-semi-space-size=64']);
+  const outcome = await runChild(command, childArgs, { timeoutMs: TEN_MINUTES, echoStderr: true });
+  if (outcome.exitCode !== 0) throw new Error(`exit ${outcome.exitCode}: ${outcome.stderr.slice(-500)}`);
+  return JSON.parse(outcome.stdout.trim().split('\n').at(-1) ?? '{}') as Measurement;
 }
 
 async function eventsFileWith(events: number): Promise<string> {
@@ -87,11 +119,11 @@ async function eventsFileWith(events: number): Promise<string> {
 }
 
 function report(rows: readonly Measurement[]): void {
-  process.stdout.write(`\nRebuild of all six projections from position 0 (node ${process.version})\n`);
+  process.stdout.write(`\nRebuild of all projections from position 0 (node ${process.version})\n`);
   for (const row of rows) {
     const name = row.store === 'embedded' ? 'embedded (SQLite)' : 'FerretDB 1.24 (SQLite backend)';
     process.stdout.write(
-      `${name.padEnd(32)} ${String(row.eventsPerSecond).padStart(9)} events/s  ${row.events} events in ${row.seconds.toFixed(1)} s, ${row.documents} documents, peak RSS ${row.peakRssMiB} MiB\n`,
+      `${name.padEnd(32)} ${String(row.eventsPerSecond).padStart(9)} events/s  ${row.events} events in ${row.seconds.toFixed(1)} s, ${row.processes} processes, ${row.documents} documents, peak RSS ${row.peakRssMiB} MiB (all processes)\n`,
     );
   }
   process.stdout.write('peers (docs/peers.md, 100k events): Emmett 0.42 async projection ~2,700 events/s tuned, ~1,250 with defaults\n');

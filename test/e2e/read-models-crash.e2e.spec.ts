@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { SqliteEventStore } from '@rapport/event-store';
-import { allProjections, EmbeddedReadModelStore, ExclusiveProjector, type ReadDocument, type ReadModelStore } from '@rapport/read-models';
+import {
+  allProjections,
+  EmbeddedReadModelStore,
+  ExclusiveProjector,
+  PROJECTION_NAMES,
+  type ReadDocument,
+  type ReadModelStore,
+} from '@rapport/read-models';
 import { removeDir, tempDataDir } from '../support/http-app.harness';
 import { startServiceProcess, type ServiceProcess } from '../support/service-process';
 import { CRASH_HOOK_LINE } from '../../apps/rapport/src/projections/crash-hook';
@@ -124,16 +131,20 @@ describe('read models survive crashes and rebuilds (the built service)', () => {
     expect(await expectEqualToRebuild(dataDir)).toBeGreaterThan(50);
   });
 
-  it('a CLI rebuild while commands keep arriving misses nothing: after the swap the service goes on from it', async () => {
+  it('a CLI rebuild in two processes while commands keep arriving misses nothing: after the swaps the service goes on from them', async () => {
     const service = await startServiceProcess({ DATA_DIR: dataDir, ...ENV });
     await drive(service, 'R', 20);
     let isWriting = true;
     const writer = (async () => {
       for (let round = 0; isWriting; round++) await drive(service, `W${round}-`, 2, 2);
     })();
-    const cli = spawn(process.execPath, [CLI, 'projections', 'rebuild', '--batch-size', '200', '--flush-every', '400'], {
-      env: { ...process.env, DATA_DIR: dataDir, ...ENV },
-    });
+    const cli = spawn(
+      process.execPath,
+      [CLI, 'projections', 'rebuild', '--processes', '2', '--batch-size', '200', '--flush-every', '400'],
+      {
+        env: { ...process.env, DATA_DIR: dataDir, ...ENV },
+      },
+    );
     let output = '';
     cli.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => cli.once('exit', resolve));
@@ -143,6 +154,11 @@ describe('read models survive crashes and rebuilds (the built service)', () => {
       code: 0,
       output: expect.stringContaining('swapped in at position'),
     });
+    // One rebuild per process, each over its own projections (rebuild-groups.ts), all of them between the two.
+    const swapped = output.split('\n').filter((line) => line.includes('swapped in at position'));
+    expect(swapped).toHaveLength(2);
+    const rebuilt = swapped.flatMap((line) => (/: ([a-z, -]+): \d+ events/.exec(line)?.[1] ?? '').split(', '));
+    expect(rebuilt.sort()).toEqual([...PROJECTION_NAMES].sort());
     await caughtUp(service);
     await service.kill('SIGTERM');
     expect(await expectEqualToRebuild(dataDir)).toBeGreaterThan(50);

@@ -29,3 +29,4 @@ export * from './reading/segment-view-validity';
 export * from './reading/satisfaction.view';
 export * from './reading/kpis.view';
 export { cursorAfter } from './cursor';
+export { rebuildGroups, rebuildCostOf } from './rebuild-groups';
