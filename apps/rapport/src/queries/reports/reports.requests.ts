@@ -1,0 +1,47 @@
+import { applyDecorators } from '@nestjs/common';
+import { IsISO8601, ValidateBy, type ValidationArguments } from 'class-validator';
+import { InstantField } from '../../commands/requests/common.request';
+import { PatternField, TextField } from '../../http/fields';
+import { DATE } from '../shared/period.request';
+
+const DAY_MESSAGE = (field: string) => `${field} must be a date YYYY-MM-DD`;
+
+function Day(field: string, example: string): PropertyDecorator {
+  return applyDecorators(PatternField(DATE, DAY_MESSAGE(field), { example }), IsISO8601({ strict: true }, { message: DAY_MESSAGE(field) }));
+}
+
+function IsNotBeforeFrom() {
+  return ValidateBy({
+    name: 'isNotBeforeFrom',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) => {
+        const from = (args?.object as { from?: unknown } | undefined)?.from;
+        return typeof value !== 'string' || typeof from !== 'string' || value >= from;
+      },
+      defaultMessage: () => 'to must not be before from',
+    },
+  });
+}
+
+/** POST /v1/reports: a named KPI report of a period, as known at an instant (default now). */
+export class FileReportRequest {
+  @TextField(200, { example: 'Q1 2026 board pack' }) name!: string;
+
+  @Day('from', '2026-01-01') from!: string;
+
+  @applyDecorators(Day('to', '2026-03-31'), IsNotBeforeFrom()) to!: string;
+
+  @InstantField('knownAt', {
+    isOptional: true,
+    example: '2026-04-01T00:00:00Z',
+    description: 'Count only the events recorded by this instant (not after now); default now',
+  })
+  knownAt?: string;
+}
+
+export class ReportIdParams {
+  @PatternField(/^[0-9a-f-]{36}$/, 'id must be a report id as POST /v1/reports answered it', {
+    example: '0f8fad5b-d9cb-469f-a165-70867728950e',
+  })
+  id!: string;
+}
