@@ -9,7 +9,7 @@ const PAGE = 2000;
 
 export interface KnownAtReport {
   readonly report: KpiReport;
-  /** The store's head when the events were read: every event at or below it recorded by knownAt was used. */
+  /** The position of the last event used (0: none); a reproduction reads no further. */
   readonly position: number;
 }
 
@@ -30,17 +30,21 @@ export class KnownAtKpis {
     const cutoff = knownAt.toISOString();
     const head = throughPosition ?? (await this.events.headPosition());
     const fold = kpiFold(this.config);
+    let used = 0;
     let after = 0;
-    for (;;) {
+    while (after < head) {
       const page = await this.events.readAll({ afterPosition: after, maxCount: PAGE, streamPrefix: CUSTOMER_STREAM_PREFIX });
       for (const recorded of page) {
-        if (recorded.position > head) return { report: kpiReportOf(fold, from, to), position: head };
+        if (recorded.position > head) break;
         const event = recorded.metadata.recordedAt <= cutoff ? toProjectedEvent(recorded) : undefined;
-        if (event !== undefined) fold.apply(event);
+        if (event === undefined) continue;
+        fold.apply(event);
+        used = recorded.position;
       }
       const last = page.at(-1);
-      if (last === undefined || page.length < PAGE) return { report: kpiReportOf(fold, from, to), position: head };
+      if (last === undefined || page.length < PAGE) break;
       after = last.position;
     }
+    return { report: kpiReportOf(fold, from, to), position: used };
   }
 }

@@ -5,7 +5,7 @@ import type { AuthenticatedRequest } from '../../http/auth.guard';
 import { InvalidInput } from '../../http/validation';
 import { Access } from '../../security/access.decorator';
 import { CLOCK } from '../../wiring/tokens';
-import { FileReportRequest, ReportIdParams } from './reports.requests';
+import { FileReportRequest, ReportIdPipe } from './reports.requests';
 import { ReportsService } from './reports.service';
 
 /** The instant asked about, refused when it is still to come: events could yet be recorded before it. */
@@ -40,13 +40,13 @@ export class ReportsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One filed report' })
-  get(@Param() params: ReportIdParams) {
-    return this.reports.get(params.id);
+  get(@Param('id', ReportIdPipe) id: string) {
+    return this.reports.get(id);
   }
 
   @Get(':id/reproduce')
   @ApiOperation({ summary: 'Recomputes a filed report from the same events and answers identical, or the fields that differ' })
-  reproduce(@Param() params: ReportIdParams) {
-    return this.reports.reproduce(params.id);
+  reproduce(@Param('id', ReportIdPipe) id: string) {
+    return this.reports.reproduce(id);
   }
 }

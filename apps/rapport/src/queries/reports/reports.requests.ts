@@ -1,7 +1,8 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, Injectable, type PipeTransform } from '@nestjs/common';
 import { IsISO8601, ValidateBy, type ValidationArguments } from 'class-validator';
 import { InstantField } from '../../commands/requests/common.request';
 import { PatternField, TextField } from '../../http/fields';
+import { InvalidInput } from '../../http/validation';
 import { DATE } from '../shared/period.request';
 
 const DAY_MESSAGE = (field: string) => `${field} must be a date YYYY-MM-DD`;
@@ -39,9 +40,13 @@ export class FileReportRequest {
   knownAt?: string;
 }
 
-export class ReportIdParams {
-  @PatternField(/^[0-9a-f-]{36}$/, 'id must be a report id as POST /v1/reports answered it', {
-    example: '0f8fad5b-d9cb-469f-a165-70867728950e',
-  })
-  id!: string;
+export const REPORT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A report id as POST /v1/reports answered it (a UUID). */
+@Injectable()
+export class ReportIdPipe implements PipeTransform<unknown, string> {
+  transform(value: unknown): string {
+    if (typeof value === 'string' && REPORT_ID.test(value)) return value;
+    throw new InvalidInput([{ field: 'id', message: 'id must be a report id as POST /v1/reports answered it' }]);
+  }
 }
