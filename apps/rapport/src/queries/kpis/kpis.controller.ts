@@ -9,7 +9,7 @@ import { CLOCK } from '../../wiring/tokens';
 import { periodOf } from '../shared/period.request';
 import { QueryResult } from '../../http/outcomes';
 import { KnownAtKpis } from '../reports/known-at-kpis';
-import { knownAtOf } from '../reports/reports.controller';
+import { knownAtOf } from '../reports/reports.requests';
 import { GetKpis } from './get-kpis.query';
 import { KpisRequest } from './kpis.request';
 

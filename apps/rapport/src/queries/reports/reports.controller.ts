@@ -2,19 +2,10 @@ import { Body, Controller, Get, Inject, Param, Post, Req } from '@nestjs/common'
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Clock } from '@rapport/kernel';
 import type { AuthenticatedRequest } from '../../http/auth.guard';
-import { InvalidInput } from '../../http/validation';
 import { Access } from '../../security/access.decorator';
 import { CLOCK } from '../../wiring/tokens';
-import { FileReportRequest, ReportIdPipe } from './reports.requests';
+import { FileReportRequest, knownAtOf, ReportIdPipe } from './reports.requests';
 import { ReportsService } from './reports.service';
-
-/** The instant asked about, refused when it is still to come: events could yet be recorded before it. */
-export function knownAtOf(knownAt: string | undefined, now: Date): Date {
-  if (knownAt === undefined) return now;
-  const instant = new Date(knownAt);
-  if (instant.getTime() > now.getTime()) throw new InvalidInput([{ field: 'knownAt', message: 'knownAt must not be in the future' }]);
-  return instant;
-}
 
 @ApiTags('reports')
 @Access('analyst')

@@ -50,3 +50,11 @@ export class ReportIdPipe implements PipeTransform<unknown, string> {
     throw new InvalidInput([{ field: 'id', message: 'id must be a report id as POST /v1/reports answered it' }]);
   }
 }
+
+/** The instant asked about, refused when it is still to come: events could yet be recorded before it. */
+export function knownAtOf(knownAt: string | undefined, now: Date): Date {
+  if (knownAt === undefined) return now;
+  const instant = new Date(knownAt);
+  if (instant.getTime() > now.getTime()) throw new InvalidInput([{ field: 'knownAt', message: 'knownAt must not be in the future' }]);
+  return instant;
+}
