@@ -1,36 +1,16 @@
 import { applyDecorators, Injectable, type PipeTransform } from '@nestjs/common';
-import { IsISO8601, ValidateBy, type ValidationArguments } from 'class-validator';
 import { InstantField } from '../../commands/requests/common.request';
-import { PatternField, TextField } from '../../http/fields';
+import { TextField } from '../../http/fields';
 import { InvalidInput } from '../../http/validation';
-import { DATE } from '../shared/period.request';
-
-const DAY_MESSAGE = (field: string) => `${field} must be a date YYYY-MM-DD`;
-
-function Day(field: string, example: string): PropertyDecorator {
-  return applyDecorators(PatternField(DATE, DAY_MESSAGE(field), { example }), IsISO8601({ strict: true }, { message: DAY_MESSAGE(field) }));
-}
-
-function IsNotBeforeFrom() {
-  return ValidateBy({
-    name: 'isNotBeforeFrom',
-    validator: {
-      validate: (value: unknown, args?: ValidationArguments) => {
-        const from = (args?.object as { from?: unknown } | undefined)?.from;
-        return typeof value !== 'string' || typeof from !== 'string' || value >= from;
-      },
-      defaultMessage: () => 'to must not be before from',
-    },
-  });
-}
+import { DayField, IsNotBeforeFrom } from '../shared/period.request';
 
 /** POST /v1/reports: a named KPI report of a period, as known at an instant (default now). */
 export class FileReportRequest {
   @TextField(200, { example: 'Q1 2026 board pack' }) name!: string;
 
-  @Day('from', '2026-01-01') from!: string;
+  @DayField('from', '2026-01-01', 'First day, inclusive', false) from!: string;
 
-  @applyDecorators(Day('to', '2026-03-31'), IsNotBeforeFrom()) to!: string;
+  @applyDecorators(DayField('to', '2026-03-31', 'Last day, inclusive, not before `from`', false), IsNotBeforeFrom()) to!: string;
 
   @InstantField('knownAt', {
     isOptional: true,
