@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CUSTOMER_UPCASTERS } from '@rapport/customer-domain';
@@ -6,9 +6,11 @@ import { SqliteEventStore, Upcasters, UpcastingEventStore } from '@rapport/event
 import { defaultReadModelConfig } from '@rapport/read-models';
 import { KnownAtKpis } from '../../apps/rapport/src/queries/reports/known-at-kpis';
 import { generateEvents } from '../rebuild/generate-events';
+import { benchCommand, runChild } from '../src/support/child';
 import { median } from '../src/support/stats';
 
 const CACHE = join(tmpdir(), 'rapport-bench-known-at');
+const SCRIPT = 'bench/known-at/known-at.bench.ts';
 
 /**
  * Time to compute the KPIs of a period as known at an instant (GET /v1/kpis?knownAt=, and what
@@ -18,14 +20,15 @@ const CACHE = join(tmpdir(), 'rapport-bench-known-at');
  * Usage: npm run bench:known-at -- [events, default 1000000]
  */
 async function main(): Promise<void> {
-  const target = Number(process.argv[2] ?? 1_000_000);
+  const [mode, ...args] = process.argv.slice(2);
+  if (mode === 'generate') {
+    process.stdout.write(`${JSON.stringify(await generateEvents(args[0] ?? '', Number(args[1])))}\n`);
+    return;
+  }
+  const target = Number(mode ?? 1_000_000);
   mkdirSync(CACHE, { recursive: true });
   const file = join(CACHE, `events-${target}.sqlite`);
-  if (!existsSync(file)) {
-    const started = Date.now();
-    const { events, customers } = await generateEvents(file, target);
-    process.stderr.write(`generated ${events} events of ${customers} customers in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
-  }
+  if (!existsSync(file)) await generate(file, target);
   const store = new UpcastingEventStore(SqliteEventStore.open(file), new Upcasters(CUSTOMER_UPCASTERS));
   const kpis = new KnownAtKpis(store, defaultReadModelConfig);
   const rows = [];
@@ -43,6 +46,15 @@ async function main(): Promise<void> {
   await store.close();
   const rssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   process.stdout.write(`${JSON.stringify({ events: await countOf(file), rows, peakRssMb: rssMb }, null, 2)}\n`);
+}
+
+/** In a child process of its own, so that this one's peak RSS is the questions', not the generator's. */
+async function generate(file: string, target: number): Promise<void> {
+  const [command, args] = benchCommand(SCRIPT, ['generate', `${file}.tmp`, String(target)]);
+  const outcome = await runChild(command, args, { timeoutMs: 900_000 });
+  if (outcome.exitCode !== 0) throw new Error(`generating ${target} events failed: ${outcome.stderr}`);
+  renameSync(`${file}.tmp`, file);
+  process.stderr.write(`generated ${outcome.stdout.trim()}\n`);
 }
 
 async function countOf(file: string): Promise<number> {
