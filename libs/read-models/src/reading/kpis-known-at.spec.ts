@@ -2,7 +2,7 @@ import { EmbeddedReadModelStore } from '../adapters/embedded/embedded.read-model
 import { richHistory } from '../contract/history.fixture';
 import { applyBatch, stored } from '../contract/projection-harness';
 import { KPI_DAYS, kpisProjection, type KpiDay } from '../projections/kpis.projection';
-import type { Projection } from '../projections/projection';
+import type { Projection, Stamped } from '../projections/projection';
 import { defaultReadModelConfig } from '../projections/read-model.config';
 import { kpiFold, kpiReportOf } from './kpis-known-at';
 import { kpiReport } from './kpis.view';
@@ -12,9 +12,9 @@ const config = defaultReadModelConfig;
 async function storedDays(events: ReturnType<typeof stored>): Promise<KpiDay[]> {
   const store = EmbeddedReadModelStore.open(':memory:');
   await applyBatch(store, kpisProjection(config) as Projection, events);
-  const days = (await store.find<KpiDay & { _id: string; position: number }>(KPI_DAYS, { limit: 1000 })).documents;
+  const days = (await store.find<Stamped<KpiDay>>(KPI_DAYS, { limit: 1000 })).documents;
   await store.close();
-  return days;
+  return [...days];
 }
 
 describe('KPIs folded in memory from chosen events', () => {
