@@ -164,6 +164,7 @@ describe.each(EVENT_STORES)('the read-model API, events in %s', (kind) => {
         'complaints',
         'kpis',
         'segment-counts',
+        'segment-history',
         'event-bus',
       ]);
       for (const projection of body.projections) expect(projection.lag).toBe(body.head - projection.position);

@@ -36,6 +36,12 @@ const MATRIX: readonly { method: 'get' | 'post' | 'patch'; path: string; allowed
   { method: 'get', path: '/v1/satisfaction/trends', allowed: ['analyst'] },
   { method: 'get', path: '/v1/complaints', allowed: ['analyst'] },
   { method: 'get', path: '/v1/kpis', allowed: ['analyst'] },
+  { method: 'get', path: '/v1/customers/{customerId}/segments/history', allowed: ['analyst'] },
+  { method: 'get', path: '/v1/segments/migrations', allowed: ['analyst'] },
+  { method: 'post', path: '/v1/reports', allowed: ['analyst'] },
+  { method: 'get', path: '/v1/reports', allowed: ['analyst'] },
+  { method: 'get', path: '/v1/reports/{id}', allowed: ['analyst'] },
+  { method: 'get', path: '/v1/reports/{id}/reproduce', allowed: ['analyst'] },
   { method: 'get', path: '/v1/projections', allowed: ['analyst'] },
   { method: 'get', path: '/v1/me', allowed: ['channel', 'analyst', 'auditor'] },
   { method: 'get', path: '/health', allowed: 'public' },
@@ -74,7 +80,11 @@ describe('access control: every route with every role and with no key', () => {
   const cases = MATRIX.flatMap((route) => CALLERS.map((caller) => ({ ...route, caller, expected: expectedStatus(route.allowed, caller) })));
 
   it.each(cases)('$method $path as $caller: $expected', async ({ method, path, caller, expected }) => {
-    const url = path.replace('{customerId}', 'M-1').replace('{complaintId}', 'CMP-1').replace('{segment}', 'individual.mass.C1.none.new');
+    const url = path
+      .replace('{customerId}', 'M-1')
+      .replace('{complaintId}', 'CMP-1')
+      .replace('{segment}', 'individual.mass.C1.none.new')
+      .replace('{id}', '0f8fad5b-d9cb-469f-a165-70867728950e');
     const call = request(running.server)
       [method](url)
       .set(caller === 'none' ? {} : bearer(caller));

@@ -8,6 +8,7 @@ import base64
 import json
 import re
 import uuid
+from datetime import datetime, timezone
 
 import schemathesis
 
@@ -18,6 +19,21 @@ DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 # The highest `position` a command has answered so far in this run.
 answered = {"position": 0}
+
+
+def instant(value):
+    """The instant an ISO 8601 text with a zone names (migrations' from/to, knownAt), else None."""
+    if not isinstance(value, str) or DAY.match(value):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("z", "Z").replace("t", "T").replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo is not None else None
+
+
+def later(first, second):
+    return first is not None and second is not None and first > second
 
 
 def issued_cursor(text):
@@ -50,6 +66,16 @@ def before_call(context, case, **kwargs):
     start, end = query.get("from"), query.get("to")
     if isinstance(start, str) and isinstance(end, str) and DAY.match(start) and DAY.match(end) and end < start:
         query["from"], query["to"] = end, start
+    if isinstance(start, str) and isinstance(end, str) and later(instant(start), instant(end)):
+        query["from"], query["to"] = end, start
+    body = case.body if isinstance(case.body, dict) else {}
+    start, end = body.get("from"), body.get("to")
+    if isinstance(start, str) and isinstance(end, str) and DAY.match(start) and DAY.match(end) and end < start:
+        body["from"], body["to"] = end, start
+    # knownAt counts the events recorded by then: an instant still to come is refused.
+    for fields in (query, body):
+        if later(instant(fields.get("knownAt")), datetime.now(timezone.utc)):
+            fields["knownAt"] = "2026-01-01T00:00:00Z"
     headers = case.headers or {}
     key = headers.get("Idempotency-Key")
     # A key names one request: reusing it for another request is refused (422) by design.

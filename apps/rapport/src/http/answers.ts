@@ -37,3 +37,10 @@ export class IdempotencyKeyReused extends Error {
     super('idempotency key reused');
   }
 }
+
+/** No filed report has the id asked for. */
+export class ReportNotFound extends Error {
+  constructor() {
+    super('report not found');
+  }
+}

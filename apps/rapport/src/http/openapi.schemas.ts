@@ -39,6 +39,11 @@ export const COMMAND_RESPONSE_SCHEMA: SchemaObject = {
 };
 
 /** Success bodies by route, as the controllers build them (the read models name the fields). */
+const FILED_REPORT = object(['id', 'name', 'query', 'knownAt', 'filedAt', 'filedBy', 'eventPosition', 'result', 'digest'], {
+  eventPosition: integer(),
+  digest: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+});
+
 export const SUCCESS_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
   '/v1/customers/{customerId}/history': object(['customerId', 'events'], {
     customerId: text,
@@ -66,12 +71,26 @@ export const SUCCESS_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
     next: { type: 'string', nullable: true },
   }),
   '/v1/kpis': { type: 'object' },
+  '/v1/customers/{customerId}/segments/history': object(['customerId', 'changes'], {
+    customerId: text,
+    changes: { type: 'array', items: object(['customerId', 'at', 'from', 'to', 'cause']) },
+  }),
+  '/v1/segments/migrations': object(['from', 'to', 'migrations'], {
+    migrations: { type: 'array', items: object(['from', 'to', 'customers']) },
+  }),
+  '/v1/reports': object(['reports'], { reports: { type: 'array', items: FILED_REPORT } }),
+  '/v1/reports/{id}': FILED_REPORT,
+  '/v1/reports/{id}/reproduce': object(['id', 'identical', 'digest', 'recomputedDigest', 'differences'], {
+    identical: { type: 'boolean' },
+    differences: { type: 'array', items: object(['field', 'filed', 'recomputed']) },
+  }),
   '/v1/projections': object(['projections'], { projections: { type: 'array', items: object(['name', 'position']) } }),
   '/health': object(['status', 'adapters'], { status: { type: 'string', enum: ['ok', 'degraded'] } }),
 };
 
 /** Bodies of the POST routes that create something other than a customer's events. */
 export const CREATED_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
+  '/v1/reports': FILED_REPORT,
   '/v1/audit/anchors': object(['sequence', 'position', 'anchoredAt', 'digest', 'streams'], {
     sequence: integer(),
     position: integer(),

@@ -9,6 +9,16 @@ import { KpisController } from './kpis/kpis.controller';
 import { LoyaltyController } from './loyalty/loyalty.controller';
 import { GetLoyaltyAccountHandler, GetLoyaltyLeaderboardHandler, GetLoyaltyTiersHandler } from './loyalty/loyalty.query-handlers';
 import { GetProjectionStatusHandler } from './projections/get-projection-status.query-handler';
+import { SegmentLineageController } from './lineage/segment-lineage.controller';
+import {
+  GetSegmentHistoryHandler,
+  GetSegmentMigrationsHandler,
+  ListSegmentMembersAsOfHandler,
+} from './lineage/segment-lineage.query-handlers';
+import { SegmentLineageReader } from './lineage/segment-lineage.reader';
+import { KnownAtKpis } from './reports/known-at-kpis';
+import { ReportsController } from './reports/reports.controller';
+import { ReportsService } from './reports/reports.service';
 import { ProjectionsController } from './projections/projections.controller';
 import { GetSatisfactionTrendsHandler } from './satisfaction/satisfaction-trends.query-handler';
 import { SatisfactionController } from './satisfaction/satisfaction.controller';
@@ -29,6 +39,8 @@ import { ReadGate } from './shared/read-gate';
     ComplaintsController,
     KpisController,
     ProjectionsController,
+    SegmentLineageController,
+    ReportsController,
   ],
   providers: [
     ReadGate,
@@ -43,6 +55,12 @@ import { ReadGate } from './shared/read-gate';
     ListComplaintsHandler,
     GetKpisHandler,
     GetProjectionStatusHandler,
+    SegmentLineageReader,
+    GetSegmentHistoryHandler,
+    GetSegmentMigrationsHandler,
+    ListSegmentMembersAsOfHandler,
+    KnownAtKpis,
+    ReportsService,
   ],
 })
 export class QueriesModule {}

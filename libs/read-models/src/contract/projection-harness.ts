@@ -16,7 +16,14 @@ export function stored(events: readonly CustomerEvent[], firstPosition = 10): Pr
     const customerId = event.data.customerId;
     const revision = (revisions.get(customerId) ?? -1) + 1;
     revisions.set(customerId, revision);
-    return { ...event, customerId, revision, position: firstPosition + index * 10, at: instantOf(event.data.occurredAt) } as ProjectedEvent;
+    return {
+      ...event,
+      customerId,
+      eventId: `e-${index}`,
+      revision,
+      position: firstPosition + index * 10,
+      at: instantOf(event.data.occurredAt),
+    } as ProjectedEvent;
   });
 }
 

@@ -6,6 +6,7 @@ import type { Projection } from './projection';
 import { defaultReadModelConfig, type ReadModelConfig } from './read-model.config';
 import { satisfactionProjection } from './satisfaction.projection';
 import { segmentCountsProjection } from './segment-counts.projection';
+import { segmentHistoryProjection } from './segment-history.projection';
 import { segmentsProjection } from './segments.projection';
 
 /** Every projection the service runs, in a stable order. */
@@ -18,6 +19,7 @@ export function allProjections(config: ReadModelConfig = defaultReadModelConfig)
     complaintsProjection,
     kpisProjection(config) as Projection,
     segmentCountsProjection(config) as Projection,
+    segmentHistoryProjection(config) as Projection,
   ];
 }
 
@@ -29,6 +31,7 @@ export const PROJECTION_NAMES = [
   'complaints',
   'kpis',
   'segment-counts',
+  'segment-history',
 ] as const;
 export type ProjectionName = (typeof PROJECTION_NAMES)[number];
 

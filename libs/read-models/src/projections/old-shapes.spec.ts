@@ -3,13 +3,12 @@ import { InMemoryEventStore, Upcasters, UpcastingEventStore } from '@rapport/eve
 import { customerStreamId } from '@rapport/kernel';
 import { at, customerAcquired, customerActivated } from '@rapport/testing';
 import { fromScratch } from '../contract/compare';
-import { appendAll, toAppend } from '../contract/event-store.helpers';
+import { toAppend } from '../contract/event-store.helpers';
 import { richHistory } from '../contract/history.fixture';
 import { allProjections } from './catalog';
 
 /** The event as schema version 1 stored it: no tier on activation, no tier window on either. */
-function storedAsVersion1(event: CustomerEvent) {
-  const appended = toAppend(event);
+function storedAsVersion1(event: CustomerEvent, appended: ReturnType<typeof toAppend>) {
   const { tierWindowStartDay: _window, ...data } = appended.data;
   const { tierAfter: _tier, ...activation } = data;
   if (event.type === 'CustomerActivated') return { ...appended, data: activation, metadata: { ...appended.metadata, schemaVersion: 1 } };
@@ -26,10 +25,14 @@ function history(): CustomerEvent[] {
 describe('projecting events stored in an old shape', () => {
   it('gives every read model the documents the same history in the current shape gives', async () => {
     const projections = allProjections();
+    // The same event ids in both stores: the segment history names the event behind each change.
+    const events = history().map((event, index) => ({ event, appended: { ...toAppend(event), id: `event-${index}` } }));
     const current = new InMemoryEventStore();
-    await appendAll(current, history());
     const old = new InMemoryEventStore();
-    for (const event of history()) await old.appendToStream(customerStreamId(event.data.customerId), [storedAsVersion1(event)], 'any');
+    for (const { event, appended } of events) {
+      await current.appendToStream(customerStreamId(event.data.customerId), [appended], 'any');
+      await old.appendToStream(customerStreamId(event.data.customerId), [storedAsVersion1(event, appended)], 'any');
+    }
     const expected = await fromScratch(current, projections);
     expect(await fromScratch(new UpcastingEventStore(old, new Upcasters(CUSTOMER_UPCASTERS)), projections)).toEqual(expected);
     expect(expected['loyalty_accounts_v1']).toContainEqual(

@@ -5,6 +5,8 @@ import { customerIdFromStreamId, isInstant, type Instant } from '@rapport/kernel
 /** A stored customer event as projections see it: the domain event plus where it sits in the store. */
 export type ProjectedEvent = CustomerEvent & {
   readonly customerId: string;
+  /** The stored event's id (segment lineage names the event that moved a customer). */
+  readonly eventId: string;
   /** Global position: the guard every document is stamped with. */
   readonly position: number;
   /** Revision within the customer's stream. */
@@ -21,8 +23,8 @@ export type ProjectedEvent = CustomerEvent & {
 export function toProjectedEvent(event: RecordedEventData): ProjectedEvent | undefined {
   const customerId = customerIdFromStreamId(event.streamId);
   if (customerId === undefined || !isCustomerEventType(event.type)) return undefined;
-  const { type, data, position, revision } = event;
-  return { type, data, customerId, position, revision, at: instantOf(data.occurredAt) } as ProjectedEvent;
+  const { id, type, data, position, revision } = event;
+  return { type, data, customerId, eventId: id, position, revision, at: instantOf(data.occurredAt) } as ProjectedEvent;
 }
 
 /**

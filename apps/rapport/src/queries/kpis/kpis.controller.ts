@@ -8,6 +8,8 @@ import { Access } from '../../security/access.decorator';
 import { CLOCK } from '../../wiring/tokens';
 import { periodOf } from '../shared/period.request';
 import { QueryResult } from '../../http/outcomes';
+import { KnownAtKpis } from '../reports/known-at-kpis';
+import { knownAtOf } from '../reports/reports.requests';
 import { GetKpis } from './get-kpis.query';
 import { KpisRequest } from './kpis.request';
 
@@ -18,6 +20,7 @@ export class KpisController {
   constructor(
     private readonly queryBus: QueryBus,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly knownAtKpis: KnownAtKpis,
   ) {}
 
   @Csv(CSV_TABLES.kpis)
@@ -27,6 +30,11 @@ export class KpisController {
   })
   async kpis(@Query() request: KpisRequest) {
     const { from, to } = periodOf(request, this.clock.now());
+    if (request.knownAt !== undefined) {
+      const knownAt = knownAtOf(request.knownAt, this.clock.now());
+      const { report, position } = await this.knownAtKpis.report(from, to, knownAt);
+      return { from, to, knownAt: knownAt.toISOString(), eventPosition: position, ...report };
+    }
     return new QueryResult(await this.queryBus.execute(new GetKpis(from, to, request.minPosition)));
   }
 }

@@ -6,6 +6,7 @@ import { CSV_TABLES } from '../../http/csv/csv-tables';
 import { Access } from '../../security/access.decorator';
 import { DEFAULT_PAGE_SIZE } from '../shared/read-query.request';
 import { QueryResult } from '../../http/outcomes';
+import { ListSegmentMembersAsOf } from '../lineage/segment-lineage.queries';
 import { ListSegmentCustomers, ListSegments } from './list-segments.query';
 import { SegmentKeyPipe } from './segment-key.pipe';
 import { ListSegmentsRequest, SegmentCustomersRequest } from './segments.request';
@@ -27,10 +28,13 @@ export class SegmentsController {
   @Get(':segment/customers')
   @ApiOperation({ summary: 'A page of the customers in a segment, with their dimensions and value contribution' })
   async customers(@Param('segment', SegmentKeyPipe) segment: string, @Query() request: SegmentCustomersRequest) {
-    return new QueryResult(
-      await this.queryBus.execute(
-        new ListSegmentCustomers(segment, request.limit ?? DEFAULT_PAGE_SIZE, request.cursor, request.minPosition),
-      ),
-    );
+    const limit = request.limit ?? DEFAULT_PAGE_SIZE;
+    if (request.asOf !== undefined)
+      return new QueryResult(
+        await this.queryBus.execute(
+          new ListSegmentMembersAsOf(segment, new Date(request.asOf), limit, request.cursor, request.minPosition),
+        ),
+      );
+    return new QueryResult(await this.queryBus.execute(new ListSegmentCustomers(segment, limit, request.cursor, request.minPosition)));
   }
 }

@@ -9,7 +9,7 @@ export const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = (field: string) => `${field} must be a date YYYY-MM-DD`;
 
 /** `to` must not be before `from`, when both are given. */
-function IsNotBeforeFrom() {
+export function IsNotBeforeFrom() {
   return ValidateBy({
     name: 'isNotBeforeFrom',
     validator: {
@@ -23,9 +23,9 @@ function IsNotBeforeFrom() {
 }
 
 /** A real calendar day, any year 0000-9999: the pattern and format for the document, the kernel's calendar for the check. */
-function DayField(field: string, example: string, description: string): PropertyDecorator {
+export function DayField(field: string, example: string, description: string, isOptional = true): PropertyDecorator {
   return applyDecorators(
-    PatternField(DATE, DATE_MESSAGE(field), { isOptional: true, example, description, format: 'date' }),
+    PatternField(DATE, DATE_MESSAGE(field), { isOptional, example, description, format: 'date' }),
     ValidateBy({
       name: 'isCalendarDay',
       validator: {

@@ -1,0 +1,121 @@
+import type { ProjectedEvent } from './projected-event';
+import { type DocumentRule, type Projection } from './projection';
+import type { ReadModelConfig } from './read-model.config';
+import { evolveSegmentFacts, type SegmentFacts } from './segment-facts';
+import { segmentKeyAt, timeDrivenMoves, type TimeRule } from './segment-moves';
+import { SEGMENT_EVENTS } from './segments.projection';
+
+export const SEGMENT_CHANGES = 'segment_changes_v1';
+export const SEGMENT_LINEAGE_CUSTOMERS = 'segment_lineage_customers_v1';
+
+export type SegmentChangeCause =
+  | {
+      readonly kind: 'event';
+      readonly eventId: string;
+      readonly type: string;
+      readonly revision: number;
+      readonly position: number;
+      readonly occurredAt: string;
+    }
+  /** Judged from the facts as of `afterRevision` at the instant the rule's threshold was crossed. */
+  | { readonly kind: 'time'; readonly rules: readonly TimeRule[]; readonly afterRevision: number };
+
+/** One change of a customer's segment key (lifecycle stage included): business time, from, to, and why. */
+export interface SegmentChange {
+  readonly customerId: string;
+  readonly at: string;
+  /** Null for the customer's first segment, at acquisition. */
+  readonly from: string | null;
+  readonly to: string;
+  readonly cause: SegmentChangeCause;
+}
+
+/** Where a customer's lineage stands: its facts, its key, and the instant up to which every change is recorded. */
+export interface LineageCustomer {
+  readonly customerId: string;
+  readonly facts: SegmentFacts;
+  readonly segment: string;
+  readonly judgedAt: string;
+  readonly revision: number;
+}
+
+interface Step {
+  readonly changes: readonly (readonly [id: string, change: SegmentChange])[];
+  readonly after: LineageCustomer | null;
+}
+
+/** Change ids sort as the changes happened within a customer: by revision, time-driven moves before the event's own change. */
+export function segmentChangeId(customerId: string, revision: number, index: number): string {
+  return `${customerId}:${String(revision).padStart(10, '0')}:${String(index).padStart(3, '0')}`;
+}
+
+/**
+ * What an event does to a customer's lineage. First the time-driven moves between the instant judged
+ * last and the event's business time, then the event's own change judged at that time. A back-dated
+ * event is judged at the latest instant already judged, so the recorded keys never go back in time.
+ */
+export function lineageStep(event: ProjectedEvent, before: LineageCustomer | null, config: ReadModelConfig): Step {
+  const facts = evolveSegmentFacts(before?.facts ?? null, event, config.segmentation);
+  if (facts === null) return { changes: [], after: before };
+  const judgedMs = latestOf(event.at, before?.judgedAt ?? null);
+  const changes: [string, SegmentChange][] = [];
+  if (before !== null)
+    for (const { at, from, to, rules } of timeDrivenMoves(before.facts, Date.parse(before.judgedAt), judgedMs, config.segmentation))
+      changes.push([
+        segmentChangeId(event.customerId, event.revision, changes.length),
+        { customerId: event.customerId, at, from, to, cause: { kind: 'time', rules, afterRevision: before.revision } },
+      ]);
+  const from = changes.at(-1)?.[1].to ?? before?.segment ?? null;
+  const to = segmentKeyAt(facts, judgedMs, config.segmentation);
+  const judgedAt = new Date(judgedMs).toISOString();
+  if (to !== from)
+    changes.push([segmentChangeId(event.customerId, event.revision, changes.length), eventChange(event, judgedAt, from, to)]);
+  return { changes, after: { customerId: event.customerId, facts, segment: to, judgedAt, revision: event.revision } };
+}
+
+/** The later of two instants; an event without a business time is judged where the lineage stands. */
+function latestOf(eventAt: string | null, judgedAt: string | null): number {
+  const instants = [eventAt, judgedAt].filter((at): at is string => at !== null).map((at) => Date.parse(at));
+  return instants.length === 0 ? 0 : Math.max(...instants);
+}
+
+function eventChange(event: ProjectedEvent, at: string, from: string | null, to: string): SegmentChange {
+  const { eventId, type, revision, position } = event;
+  return {
+    customerId: event.customerId,
+    at,
+    from,
+    to,
+    cause: { kind: 'event', eventId, type, revision, position, occurredAt: event.at ?? at },
+  };
+}
+
+export function segmentHistoryProjection(config: ReadModelConfig): Projection<LineageCustomer> {
+  const state: DocumentRule<LineageCustomer, null> = {
+    collection: SEGMENT_LINEAGE_CUSTOMERS,
+    handles: SEGMENT_EVENTS,
+    idsOf: (event) => [event.customerId],
+    apply: (current, event) => lineageStep(event, current, config).after,
+  };
+  const changes: DocumentRule<SegmentChange, LineageCustomer | null> = {
+    collection: SEGMENT_CHANGES,
+    handles: SEGMENT_EVENTS,
+    idsOf: (event, before) => lineageStep(event, before, config).changes.map(([id]) => id),
+    apply: (_current, event, before, id) => lineageStep(event, before, config).changes.find(([changeId]) => changeId === id)?.[1] ?? null,
+  };
+  return {
+    name: 'segment-history',
+    collections: [
+      {
+        name: SEGMENT_CHANGES,
+        indexes: [
+          { name: 'by_customer', fields: [{ field: 'customerId', direction: 'asc' }] },
+          { name: 'by_at', fields: [{ field: 'at', direction: 'asc' }] },
+        ],
+      },
+      { name: SEGMENT_LINEAGE_CUSTOMERS, indexes: [] },
+    ],
+    state,
+    documents: [changes],
+  };
+}
