@@ -1,6 +1,7 @@
 import type { ContributionBand, SegmentDimensions } from '@rapport/customer-domain';
 import { viewValidUntil } from '../reading/segment-view-validity';
 import { memberView } from '../reading/segments.view';
+import { perEventMemo } from './per-event-memo';
 import type { ProjectedEvent } from './projected-event';
 import type { DocumentRule, Projection } from './projection';
 import type { ReadModelConfig } from './read-model.config';
@@ -39,8 +40,6 @@ export interface SegmentTotal {
 
 /** The judging instant of a member whose events carry no readable time: any query judges it again. */
 const EPOCH = '1970-01-01T00:00:00.000Z';
-/** More than a batch of events (a rebuild reads 5000 at a time): routing and applying a batch both find theirs. */
-const MAX_REMEMBERED = 20_000;
 
 export function countedMember(before: CountedMember | null, event: ProjectedEvent, config: ReadModelConfig): CountedMember | null {
   const member = applyToSegmentMember(before?.member ?? null, event, config);
@@ -80,20 +79,7 @@ export function withCounted(total: SegmentTotal | null, view: CountedView, by: 1
  * service), found by the `validUntil` index.
  */
 export function segmentCountsProjection(config: ReadModelConfig): Projection<CountedMember> {
-  // The routing, the state rule and the totals each need the member after the event: worked out
-  // once. Keyed by position (a WeakMap keyed by the event cost more); the entry must name the very event.
-  const afterOf = new Map<
-    number,
-    { readonly event: ProjectedEvent; readonly before: CountedMember | null; readonly after: CountedMember | null }
-  >();
-  const after = (before: CountedMember | null, event: ProjectedEvent): CountedMember | null => {
-    const known = afterOf.get(event.position);
-    if (known !== undefined && known.event === event && known.before === before) return known.after;
-    const next = countedMember(before, event, config);
-    if (afterOf.size >= MAX_REMEMBERED) afterOf.clear();
-    afterOf.set(event.position, { event, before, after: next });
-    return next;
-  };
+  const after = perEventMemo((before: CountedMember | null, event: ProjectedEvent) => countedMember(before, event, config));
   const members: DocumentRule<CountedMember, null> = {
     collection: SEGMENT_COUNT_MEMBERS,
     handles: SEGMENT_EVENTS,

@@ -1,3 +1,4 @@
+import { perEventMemo } from './per-event-memo';
 import type { ProjectedEvent } from './projected-event';
 import { type DocumentRule, type Projection } from './projection';
 import type { ReadModelConfig } from './read-model.config';
@@ -91,17 +92,18 @@ function eventChange(event: ProjectedEvent, at: string, from: string | null, to:
 }
 
 export function segmentHistoryProjection(config: ReadModelConfig): Projection<LineageCustomer> {
+  const step = perEventMemo((before: LineageCustomer | null, event: ProjectedEvent) => lineageStep(event, before, config));
   const state: DocumentRule<LineageCustomer, null> = {
     collection: SEGMENT_LINEAGE_CUSTOMERS,
     handles: SEGMENT_EVENTS,
     idsOf: (event) => [event.customerId],
-    apply: (current, event) => lineageStep(event, current, config).after,
+    apply: (current, event) => step(current, event).after,
   };
   const changes: DocumentRule<SegmentChange, LineageCustomer | null> = {
     collection: SEGMENT_CHANGES,
     handles: SEGMENT_EVENTS,
-    idsOf: (event, before) => lineageStep(event, before, config).changes.map(([id]) => id),
-    apply: (_current, event, before, id) => lineageStep(event, before, config).changes.find(([changeId]) => changeId === id)?.[1] ?? null,
+    idsOf: (event, before) => step(before, event).changes.map(([id]) => id),
+    apply: (_current, event, before, id) => step(before, event).changes.find(([changeId]) => changeId === id)?.[1] ?? null,
   };
   return {
     name: 'segment-history',

@@ -27,9 +27,11 @@ export function segmentKeyAt(facts: SegmentFacts, at: number, config: Segmentati
  * compares with a day-by-day walk).
  */
 export function timeDrivenMoves(facts: SegmentFacts, fromMs: number, toMs: number, config: SegmentationConfig): TimeMove[] {
+  const crossed = thresholdsCrossed(facts, fromMs, toMs, config);
+  if (crossed.length === 0) return [];
   const moves: TimeMove[] = [];
   let current = segmentAt(facts, new Date(fromMs), config);
-  for (const at of thresholdInstants(facts, config).filter((instant) => instant > fromMs && instant <= toMs)) {
+  for (const at of crossed) {
     const next = segmentAt(facts, new Date(at), config);
     const [from, to] = [segmentKey(current), segmentKey(next)];
     if (from !== to) moves.push({ at: new Date(at).toISOString(), from, to, rules: rulesBetween(current, next) });
@@ -38,20 +40,33 @@ export function timeDrivenMoves(facts: SegmentFacts, fromMs: number, toMs: numbe
   return moves;
 }
 
-function thresholdInstants(facts: SegmentFacts, config: SegmentationConfig): number[] {
+/** The threshold instants after `fromMs` up to `toMs`, in order. Runs for every event: the day entries are scanned in place. */
+function thresholdsCrossed(facts: SegmentFacts, fromMs: number, toMs: number, config: SegmentationConfig): number[] {
   const rules = config.lifecycle;
-  const instants: number[] = [];
-  for (const entry of facts.recentTransactionDays.split(' ')) {
-    if (entry === '') continue;
-    const dayStart = Date.parse(`${entry.slice(0, 10)}T00:00:00.000Z`);
-    instants.push(dayStart, dayStart + config.behaviour.windowDays * DAY_MS);
+  const instants = new Set<number>();
+  const add = (instant: number) => {
+    if (instant > fromMs && instant <= toMs) instants.add(instant);
+  };
+  const days = facts.recentTransactionDays;
+  const windowMs = config.behaviour.windowDays * DAY_MS;
+  for (let start = 0; start < days.length;) {
+    const dayStart = Date.UTC(
+      Number(days.slice(start, start + 4)),
+      Number(days.slice(start + 5, start + 7)) - 1,
+      Number(days.slice(start + 8, start + 10)),
+    );
+    add(dayStart);
+    add(dayStart + windowMs);
+    const space = days.indexOf(' ', start);
+    start = space === -1 ? days.length : space + 1;
   }
   if (facts.activatedAt !== null) {
     const activated = Date.parse(facts.activatedAt);
-    instants.push(activated + rules.newForDays * DAY_MS, addMonths(new Date(activated), rules.matureAfterMonths).getTime());
+    add(activated + rules.newForDays * DAY_MS);
+    add(addMonths(new Date(activated), rules.matureAfterMonths).getTime());
   }
-  if (facts.lastTransactionAt !== null) instants.push(Date.parse(facts.lastTransactionAt) + rules.dormantAfterDays * DAY_MS);
-  return [...new Set(instants.filter((instant) => Number.isFinite(instant)))].sort((a, b) => a - b);
+  if (facts.lastTransactionAt !== null) add(Date.parse(facts.lastTransactionAt) + rules.dormantAfterDays * DAY_MS);
+  return [...instants].filter((instant) => Number.isFinite(instant)).sort((a, b) => a - b);
 }
 
 function rulesBetween(before: SegmentDimensions, after: SegmentDimensions): TimeRule[] {
