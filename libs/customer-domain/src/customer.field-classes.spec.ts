@@ -9,6 +9,7 @@ describe('field classification (design.md §7)', () => {
     );
     expect(guarded.sort()).toEqual([
       'ComplaintEscalated.reason',
+      'ComplaintExtended.reason',
       'ComplaintResolved.resolution',
       'CustomerAcquired.personal',
       'CustomerChurned.reason',
