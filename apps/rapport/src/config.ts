@@ -1,3 +1,4 @@
+import type { ComplaintClockConfig } from '@rapport/customer-domain';
 import { join, resolve } from 'node:path';
 import { parseApiKeys, type ApiKeyRecord } from './security/api-keys';
 
@@ -20,6 +21,8 @@ export interface AppConfig {
   readonly keyStoreUrl?: string;
   /** Test hook (RAPPORT_TEST_CRASH_AFTER_DOCUMENTS): the live projector SIGKILLs the process mid-batch after this many documents. */
   readonly crashAfterProjectedDocuments?: number;
+  /** The complaint clock's calendar, due days and warning lead (policy file, issue #12); unset: calendar days, 15/30, warned 3 days ahead. */
+  readonly complaintClock?: ComplaintClockConfig;
   /** Anchored tamper evidence (issue 14 item 5); unset: anchorConfigOf's defaults under dataDir. */
   readonly anchors?: AnchorConfig;
 }
