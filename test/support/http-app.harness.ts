@@ -51,6 +51,8 @@ export async function startHttpApp(dataDir: string, options: HttpAppOptions = {}
     dataDir,
     sqliteSynchronous: 'NORMAL',
     security,
+    // Specs run the time sweeps themselves, at instants of their choosing.
+    sweepIntervalMs: 0,
     ...(emulator ? { eventStoreConnectionString: emulator.connectionString } : {}),
     ...(options.mongoUrl ? { mongoUrl: options.mongoUrl } : {}),
     ...(options.complaintClock ? { complaintClock: options.complaintClock } : {}),

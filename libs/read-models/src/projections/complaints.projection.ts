@@ -122,14 +122,6 @@ export const complaintsProjection: Projection = {
           ],
         },
         {
-          name: 'by_status_breached_due',
-          fields: [
-            { field: 'status', direction: 'asc' },
-            { field: 'breached', direction: 'asc' },
-            { field: 'dueAt', direction: 'asc' },
-          ],
-        },
-        {
           name: 'by_status_due',
           fields: [
             { field: 'status', direction: 'asc' },
