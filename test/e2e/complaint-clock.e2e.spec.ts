@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import type { ComplaintClockConfig } from '@rapport/customer-domain';
 import { ComplaintClockSweep } from '../../apps/rapport/src/sweeps/complaint-clock.sweep';
+import { describeWithServer } from '../support/integration-server';
 import { removeDir, startHttpApp, tempDataDir, type RunningApp } from '../support/http-app.harness';
 
 /*
@@ -27,7 +29,8 @@ const EXTENDED_DUE = '2026-03-05T02:00:00.000Z';
 const WARNING = '2026-03-02T02:00:00.000Z';
 const complaintPath = '/v1/customers/CC-1/complaints/CMP-1';
 
-describe('the complaint clock: working days, a holiday calendar, an extension, a warning and a breach', () => {
+/** The scenario, with read models on the embedded store or in MongoDB at `mongoUrl`: the sweep finds its candidates in either. */
+function complaintClockScenario(mongoUrl?: string): void {
   let dataDir: string;
   let running: RunningApp;
   let sweep: ComplaintClockSweep;
@@ -55,7 +58,11 @@ describe('the complaint clock: working days, a holiday calendar, an extension, a
 
   beforeAll(async () => {
     dataDir = tempDataDir('complaint-clock');
-    running = await startHttpApp(dataDir, { clock: { now: () => new Date('2026-03-31T00:00:00.000Z') }, complaintClock: calendar });
+    running = await startHttpApp(dataDir, {
+      clock: { now: () => new Date('2026-03-31T00:00:00.000Z') },
+      complaintClock: calendar,
+      ...(mongoUrl ? { mongoUrl } : {}),
+    });
     sweep = running.app.get(ComplaintClockSweep);
     const acquired = {
       customerId: 'CC-1',
@@ -154,4 +161,11 @@ describe('the complaint clock: working days, a holiday calendar, an extension, a
     const late = await command('/v1/customers/CC-1/complaints/CMP-2/extension', { days: 5, reason: 'late', approver: 'lead' }, 409);
     expect(late.body).toMatchObject({ status: 409, rule: 'complaint-breached' });
   });
-});
+}
+
+describe('the complaint clock: working days, a holiday calendar, an extension, a warning and a breach [embedded read models]', () =>
+  complaintClockScenario());
+
+describeWithServer('MONGO_URL', 'FerretDB', 'the complaint clock with read models in MongoDB', (url) =>
+  complaintClockScenario(`${url.replace(/\/?$/, '/')}rapport_clock_${randomBytes(4).toString('hex')}`),
+);
