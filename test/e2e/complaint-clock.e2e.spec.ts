@@ -161,6 +161,25 @@ function complaintClockScenario(mongoUrl?: string): void {
     const late = await command('/v1/customers/CC-1/complaints/CMP-2/extension', { days: 5, reason: 'late', approver: 'lead' }, 409);
     expect(late.body).toMatchObject({ status: 409, rule: 'complaint-breached' });
   });
+
+  it('reports complaint analytics by category and severity in /v1/kpis, counted by hand', async () => {
+    // CMP-1 (fees, high) resolved on 6 March 02:00 UTC: 32 days = 768 hours after filing, after its due date of 5 March.
+    // CMP-3 (fees, high) filed with it and resolved a day later: 24 hours, in time. CMP-2 (advice, low) is still open.
+    await command(`${complaintPath}/resolution`, { resolution: 'fee refunded', occurredAt: '2026-03-06T02:00:00Z' });
+    await command('/v1/customers/CC-1/complaints', {
+      complaintId: 'CMP-3',
+      category: 'fees',
+      severity: 'high',
+      channel: 'web',
+      occurredAt: FILED,
+    });
+    await command('/v1/customers/CC-1/complaints/CMP-3/resolution', { resolution: 'explained', occurredAt: '2026-02-03T02:00:00Z' });
+    const kpis = await http().get(`/v1/kpis?from=2026-02-01&to=2026-03-31&minPosition=${position}`).expect(200);
+    expect(kpis.body.complaintsBy).toEqual([
+      { category: 'advice', severity: 'low', count: 1, resolved: 0, shareResolvedInTime: null, averageResolutionHours: null },
+      { category: 'fees', severity: 'high', count: 2, resolved: 2, shareResolvedInTime: 50, averageResolutionHours: 396 },
+    ]);
+  });
 }
 
 describe('the complaint clock: working days, a holiday calendar, an extension, a warning and a breach [embedded read models]', () =>
