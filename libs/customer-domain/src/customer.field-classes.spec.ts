@@ -32,6 +32,7 @@ describe('field classification (design.md §7)', () => {
   it('names the free text a command carries', () => {
     expect(sensitiveFieldsOf('ChurnCustomer')).toEqual(['reason']);
     expect(sensitiveFieldsOf('RedeemPoints')).toEqual(['reward']);
+    expect(sensitiveFieldsOf('ExtendComplaint')).toEqual(['reason']);
     expect(sensitiveFieldsOf('AcquireCustomer')).toEqual([]);
   });
 });
