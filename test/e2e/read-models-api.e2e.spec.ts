@@ -165,6 +165,7 @@ describe.each(EVENT_STORES)('the read-model API, events in %s', (kind) => {
         'kpis',
         'segment-counts',
         'segment-history',
+        'complaint-kpis',
         'event-bus',
       ]);
       for (const projection of body.projections) expect(projection.lag).toBe(body.head - projection.position);

@@ -1,3 +1,4 @@
+import type { ComplaintClockConfig } from '@rapport/customer-domain';
 import { join, resolve } from 'node:path';
 import { parseApiKeys, type ApiKeyRecord } from './security/api-keys';
 
@@ -20,6 +21,10 @@ export interface AppConfig {
   readonly keyStoreUrl?: string;
   /** Test hook (RAPPORT_TEST_CRASH_AFTER_DOCUMENTS): the live projector SIGKILLs the process mid-batch after this many documents. */
   readonly crashAfterProjectedDocuments?: number;
+  /** The complaint clock's calendar, due days and warning lead (policy file, issue #12); unset: calendar days, 15/30, warned 3 days ahead. */
+  readonly complaintClock?: ComplaintClockConfig;
+  /** Milliseconds between runs of the time sweeps (RAPPORT_SWEEP_INTERVAL_MS, default 60000; 0 disables). */
+  readonly sweepIntervalMs?: number;
   /** Anchored tamper evidence (issue 14 item 5); unset: anchorConfigOf's defaults under dataDir. */
   readonly anchors?: AnchorConfig;
 }
@@ -77,6 +82,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): App
     kafka: kafkaFromEnvironment(env),
     mongoUrl: env.MONGO_URL || undefined,
     keyStoreUrl: env.RAPPORT_KEY_STORE_URL || undefined,
+    sweepIntervalMs: integer(env.RAPPORT_SWEEP_INTERVAL_MS, 60_000, 'RAPPORT_SWEEP_INTERVAL_MS'),
     crashAfterProjectedDocuments: env.RAPPORT_TEST_CRASH_AFTER_DOCUMENTS
       ? integer(env.RAPPORT_TEST_CRASH_AFTER_DOCUMENTS, 0, 'RAPPORT_TEST_CRASH_AFTER_DOCUMENTS')
       : undefined,

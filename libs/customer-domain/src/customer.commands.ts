@@ -1,5 +1,5 @@
 import type { CustomerId, Instant, Money } from '@rapport/kernel';
-import type { ComplaintSeverity, CustomerType, RiskProfile, SealedPersonalData } from './customer.values';
+import type { ComplaintSeverity, ComplaintWorkStage, CustomerType, RiskProfile, SealedPersonalData } from './customer.values';
 
 /** Every command names its customer and carries business time (`occurredAt`, an instant, made at the edge). */
 interface CommandOf<Type extends string, Data> {
@@ -32,6 +32,16 @@ export type FileComplaint = CommandOf<
 >;
 export type EscalateComplaint = CommandOf<'EscalateComplaint', { readonly complaintId: string; readonly reason: string }>;
 export type ResolveComplaint = CommandOf<'ResolveComplaint', { readonly complaintId: string; readonly resolution: string }>;
+export type AssignComplaint = CommandOf<'AssignComplaint', { readonly complaintId: string; readonly assignee: string }>;
+export type ChangeComplaintStage = CommandOf<'ChangeComplaintStage', { readonly complaintId: string; readonly stage: ComplaintWorkStage }>;
+export type ExtendComplaint = CommandOf<
+  'ExtendComplaint',
+  { readonly complaintId: string; readonly days: number; readonly reason: string; readonly approver: string }
+>;
+/** Issued by the complaint-clock sweep with `occurredAt` = the sweep's instant. */
+export type WarnOfComplaintBreach = CommandOf<'WarnOfComplaintBreach', { readonly complaintId: string }>;
+/** Issued by the complaint-clock sweep with `occurredAt` = the sweep's instant. */
+export type RecordComplaintBreach = CommandOf<'RecordComplaintBreach', { readonly complaintId: string }>;
 export type RecordSatisfaction = CommandOf<
   'RecordSatisfaction',
   { readonly surveyId: string; readonly csat: number; readonly nps?: number; readonly touchpoint: string; readonly channel: string }
@@ -51,6 +61,11 @@ export type CustomerCommand =
   | FileComplaint
   | EscalateComplaint
   | ResolveComplaint
+  | AssignComplaint
+  | ChangeComplaintStage
+  | ExtendComplaint
+  | WarnOfComplaintBreach
+  | RecordComplaintBreach
   | RecordSatisfaction
   | RedeemPoints
   | RaiseRetentionAlert

@@ -1,7 +1,15 @@
 import type { AcquireCustomer, CustomerCommand } from './customer.commands';
 import type { DomainConfig } from './customer.config';
 import type { CustomerState, KnownCustomer } from './customer.state';
-import { escalateComplaint, fileComplaint, resolveComplaint } from './decisions/complaint.decisions';
+import { recordComplaintBreach, warnOfComplaintBreach } from './decisions/complaint-clock.decisions';
+import {
+  assignComplaint,
+  changeComplaintStage,
+  escalateComplaint,
+  extendComplaint,
+  fileComplaint,
+  resolveComplaint,
+} from './decisions/complaint.decisions';
 import { customerNotFound, type Decision } from './decisions/decision';
 import { acquire, activate, churn, erasePersonalData, reactivate, updateProfile } from './decisions/lifecycle.decisions';
 import { recordTransaction, redeemPoints } from './decisions/loyalty.decisions';
@@ -33,6 +41,16 @@ function decideForKnownCustomer(command: Exclude<CustomerCommand, AcquireCustome
       return escalateComplaint(command, state, config);
     case 'ResolveComplaint':
       return resolveComplaint(command, state);
+    case 'AssignComplaint':
+      return assignComplaint(command, state);
+    case 'ChangeComplaintStage':
+      return changeComplaintStage(command, state);
+    case 'ExtendComplaint':
+      return extendComplaint(command, state, config);
+    case 'WarnOfComplaintBreach':
+      return warnOfComplaintBreach(command, state, config);
+    case 'RecordComplaintBreach':
+      return recordComplaintBreach(command, state);
     case 'RecordSatisfaction':
       return recordSatisfaction(command, state);
     case 'RedeemPoints':

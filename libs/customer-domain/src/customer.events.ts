@@ -1,5 +1,5 @@
 import type { Instant, Money } from '@rapport/kernel';
-import type { ComplaintSeverity, CustomerType, LoyaltyTier, RiskProfile, SealedPersonalData } from './customer.values';
+import type { ComplaintSeverity, ComplaintWorkStage, CustomerType, LoyaltyTier, RiskProfile, SealedPersonalData } from './customer.values';
 
 /**
  * Domain events as the decider returns them. `type` strings are a stored contract: never renamed.
@@ -70,6 +70,15 @@ export type ComplaintResolved = EventOf<
   'ComplaintResolved',
   { readonly complaintId: string; readonly resolution: string; readonly resolutionHours: number }
 >;
+export type ComplaintAssigned = EventOf<'ComplaintAssigned', { readonly complaintId: string; readonly assignee: string }>;
+export type ComplaintStageChanged = EventOf<'ComplaintStageChanged', { readonly complaintId: string; readonly stage: ComplaintWorkStage }>;
+export type ComplaintExtended = EventOf<
+  'ComplaintExtended',
+  { readonly complaintId: string; readonly days: number; readonly reason: string; readonly approver: string; readonly dueAt: Instant }
+>;
+/** The pre-breach warning, for the due date it names. */
+export type ComplaintBreachWarned = EventOf<'ComplaintBreachWarned', { readonly complaintId: string; readonly dueAt: Instant }>;
+export type ComplaintBreached = EventOf<'ComplaintBreached', { readonly complaintId: string; readonly dueAt: Instant }>;
 export type SatisfactionRecorded = EventOf<
   'SatisfactionRecorded',
   {
@@ -97,6 +106,11 @@ export type CustomerEvent =
   | ComplaintFiled
   | ComplaintEscalated
   | ComplaintResolved
+  | ComplaintAssigned
+  | ComplaintStageChanged
+  | ComplaintExtended
+  | ComplaintBreachWarned
+  | ComplaintBreached
   | SatisfactionRecorded
   | PointsRedeemed
   | RetentionAlertRaised
@@ -115,6 +129,11 @@ export const EVENT_SCHEMA_VERSIONS: Readonly<Record<CustomerEventType, number>> 
   ComplaintFiled: 1,
   ComplaintEscalated: 1,
   ComplaintResolved: 1,
+  ComplaintAssigned: 1,
+  ComplaintStageChanged: 1,
+  ComplaintExtended: 1,
+  ComplaintBreachWarned: 1,
+  ComplaintBreached: 1,
   SatisfactionRecorded: 1,
   PointsRedeemed: 1,
   RetentionAlertRaised: 1,

@@ -1,4 +1,5 @@
 import {
+  CUSTOMER_ID,
   SEALED_PERSONAL_DATA,
   T0,
   activeCustomerHistory,
@@ -182,6 +183,22 @@ describe('a complaint', () => {
       filedAt: T0,
       dueAt: at({ days: 15 }),
       escalated: false,
+      stage: 'filed',
+      breached: false,
+    });
+  });
+
+  it('keeps the first extension only: a second recorded one changes nothing', () => {
+    const extension = (days: number, dueAt: string) =>
+      ({
+        type: 'ComplaintExtended',
+        data: { customerId: CUSTOMER_ID, occurredAt: at({ days: 3 }), complaintId: 'cmp-1', days, reason: 'r', approver: 'a', dueAt },
+      }) as const;
+    const once = decider.evolve(filed, extension(5, at({ days: 20 })));
+    expect(known(once).complaints['cmp-1']).toMatchObject({ extensionDays: 5, dueAt: at({ days: 20 }) });
+    expect(known(decider.evolve(once, extension(9, at({ days: 29 })))).complaints['cmp-1']).toMatchObject({
+      extensionDays: 5,
+      dueAt: at({ days: 20 }),
     });
   });
 
@@ -192,7 +209,7 @@ describe('a complaint', () => {
 
   it('is resolved at the event time, and a late escalation is then ignored', () => {
     const resolved = decider.evolve(filed, complaintResolved());
-    expect(known(resolved).complaints['cmp-1']).toMatchObject({ status: 'resolved', resolvedAt: at({ days: 2 }) });
+    expect(known(resolved).complaints['cmp-1']).toMatchObject({ status: 'resolved', stage: 'resolved', resolvedAt: at({ days: 2 }) });
     expect(decider.evolve(resolved, complaintEscalated())).toBe(resolved);
   });
 });

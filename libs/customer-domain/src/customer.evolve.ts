@@ -1,8 +1,13 @@
 import { IdSet } from '@rapport/kernel';
 import type {
+  ComplaintAssigned,
+  ComplaintBreached,
+  ComplaintBreachWarned,
   ComplaintEscalated,
+  ComplaintExtended,
   ComplaintFiled,
   ComplaintResolved,
+  ComplaintStageChanged,
   CustomerAcquired,
   CustomerChurned,
   CustomerEvent,
@@ -14,6 +19,15 @@ import type { AcquiredCustomer, ComplaintState, CustomerState, KnownCustomer } f
 import { FALLING_RUN_LENGTH } from './policies/satisfaction.policy';
 import { activated, pointsRedeemed, transactionRecorded } from './evolutions/loyalty.evolutions';
 import { touched } from './evolutions/touched';
+
+type ComplaintProgress =
+  | ComplaintEscalated
+  | ComplaintResolved
+  | ComplaintAssigned
+  | ComplaintStageChanged
+  | ComplaintExtended
+  | ComplaintBreachWarned
+  | ComplaintBreached;
 
 /**
  * The state after one more event. Total: an event that does not fit the state (a duplicate
@@ -43,6 +57,11 @@ function evolveKnownCustomer(state: KnownCustomer, event: Exclude<CustomerEvent,
       return state.complaints[event.data.complaintId] === undefined ? complaintFiled(state, event) : state;
     case 'ComplaintEscalated':
     case 'ComplaintResolved':
+    case 'ComplaintAssigned':
+    case 'ComplaintStageChanged':
+    case 'ComplaintExtended':
+    case 'ComplaintBreachWarned':
+    case 'ComplaintBreached':
       return complaintProgressed(state, event);
     case 'SatisfactionRecorded':
       return state.surveyIds.has(event.data.surveyId) ? state : satisfactionRecorded(state, event);
@@ -96,19 +115,37 @@ function complaintFiled(state: KnownCustomer, event: ComplaintFiled): KnownCusto
     filedAt: occurredAt,
     dueAt,
     escalated: false,
+    stage: 'filed',
+    breached: false,
   };
   return touched(state, event, { complaints: { ...state.complaints, [complaintId]: complaint } });
 }
 
-/** Escalation and resolution apply to an open complaint only; on any other they are ignored. */
-function complaintProgressed(state: KnownCustomer, event: ComplaintEscalated | ComplaintResolved): KnownCustomer {
+/** Every later complaint event applies to an open complaint only; on any other it is ignored. */
+function complaintProgressed(state: KnownCustomer, event: ComplaintProgress): KnownCustomer {
   const complaint = state.complaints[event.data.complaintId];
   if (complaint === undefined || complaint.status !== 'open') return state;
-  const progressed: ComplaintState =
-    event.type === 'ComplaintEscalated'
-      ? { ...complaint, escalated: true, dueAt: event.data.dueAt }
-      : { ...complaint, status: 'resolved', resolvedAt: event.data.occurredAt };
+  const progressed = { ...complaint, ...complaintChanges(complaint, event) };
   return touched(state, event, { complaints: { ...state.complaints, [complaint.complaintId]: progressed } });
+}
+
+function complaintChanges(complaint: ComplaintState, event: ComplaintProgress): Partial<ComplaintState> {
+  switch (event.type) {
+    case 'ComplaintEscalated':
+      return { escalated: true, dueAt: event.data.dueAt };
+    case 'ComplaintResolved':
+      return { status: 'resolved', stage: 'resolved', resolvedAt: event.data.occurredAt };
+    case 'ComplaintAssigned':
+      return { assignee: event.data.assignee };
+    case 'ComplaintStageChanged':
+      return { stage: event.data.stage };
+    case 'ComplaintExtended':
+      return complaint.extensionDays === undefined ? { extensionDays: event.data.days, dueAt: event.data.dueAt } : {};
+    case 'ComplaintBreachWarned':
+      return { warnedForDueAt: event.data.dueAt };
+    case 'ComplaintBreached':
+      return { breached: true };
+  }
 }
 
 function satisfactionRecorded(state: KnownCustomer, event: SatisfactionRecorded): KnownCustomer {

@@ -9,6 +9,7 @@ describe('field classification (design.md §7)', () => {
     );
     expect(guarded.sort()).toEqual([
       'ComplaintEscalated.reason',
+      'ComplaintExtended.reason',
       'ComplaintResolved.resolution',
       'CustomerAcquired.personal',
       'CustomerChurned.reason',
@@ -31,6 +32,7 @@ describe('field classification (design.md §7)', () => {
   it('names the free text a command carries', () => {
     expect(sensitiveFieldsOf('ChurnCustomer')).toEqual(['reason']);
     expect(sensitiveFieldsOf('RedeemPoints')).toEqual(['reward']);
+    expect(sensitiveFieldsOf('ExtendComplaint')).toEqual(['reason']);
     expect(sensitiveFieldsOf('AcquireCustomer')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { IdSet, Instant, Money } from '@rapport/kernel';
-import type { ComplaintSeverity, CustomerType, LoyaltyTier, RiskProfile, SealedPersonalData } from './customer.values';
+import type { ComplaintSeverity, ComplaintStage, CustomerType, LoyaltyTier, RiskProfile, SealedPersonalData } from './customer.values';
 
 export interface ComplaintState {
   readonly complaintId: string;
@@ -9,6 +9,13 @@ export interface ComplaintState {
   readonly dueAt: Instant;
   readonly escalated: boolean;
   readonly resolvedAt?: Instant;
+  readonly stage: ComplaintStage;
+  readonly assignee?: string;
+  /** The one extension granted, in counted days; escalation keeps it on top of the escalated due date. */
+  readonly extensionDays?: number;
+  /** The due date the pre-breach warning was issued for: a later due date is warned of again. */
+  readonly warnedForDueAt?: Instant;
+  readonly breached: boolean;
 }
 
 /** Points earned per UTC day, kept for the trailing window that decides the tier. */

@@ -8,6 +8,10 @@ export type RiskProfile = (typeof RISK_PROFILES)[number];
 
 export const COMPLAINT_SEVERITIES = ['low', 'medium', 'high'] as const;
 export type ComplaintSeverity = (typeof COMPLAINT_SEVERITIES)[number];
+/** A complaint is filed, worked through these stages in order, then resolved (issue #12). */
+export const COMPLAINT_WORK_STAGES = ['investigating', 'responded'] as const;
+export type ComplaintWorkStage = (typeof COMPLAINT_WORK_STAGES)[number];
+export type ComplaintStage = 'filed' | ComplaintWorkStage | 'resolved';
 
 export const LOYALTY_TIERS = ['Bronze', 'Silver', 'Gold', 'Platinum'] as const;
 export type LoyaltyTier = (typeof LOYALTY_TIERS)[number];

@@ -1,6 +1,11 @@
 import type {
   AcquireCustomer,
   ActivateCustomer,
+  AssignComplaint,
+  ChangeComplaintStage,
+  ExtendComplaint,
+  RecordComplaintBreach,
+  WarnOfComplaintBreach,
   ChurnCustomer,
   CustomerCommand,
   ErasePersonalData,
@@ -118,4 +123,32 @@ export const reactivateCustomer = (overrides: CommandOverrides<ReactivateCustome
 export const erasePersonalData = (overrides: CommandOverrides<ErasePersonalData> = {}): ErasePersonalData => ({
   type: 'ErasePersonalData',
   ...commandParts<ErasePersonalData['data']>({ requestedBy: 'privacy-officer' }, overrides),
+});
+
+export const assignComplaint = (overrides: CommandOverrides<AssignComplaint> = {}): AssignComplaint => ({
+  type: 'AssignComplaint',
+  ...commandParts<AssignComplaint['data']>({ complaintId: 'cmp-1', assignee: 'agent-7' }, overrides),
+});
+
+export const changeComplaintStage = (overrides: CommandOverrides<ChangeComplaintStage> = {}): ChangeComplaintStage => ({
+  type: 'ChangeComplaintStage',
+  ...commandParts<ChangeComplaintStage['data']>({ complaintId: 'cmp-1', stage: 'investigating' }, overrides),
+});
+
+export const extendComplaint = (overrides: CommandOverrides<ExtendComplaint> = {}): ExtendComplaint => ({
+  type: 'ExtendComplaint',
+  ...commandParts<ExtendComplaint['data']>(
+    { complaintId: 'cmp-1', days: 10, reason: 'waiting for the insurer', approver: 'head-of-complaints' },
+    overrides,
+  ),
+});
+
+export const warnOfComplaintBreach = (overrides: CommandOverrides<WarnOfComplaintBreach> = {}): WarnOfComplaintBreach => ({
+  type: 'WarnOfComplaintBreach',
+  ...commandParts<WarnOfComplaintBreach['data']>({ complaintId: 'cmp-1' }, overrides),
+});
+
+export const recordComplaintBreach = (overrides: CommandOverrides<RecordComplaintBreach> = {}): RecordComplaintBreach => ({
+  type: 'RecordComplaintBreach',
+  ...commandParts<RecordComplaintBreach['data']>({ complaintId: 'cmp-1' }, overrides),
 });

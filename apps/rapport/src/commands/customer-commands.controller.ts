@@ -12,7 +12,14 @@ import { TO_COMMAND } from '../wiring/tokens';
 import { ExecuteCustomerCommand } from './execute-customer-command';
 import { AcquireCustomerRequest } from './requests/acquire-customer.request';
 import { ActivateCustomerRequest } from './requests/activate-customer.request';
-import { EscalateComplaintRequest, FileComplaintRequest, ResolveComplaintRequest } from './requests/complaint.request';
+import {
+  AssignComplaintRequest,
+  ChangeComplaintStageRequest,
+  EscalateComplaintRequest,
+  ExtendComplaintRequest,
+  FileComplaintRequest,
+  ResolveComplaintRequest,
+} from './requests/complaint.request';
 import { ChurnCustomerRequest, ReactivateCustomerRequest } from './requests/lifecycle.request';
 import { RecordSatisfactionRequest } from './requests/record-satisfaction.request';
 import { RecordTransactionRequest } from './requests/record-transaction.request';
@@ -24,6 +31,7 @@ import { Access } from '../security/access.decorator';
 import type { ToCommand } from './to-command';
 
 const Customer = () => Param('customerId', CustomerIdPipe);
+const ComplaintId = () => Param('complaintId', new BusinessIdPipe('complaintId'));
 
 @ApiTags('commands')
 @Access('channel')
@@ -86,6 +94,39 @@ export class CustomerCommandsController {
     @Req() req: Request,
   ) {
     return this.run(this.toCommand.resolveComplaint(id, complaintId, body), req);
+  }
+
+  @Post(':customerId/complaints/:complaintId/extension')
+  @ApiOperation({ summary: 'Extend the due date once, by at most 30 days (ComplaintExtended)' })
+  async extendComplaint(
+    @Customer() id: string,
+    @ComplaintId() complaintId: string,
+    @Body() body: ExtendComplaintRequest,
+    @Req() req: Request,
+  ) {
+    return this.run(this.toCommand.extendComplaint(id, complaintId, body), req);
+  }
+
+  @Post(':customerId/complaints/:complaintId/assignee')
+  @ApiOperation({ summary: 'Assign the complaint to a member of staff (ComplaintAssigned)' })
+  async assignComplaint(
+    @Customer() id: string,
+    @ComplaintId() complaintId: string,
+    @Body() body: AssignComplaintRequest,
+    @Req() req: Request,
+  ) {
+    return this.run(this.toCommand.assignComplaint(id, complaintId, body), req);
+  }
+
+  @Post(':customerId/complaints/:complaintId/stage')
+  @ApiOperation({ summary: 'Move the complaint to its next stage (ComplaintStageChanged)' })
+  async changeComplaintStage(
+    @Customer() id: string,
+    @ComplaintId() complaintId: string,
+    @Body() body: ChangeComplaintStageRequest,
+    @Req() req: Request,
+  ) {
+    return this.run(this.toCommand.changeComplaintStage(id, complaintId, body), req);
   }
 
   @Post(':customerId/surveys')

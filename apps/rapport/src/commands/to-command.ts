@@ -4,7 +4,14 @@ import type { PersonalData } from '@rapport/privacy';
 import type { AcquireCustomerRequest } from './requests/acquire-customer.request';
 import type { ActivateCustomerRequest } from './requests/activate-customer.request';
 import type { CommandRequest } from './requests/common.request';
-import type { EscalateComplaintRequest, FileComplaintRequest, ResolveComplaintRequest } from './requests/complaint.request';
+import type {
+  AssignComplaintRequest,
+  ChangeComplaintStageRequest,
+  EscalateComplaintRequest,
+  ExtendComplaintRequest,
+  FileComplaintRequest,
+  ResolveComplaintRequest,
+} from './requests/complaint.request';
 import type { ChurnCustomerRequest, ReactivateCustomerRequest } from './requests/lifecycle.request';
 import type { MoneyRequest } from './requests/money.request';
 import type { RecordSatisfactionRequest } from './requests/record-satisfaction.request';
@@ -62,6 +69,19 @@ export class ToCommand {
 
   resolveComplaint(customerId: string, complaintId: string, request: ResolveComplaintRequest): CustomerCommand {
     return { type: 'ResolveComplaint', customerId, occurredAt: this.at(request), data: { complaintId, resolution: request.resolution } };
+  }
+
+  assignComplaint(customerId: string, complaintId: string, request: AssignComplaintRequest): CustomerCommand {
+    return { type: 'AssignComplaint', customerId, occurredAt: this.at(request), data: { complaintId, assignee: request.assignee } };
+  }
+
+  changeComplaintStage(customerId: string, complaintId: string, request: ChangeComplaintStageRequest): CustomerCommand {
+    return { type: 'ChangeComplaintStage', customerId, occurredAt: this.at(request), data: { complaintId, stage: request.stage } };
+  }
+
+  extendComplaint(customerId: string, complaintId: string, request: ExtendComplaintRequest): CustomerCommand {
+    const { days, reason, approver } = request;
+    return { type: 'ExtendComplaint', customerId, occurredAt: this.at(request), data: { complaintId, days, reason, approver } };
   }
 
   recordSatisfaction(customerId: string, request: RecordSatisfactionRequest): CustomerCommand {

@@ -38,6 +38,19 @@ export const COMMAND_RESPONSE_SCHEMA: SchemaObject = {
   properties: { customerId: text, revision: integer(-1), events: { type: 'array', items: text }, position: integer() },
 };
 
+const COMPLAINT_SCHEMA = object(
+  ['customerId', 'complaintId', 'status', 'stage', 'filedAt', 'dueAt', 'escalated', 'extended', 'warned', 'breached', 'isOverdue'],
+  {
+    status: { type: 'string', enum: ['open', 'resolved'] },
+    stage: { type: 'string', enum: ['filed', 'investigating', 'responded', 'resolved'] },
+    assignee: text,
+    dueAt: { type: 'string', format: 'date-time' },
+    extended: { type: 'boolean' },
+    warned: { type: 'boolean', description: 'The pre-breach warning was issued for the current due date' },
+    breached: { type: 'boolean' },
+  },
+);
+
 /** Success bodies by route, as the controllers build them (the read models name the fields). */
 const FILED_REPORT = object(['id', 'name', 'query', 'knownAt', 'filedAt', 'filedBy', 'eventPosition', 'result', 'digest'], {
   eventPosition: integer(),
@@ -67,10 +80,24 @@ export const SUCCESS_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
   '/v1/loyalty/{customerId}': object(['customerId', 'balance', 'lifetimeEarned', 'redeemed', 'tier']),
   '/v1/satisfaction/trends': { type: 'array', items: { type: 'object' } },
   '/v1/complaints': object(['complaints', 'next'], {
-    complaints: { type: 'array', items: { type: 'object' } },
+    complaints: { type: 'array', items: COMPLAINT_SCHEMA },
     next: { type: 'string', nullable: true },
   }),
-  '/v1/kpis': { type: 'object' },
+  '/v1/kpis': object([], {
+    complaintsBy: {
+      type: 'array',
+      items: object(['category', 'severity', 'count', 'resolved', 'shareResolvedInTime', 'averageResolutionHours'], {
+        count: integer(),
+        resolved: integer(),
+        shareResolvedInTime: {
+          type: 'number',
+          nullable: true,
+          description: 'Percent of those resolved in the period resolved by their due date',
+        },
+        averageResolutionHours: { type: 'number', nullable: true },
+      }),
+    },
+  }),
   '/v1/customers/{customerId}/segments/history': object(['customerId', 'changes'], {
     customerId: text,
     changes: { type: 'array', items: object(['customerId', 'at', 'from', 'to', 'cause']) },

@@ -14,6 +14,10 @@ const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const NOT_FROM_INGESTION: Partial<Record<DomainErrorCode, string>> = {
   'retention-alert-not-warranted': 'RaiseRetentionAlert, issued by the retention saga',
   'personal-data-already-erased': 'ErasePersonalData, an admin request over HTTP',
+  'complaint-already-extended': 'ExtendComplaint, over HTTP only',
+  'complaint-extension-too-long': 'ExtendComplaint, over HTTP only',
+  'complaint-breached': 'ExtendComplaint, over HTTP only',
+  'complaint-stage-transition-invalid': 'ChangeComplaintStage, over HTTP only',
 };
 
 // A new reason or fate does not compile here until it is added, and the spec then asks for it in the document.

@@ -51,7 +51,11 @@ export class CoreModule implements OnApplicationShutdown {
       { provide: CLOCK, useValue: options.clock ?? systemClock },
       { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
       { provide: KEY_STORE, useFactory: () => openKeyStore(config) },
-      { provide: CUSTOMER_PROCESSOR, useFactory: createCustomerProcessor, inject: [EVENT_STORE, CLOCK] },
+      {
+        provide: CUSTOMER_PROCESSOR,
+        useFactory: (store: EventStore, clock: Clock) => createCustomerProcessor(store, clock, config.complaintClock),
+        inject: [EVENT_STORE, CLOCK],
+      },
       { provide: TO_COMMAND, useFactory: (clock: Clock) => new ToCommand(clock), inject: [CLOCK] },
       ExecuteCustomerCommandHandler,
       CommandsInFlight,

@@ -1,4 +1,5 @@
 import {
+  complaintClockConfigErrors,
   complaintDueAtOnClock,
   defaultComplaintClockConfig,
   extendedDueAt,
@@ -48,5 +49,27 @@ describe('complaint clock in working days with a holiday on Monday 5 January', (
     // when Monday 5 January is a holiday.
     const china = { ...workingDays, calendar: { ...workingDays.calendar, utcOffsetMinutes: 480 }, dueDays: 1 };
     expect(complaintDueAtOnClock('2026-01-02T20:00:00.000Z', false, china)).toBe('2026-01-05T20:00:00.000Z');
+  });
+});
+
+describe('complaint clock configuration', () => {
+  const base = defaultComplaintClockConfig;
+
+  it('accepts the defaults', () => {
+    expect(complaintClockConfigErrors(base)).toEqual([]);
+  });
+
+  it.each([
+    [{ ...base, dueDays: 0 }, 'dueDays must be a whole number of days, at least 1'],
+    [{ ...base, maxExtensionDays: 2.5 }, 'maxExtensionDays must be a whole number of days, at least 1'],
+    [{ ...base, preBreachWarningDays: -1 }, 'preBreachWarningDays must be a whole number of days, at least 0'],
+    [{ ...base, calendar: { ...base.calendar, holidays: ['2026-13-01'] } }, 'calendar.holidays must be dates YYYY-MM-DD'],
+    [
+      { ...base, calendar: { ...base.calendar, weekend: [0, 1, 2, 3, 4, 5, 6] } },
+      'calendar.weekend must list weekdays 0 (Sunday) to 6 (Saturday), leaving at least one working day',
+    ],
+    [{ ...base, calendar: { ...base.calendar, utcOffsetMinutes: 900 } }, 'calendar.utcOffsetMinutes must be whole minutes within ±840'],
+  ])('refuses %j naming the field', (config, message) => {
+    expect(complaintClockConfigErrors(config)).toEqual([message]);
   });
 });

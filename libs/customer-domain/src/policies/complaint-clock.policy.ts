@@ -66,3 +66,30 @@ function isWorkingDay(instantMs: number, holidays: ReadonlySet<string>, calendar
   const local = new Date(instantMs + calendar.utcOffsetMinutes * MINUTE_MS);
   return !calendar.weekend.includes(local.getUTCDay()) && !holidays.has(local.toISOString().slice(0, 10));
 }
+
+/**
+ * What is wrong with a complaint-clock configuration (for the policy file loaded at start), each
+ * message naming its field; empty when it is usable.
+ */
+export function complaintClockConfigErrors(config: ComplaintClockConfig): readonly string[] {
+  const errors: string[] = [];
+  const days = { dueDays: config.dueDays, escalatedDueDays: config.escalatedDueDays, maxExtensionDays: config.maxExtensionDays };
+  for (const [field, value] of Object.entries(days)) {
+    if (!Number.isInteger(value) || value < 1) errors.push(`${field} must be a whole number of days, at least 1`);
+  }
+  if (!Number.isInteger(config.preBreachWarningDays) || config.preBreachWarningDays < 0) {
+    errors.push('preBreachWarningDays must be a whole number of days, at least 0');
+  }
+  const { counting, holidays, weekend, utcOffsetMinutes } = config.calendar;
+  if (counting !== 'calendar-days' && counting !== 'working-days') errors.push('calendar.counting must be calendar-days or working-days');
+  if (holidays.some((day) => !/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)))) {
+    errors.push('calendar.holidays must be dates YYYY-MM-DD');
+  }
+  if (weekend.some((day) => !Number.isInteger(day) || day < 0 || day > 6) || weekend.length > 6) {
+    errors.push('calendar.weekend must list weekdays 0 (Sunday) to 6 (Saturday), leaving at least one working day');
+  }
+  if (!Number.isInteger(utcOffsetMinutes) || Math.abs(utcOffsetMinutes) > 14 * 60) {
+    errors.push('calendar.utcOffsetMinutes must be whole minutes within ±840');
+  }
+  return errors;
+}

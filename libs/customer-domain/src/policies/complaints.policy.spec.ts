@@ -1,14 +1,15 @@
-import { complaintDueAt, defaultComplaintsConfig as config, isOverdue, resolutionHours } from './complaints.policy';
+import { complaintDueAtOnClock, defaultComplaintClockConfig as config } from './complaint-clock.policy';
+import { isOverdue, resolutionHours } from './complaints.policy';
 
 const FILED = '2026-01-05T09:00:00.000Z';
 
 describe('complaint due date', () => {
   it('is 15 days after filing', () => {
-    expect(complaintDueAt(FILED, false, config)).toBe('2026-01-20T09:00:00.000Z');
+    expect(complaintDueAtOnClock(FILED, false, config)).toBe('2026-01-20T09:00:00.000Z');
   });
 
   it('is 30 days after filing once escalated', () => {
-    expect(complaintDueAt(FILED, true, config)).toBe('2026-02-04T09:00:00.000Z');
+    expect(complaintDueAtOnClock(FILED, true, config)).toBe('2026-02-04T09:00:00.000Z');
   });
 });
 

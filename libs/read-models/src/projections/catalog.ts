@@ -1,3 +1,4 @@
+import { complaintKpisProjection } from './complaint-kpis.projection';
 import { complaintsProjection } from './complaints.projection';
 import { customerSummaryProjection } from './customer-summary.projection';
 import { kpisProjection } from './kpis.projection';
@@ -20,6 +21,7 @@ export function allProjections(config: ReadModelConfig = defaultReadModelConfig)
     kpisProjection(config) as Projection,
     segmentCountsProjection(config) as Projection,
     segmentHistoryProjection(config) as Projection,
+    complaintKpisProjection as Projection,
   ];
 }
 
@@ -32,6 +34,7 @@ export const PROJECTION_NAMES = [
   'kpis',
   'segment-counts',
   'segment-history',
+  'complaint-kpis',
 ] as const;
 export type ProjectionName = (typeof PROJECTION_NAMES)[number];
 

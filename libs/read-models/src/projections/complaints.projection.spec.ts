@@ -1,4 +1,4 @@
-import { at, complaintEscalated, complaintFiled, complaintResolved, customerAcquired } from '@rapport/testing';
+import { CUSTOMER_ID, at, complaintEscalated, complaintFiled, complaintResolved, customerAcquired } from '@rapport/testing';
 import { project } from '../contract/projection-harness';
 import { COMPLAINTS, complaintsProjection } from './complaints.projection';
 
@@ -23,6 +23,10 @@ describe('complaints projection', () => {
         filedAt: '2026-01-05T09:00:00.000Z',
         dueAt: '2026-01-20T09:00:00.000Z',
         escalated: false,
+        stage: 'filed',
+        extended: false,
+        warned: false,
+        breached: false,
       },
     ]);
     expect(escalated[0]).toMatchObject({ escalated: true, dueAt: '2026-02-04T09:00:00.000Z', status: 'open' });
@@ -44,5 +48,31 @@ describe('complaints projection', () => {
       complaintResolved({ occurredAt: at({ days: 9 }), resolutionHours: 216 }),
     );
     expect(docs.map((d) => [d._id, d.resolutionHours])).toEqual([['cust-0001/cmp-1', 48]]);
+  });
+
+  it('shows the assignee, the stage, the extension and the warning for the current due date, never the extension reason', async () => {
+    const stamp = (days: number) => ({ customerId: CUSTOMER_ID, occurredAt: at({ days }), complaintId: 'cmp-1' });
+    const warnedFor = (dueAt: string, days: number) => ({ type: 'ComplaintBreachWarned', data: { ...stamp(days), dueAt } }) as const;
+    const extended = {
+      type: 'ComplaintExtended',
+      data: { ...stamp(13), days: 10, reason: 'sealed:v1:waiting', approver: 'lead', dueAt: at({ days: 25 }) },
+    } as const;
+    const history = [
+      customerAcquired(),
+      complaintFiled(),
+      { type: 'ComplaintAssigned', data: { ...stamp(1), assignee: 'agent-7' } } as const,
+      { type: 'ComplaintStageChanged', data: { ...stamp(2), stage: 'investigating' } } as const,
+      warnedFor(at({ days: 15 }), 12),
+    ];
+    const [warned] = await complaintsOf(...history);
+    expect(warned).toMatchObject({ assignee: 'agent-7', stage: 'investigating', warned: true, extended: false });
+    const [afterExtension] = await complaintsOf(...history, extended);
+    expect(afterExtension).toMatchObject({ extended: true, dueAt: at({ days: 25 }), warned: false });
+    expect(JSON.stringify(afterExtension)).not.toContain('waiting');
+    const [breached] = await complaintsOf(...history, extended, warnedFor(at({ days: 25 }), 22), {
+      type: 'ComplaintBreached',
+      data: { ...stamp(26), dueAt: at({ days: 25 }) },
+    });
+    expect(breached).toMatchObject({ warned: true, breached: true, status: 'open' });
   });
 });

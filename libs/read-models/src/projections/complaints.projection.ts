@@ -1,4 +1,4 @@
-import type { ComplaintSeverity } from '@rapport/customer-domain';
+import type { ComplaintSeverity, ComplaintStage } from '@rapport/customer-domain';
 import type { ProjectedEvent } from './projected-event';
 import { eventTypes, type DocumentRule, type Projection } from './projection';
 
@@ -21,31 +21,83 @@ export interface ComplaintDocument {
   readonly escalated: boolean;
   readonly resolvedAt?: string;
   readonly resolutionHours?: number;
+  /*
+   * The complaint clock (issue #12). Documents written before it lack these fields until the
+   * projection is rebuilt; the query reads them with the defaults of a complaint never touched.
+   */
+  readonly stage?: ComplaintStage;
+  readonly assignee?: string;
+  readonly extended?: boolean;
+  /** The pre-breach warning was issued for the current due date (a later due date clears it). */
+  readonly warned?: boolean;
+  readonly breached?: boolean;
 }
 
-const HANDLED = eventTypes('ComplaintFiled', 'ComplaintEscalated', 'ComplaintResolved');
+const HANDLED = eventTypes(
+  'ComplaintFiled',
+  'ComplaintEscalated',
+  'ComplaintResolved',
+  'ComplaintAssigned',
+  'ComplaintStageChanged',
+  'ComplaintExtended',
+  'ComplaintBreachWarned',
+  'ComplaintBreached',
+);
 
 export function complaintDocumentId(customerId: string, complaintId: string): string {
   return `${customerId}/${complaintId}`;
 }
 
 export function applyToComplaint(current: ComplaintDocument | null, event: ProjectedEvent): ComplaintDocument | null {
+  if (event.type === 'ComplaintFiled') return current ?? filed(event);
+  if (current?.status !== 'open') return current;
+  return { ...current, ...changesOf(current, event) };
+}
+
+function filed(event: ProjectedEvent & { readonly type: 'ComplaintFiled' }): ComplaintDocument {
+  const { complaintId, category, severity, channel, occurredAt, dueAt } = event.data;
+  const filedAt = event.at ?? occurredAt;
+  return {
+    customerId: event.customerId,
+    complaintId,
+    category,
+    severity,
+    channel,
+    status: 'open',
+    stage: 'filed',
+    filedAt,
+    dueAt,
+    escalated: false,
+    extended: false,
+    warned: false,
+    breached: false,
+  };
+}
+
+/** What a later event changes on an open complaint; the due date moving clears the warning given for the old one. */
+function changesOf(current: ComplaintDocument, event: ProjectedEvent): Partial<ComplaintDocument> {
   switch (event.type) {
-    case 'ComplaintFiled': {
-      if (current !== null) return current;
-      const { complaintId, category, severity, channel, occurredAt, dueAt } = event.data;
-      const filedAt = event.at ?? occurredAt;
-      return { customerId: event.customerId, complaintId, category, severity, channel, status: 'open', filedAt, dueAt, escalated: false };
-    }
     case 'ComplaintEscalated':
-      return current?.status === 'open' ? { ...current, escalated: true, dueAt: event.data.dueAt } : current;
-    case 'ComplaintResolved': {
-      if (current?.status !== 'open') return current;
-      const { occurredAt, resolutionHours } = event.data;
-      return { ...current, status: 'resolved', resolvedAt: event.at ?? occurredAt, resolutionHours };
-    }
+      return { escalated: true, dueAt: event.data.dueAt, warned: current.warned === true && current.dueAt === event.data.dueAt };
+    case 'ComplaintResolved':
+      return {
+        status: 'resolved',
+        stage: 'resolved',
+        resolvedAt: event.at ?? event.data.occurredAt,
+        resolutionHours: event.data.resolutionHours,
+      };
+    case 'ComplaintAssigned':
+      return { assignee: event.data.assignee };
+    case 'ComplaintStageChanged':
+      return { stage: event.data.stage };
+    case 'ComplaintExtended':
+      return current.extended === true ? {} : { extended: true, dueAt: event.data.dueAt, warned: false };
+    case 'ComplaintBreachWarned':
+      return event.data.dueAt === current.dueAt ? { warned: true } : {};
+    case 'ComplaintBreached':
+      return { breached: true };
     default:
-      return current;
+      return {};
   }
 }
 

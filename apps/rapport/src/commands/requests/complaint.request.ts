@@ -1,5 +1,5 @@
-import { COMPLAINT_SEVERITIES, type ComplaintSeverity } from '@rapport/customer-domain';
-import { ChoiceField, TextField } from '../../http/fields';
+import { COMPLAINT_SEVERITIES, COMPLAINT_WORK_STAGES, type ComplaintSeverity, type ComplaintWorkStage } from '@rapport/customer-domain';
+import { ChoiceField, TextField, WholeNumberField } from '../../http/fields';
 import { BusinessIdField, CommandRequest } from './common.request';
 
 export class FileComplaintRequest extends CommandRequest {
@@ -15,4 +15,20 @@ export class EscalateComplaintRequest extends CommandRequest {
 
 export class ResolveComplaintRequest extends CommandRequest {
   @TextField(500, { example: 'fee refunded' }) resolution!: string;
+}
+
+export class AssignComplaintRequest extends CommandRequest {
+  /** A staff id, not a name: no free text, so nothing here needs sealing. */
+  @BusinessIdField('assignee', 'agent-7') assignee!: string;
+}
+
+export class ChangeComplaintStageRequest extends CommandRequest {
+  @ChoiceField(COMPLAINT_WORK_STAGES, { description: 'filed → investigating → responded; resolution has its own route' })
+  stage!: ComplaintWorkStage;
+}
+
+export class ExtendComplaintRequest extends CommandRequest {
+  @WholeNumberField(1, 30, { description: 'Days added to the due date, counted as the complaint clock counts them' }) days!: number;
+  @TextField(500, { example: 'waiting for the insurer' }) reason!: string;
+  @BusinessIdField('approver', 'head-of-complaints') approver!: string;
 }

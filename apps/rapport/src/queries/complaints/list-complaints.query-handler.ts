@@ -7,7 +7,7 @@ import { CLOCK, READ_MODEL_STORE } from '../../wiring/tokens';
 import { ReadGate } from '../shared/read-gate';
 import type { ReadResult } from '../../http/outcomes';
 import type { ComplaintStatusFilter } from './complaints.request';
-import { ListComplaints, type ComplaintsPage } from './list-complaints.query';
+import { ListComplaints, type ComplaintsPage, type ComplaintView } from './list-complaints.query';
 
 /** Overdue is open past the due date as of now (complaints.policy.ts), asked of the store as `dueAt < now`. */
 @QueryHandler(ListComplaints)
@@ -23,13 +23,22 @@ export class ListComplaintsHandler implements IQueryHandler<ListComplaints, Read
       const now = this.clock.now().toISOString();
       const query: FindQuery = { ...findFor(status, now), limit, ...(cursor ? { after: cursor } : {}) };
       const page = await this.store.find<Stamped<ComplaintDocument>>(COMPLAINTS, query);
-      const complaints = page.documents.map(({ _id: _id, position: _position, ...complaint }) => ({
-        ...complaint,
-        isOverdue: isOverdue(complaint, now),
-      }));
+      const complaints = page.documents.map(({ _id: _id, position: _position, ...complaint }) => viewOf(complaint, now));
       return { complaints, next: page.next };
     });
   }
+}
+
+/** Documents projected before the complaint clock lack its fields: they read as a complaint never touched. */
+function viewOf(complaint: ComplaintDocument, now: string): ComplaintView {
+  return {
+    ...complaint,
+    stage: complaint.stage ?? (complaint.status === 'resolved' ? 'resolved' : 'filed'),
+    extended: complaint.extended ?? false,
+    warned: complaint.warned ?? false,
+    breached: complaint.breached ?? false,
+    isOverdue: isOverdue(complaint, now),
+  };
 }
 
 function findFor(status: ComplaintStatusFilter | undefined, now: string): Pick<FindQuery, 'filter' | 'sort'> {

@@ -1,15 +1,25 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { KPI_DAYS, kpiReport, type Filter, type KpiDay, type KpiReport, type ReadModelStore, type Stamped } from '@rapport/read-models';
+import {
+  COMPLAINT_KPI_DAYS,
+  complaintKpis,
+  KPI_DAYS,
+  kpiReport,
+  type ComplaintKpiDay,
+  type Filter,
+  type KpiDay,
+  type ReadModelStore,
+  type Stamped,
+} from '@rapport/read-models';
 import { ProjectorHost } from '../../projections/projector-host';
 import { READ_MODEL_STORE } from '../../wiring/tokens';
 import { ReadGate } from '../shared/read-gate';
 import type { ReadResult } from '../../http/outcomes';
 import { VersionedCache } from '../shared/versioned-cache';
-import { GetKpis, type KpisView } from './get-kpis.query';
+import { GetKpis, type KpisView, type PeriodReport } from './get-kpis.query';
 
 const PAGE = 1000;
-const PROJECTIONS = ['kpis'];
+const PROJECTIONS = ['kpis', 'complaint-kpis'];
 /** Distinct periods whose report is kept; dashboards ask for a handful. */
 const CACHED_PERIODS = 64;
 
@@ -20,7 +30,7 @@ const CACHED_PERIODS = 64;
  */
 @QueryHandler(GetKpis)
 export class GetKpisHandler implements IQueryHandler<GetKpis, ReadResult<KpisView>> {
-  private readonly reports = new VersionedCache<KpiReport>(CACHED_PERIODS);
+  private readonly reports = new VersionedCache<PeriodReport>(CACHED_PERIODS);
 
   constructor(
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
@@ -35,17 +45,18 @@ export class GetKpisHandler implements IQueryHandler<GetKpis, ReadResult<KpisVie
     });
   }
 
-  private async report(from: string, to: string): Promise<KpiReport> {
-    const earlier = await this.days({ day: { $lt: from } });
-    const inPeriod = await this.days({ day: { $gte: from, $lte: to } });
-    return kpiReport(earlier, inPeriod);
+  private async report(from: string, to: string): Promise<PeriodReport> {
+    const earlier = await this.days<KpiDay>(KPI_DAYS, { day: { $lt: from } });
+    const inPeriod = await this.days<KpiDay>(KPI_DAYS, { day: { $gte: from, $lte: to } });
+    const complaintDays = await this.days<ComplaintKpiDay>(COMPLAINT_KPI_DAYS, { day: { $gte: from, $lte: to } });
+    return { ...kpiReport(earlier, inPeriod), complaintsBy: complaintKpis(complaintDays) };
   }
 
-  private async days(filter: Filter): Promise<KpiDay[]> {
-    const days: KpiDay[] = [];
+  private async days<Day extends object>(collection: string, filter: Filter): Promise<Day[]> {
+    const days: Day[] = [];
     let after: string | undefined;
     do {
-      const page = await this.store.find<Stamped<KpiDay>>(KPI_DAYS, {
+      const page = await this.store.find<Stamped<Day>>(collection, {
         filter,
         sort: { field: 'day', direction: 'asc' },
         limit: PAGE,

@@ -1,8 +1,10 @@
 import { Query } from '@nestjs/cqrs';
-import type { KpiReport } from '@rapport/read-models';
+import type { ComplaintKpis, KpiReport } from '@rapport/read-models';
 import type { ReadResult } from '../../http/outcomes';
 
-export type KpisView = KpiReport & { readonly from: string; readonly to: string };
+/** The KPIs of a period, with complaint analytics by category and severity. */
+export type PeriodReport = KpiReport & { readonly complaintsBy: readonly ComplaintKpis[] };
+export type KpisView = PeriodReport & { readonly from: string; readonly to: string };
 
 export class GetKpis extends Query<ReadResult<KpisView>> {
   constructor(

@@ -26,7 +26,8 @@ export class KpisController {
   @Csv(CSV_TABLES.kpis)
   @Get()
   @ApiOperation({
-    summary: 'Acquired, activated, churned, churn and retention rate, CSAT, NPS, complaints, resolution hours, CLV for a period',
+    summary:
+      'Acquired, activated, churned, churn and retention rate, CSAT, NPS, complaints (also by category and severity), resolution hours, CLV for a period',
   })
   async kpis(@Query() request: KpisRequest) {
     const { from, to } = periodOf(request, this.clock.now());

@@ -1,0 +1,51 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { instantOf, type Clock } from '@rapport/kernel';
+import type { AppConfig } from '../config';
+import { APP_CONFIG, CLOCK } from '../wiring/tokens';
+import { TIME_SWEEPS, type TimeSweep } from './time-sweeps';
+
+/** Runs every registered sweep every RAPPORT_SWEEP_INTERVAL_MS (0: never), one run at a time. */
+@Injectable()
+export class TimeSweepHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('sweeps');
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(
+    @Inject(TIME_SWEEPS) private readonly sweeps: readonly TimeSweep[],
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const interval = this.config.sweepIntervalMs ?? 60_000;
+    if (interval === 0) return;
+    this.timer = setInterval(() => this.tick(), interval);
+    this.timer.unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** A tick while the previous run is still going is skipped rather than queued. */
+  private tick(): void {
+    if (this.running !== undefined) return;
+    this.running = this.runAll().finally(() => {
+      this.running = undefined;
+    });
+  }
+
+  private async runAll(): Promise<void> {
+    const now = instantOf(this.clock.now());
+    for (const sweep of this.sweeps) {
+      try {
+        const report = await sweep.sweep(now);
+        if (report.appended > 0) this.logger.log({ msg: 'swept', sweep: sweep.name, ...report });
+      } catch (error: unknown) {
+        this.logger.error({ msg: 'sweep failed', sweep: sweep.name, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  }
+}
