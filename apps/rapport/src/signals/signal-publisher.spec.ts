@@ -92,6 +92,26 @@ describe('SignalPublisher', () => {
     expect(log.committed.map((s) => s.position)).toEqual([...log.committed.map((s) => s.position)].sort((x, y) => x - y));
   });
 
+  it('reports its progress: the position published through and the signals each batch committed', async () => {
+    const progress: [number, number][] = [];
+    const reporting = new SignalPublisher(store, log, {
+      batchSize: 3,
+      idleMs: 60_000,
+      retryBaseMs: 1,
+      onFailure: () => undefined,
+      onHalt: () => undefined,
+      onProgress: (position, signals) => progress.push([position, signals]),
+    });
+    await storeChurns(store, customersNamed('p', 3));
+    reporting.start();
+    await log.holding(3);
+    await until(() => progress.at(-1)?.[0] === 6);
+    await reporting.stop();
+    // Six events (acquired, churned per customer) in batches of three: positions 3 and 6 (the in-memory store counts from 1).
+    expect(progress.reduce((sum, [, signals]) => sum + signals, 0)).toBe(3);
+    expect(progress.map(([position]) => position)).toEqual([3, 6]);
+  });
+
   it('given events appended while it waits, wakes and publishes them', async () => {
     await storeChurns(store, ['early']);
     publisher.start();

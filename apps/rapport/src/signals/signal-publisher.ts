@@ -12,6 +12,8 @@ export interface SignalPublisherOptions {
   /** First wait after a failure, doubled on each further one up to 30 s. */
   readonly retryBaseMs: number;
   readonly onFailure: (error: unknown, failures: number) => void;
+  /** After each batch: the source position now published through, and the signals the batch committed. */
+  readonly onProgress?: (position: number, signals: number) => void;
   /** The publisher stopped for good, for a reason only a person can fix. */
   readonly onHalt: (reason: string) => void;
 }
@@ -115,6 +117,7 @@ export class SignalPublisher {
     );
     if (signals.length > 0) await this.log.append(signals);
     if (this.phase.name === 'running') this.phase = { name: 'running', position: last.position };
+    this.options.onProgress?.(last.position, signals.length);
     return records.length === batchSize;
   }
 

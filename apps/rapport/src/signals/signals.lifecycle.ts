@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { EventStore } from '@rapport/event-store';
+import { Metrics } from '../operations/metrics';
 import { openSignalLog } from '../wiring/adapters';
 import { APP_CONFIG, EVENT_STORE } from '../wiring/tokens';
 import type { AppConfig } from '../config';
@@ -17,7 +18,7 @@ export class SignalsLifecycle implements OnApplicationBootstrap, BeforeApplicati
   private readonly logger = new Logger('signals');
   private readonly publisher: SignalPublisher | undefined;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(EVENT_STORE) events: EventStore) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(EVENT_STORE) events: EventStore, metrics: Metrics) {
     const log = openSignalLog(config, SIGNALS_PER_APPEND);
     this.publisher = log
       ? new SignalPublisher(events, log, {
@@ -30,7 +31,19 @@ export class SignalsLifecycle implements OnApplicationBootstrap, BeforeApplicati
               failures,
               error: error instanceof Error ? error.message : String(error),
             }),
-          onHalt: (reason) => this.logger.error({ msg: 'signal publishing halted', reason }),
+          onProgress: (position, signals) => {
+            metrics.gauge('rapport_signals_position', 'Source position the outbound signals are published through', {}, position);
+            metrics.count(
+              'rapport_signals_published_total',
+              'Outbound signals committed to the signals topic by this process',
+              {},
+              signals,
+            );
+          },
+          onHalt: (reason) => {
+            metrics.gauge('rapport_signals_halted', 'The signal publisher stopped for a reason only a person can fix (see the log)', {}, 1);
+            this.logger.error({ msg: 'signal publishing halted', reason });
+          },
         })
       : undefined;
   }
