@@ -185,6 +185,9 @@ describeWithServer('KAFKA_BROKERS', 'Kafka', 'Outbound signals from a service pr
     const expected = await signalsOfStore(dataDir);
     expect(expected).toHaveLength(9 + 3);
     await waitForSignal(kafka, signalsTopic, expected.at(-1)?.signal.id ?? '');
+    // The publisher's own account, once it reports the last signal's position published: every signal, once.
+    const metrics = await metricsOnceAt(service, expected.at(-1)?.position ?? 0);
+    expect(metricValue(metrics, 'rapport_signals_published_total')).toBe(expected.length);
     await service.kill('SIGTERM');
 
     const twice = [...(await readSignalsTopic(kafka, signalsTopic)), ...(await readSignalsTopic(kafka, signalsTopic))];
@@ -192,6 +195,20 @@ describeWithServer('KAFKA_BROKERS', 'Kafka', 'Outbound signals from a service pr
     expect(dedupedById(twice)).toEqual(expected.map(({ signal }) => signal).sort((a, b) => a.id.localeCompare(b.id)));
   });
 });
+
+/** /metrics once `rapport_signals_position` has reached `position` (the publisher reports it after each commit). */
+async function metricsOnceAt(service: ServiceProcess, position: number): Promise<string> {
+  for (;;) {
+    const text = await (await fetch(`${service.url}/metrics`)).text();
+    if ((metricValue(text, 'rapport_signals_position') ?? -1) >= position) return text;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function metricValue(text: string, name: string): number | undefined {
+  const match = new RegExp(`^${name} (\\d+)$`, 'm').exec(text);
+  return match ? Number(match[1]) : undefined;
+}
 
 const asPublished = ({ key, position, signal }: SignalMessage) => ({ key, position, signal });
 const byId = (a: { signal: { id: string } }, b: { signal: { id: string } }) => a.signal.id.localeCompare(b.signal.id);

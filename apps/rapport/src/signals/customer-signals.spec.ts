@@ -42,7 +42,7 @@ describe('signalsFor: stored customer events to CloudEvents', () => {
       { from: 'gold', to: 'silver', cause: 'window-lapsed', windowStartDay: '2025-03-02' },
     ],
     ['CustomerChurned', { reason: 'sealed:v1:abc' }, 'churned', {}],
-  ])('given %s, then one %s signal… of kind %s with only its codes, scores and dates', (type, data, kind, expected) => {
+  ])('given %s %j, then one signal of its kind carrying only codes, scores and dates', (type, data, kind, expected) => {
     expect(signalsFor(stored(type, data))).toEqual([
       {
         specversion: '1.0',
