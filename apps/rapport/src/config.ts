@@ -52,7 +52,7 @@ export interface KafkaConfig {
   readonly messagesInFlight?: number;
   /**
    * Outbound signals (issue 12 item 4): their topic (RAPPORT_SIGNALS_TOPIC), keyed by customer id.
-   * The environment always names one; a config built in code without it publishes none.
+   * The environment names one unless RAPPORT_SIGNALS_PUBLISHER=off; a config without it publishes none.
    */
   readonly signalsTopic?: string;
   /** Test hook (RAPPORT_TEST_CRASH_AFTER_SIGNALS): the publisher SIGKILLs the process once this many signals were sent, before their commit. */
@@ -126,7 +126,7 @@ export function kafkaFromEnvironment(env: NodeJS.ProcessEnv): KafkaConfig | unde
     groupId: env.KAFKA_GROUP_ID || 'rapport-ingestion',
     topicPartitions: Math.max(1, integer(env.KAFKA_TOPIC_PARTITIONS, 6, 'KAFKA_TOPIC_PARTITIONS')),
     messagesInFlight: Math.max(1, integer(env.KAFKA_MESSAGES_IN_FLIGHT, 32, 'KAFKA_MESSAGES_IN_FLIGHT')),
-    signalsTopic: env.RAPPORT_SIGNALS_TOPIC || SIGNALS_TOPIC,
+    signalsTopic: env.RAPPORT_SIGNALS_PUBLISHER === 'off' ? undefined : env.RAPPORT_SIGNALS_TOPIC || SIGNALS_TOPIC,
     crashAfterSignals: env.RAPPORT_TEST_CRASH_AFTER_SIGNALS
       ? integer(env.RAPPORT_TEST_CRASH_AFTER_SIGNALS, 0, 'RAPPORT_TEST_CRASH_AFTER_SIGNALS')
       : undefined,
