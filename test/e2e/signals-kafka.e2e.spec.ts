@@ -188,6 +188,9 @@ describeWithServer('KAFKA_BROKERS', 'Kafka', 'Outbound signals from a service pr
     // The publisher's own account, once it reports the last signal's position published: every signal, once.
     const metrics = await metricsOnceAt(service, expected.at(-1)?.position ?? 0);
     expect(metricValue(metrics, 'rapport_signals_published_total')).toBe(expected.length);
+    // With Kafka configured the HTTP route still answers, with the very signals on the topic.
+    const page = (await (await fetch(`${service.url}/v1/signals?limit=500`)).json()) as { signals: unknown[] };
+    expect(page.signals).toEqual(expected);
     await service.kill('SIGTERM');
 
     const twice = [...(await readSignalsTopic(kafka, signalsTopic)), ...(await readSignalsTopic(kafka, signalsTopic))];
