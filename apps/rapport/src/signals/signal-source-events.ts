@@ -1,17 +1,16 @@
+import type { ComplaintBreachWarned, CustomerChurned, RetentionAlertRaised } from '@rapport/customer-domain';
+
 /**
- * Payloads of the source events the signals read, as stored (contracts.md). RetentionAlertRaised and
- * CustomerChurned are customer-domain events already; the others are added by the risk, complaints
- * and fixes branches and are declared here, by their stored shape, until those branches are merged.
+ * Payloads of the source events the signals read, as stored (contracts.md). ChurnRiskAssessed and
+ * LoyaltyTierChanged are added by the risk and fixes branches and are declared here, by their
+ * stored shape, until those branches are merged; the others are customer-domain events.
  */
 interface SourceData {
   readonly customerId: string;
   readonly occurredAt: string;
 }
 
-export interface RetentionAlertRaisedData extends SourceData {
-  readonly surveyId: string;
-  readonly recentScores: readonly number[];
-}
+export type RetentionAlertRaisedData = RetentionAlertRaised['data'];
 
 export interface ChurnRiskAssessedData extends SourceData {
   readonly score: number;
@@ -19,10 +18,8 @@ export interface ChurnRiskAssessedData extends SourceData {
   readonly crossed: 'above' | 'below' | null;
 }
 
-export interface ComplaintDeadlineData extends SourceData {
-  readonly complaintId: string;
-  readonly dueAt: string;
-}
+/** ComplaintBreachWarned and ComplaintBreached carry the same fields. */
+export type ComplaintDeadlineData = ComplaintBreachWarned['data'];
 
 export interface LoyaltyTierChangedData extends SourceData {
   readonly from: string;
@@ -31,4 +28,4 @@ export interface LoyaltyTierChangedData extends SourceData {
   readonly windowStartDay: string;
 }
 
-export type CustomerChurnedData = SourceData;
+export type CustomerChurnedData = CustomerChurned['data'];
