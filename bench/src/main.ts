@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     await step('audit', isSelected(options, 'audit'), async () => void (outcomes.audit = await audit(workspace)));
     await step('privacy', isSelected(options, 'privacy'), async () => void (outcomes.privacy = await privacy(workspace)));
     await step('ingestion', isSelected(options, 'ingestion'), async () => Object.assign(external, await ingestion(options, services)));
+    await step('signals', isSelected(options, 'signals'), async () => Object.assign(external, await signals(options, services)));
     await step('rebuild', isSelected(options, 'rebuild'), async () => Object.assign(external, await rebuild(options, services)));
     await step('console', isSelected(options, 'console'), async () => Object.assign(external, await consoleOverview(options)));
   } finally {
@@ -83,6 +84,25 @@ async function ingestion(options: RunOptions, services: Services | undefined): P
       );
     }
   }
+  return results;
+}
+
+/** The outbound signal publisher's rate (bench/signals), signals from appended to on the topic; needs Kafka. */
+async function signals(options: RunOptions, services: Services | undefined): Promise<Record<string, ExternalOutcome>> {
+  const scripts = externalBenches('signals');
+  if (scripts.length === 0) return { signals: { status: 'not-available', reason: 'no bench/signals/*.bench.ts in this tree' } };
+  if (services?.env.KAFKA_BROKERS === undefined) {
+    const reason = services ? services.problems.join('; ') : 'needs Kafka: run with --services';
+    return Object.fromEntries(scripts.map((script) => [`signals ${script}`, { status: 'not-available', script, reason }]));
+  }
+  const results: Record<string, ExternalOutcome> = {};
+  for (const script of scripts)
+    results[`signals ${script}`] = await runExternal(
+      script,
+      [options.isQuick ? '4000' : '20000'],
+      externalEnv(options, services),
+      TWENTY_MINUTES,
+    );
   return results;
 }
 

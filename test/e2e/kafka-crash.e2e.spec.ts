@@ -75,6 +75,8 @@ function serviceEnv(brokers: string, topics: TestTopics, dataDir: string): Recor
     KAFKA_TOPIC: topics.topic,
     KAFKA_DLQ_TOPIC: topics.deadLetterTopic,
     KAFKA_GROUP_ID: topics.groupId,
+    // Each run's store publishes its signals to a topic of its own (the topic follows one store).
+    RAPPORT_SIGNALS_TOPIC: `${topics.topic}.signals`,
     KAFKA_TOPIC_PARTITIONS: '6',
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
   };

@@ -35,6 +35,7 @@ const MATRIX: readonly { method: 'get' | 'post' | 'patch'; path: string; allowed
   { method: 'get', path: '/v1/segments/{segment}/customers', allowed: ['analyst'] },
   { method: 'get', path: '/v1/loyalty/leaderboard', allowed: ['analyst'] },
   { method: 'get', path: '/v1/loyalty/tiers', allowed: ['analyst'] },
+  { method: 'get', path: '/v1/signals', allowed: ['analyst'] },
   { method: 'get', path: '/v1/loyalty/{customerId}', allowed: ['analyst'] },
   { method: 'get', path: '/v1/satisfaction/trends', allowed: ['analyst'] },
   { method: 'get', path: '/v1/complaints', allowed: ['analyst'] },

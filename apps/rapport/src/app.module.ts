@@ -17,6 +17,7 @@ import { IngestionModule } from './ingestion/ingestion.module';
 import { MetricsController } from './operations/metrics.controller';
 import { ProjectionsModule } from './projections/projections.module';
 import { QueriesModule } from './queries/queries.module';
+import { SignalsModule } from './signals/signals.module';
 import { SweepsModule } from './sweeps/sweeps.module';
 import { ApiKeysReloader } from './wiring/api-keys';
 import { CoreModule, type CoreOptions } from './wiring/core.module';
@@ -26,7 +27,7 @@ export class AppModule {
   static forRoot(config: AppConfig, options: CoreOptions = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, options), IngestionModule, ProjectionsModule, QueriesModule, SweepsModule],
+      imports: [CoreModule.forRoot(config, options), IngestionModule, ProjectionsModule, QueriesModule, SweepsModule, SignalsModule],
       controllers: [
         CustomerCommandsController,
         AuditController,

@@ -1,6 +1,7 @@
 import type { ComplaintClockConfig } from '@rapport/customer-domain';
 import { join, resolve } from 'node:path';
 import { parseApiKeys, type ApiKeyRecord } from './security/api-keys';
+import { SIGNALS_TOPIC } from './signals/customer-signals';
 
 /** Everything Rapport reads from its environment (api.md "Configuration"). */
 export interface AppConfig {
@@ -49,6 +50,13 @@ export interface KafkaConfig {
   readonly topicPartitions: number;
   /** Messages of one partition handled at once, each customer's in order (unset: the adapter's default). */
   readonly messagesInFlight?: number;
+  /**
+   * Outbound signals (issue 12 item 4): their topic (RAPPORT_SIGNALS_TOPIC), keyed by customer id.
+   * The environment names one unless RAPPORT_SIGNALS_PUBLISHER=off; a config without it publishes none.
+   */
+  readonly signalsTopic?: string;
+  /** Test hook (RAPPORT_TEST_CRASH_AFTER_SIGNALS): the publisher SIGKILLs the process once this many signals were sent, before their commit. */
+  readonly crashAfterSignals?: number;
 }
 
 /** design.md §7: who may call what, and how the HTTP edge is hardened. */
@@ -118,6 +126,10 @@ export function kafkaFromEnvironment(env: NodeJS.ProcessEnv): KafkaConfig | unde
     groupId: env.KAFKA_GROUP_ID || 'rapport-ingestion',
     topicPartitions: Math.max(1, integer(env.KAFKA_TOPIC_PARTITIONS, 6, 'KAFKA_TOPIC_PARTITIONS')),
     messagesInFlight: Math.max(1, integer(env.KAFKA_MESSAGES_IN_FLIGHT, 32, 'KAFKA_MESSAGES_IN_FLIGHT')),
+    signalsTopic: env.RAPPORT_SIGNALS_PUBLISHER === 'off' ? undefined : env.RAPPORT_SIGNALS_TOPIC || SIGNALS_TOPIC,
+    crashAfterSignals: env.RAPPORT_TEST_CRASH_AFTER_SIGNALS
+      ? integer(env.RAPPORT_TEST_CRASH_AFTER_SIGNALS, 0, 'RAPPORT_TEST_CRASH_AFTER_SIGNALS')
+      : undefined,
   };
 }
 

@@ -12,6 +12,7 @@ export function renderMarkdown(report: BenchReport): string {
     'Each figure is the median of 3 measured runs after a warm-up; every run is in latest.json. Figures from a machine busy with other work (load average well above 0) are lower and noisier.',
   ].join('\n');
   const ingestion = Object.fromEntries(Object.entries(report.external).filter(([key]) => key.startsWith('ingestion')));
+  const signals = Object.fromEntries(Object.entries(report.external).filter(([key]) => key.startsWith('signals')));
   const rebuild = Object.fromEntries(Object.entries(report.external).filter(([key]) => key.startsWith('rebuild')));
   const consoleBench = Object.fromEntries(Object.entries(report.external).filter(([key]) => key.startsWith('console')));
   return (
@@ -20,6 +21,7 @@ export function renderMarkdown(report: BenchReport): string {
       appendSection(report),
       httpSection(report),
       externalSection(`4. Ingestion${report.withServices ? '' : ' (needs --services)'}`, ingestion),
+      externalSection(`4b. Outbound signals, appended → on the topic${report.withServices ? '' : ' (needs --services)'}`, signals),
       externalSection('5. Rebuild', rebuild),
       externalSection('5b. Console overview in headless Chromium (navigation to tiles and charts drawn; bundle size)', consoleBench),
       auditSection(report),

@@ -12,7 +12,7 @@ import { failureReason } from './children';
  * (or a bare array of such rows) when it has them, else every top-level number. No JSON line:
  * "not available".
  */
-export function externalBenches(folder: 'ingestion' | 'rebuild' | 'console'): string[] {
+export function externalBenches(folder: 'ingestion' | 'signals' | 'rebuild' | 'console'): string[] {
   const dir = join(REPO_ROOT, 'bench', folder);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)

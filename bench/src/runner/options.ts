@@ -10,7 +10,7 @@ export interface RunOptions {
   readonly keepData: boolean;
 }
 
-export const SCENARIO_GROUPS = ['append', 'peers', 'http', 'audit', 'privacy', 'ingestion', 'rebuild', 'console'] as const;
+export const SCENARIO_GROUPS = ['append', 'peers', 'http', 'audit', 'privacy', 'ingestion', 'signals', 'rebuild', 'console'] as const;
 
 const USAGE = `usage: npm run bench -- [--quick] [--services] [--only=${SCENARIO_GROUPS.join(',')}] [--profile] [--keep-data]`;
 

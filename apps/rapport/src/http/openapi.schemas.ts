@@ -112,6 +112,22 @@ export const SUCCESS_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
     differences: { type: 'array', items: object(['field', 'filed', 'recomputed']) },
   }),
   '/v1/projections': object(['projections'], { projections: { type: 'array', items: object(['name', 'position']) } }),
+  '/v1/signals': object(['signals', 'next'], {
+    signals: {
+      type: 'array',
+      items: object(['position', 'signal'], {
+        position: integer(),
+        signal: object(['specversion', 'id', 'source', 'type', 'subject', 'time', 'datacontenttype', 'data'], {
+          specversion: { type: 'string', enum: ['1.0'] },
+          type: { type: 'string', pattern: '^rapport\\.customer\\.[a-z-]+\\.v1$' },
+          time: { type: 'string', format: 'date-time' },
+          datacontenttype: { type: 'string', enum: ['application/json'] },
+          data: object(['customerId']),
+        }),
+      }),
+    },
+    next: integer(),
+  }),
   '/health': object(['status', 'adapters'], { status: { type: 'string', enum: ['ok', 'degraded'] } }),
 };
 

@@ -5,7 +5,12 @@ import { EsdbEventStore, SqliteEventStore, Upcasters, UpcastingEventStore, type 
 import { Logger } from '@nestjs/common';
 import { loadMasterKey, MongoKeyStore, SqliteKeyStore, type KeyStore } from '@rapport/privacy';
 import { EmbeddedReadModelStore, MongoReadModelStore, type ReadModelAdmin, type ReadModelStore } from '@rapport/read-models';
+import { kafkaLogCreator } from '@rapport/ingestion';
+import { Kafka } from 'kafkajs';
 import type { AppConfig } from '../config';
+import { crashingAfterSignals } from '../signals/crash-hook';
+import { KafkaSignalLog } from '../signals/kafka.signal-log';
+import type { SignalLog } from '../signals/signal-log';
 
 /** The only place that picks an adapter for each port from config (style.md §2). */
 export async function openEventStore(config: AppConfig): Promise<UpcastingEventStore> {
@@ -44,4 +49,30 @@ export async function openReadModelStore(config: AppConfig): Promise<ReadModelSt
   if (config.mongoUrl) return MongoReadModelStore.connect(config.mongoUrl);
   mkdirSync(config.dataDir, { recursive: true });
   return EmbeddedReadModelStore.open(join(config.dataDir, 'read-models.sqlite'));
+}
+
+/** The outbound signals' Kafka topic when KAFKA_BROKERS is set; else none, and GET /v1/signals alone serves them. */
+export function openSignalLog(config: AppConfig, maxSignalsPerAppend: number): SignalLog | null {
+  const kafka = config.kafka;
+  if (!kafka?.signalsTopic) return null;
+  const logger = new Logger('signals');
+  const client = new Kafka({
+    clientId: 'rapport-signals',
+    brokers: [...kafka.brokers],
+    logCreator: kafkaLogCreator({
+      log: (msg, fields) => logger.log({ msg, ...fields }),
+      warn: (msg, fields) => logger.warn({ msg, ...fields }),
+      error: (msg, fields) => logger.error({ msg, ...fields }),
+    }),
+    connectionTimeout: 3_000,
+    retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5_000 },
+  });
+  const crashAfter = kafka.crashAfterSignals;
+  return new KafkaSignalLog(client, {
+    topic: kafka.signalsTopic,
+    partitions: kafka.topicPartitions,
+    transactionalId: `rapport-signals.${kafka.signalsTopic}`,
+    maxSignalsPerAppend,
+    ...(crashAfter === undefined ? {} : { beforeCommit: crashingAfterSignals(crashAfter) }),
+  });
 }
