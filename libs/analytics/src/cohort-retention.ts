@@ -1,5 +1,8 @@
 import { addMonths, periodLabel, type Granularity } from '@rapport/kernel';
 
+/** Cohorts also come by calendar quarter (`2026-Q1`). */
+export type CohortGranularity = Granularity | 'quarter';
+
 /**
  * Cohort retention (issue #13): customers grouped by the period they were activated in, with the
  * share still active at the end of each later period — a retention triangle — and the revenue
@@ -15,7 +18,7 @@ export interface CohortMember {
 }
 
 export interface Cohort {
-  /** The activation period's label (periodLabel: `2026-01`, `2026-W03`, `2026-01-15`). */
+  /** The activation period's label (`2026-01`, `2026-Q1`, `2026-W03`, `2026-01-15`). */
   readonly period: string;
   readonly size: number;
   /** Share (0–100, 2 decimals) still active at the end of the period `offset + 1` periods after activation; `[0]` is the activation period itself. Only ended periods appear. */
@@ -25,7 +28,7 @@ export interface Cohort {
 }
 
 export interface CohortQuery {
-  readonly granularity: Granularity;
+  readonly granularity: CohortGranularity;
   /** Cohorts activated from this instant up to, not including, `to`. */
   readonly from: string;
   readonly to: string;
@@ -38,7 +41,7 @@ export function cohortTriangle(members: readonly CohortMember[], query: CohortQu
   for (const member of members) {
     const activatedAt = member.statusChanges[0]?.at;
     if (activatedAt === undefined || activatedAt < query.from || activatedAt >= query.to) continue;
-    const period = periodLabel(new Date(activatedAt), query.granularity);
+    const period = cohortLabel(new Date(activatedAt), query.granularity);
     cohorts.set(period, [...(cohorts.get(period) ?? []), member]);
   }
   return [...cohorts.entries()]
@@ -74,8 +77,15 @@ function isActiveAt(member: CohortMember, instantMs: number): boolean {
   return status === 'active';
 }
 
+export function cohortLabel(instant: Date, granularity: CohortGranularity): string {
+  if (granularity !== 'quarter') return periodLabel(instant, granularity);
+  return `${instant.getUTCFullYear()}-Q${Math.floor(instant.getUTCMonth() / 3) + 1}`;
+}
+
 /** The first instant of the UTC period holding `instant` (ISO weeks start on Monday). */
-export function periodStart(instant: Date, granularity: Granularity): Date {
+export function periodStart(instant: Date, granularity: CohortGranularity): Date {
+  if (granularity === 'quarter')
+    return new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth() - (instant.getUTCMonth() % 3), 1));
   const day = new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate()));
   if (granularity === 'day') return day;
   if (granularity === 'month') return new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), 1));
@@ -83,7 +93,8 @@ export function periodStart(instant: Date, granularity: Granularity): Date {
   return new Date(day.getTime() - mondayOffset * 86_400_000);
 }
 
-function shift(start: Date, periods: number, granularity: Granularity): Date {
+function shift(start: Date, periods: number, granularity: CohortGranularity): Date {
   if (granularity === 'month') return addMonths(start, periods);
+  if (granularity === 'quarter') return addMonths(start, periods * 3);
   return new Date(start.getTime() + periods * (granularity === 'week' ? 7 : 1) * 86_400_000);
 }

@@ -25,6 +25,7 @@ export * from './projections/kpis.projection';
 export * from './projections/segment-moves';
 export * from './projections/segment-history.projection';
 export * from './projections/complaint-kpis.projection';
+export * from './projections/customer-analytics.projection';
 export * from './reading/ratios';
 export * from './reading/customer-summary.view';
 export * from './reading/segments.view';
