@@ -37,3 +37,8 @@ export * from './reading/kpis-known-at';
 export * from './reading/complaint-kpis.view';
 export { cursorAfter } from './cursor';
 export { rebuildGroups, rebuildCostOf } from './rebuild-groups';
+export * from './reading/kpi-breakdown.view';
+export * from './reading/cohorts.view';
+export * from './reading/customer-value.view';
+export * from './reading/behaviour.view';
+export * from './reading/customer-value.page';

@@ -1,4 +1,5 @@
 import type { CustomerType } from '@rapport/customer-domain';
+import type { Money } from '@rapport/kernel';
 import { applyToKpiDay, evolveKpiCustomer, type KpiCustomer, type KpiDay } from './kpis.projection';
 import { addMoney, type MinorSums } from './money-sums';
 import type { ProjectedEvent } from './projected-event';
@@ -35,7 +36,8 @@ export interface CustomerAnalytics {
   readonly customerType: CustomerType;
   readonly facts: SegmentFacts;
   readonly kpi: KpiCustomer;
-  readonly acquisitionCostMinor: MinorSums;
+  /** As acquired; null when no cost was recorded (then no value is claimed for the customer). */
+  readonly acquisitionCost: Money | null;
   readonly statusChanges: readonly StatusChange[];
   readonly days: readonly KpiDay[];
   readonly products: readonly ProductDay[];
@@ -90,7 +92,7 @@ function created(facts: SegmentFacts, kpi: KpiCustomer, event: ProjectedEvent): 
     customerType: facts.customerType,
     facts,
     kpi,
-    acquisitionCostMinor: addMoney({}, acquired?.acquisitionCost),
+    acquisitionCost: acquired?.acquisitionCost ?? null,
     statusChanges: [],
     days: [],
     products: [],
