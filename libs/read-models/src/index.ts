@@ -42,3 +42,4 @@ export * from './reading/cohorts.view';
 export * from './reading/customer-value.view';
 export * from './reading/behaviour.view';
 export * from './reading/customer-value.page';
+export * from './reading/cluster-runs';

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsModule } from '../projections/projections.module';
 import { AnalyticsBook } from './analytics/analytics-book';
+import { ClusterRunsService } from './clusters/cluster-runs.service';
+import { ClustersController } from './clusters/clusters.controller';
 import { CohortsController } from './cohorts/cohorts.controller';
 import { GetCohortsHandler } from './cohorts/get-cohorts.query-handler';
 import { ComplaintsController } from './complaints/complaints.controller';
@@ -41,6 +43,7 @@ import { ReadGate } from './shared/read-gate';
     CustomerSummaryController,
     CustomersByValueController,
     CohortsController,
+    ClustersController,
     SegmentsController,
     LoyaltyController,
     SatisfactionController,
@@ -66,6 +69,7 @@ import { ReadGate } from './shared/read-gate';
     GetKpiBreakdownHandler,
     GetCohortsHandler,
     ListCustomersByValueHandler,
+    ClusterRunsService,
     GetProjectionStatusHandler,
     SegmentLineageReader,
     GetSegmentHistoryHandler,
