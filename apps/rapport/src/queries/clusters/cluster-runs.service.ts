@@ -69,12 +69,12 @@ export class ClusterRunsService {
   }
 }
 
-function withoutStamp({ _id, position, ...run }: Stamped<ClusterRunDocument>): ClusterRunDocument {
+function withoutStamp({ _id, position: _position, ...run }: Stamped<ClusterRunDocument>): ClusterRunDocument {
   return run;
 }
 
 function summary(run: Stamped<ClusterRunDocument>): RunSummary {
-  const { standardisation, ...rest } = withoutStamp(run);
+  const { standardisation: _standardisation, ...rest } = withoutStamp(run);
   return rest;
 }
 
