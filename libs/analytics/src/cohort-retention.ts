@@ -42,7 +42,9 @@ export function cohortTriangle(members: readonly CohortMember[], query: CohortQu
     const activatedAt = member.statusChanges[0]?.at;
     if (activatedAt === undefined || activatedAt < query.from || activatedAt >= query.to) continue;
     const period = cohortLabel(new Date(activatedAt), query.granularity);
-    cohorts.set(period, [...(cohorts.get(period) ?? []), member]);
+    const cohort = cohorts.get(period);
+    if (cohort === undefined) cohorts.set(period, [member]);
+    else cohort.push(member);
   }
   return [...cohorts.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
@@ -51,30 +53,56 @@ export function cohortTriangle(members: readonly CohortMember[], query: CohortQu
 
 function cohortOf(period: string, members: readonly CohortMember[], query: CohortQuery): Cohort {
   const start = periodStart(new Date(members[0]?.statusChanges[0]?.at ?? query.from), query.granularity);
-  const retainedPercent: number[] = [];
-  const revenueMinor: string[] = [];
-  for (let offset = 0; ; offset += 1) {
-    const periodBegins = shift(start, offset, query.granularity);
-    const periodEnds = shift(start, offset + 1, query.granularity);
-    if (periodEnds.toISOString() > query.asOf) break;
-    const active = members.filter((m) => isActiveAt(m, periodEnds.getTime() - 1)).length;
-    retainedPercent.push(Math.round((active / members.length) * 10_000) / 100);
-    const revenue = members
-      .flatMap((m) => m.revenue)
-      .filter((r) => Date.parse(r.at) >= periodBegins.getTime() && Date.parse(r.at) < periodEnds.getTime())
-      .reduce((sum, r) => sum + r.minor, 0n);
-    revenueMinor.push(revenue.toString());
+  const ends = periodEnds(start, query);
+  const active = new Array<number>(ends.length).fill(0);
+  const revenue = new Array<bigint>(ends.length).fill(0n);
+  for (const member of members) {
+    countActive(member, ends, active);
+    for (const r of member.revenue) {
+      const at = Date.parse(r.at);
+      const offset = at < start.getTime() ? -1 : firstEndAfter(ends, at);
+      if (offset >= 0 && offset < ends.length) revenue[offset] = (revenue[offset] ?? 0n) + r.minor;
+    }
   }
-  return { period, size: members.length, retainedPercent, revenueMinor };
+  return {
+    period,
+    size: members.length,
+    retainedPercent: active.map((count) => Math.round((count / members.length) * 10_000) / 100),
+    revenueMinor: revenue.map((sum) => sum.toString()),
+  };
 }
 
-function isActiveAt(member: CohortMember, instantMs: number): boolean {
-  let status: 'active' | 'churned' | null = null;
-  for (const change of member.statusChanges) {
-    if (Date.parse(change.at) > instantMs) break;
-    status = change.status;
+/** The end (exclusive, in ms) of each period from `start` that has ended by `asOf`. */
+function periodEnds(start: Date, query: CohortQuery): number[] {
+  const ends: number[] = [];
+  for (let offset = 1; ; offset += 1) {
+    const end = shift(start, offset, query.granularity);
+    if (end.toISOString() > query.asOf) return ends;
+    ends.push(end.getTime());
   }
-  return status === 'active';
+}
+
+/** Adds 1 to `active[i]` for each period end at which the member's last status change was to active. */
+function countActive(member: CohortMember, ends: readonly number[], active: number[]): void {
+  const changes = member.statusChanges.map((change) => ({ at: Date.parse(change.at), status: change.status }));
+  let next = 0;
+  let status: 'active' | 'churned' | null = null;
+  ends.forEach((end, i) => {
+    while (next < changes.length && (changes[next]?.at ?? 0) <= end - 1) status = changes[next++]?.status ?? status;
+    if (status === 'active') active[i] = (active[i] ?? 0) + 1;
+  });
+}
+
+/** The index of the first period end after `at` (binary search); `ends.length` when none is. */
+function firstEndAfter(ends: readonly number[], at: number): number {
+  let low = 0;
+  let high = ends.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((ends[middle] ?? 0) > at) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 export function cohortLabel(instant: Date, granularity: CohortGranularity): string {

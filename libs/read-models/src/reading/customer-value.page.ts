@@ -11,12 +11,17 @@ import type { CustomerValueView } from './customer-value.view';
  * own currency (README "Per-customer value").
  */
 export function pageByValue(values: readonly CustomerValueView[], limit: number, cursor?: string): Page<CustomerValueView> {
-  const sorted = [...values].sort(byValue);
+  const sorted = values
+    .map((view) => ({ view, key: valueKey(view) }))
+    .sort((a, b) => compareKeys(a.key, a.view.customerId, b.key, b.view.customerId));
   const start = cursor === undefined ? 0 : firstAfter(sorted, cursor);
-  const documents = sorted.slice(start, start + limit);
-  const last = documents[documents.length - 1];
+  const page = sorted.slice(start, start + limit);
+  const last = page[page.length - 1];
   const hasMore = start + limit < sorted.length;
-  return { documents, next: hasMore && last !== undefined ? encodeCursor({ value: valueKey(last), id: last.customerId }) : null };
+  return {
+    documents: page.map(({ view }) => view),
+    next: hasMore && last !== undefined ? encodeCursor({ value: last.key, id: last.view.customerId }) : null,
+  };
 }
 
 function valueKey(view: CustomerValueView): string | null {
@@ -33,15 +38,11 @@ function compareKeys(a: string | null, aId: string, b: string | null, bId: strin
   return aId < bId ? -1 : aId > bId ? 1 : 0;
 }
 
-function byValue(a: CustomerValueView, b: CustomerValueView): number {
-  return compareKeys(valueKey(a), a.customerId, valueKey(b), b.customerId);
-}
-
-function firstAfter(sorted: readonly CustomerValueView[], cursor: string): number {
+function firstAfter(sorted: readonly { readonly view: CustomerValueView; readonly key: string | null }[], cursor: string): number {
   const position = decodeCursor(cursor);
   if (position.value !== null && (typeof position.value !== 'string' || !/^-?[0-9]{1,30}$/.test(position.value)))
     throw new InvalidCursor('the cursor is not one this query issued');
   const value = position.value;
-  const index = sorted.findIndex((view) => compareKeys(valueKey(view), view.customerId, value, position.id) > 0);
+  const index = sorted.findIndex(({ view, key }) => compareKeys(key, view.customerId, value, position.id) > 0);
   return index < 0 ? sorted.length : index;
 }
