@@ -193,6 +193,19 @@ function analyticsSuite(store: string, mongoUrl?: string): void {
       });
     });
 
+    it('shows each customer its own value in the customer 360 (the figures above)', async () => {
+      expect((await get('/v1/customers/AN-A').expect(200)).body.value).toEqual({
+        valueToDate: cny('0.00'),
+        projectedValue: cny('1500.00'),
+        expectedFutureMonths: 60,
+      });
+      expect((await get('/v1/customers/AN-D').expect(200)).body.value).toEqual({
+        valueToDate: null,
+        projectedValue: null,
+        expectedFutureMonths: 0,
+      });
+    });
+
     it.each([
       ['/v1/kpis?by=region', 'by'],
       ['/v1/kpis?by=segment&format=csv', 'by'],

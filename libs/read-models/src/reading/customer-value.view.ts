@@ -23,10 +23,11 @@ const LATEST = '9999-12-31T23:59:59.999Z';
  */
 export function customerValues(customers: readonly CustomerAnalytics[], now: Date, config?: CustomerValueConfig): CustomerValueView[] {
   const curves = retentionByCohort(customers, now);
-  return customers.map((customer) => valueOf(customer, now, curves, config));
+  return customers.map((customer) => customerValueOf(customer, now, curves, config));
 }
 
-function retentionByCohort(customers: readonly CustomerAnalytics[], now: Date): Map<string, readonly number[]> {
+/** Each monthly activation cohort's retention curve over the whole book, as of `now` (only ended months). */
+export function retentionByCohort(customers: readonly CustomerAnalytics[], now: Date): ReadonlyMap<string, readonly number[]> {
   const query = { granularity: 'month', from: EARLIEST, to: LATEST, asOf: now.toISOString() } as const;
   // Retention needs no revenue, so none is gathered.
   const members = customers.map(({ customerId, statusChanges }) => ({ customerId, statusChanges, revenue: [] }));
@@ -34,7 +35,8 @@ function retentionByCohort(customers: readonly CustomerAnalytics[], now: Date): 
   return new Map(triangle.map((cohort) => [cohort.period, cohort.retainedPercent]));
 }
 
-function valueOf(
+/** One customer's value, given the book's monthly retention curves (retentionByCohort). */
+export function customerValueOf(
   customer: CustomerAnalytics,
   now: Date,
   curves: ReadonlyMap<string, readonly number[]>,
