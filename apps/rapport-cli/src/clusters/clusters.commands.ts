@@ -1,8 +1,14 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { ClusteringOptions } from '@rapport/analytics';
-import { defaultReadModelConfig, readAllCustomerAnalytics, type ClusterRunDocument, type ReadModelStore } from '@rapport/read-models';
+import {
+  defaultReadModelConfig,
+  readAllCustomerAnalytics,
+  type ClusterRunDocument,
+  type ReadModelAdmin,
+  type ReadModelStore,
+} from '@rapport/read-models';
 import type { Command } from 'commander';
-import { READ_MODEL_STORE } from '../../../rapport/src/core';
+import { READ_MODEL_ADMIN, READ_MODEL_STORE } from '../../../rapport/src/core';
 import { runClustering } from '../../../rapport/src/queries/clusters/run-clustering';
 import { wholeNumber } from '../audit/audit.commands';
 import { CliError } from '../cli-error';
@@ -42,7 +48,7 @@ export function registerClusterCommands(program: Command, open: OpenContext): vo
       const context = await open();
       try {
         const store = context.get<ReadModelStore>(READ_MODEL_STORE);
-        const outcome = await runClustering(store, await readAllCustomerAnalytics(store), {
+        const outcome = await runClustering(store, context.get<ReadModelAdmin>(READ_MODEL_ADMIN), await readAllCustomerAnalytics(store), {
           options,
           now: new Date(),
           currency: defaultReadModelConfig.segmentation.rfm.monetaryCurrency,

@@ -1,12 +1,29 @@
 import type { BehaviourCluster, BehaviourFeatures, ClusteringOptions, ClusteringRun, CustomerBehaviour } from '@rapport/analytics';
 import { CUSTOMER_ANALYTICS, type CustomerAnalytics } from '../projections/customer-analytics.projection';
 import type { Stamped } from '../projections/projection';
-import type { CollectionWrites, ReadModelStore } from '../read-model-store.port';
+import type { CollectionSpec, CollectionWrites, ReadModelStore } from '../read-model-store.port';
 
 export const CLUSTER_RUNS = 'cluster_runs_v1';
 export const CLUSTER_MEMBERS = 'cluster_members_v1';
 
 /** One stored clustering run (issue #13): what was asked, what was found, and the data it saw. */
+/** The run collections with the indexes their pages read by: runs newest first, a cluster's members. */
+export const CLUSTER_COLLECTIONS: readonly CollectionSpec[] = [
+  { name: CLUSTER_RUNS, indexes: [{ name: 'by_created', fields: [{ field: 'createdAt', direction: 'desc' }] }] },
+  {
+    name: CLUSTER_MEMBERS,
+    indexes: [
+      {
+        name: 'by_run_cluster',
+        fields: [
+          { field: 'runId', direction: 'asc' },
+          { field: 'cluster', direction: 'asc' },
+        ],
+      },
+    ],
+  },
+];
+
 export interface ClusterRunDocument {
   readonly runId: string;
   readonly createdAt: string;

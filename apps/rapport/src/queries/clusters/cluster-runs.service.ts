@@ -8,13 +8,14 @@ import {
   type ClusterMemberDocument,
   type ClusterRunDocument,
   type Page,
+  type ReadModelAdmin,
   type ReadModelConfig,
   type ReadModelStore,
   type Stamped,
 } from '@rapport/read-models';
 import { READ_MODEL_CONFIG } from '../../projections/projection.tokens';
 import type { ReadResult } from '../../http/outcomes';
-import { CLOCK, READ_MODEL_STORE } from '../../wiring/tokens';
+import { CLOCK, READ_MODEL_ADMIN, READ_MODEL_STORE } from '../../wiring/tokens';
 import { runClustering, type ClusteringOutcome } from './run-clustering';
 
 type RunSummary = Omit<ClusterRunDocument, 'standardisation'>;
@@ -24,13 +25,14 @@ type RunSummary = Omit<ClusterRunDocument, 'standardisation'>;
 export class ClusterRunsService {
   constructor(
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
+    @Inject(READ_MODEL_ADMIN) private readonly admin: ReadModelAdmin,
     @Inject(READ_MODEL_CONFIG) private readonly config: ReadModelConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async run(options: ClusteringOptions): Promise<ClusteringOutcome> {
     const customers = await readAllCustomerAnalytics(this.store);
-    return runClustering(this.store, customers, {
+    return runClustering(this.store, this.admin, customers, {
       options,
       now: this.clock.now(),
       currency: this.config.segmentation.rfm.monetaryCurrency,

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { clusterBehaviour, type ClusteringOptions } from '@rapport/analytics';
 import {
   behaviourOf,
+  CLUSTER_COLLECTIONS,
   clusterRunWrites,
+  type ReadModelAdmin,
   type ClusterRunDocument,
   type CustomerAnalytics,
   type ReadModelStore,
@@ -19,6 +21,7 @@ export type ClusteringOutcome =
  */
 export async function runClustering(
   store: ReadModelStore,
+  admin: ReadModelAdmin,
   customers: readonly Stamped<CustomerAnalytics>[],
   request: { readonly options: ClusteringOptions; readonly now: Date; readonly currency: string },
 ): Promise<ClusteringOutcome> {
@@ -30,6 +33,7 @@ export async function runClustering(
   const runId = `run-${createdAt.replace(/[-:.]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
   const position = customers.reduce((highest, c) => Math.max(highest, c.position), 0);
   const stored = clusterRunWrites(run, { runId, createdAt, options, position }, behaviours);
+  for (const collection of CLUSTER_COLLECTIONS) await admin.ensureCollection(collection);
   for (const batch of stored.writes) await store.write([batch]);
   return { kind: 'stored', run: stored.run };
 }
