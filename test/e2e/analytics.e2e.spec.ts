@@ -224,6 +224,18 @@ function analyticsSuite(store: string, mongoUrl?: string): void {
       await request(running.server).get('/v1/customers?sort=clv&cursor=bm90LWEtY3Vyc29y').set(bearer('analyst')).expect(400);
     });
 
+    it('answers from an event that arrives after a first answer (the book is refreshed, last so the figures above hold)', async () => {
+      const before = (await get(`/v1/kpis?${PERIOD}&by=channel`).expect(200)).body.groups[0];
+      expect(before.revenue).toEqual([cny('12.00')]);
+      const [path, body] = transact('AN-C', 'C-T2', 'cards', '8.00', '2026-03-20T09:00:00Z');
+      position = (await request(running.server).post(path).set(bearer('channel')).send(body).expect(201)).body.position as number;
+      // branch: C's 12.00 + 8.00.
+      expect((await get(`/v1/kpis?${PERIOD}&by=channel`).expect(200)).body.groups[0]).toMatchObject({
+        key: 'branch',
+        revenue: [cny('20.00')],
+      });
+    });
+
     it.each(['/v1/kpis?by=channel', '/v1/cohorts', '/v1/customers?sort=clv'])('%s: analyst and admin only', async (path) => {
       await request(running.server).get(path).set(bearer('admin')).expect(200);
       await request(running.server).get(path).set(bearer('channel')).expect(403);

@@ -144,5 +144,9 @@ export function customerAnalyticsProjection(config: ReadModelConfig): Projection
     idsOf: (event) => [event.customerId],
     apply: (current, event) => applyToCustomerAnalytics(current, event, config),
   };
-  return { name: 'analytics', collections: [{ name: CUSTOMER_ANALYTICS, indexes: [] }], documents: [rule as DocumentRule<object, null>] };
+  return {
+    name: 'analytics',
+    collections: [{ name: CUSTOMER_ANALYTICS, indexes: [{ name: 'by_position', fields: [{ field: 'position', direction: 'asc' }] }] }],
+    documents: [rule as DocumentRule<object, null>],
+  };
 }

@@ -96,12 +96,13 @@ export function clusterRunWrites(
   return { run: document, writes: batches };
 }
 
-/** Every customer's analytics document, page by page. */
-export async function readAllCustomerAnalytics(store: ReadModelStore): Promise<Stamped<CustomerAnalytics>[]> {
+/** Every customer's analytics document, page by page; with `abovePosition`, only those changed after it. */
+export async function readAllCustomerAnalytics(store: ReadModelStore, abovePosition?: number): Promise<Stamped<CustomerAnalytics>[]> {
   const customers: Stamped<CustomerAnalytics>[] = [];
+  const filter = abovePosition === undefined ? {} : { filter: { position: { $gt: abovePosition } } };
   let after: string | undefined;
   do {
-    const page = await store.find<Stamped<CustomerAnalytics>>(CUSTOMER_ANALYTICS, { limit: PAGE, ...(after ? { after } : {}) });
+    const page = await store.find<Stamped<CustomerAnalytics>>(CUSTOMER_ANALYTICS, { ...filter, limit: PAGE, ...(after ? { after } : {}) });
     customers.push(...page.documents);
     after = page.next ?? undefined;
   } while (after !== undefined);
