@@ -166,6 +166,7 @@ describe.each(EVENT_STORES)('the read-model API, events in %s', (kind) => {
         'segment-counts',
         'segment-history',
         'complaint-kpis',
+        'analytics',
         'event-bus',
       ]);
       for (const projection of body.projections) expect(projection.lag).toBe(body.head - projection.position);

@@ -47,6 +47,12 @@ const MATRIX: readonly { method: 'get' | 'post' | 'patch'; path: string; allowed
   { method: 'get', path: '/v1/reports/{id}', allowed: ['analyst'] },
   { method: 'get', path: '/v1/reports/{id}/reproduce', allowed: ['analyst'] },
   { method: 'get', path: '/v1/projections', allowed: ['analyst'] },
+  { method: 'get', path: '/v1/customers', allowed: ['analyst'] },
+  { method: 'get', path: '/v1/cohorts', allowed: ['analyst'] },
+  { method: 'post', path: '/v1/clusters/runs', allowed: ['analyst'] },
+  { method: 'get', path: '/v1/clusters/runs', allowed: ['analyst'] },
+  { method: 'get', path: '/v1/clusters/runs/{runId}', allowed: ['analyst'] },
+  { method: 'get', path: '/v1/clusters/runs/{runId}/clusters/{n}/customers', allowed: ['analyst'] },
   { method: 'get', path: '/v1/me', allowed: ['channel', 'analyst', 'auditor'] },
   { method: 'get', path: '/health', allowed: 'public' },
   { method: 'get', path: '/metrics', allowed: [] },
@@ -88,7 +94,9 @@ describe('access control: every route with every role and with no key', () => {
       .replace('{customerId}', 'M-1')
       .replace('{complaintId}', 'CMP-1')
       .replace('{segment}', 'individual.mass.C1.none.new')
-      .replace('{id}', '0f8fad5b-d9cb-469f-a165-70867728950e');
+      .replace('{id}', '0f8fad5b-d9cb-469f-a165-70867728950e')
+      .replace('{runId}', 'run-20260101T000000-abcdef')
+      .replace('{n}', '0');
     const call = request(running.server)
       [method](url)
       .set(caller === 'none' ? {} : bearer(caller));

@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { configFromEnvironment, CoreModule } from '../../rapport/src/core';
 import { registerAuditCommands, wholeNumber } from './audit/audit.commands';
 import { CliError } from './cli-error';
+import { registerClusterCommands } from './clusters/clusters.commands';
 import { registerKeyCommands } from './keys/keys.commands';
 import { registerImportCommand } from './import/import.command';
 import { registerProjectionCommands } from './projections/projections.commands';
@@ -23,6 +24,7 @@ function buildProgram(): Command {
   registerImportCommand(program, openContext);
   registerProjectionCommands(program, openContext);
   registerRefusedCommands(program, openContext);
+  registerClusterCommands(program, openContext);
   program
     .command('demo')
     .description('drive realistic customer traffic through the command path')

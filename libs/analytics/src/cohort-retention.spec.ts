@@ -74,12 +74,32 @@ describe('cohort retention triangle, by month, drawn on 2026-04-10', () => {
   });
 });
 
+describe('cohort retention triangle, by quarter, drawn on 2026-07-01', () => {
+  const triangle = cohortTriangle(book, {
+    granularity: 'quarter',
+    from: '2025-10-01T00:00:00.000Z',
+    to: '2026-04-01T00:00:00.000Z',
+    asOf: '2026-07-01T00:00:00.000Z',
+  });
+
+  it('groups by activation quarter and fills every quarter ended by then', () => {
+    // 2025-Q4: g alone, active throughout. 2026-Q1: a–f; at the end of March a, c, e are active = 3/6, and nothing changes in Q2.
+    // Revenue in Q1: a 1,000 + 500, b 200, e 300 = 2,000; none in Q2.
+    expect(triangle).toEqual([
+      { period: '2025-Q4', size: 1, retainedPercent: [100, 100, 100], revenueMinor: ['0', '0', '0'] },
+      { period: '2026-Q1', size: 6, retainedPercent: [50, 50], revenueMinor: ['2000', '0'] },
+    ]);
+  });
+});
+
 describe('period starts', () => {
   it.each([
     ['2026-01-15T10:00:00.000Z', 'day', '2026-01-15T00:00:00.000Z'],
     ['2026-01-15T10:00:00.000Z', 'week', '2026-01-12T00:00:00.000Z'],
     ['2026-01-11T10:00:00.000Z', 'week', '2026-01-05T00:00:00.000Z'],
     ['2026-01-15T10:00:00.000Z', 'month', '2026-01-01T00:00:00.000Z'],
+    ['2026-05-31T23:59:59.999Z', 'quarter', '2026-04-01T00:00:00.000Z'],
+    ['2026-12-01T00:00:00.000Z', 'quarter', '2026-10-01T00:00:00.000Z'],
   ] as const)('%s in a %s starts at %s', (instant, granularity, start) => {
     expect(periodStart(new Date(instant), granularity).toISOString()).toBe(start);
   });

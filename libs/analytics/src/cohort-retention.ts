@@ -1,5 +1,8 @@
 import { addMonths, periodLabel, type Granularity } from '@rapport/kernel';
 
+/** Cohorts also come by calendar quarter (`2026-Q1`). */
+export type CohortGranularity = Granularity | 'quarter';
+
 /**
  * Cohort retention (issue #13): customers grouped by the period they were activated in, with the
  * share still active at the end of each later period — a retention triangle — and the revenue
@@ -15,7 +18,7 @@ export interface CohortMember {
 }
 
 export interface Cohort {
-  /** The activation period's label (periodLabel: `2026-01`, `2026-W03`, `2026-01-15`). */
+  /** The activation period's label (`2026-01`, `2026-Q1`, `2026-W03`, `2026-01-15`). */
   readonly period: string;
   readonly size: number;
   /** Share (0–100, 2 decimals) still active at the end of the period `offset + 1` periods after activation; `[0]` is the activation period itself. Only ended periods appear. */
@@ -25,7 +28,7 @@ export interface Cohort {
 }
 
 export interface CohortQuery {
-  readonly granularity: Granularity;
+  readonly granularity: CohortGranularity;
   /** Cohorts activated from this instant up to, not including, `to`. */
   readonly from: string;
   readonly to: string;
@@ -38,8 +41,10 @@ export function cohortTriangle(members: readonly CohortMember[], query: CohortQu
   for (const member of members) {
     const activatedAt = member.statusChanges[0]?.at;
     if (activatedAt === undefined || activatedAt < query.from || activatedAt >= query.to) continue;
-    const period = periodLabel(new Date(activatedAt), query.granularity);
-    cohorts.set(period, [...(cohorts.get(period) ?? []), member]);
+    const period = cohortLabel(new Date(activatedAt), query.granularity);
+    const cohort = cohorts.get(period);
+    if (cohort === undefined) cohorts.set(period, [member]);
+    else cohort.push(member);
   }
   return [...cohorts.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
@@ -48,34 +53,67 @@ export function cohortTriangle(members: readonly CohortMember[], query: CohortQu
 
 function cohortOf(period: string, members: readonly CohortMember[], query: CohortQuery): Cohort {
   const start = periodStart(new Date(members[0]?.statusChanges[0]?.at ?? query.from), query.granularity);
-  const retainedPercent: number[] = [];
-  const revenueMinor: string[] = [];
-  for (let offset = 0; ; offset += 1) {
-    const periodBegins = shift(start, offset, query.granularity);
-    const periodEnds = shift(start, offset + 1, query.granularity);
-    if (periodEnds.toISOString() > query.asOf) break;
-    const active = members.filter((m) => isActiveAt(m, periodEnds.getTime() - 1)).length;
-    retainedPercent.push(Math.round((active / members.length) * 10_000) / 100);
-    const revenue = members
-      .flatMap((m) => m.revenue)
-      .filter((r) => Date.parse(r.at) >= periodBegins.getTime() && Date.parse(r.at) < periodEnds.getTime())
-      .reduce((sum, r) => sum + r.minor, 0n);
-    revenueMinor.push(revenue.toString());
+  const ends = periodEnds(start, query);
+  const active = new Array<number>(ends.length).fill(0);
+  const revenue = new Array<bigint>(ends.length).fill(0n);
+  for (const member of members) {
+    countActive(member, ends, active);
+    for (const r of member.revenue) {
+      const at = Date.parse(r.at);
+      const offset = at < start.getTime() ? -1 : firstEndAfter(ends, at);
+      if (offset >= 0 && offset < ends.length) revenue[offset] = (revenue[offset] ?? 0n) + r.minor;
+    }
   }
-  return { period, size: members.length, retainedPercent, revenueMinor };
+  return {
+    period,
+    size: members.length,
+    retainedPercent: active.map((count) => Math.round((count / members.length) * 10_000) / 100),
+    revenueMinor: revenue.map((sum) => sum.toString()),
+  };
 }
 
-function isActiveAt(member: CohortMember, instantMs: number): boolean {
-  let status: 'active' | 'churned' | null = null;
-  for (const change of member.statusChanges) {
-    if (Date.parse(change.at) > instantMs) break;
-    status = change.status;
+/** The end (exclusive, in ms) of each period from `start` that has ended by `asOf`. */
+function periodEnds(start: Date, query: CohortQuery): number[] {
+  const ends: number[] = [];
+  for (let offset = 1; ; offset += 1) {
+    const end = shift(start, offset, query.granularity);
+    if (end.toISOString() > query.asOf) return ends;
+    ends.push(end.getTime());
   }
-  return status === 'active';
+}
+
+/** Adds 1 to `active[i]` for each period end at which the member's last status change was to active. */
+function countActive(member: CohortMember, ends: readonly number[], active: number[]): void {
+  const changes = member.statusChanges.map((change) => ({ at: Date.parse(change.at), status: change.status }));
+  let next = 0;
+  let status: 'active' | 'churned' | null = null;
+  ends.forEach((end, i) => {
+    while (next < changes.length && (changes[next]?.at ?? 0) <= end - 1) status = changes[next++]?.status ?? status;
+    if (status === 'active') active[i] = (active[i] ?? 0) + 1;
+  });
+}
+
+/** The index of the first period end after `at` (binary search); `ends.length` when none is. */
+function firstEndAfter(ends: readonly number[], at: number): number {
+  let low = 0;
+  let high = ends.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((ends[middle] ?? 0) > at) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+export function cohortLabel(instant: Date, granularity: CohortGranularity): string {
+  if (granularity !== 'quarter') return periodLabel(instant, granularity);
+  return `${instant.getUTCFullYear()}-Q${Math.floor(instant.getUTCMonth() / 3) + 1}`;
 }
 
 /** The first instant of the UTC period holding `instant` (ISO weeks start on Monday). */
-export function periodStart(instant: Date, granularity: Granularity): Date {
+export function periodStart(instant: Date, granularity: CohortGranularity): Date {
+  if (granularity === 'quarter')
+    return new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth() - (instant.getUTCMonth() % 3), 1));
   const day = new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate()));
   if (granularity === 'day') return day;
   if (granularity === 'month') return new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), 1));
@@ -83,7 +121,8 @@ export function periodStart(instant: Date, granularity: Granularity): Date {
   return new Date(day.getTime() - mondayOffset * 86_400_000);
 }
 
-function shift(start: Date, periods: number, granularity: Granularity): Date {
+function shift(start: Date, periods: number, granularity: CohortGranularity): Date {
   if (granularity === 'month') return addMonths(start, periods);
+  if (granularity === 'quarter') return addMonths(start, periods * 3);
   return new Date(start.getTime() + periods * (granularity === 'week' ? 7 : 1) * 86_400_000);
 }

@@ -44,3 +44,10 @@ export class ReportNotFound extends Error {
     super('report not found');
   }
 }
+
+/** A read of something other than a customer that does not exist (a cluster run): 404 naming what. */
+export class MissingResource extends Error {
+  constructor(readonly resource: string) {
+    super(`${resource} not found`);
+  }
+}

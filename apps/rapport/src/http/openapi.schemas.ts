@@ -50,6 +50,7 @@ const COMPLAINT_SCHEMA = object(
     breached: { type: 'boolean' },
   },
 );
+const CLUSTER_RUN = object(['runId', 'createdAt', 'kMin', 'kMax', 'seed', 'k', 'silhouette', 'silhouetteByK', 'features', 'clusters']);
 
 /** Success bodies by route, as the controllers build them (the read models name the fields). */
 const FILED_REPORT = object(['id', 'name', 'query', 'knownAt', 'filedAt', 'filedBy', 'eventPosition', 'result', 'digest'], {
@@ -84,6 +85,7 @@ export const SUCCESS_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
     next: { type: 'string', nullable: true },
   }),
   '/v1/kpis': object([], {
+    by: { type: 'string', description: 'With `by`, the body is `{from, to, by, groups: [{key, customers, ...the report}]}`' },
     complaintsBy: {
       type: 'array',
       items: object(['category', 'severity', 'count', 'resolved', 'shareResolvedInTime', 'averageResolutionHours'], {
@@ -111,6 +113,22 @@ export const SUCCESS_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
     identical: { type: 'boolean' },
     differences: { type: 'array', items: object(['field', 'filed', 'recomputed']) },
   }),
+  '/v1/cohorts': object(['granularity', 'from', 'to', 'asOf', 'currency', 'cohorts'], {
+    cohorts: { type: 'array', items: object(['period', 'size', 'retainedPercent', 'revenue', 'totalRevenue']) },
+  }),
+  '/v1/customers': object(['customers', 'next'], {
+    customers: { type: 'array', items: object(['customerId', 'valueToDate', 'projectedValue', 'expectedFutureMonths']) },
+    next: { type: 'string', nullable: true },
+  }),
+  '/v1/clusters/runs': object(['runs', 'next'], {
+    runs: { type: 'array', items: object(['runId', 'createdAt', 'k', 'seed', 'silhouette', 'clusters']) },
+    next: { type: 'string', nullable: true },
+  }),
+  '/v1/clusters/runs/{runId}': CLUSTER_RUN,
+  '/v1/clusters/runs/{runId}/clusters/{n}/customers': object(['customers', 'next'], {
+    customers: { type: 'array', items: object(['customerId', 'cluster', 'features']) },
+    next: { type: 'string', nullable: true },
+  }),
   '/v1/projections': object(['projections'], { projections: { type: 'array', items: object(['name', 'position']) } }),
   '/v1/signals': object(['signals', 'next'], {
     signals: {
@@ -133,6 +151,7 @@ export const SUCCESS_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
 
 /** Bodies of the POST routes that create something other than a customer's events. */
 export const CREATED_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
+  '/v1/clusters/runs': CLUSTER_RUN,
   '/v1/reports': FILED_REPORT,
   '/v1/audit/anchors': object(['sequence', 'position', 'anchoredAt', 'digest', 'streams'], {
     sequence: integer(),

@@ -1,6 +1,7 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { CUSTOMER_ID_PATTERN } from '@rapport/kernel';
 import { BUSINESS_ID } from '../commands/requests/common.request';
+import { RUN_ID_PATTERN } from '../queries/clusters/cluster-path.pipes';
 import { REPORT_ID } from '../queries/reports/reports.requests';
 import { SEGMENT_KEY_PATTERN } from '../queries/segments/segment-key.pipe';
 import {
@@ -21,6 +22,8 @@ const PATH_PATTERNS: Readonly<Record<string, string>> = {
   complaintId: BUSINESS_ID.source,
   segment: SEGMENT_KEY_PATTERN,
   id: REPORT_ID.source,
+  runId: RUN_ID_PATTERN.source,
+  n: '^[0-9]{1,2}$',
 };
 const PUBLIC_PATHS = new Set(['/health']);
 const problemRef = { $ref: '#/components/schemas/Problem' };
@@ -29,7 +32,7 @@ const PROBLEMS: Readonly<Record<number, string>> = {
   400: 'Invalid input: every field named in `errors`, or a malformed path, body or cursor',
   401: 'No API key, or an unknown one',
   403: "The key's role may not use this route",
-  404: 'Unknown customer (`rule: customer-not-found`), complaint or report',
+  404: 'Unknown customer (`rule: customer-not-found`), complaint, report, or cluster run (or cluster number of a run)',
   409: 'A broken business rule (`rule` names it) or a concurrent change',
   413: 'The body is larger than 64 KB',
   415: 'The body is not application/json',
@@ -130,7 +133,7 @@ function responsesOf(path: string, method: string, isPublic: boolean, isCsv: boo
         ...(isCsv ? { 'text/csv': { schema: { type: 'string' } } } : {}),
       },
     };
-    if (path.includes('{customerId}') || path.startsWith('/v1/reports/{id}')) statuses.push(404);
+    if (path.includes('{customerId}') || path.includes('{runId}') || path.startsWith('/v1/reports/{id}')) statuses.push(404);
     if (path === '/health' || (path.startsWith('/v1/') && !isAudit(path))) statuses.push(503);
   }
   const problems: Record<string, ResponseObject> = Object.fromEntries(

@@ -3,7 +3,7 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import { domainError } from '@rapport/customer-domain';
 import type { Request, Response } from 'express';
 import { map, type Observable } from 'rxjs';
-import { AnswerWithStatus, DomainRejection, ProjectionBehind } from './answers';
+import { AnswerWithStatus, DomainRejection, MissingResource, ProjectionBehind } from './answers';
 import { AuditResult, CommandResult, QueryResult, Readiness } from './outcomes';
 
 export const POSITION_HEADER = 'X-Projection-Position';
@@ -62,13 +62,14 @@ function commandAnswer({ customerId, outcome }: CommandResult, method: string): 
   return { status: method === 'POST' && hasEvents ? 201 : 200, body, headers };
 }
 
-function queryAnswer({ result }: QueryResult<unknown>, response: Response): Answer {
+function queryAnswer({ result, resource }: QueryResult<unknown>, response: Response): Answer {
   if (result.kind === 'beyond-head') {
     throw new InvalidInput([
       { field: 'minPosition', message: 'minPosition must be a position a command answered with; the store has not reached it' },
     ]);
   }
   response.setHeader(POSITION_HEADER, String(result.position));
+  if (result.kind === 'not-found' && resource !== 'customer') throw new MissingResource(resource);
   if (result.kind === 'not-found') throw new DomainRejection(domainError('customer-not-found', 'no such customer'));
   if (result.kind === 'behind') throw new ProjectionBehind(result.position, result.minPosition);
   return { status: 200, body: result.body };

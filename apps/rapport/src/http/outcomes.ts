@@ -20,7 +20,11 @@ export type ReadResult<T> =
   | { readonly kind: 'beyond-head'; readonly head: number; readonly minPosition: number };
 
 export class QueryResult<T> {
-  constructor(readonly result: ReadResult<T>) {}
+  /** `resource` names what a not-found answer is missing: a customer unless said otherwise. */
+  constructor(
+    readonly result: ReadResult<T>,
+    readonly resource: 'customer' | 'cluster-run' = 'customer',
+  ) {}
 }
 
 /** An audit read: the body, or undefined when the customer has no stream. */

@@ -1,9 +1,17 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsModule } from '../projections/projections.module';
+import { AnalyticsBook } from './analytics/analytics-book';
+import { ClusterRunsService } from './clusters/cluster-runs.service';
+import { ClustersController } from './clusters/clusters.controller';
+import { CohortsController } from './cohorts/cohorts.controller';
+import { GetCohortsHandler } from './cohorts/get-cohorts.query-handler';
 import { ComplaintsController } from './complaints/complaints.controller';
 import { ListComplaintsHandler } from './complaints/list-complaints.query-handler';
 import { CustomerSummaryController } from './customers/customer-summary.controller';
+import { CustomersByValueController } from './customers/customers-by-value.controller';
 import { GetCustomerSummaryHandler } from './customers/get-customer-summary.query-handler';
+import { ListCustomersByValueHandler } from './customers/list-customers-by-value.query-handler';
+import { GetKpiBreakdownHandler } from './kpis/get-kpi-breakdown.query-handler';
 import { GetKpisHandler } from './kpis/get-kpis.query-handler';
 import { KpisController } from './kpis/kpis.controller';
 import { LoyaltyController } from './loyalty/loyalty.controller';
@@ -33,6 +41,9 @@ import { ReadGate } from './shared/read-gate';
   imports: [ProjectionsModule],
   controllers: [
     CustomerSummaryController,
+    CustomersByValueController,
+    CohortsController,
+    ClustersController,
     SegmentsController,
     LoyaltyController,
     SatisfactionController,
@@ -54,6 +65,11 @@ import { ReadGate } from './shared/read-gate';
     GetSatisfactionTrendsHandler,
     ListComplaintsHandler,
     GetKpisHandler,
+    AnalyticsBook,
+    GetKpiBreakdownHandler,
+    GetCohortsHandler,
+    ListCustomersByValueHandler,
+    ClusterRunsService,
     GetProjectionStatusHandler,
     SegmentLineageReader,
     GetSegmentHistoryHandler,

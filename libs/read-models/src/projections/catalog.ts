@@ -1,5 +1,6 @@
 import { complaintKpisProjection } from './complaint-kpis.projection';
 import { complaintsProjection } from './complaints.projection';
+import { customerAnalyticsProjection } from './customer-analytics.projection';
 import { customerSummaryProjection } from './customer-summary.projection';
 import { kpisProjection } from './kpis.projection';
 import { loyaltyProjection } from './loyalty.projection';
@@ -22,6 +23,7 @@ export function allProjections(config: ReadModelConfig = defaultReadModelConfig)
     segmentCountsProjection(config) as Projection,
     segmentHistoryProjection(config) as Projection,
     complaintKpisProjection as Projection,
+    customerAnalyticsProjection(config),
   ];
 }
 
@@ -35,6 +37,7 @@ export const PROJECTION_NAMES = [
   'segment-counts',
   'segment-history',
   'complaint-kpis',
+  'analytics',
 ] as const;
 export type ProjectionName = (typeof PROJECTION_NAMES)[number];
 

@@ -10,6 +10,7 @@ import { periodOf } from '../shared/period.request';
 import { QueryResult } from '../../http/outcomes';
 import { KnownAtKpis } from '../reports/known-at-kpis';
 import { knownAtOf } from '../reports/reports.requests';
+import { GetKpiBreakdown } from './get-kpi-breakdown.query';
 import { GetKpis } from './get-kpis.query';
 import { KpisRequest } from './kpis.request';
 
@@ -27,15 +28,18 @@ export class KpisController {
   @Get()
   @ApiOperation({
     summary:
-      'Acquired, activated, churned, churn and retention rate, CSAT, NPS, complaints (also by category and severity), resolution hours, CLV for a period',
+      'Acquired, activated, churned, churn and retention rate, CSAT, NPS, complaints (also by category and severity), resolution hours, CLV for a period; with `by`, per key of a dimension',
   })
   async kpis(@Query() request: KpisRequest) {
-    const { from, to } = periodOf(request, this.clock.now());
+    const now = this.clock.now();
+    const { from, to } = periodOf(request, now);
     if (request.knownAt !== undefined) {
-      const knownAt = knownAtOf(request.knownAt, this.clock.now());
+      const knownAt = knownAtOf(request.knownAt, now);
       const { report, position } = await this.knownAtKpis.report(from, to, knownAt);
       return { from, to, knownAt: knownAt.toISOString(), eventPosition: position, ...report };
     }
+    if (request.by !== undefined)
+      return new QueryResult(await this.queryBus.execute(new GetKpiBreakdown(from, to, request.by, now, request.minPosition)));
     return new QueryResult(await this.queryBus.execute(new GetKpis(from, to, request.minPosition)));
   }
 }
