@@ -58,6 +58,9 @@ export function completeDocument(document: OpenAPIObject, options: { readonly is
       operation.parameters = (operation.parameters as ParameterObject[] | undefined)?.map(withPathRule) ?? [];
       if (isCustomerCommand(path, method)) operation.parameters.push(IDEMPOTENCY_KEY);
       operation.responses = responsesOf(path, method, isPublic, answersCsv(operation));
+      if (hasOnlyOptionalFields(operation, schemas as Record<string, SchemaObject>) && operation.requestBody) {
+        operation.requestBody = { ...(operation.requestBody as object), required: false } as OperationObject['requestBody'];
+      }
       if (path === '/v1/customers' && method === 'post') addLinks(operation, operations);
     }
   }
@@ -69,6 +72,14 @@ export function completeDocument(document: OpenAPIObject, options: { readonly is
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API key: `Authorization: Bearer rpk_...`' } },
     },
   };
+}
+
+/** A body whose every field may be left out may itself be left out: the server reads no body as `{}`. */
+function hasOnlyOptionalFields(operation: OperationObject, schemas: Record<string, SchemaObject>): boolean {
+  const content = (operation.requestBody as { content?: Record<string, { schema?: { $ref?: string } }> } | undefined)?.content;
+  const reference = content?.['application/json']?.schema?.$ref;
+  const schema = reference === undefined ? undefined : schemas[reference.split('/').at(-1) ?? ''];
+  return schema !== undefined && (schema.required ?? []).length === 0 && schema.anyOf === undefined;
 }
 
 function restrictRequestSchemas(schemas: Record<string, SchemaObject>): void {
