@@ -35,7 +35,13 @@ export const COMMAND_RESPONSE_SCHEMA: SchemaObject = {
   type: 'object',
   additionalProperties: false,
   required: ['customerId', 'revision', 'events'],
-  properties: { customerId: text, revision: integer(-1), events: { type: 'array', items: text }, position: integer() },
+  properties: {
+    customerId: text,
+    actionId: { type: 'string', description: 'The retention action recorded (POST .../retention-actions only)' },
+    revision: integer(-1),
+    events: { type: 'array', items: text },
+    position: integer(),
+  },
 };
 
 const COMPLAINT_SCHEMA = object(
