@@ -126,6 +126,24 @@ describe('assessing churn risk', () => {
     ]);
   });
 
+  it('judges as of the latest event when asked as of an earlier instant (a saga running late)', () => {
+    const falling: CustomerEvent[] = [5, 4, 2].map((csat, index) =>
+      satisfactionRecorded({ surveyId: `srv-${index + 1}`, csat, nps: 8, occurredAt: at({ days: index + 1 }) }),
+    );
+    spec
+      .given(...active, lastTransaction, ...falling)
+      .when(assess(1))
+      .then([assessed(3, { score: 30, reasons: [{ signal: 'falling-satisfaction', value: 1, points: 30 }], crossed: null })]);
+  });
+
+  it('appends nothing when asked as of an instant before the last assessment', () => {
+    const later = assessed(180, { score: 50, reasons: [{ signal: 'dormancy', value: 180, points: 50 }], crossed: 'above' });
+    spec
+      .given(...active, lastTransaction, later, complaintFiled({ occurredAt: at({ days: 100 }), dueAt: at({ days: 115 }) }))
+      .when(assess(179))
+      .thenNothing();
+  });
+
   it('leaves a churned customer alone', () => {
     spec
       .given(...active, lastTransaction, customerChurned({ occurredAt: at({ days: 1 }) }))

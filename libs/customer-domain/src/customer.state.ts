@@ -46,10 +46,11 @@ export interface SurveyAnswer {
   readonly csat: number;
 }
 
-/** The last churn-risk score recorded, and whether it was at or above the threshold then in force. */
+/** The last churn-risk score recorded, the instant it was judged as of, and whether it was at or above the threshold then in force. */
 export interface RecordedChurnRisk {
   readonly score: number;
   readonly isAtRisk: boolean;
+  readonly assessedAt: Instant;
 }
 
 export interface RetentionActionState {

@@ -1,4 +1,4 @@
-import type { Instant } from '@rapport/kernel';
+import { compareInstants, type Instant } from '@rapport/kernel';
 import type { AssessChurnRisk, RecordRetentionAction, RecordRetentionActionOutcome } from '../customer.commands';
 import type { DomainConfig } from '../customer.config';
 import { domainError } from '../customer.errors';
@@ -11,19 +11,25 @@ import { churnedError, duplicate, stamp, type Decision } from './decision';
 const DAY_MS = 86_400_000;
 
 /**
- * Scores the customer as of the command's instant (the sweep's "now", or the business time of the
- * event that changed a signal) and records the score only when it differs from the last one, so a
- * sweep that finds nothing new appends nothing. A churned customer is past retention: a no-op.
+ * Scores the customer and records the score only when it differs from the last one, so a sweep
+ * that finds nothing new appends nothing. The score is judged as of the command's instant (the
+ * sweep's "now", or the business time of the event that changed a signal) or the customer's latest
+ * event if that is later: the state already holds that event, so an assessment the saga asks for
+ * late, or again when its feed replays, judges the facts it sees at their own time. One asked as of
+ * an instant before the last recorded assessment adds nothing that one did not see: a no-op. A
+ * churned customer is past retention: a no-op too.
  */
 export function assessChurnRisk(command: AssessChurnRisk, state: KnownCustomer, config: DomainConfig): Decision {
   if (state.status === 'churned') return duplicate();
+  const previous = state.churnRisk ?? { score: 0, isAtRisk: false, assessedAt: undefined };
+  if (previous.assessedAt !== undefined && compareInstants(command.occurredAt, previous.assessedAt) < 0) return duplicate();
+  const asOf = compareInstants(command.occurredAt, state.lastEventAt) < 0 ? state.lastEventAt : command.occurredAt;
   const threshold = config.churnRisk.atRiskFromScore;
-  const { score, reasons } = churnRisk(churnRiskSignalsAt(state, command.occurredAt, config.churnRisk), config.churnRisk);
-  const previous = state.churnRisk ?? { score: 0, isAtRisk: false };
+  const { score, reasons } = churnRisk(churnRiskSignalsAt(state, asOf, config.churnRisk), config.churnRisk);
   if (score === previous.score) return duplicate();
   const isAtRisk = score >= threshold;
   const crossed = isAtRisk === previous.isAtRisk ? null : isAtRisk ? 'above' : 'below';
-  return [{ type: 'ChurnRiskAssessed', data: { ...stamp(command), score, reasons, threshold, crossed } }];
+  return [{ type: 'ChurnRiskAssessed', data: { customerId: command.customerId, occurredAt: asOf, score, reasons, threshold, crossed } }];
 }
 
 /** The signals of churn-risk.policy.ts, measured on the state as of `asOf`. */

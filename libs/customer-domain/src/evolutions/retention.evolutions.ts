@@ -29,8 +29,8 @@ export function detractorChanges(state: KnownCustomer, event: SatisfactionRecord
 }
 
 export function churnRiskAssessed(state: KnownCustomer, event: ChurnRiskAssessed): KnownCustomer {
-  const { score, threshold } = event.data;
-  return touched(state, event, { churnRisk: { score, isAtRisk: score >= threshold } });
+  const { score, threshold, occurredAt } = event.data;
+  return touched(state, event, { churnRisk: { score, isAtRisk: score >= threshold, assessedAt: occurredAt } });
 }
 
 export function retentionActionRecorded(state: KnownCustomer, event: RetentionActionRecorded): KnownCustomer {
