@@ -45,6 +45,8 @@ export interface ChurnRiskDocument {
   readonly threshold: number | null;
   readonly assessedAt: string | null;
   readonly isAtRisk: boolean;
+  /** At risk and not churned: on the worklist. One indexed field, so the worklist query walks its index in order. */
+  readonly isListed: boolean;
   readonly atRiskSince: string | null;
   readonly hasBeenAtRisk: boolean;
   readonly lastAction: LastRetentionAction | null;
@@ -77,6 +79,11 @@ export function applyToChurnRisk(
   event: ProjectedEvent,
   config: ReadModelConfig,
 ): ChurnRiskDocument | null {
+  const next = evolveChurnRisk(current, event, config);
+  return next === null || next === current ? next : { ...next, isListed: next.isAtRisk && next.status !== 'churned' };
+}
+
+function evolveChurnRisk(current: ChurnRiskDocument | null, event: ProjectedEvent, config: ReadModelConfig): ChurnRiskDocument | null {
   if (event.type === 'CustomerAcquired') return current ?? acquired(event, config);
   if (current === null) return null;
   switch (event.type) {
@@ -122,6 +129,7 @@ function acquired(event: Extract<ProjectedEvent, { type: 'CustomerAcquired' }>, 
     threshold: null,
     assessedAt: null,
     isAtRisk: false,
+    isListed: false,
     atRiskSince: null,
     hasBeenAtRisk: false,
     lastAction: null,
@@ -202,10 +210,20 @@ export function churnRiskProjection(config: ReadModelConfig): Projection<ChurnRi
         name: CHURN_RISK,
         indexes: [
           {
-            name: 'by_at_risk_score',
+            name: 'by_listed_score',
             fields: [
-              { field: 'isAtRisk', direction: 'asc' },
+              { field: 'isListed', direction: 'asc' },
               { field: 'score', direction: 'desc' },
+              { field: '_id', direction: 'asc' },
+            ],
+          },
+          {
+            name: 'by_segment_listed_score',
+            fields: [
+              { field: 'segment', direction: 'asc' },
+              { field: 'isListed', direction: 'asc' },
+              { field: 'score', direction: 'desc' },
+              { field: '_id', direction: 'asc' },
             ],
           },
           { name: 'by_last_transaction', fields: [{ field: 'lastTransactionAt', direction: 'asc' }] },

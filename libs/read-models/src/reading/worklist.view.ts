@@ -42,8 +42,7 @@ export interface WorklistPage {
  */
 export async function findWorklist(store: ReadModelStore, query: WorklistQuery, collection = CHURN_RISK): Promise<WorklistPage> {
   const filter: Filter = {
-    isAtRisk: true,
-    status: { $in: ['acquired', 'active'] },
+    isListed: true,
     ...(query.minScore === undefined ? {} : { score: { $gte: query.minScore } }),
     ...(query.segment === undefined ? {} : { segment: query.segment }),
   };
