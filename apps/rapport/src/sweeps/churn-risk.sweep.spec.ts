@@ -25,13 +25,15 @@ const complaint = (customerId: string, dueAt: string, status = 'open'): ReadDocu
   dueAt,
 });
 
-/** Records each assessment asked for, and answers as the decider would: one changed score, the rest unchanged. */
+/** Records each assessment asked for, and answers as the decider would: one changed score, the rest a no-op. */
 function recordingBus(changed: ReadonlySet<string>) {
   const asked: string[] = [];
   const bus = {
     execute: async ({ command }: ExecuteCustomerCommand) => {
       asked.push(`${command.customerId}@${command.occurredAt}`);
-      return { kind: 'appended', eventTypes: changed.has(command.customerId) ? ['ChurnRiskAssessed'] : [] };
+      return changed.has(command.customerId)
+        ? { kind: 'appended', eventTypes: ['ChurnRiskAssessed'] }
+        : { kind: 'unchanged', revision: 3, eventTypes: [] };
     },
   };
   return { asked, bus: bus as unknown as CommandBus };
@@ -66,11 +68,11 @@ describe('the churn-risk sweep', () => {
   });
   afterEach(() => store.close());
 
-  it('asks, as of now, for the dormant, the scoring and those with an overdue open complaint, and reports what came of it', async () => {
+  it('asks, as of now, for the dormant, the scoring and those with an overdue open complaint, and reports the commands and the events appended', async () => {
     const { asked, bus } = recordingBus(new Set(['dormant']));
     const report = await new ChurnRiskSweep(bus, store, defaultChurnRiskConfig).sweep(NOW);
     expect(asked.sort()).toEqual([`dormant@${NOW}`, `overdue@${NOW}`, `scoring@${NOW}`]);
-    expect(report).toEqual({ sweep: 'churn-risk', candidates: 3, appended: 1, unchanged: 2, failed: 0 });
+    expect(report).toEqual({ commands: 3, appended: 1 });
   });
 
   it('later the same day asks only for complaints that fell due since the previous run; the next day for the daily ones again', async () => {

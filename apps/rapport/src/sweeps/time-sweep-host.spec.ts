@@ -7,11 +7,14 @@ const clock = { now: () => NOW };
 
 class RecordingSweep implements TimeSweep {
   readonly instants: string[] = [];
-  constructor(private readonly outcome: 'report' | 'throw' = 'report') {}
+  constructor(
+    readonly name: string,
+    private readonly outcome: 'report' | 'throw' = 'report',
+  ) {}
   async sweep(now: string): Promise<SweepReport> {
     this.instants.push(now);
     if (this.outcome === 'throw') throw new Error('read model down');
-    return { sweep: 'recording', candidates: 1, appended: 0, unchanged: 1, failed: 0 };
+    return { commands: 1, appended: 0 };
   }
 }
 
@@ -22,17 +25,17 @@ describe('the time-sweep host', () => {
   afterEach(() => jest.useRealTimers());
 
   it('runs every sweep at the instant given, and one failing sweep does not stop the others', async () => {
-    const failing = new RecordingSweep('throw');
-    const working = new RecordingSweep();
+    const failing = new RecordingSweep('failing', 'throw');
+    const working = new RecordingSweep('working');
     const reports = await host([failing, working]).runAll('2026-07-02T00:00:00.000Z');
     expect(failing.instants).toEqual(['2026-07-02T00:00:00.000Z']);
     expect(working.instants).toEqual(['2026-07-02T00:00:00.000Z']);
-    expect(reports).toEqual([{ sweep: 'recording', candidates: 1, appended: 0, unchanged: 1, failed: 0 }]);
+    expect(reports).toEqual({ working: { commands: 1, appended: 0 } });
   });
 
   it('runs the sweeps on the timer at the clock instant, every interval', async () => {
     jest.useFakeTimers();
-    const sweep = new RecordingSweep();
+    const sweep = new RecordingSweep('recording');
     const running = host([sweep], 1_000);
     running.onApplicationBootstrap();
     await jest.advanceTimersByTimeAsync(1_000);
@@ -46,7 +49,7 @@ describe('the time-sweep host', () => {
 
   it('defaults to one run a minute', async () => {
     jest.useFakeTimers();
-    const sweep = new RecordingSweep();
+    const sweep = new RecordingSweep('recording');
     const running = host([sweep]);
     running.onApplicationBootstrap();
     await jest.advanceTimersByTimeAsync(59_999);
@@ -58,7 +61,7 @@ describe('the time-sweep host', () => {
 
   it('never runs with an interval of 0', async () => {
     jest.useFakeTimers();
-    const sweep = new RecordingSweep();
+    const sweep = new RecordingSweep('recording');
     host([sweep], 0).onApplicationBootstrap();
     await jest.advanceTimersByTimeAsync(600_000);
     expect(sweep.instants).toEqual([]);
@@ -68,11 +71,12 @@ describe('the time-sweep host', () => {
     jest.useFakeTimers();
     let finish: () => void = () => undefined;
     const slow: TimeSweep & { calls: number } = {
+      name: 'slow',
       calls: 0,
       sweep() {
         this.calls += 1;
         return new Promise((resolve) => {
-          finish = () => resolve({ sweep: 'slow', candidates: 0, appended: 0, unchanged: 0, failed: 0 });
+          finish = () => resolve({ commands: 0, appended: 0 });
         });
       },
     };
