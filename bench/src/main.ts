@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     await step('signals', isSelected(options, 'signals'), async () => Object.assign(external, await signals(options, services)));
     await step('rebuild', isSelected(options, 'rebuild'), async () => Object.assign(external, await rebuild(options, services)));
     await step('console', isSelected(options, 'console'), async () => Object.assign(external, await consoleOverview(options)));
+    await step('retention', isSelected(options, 'retention'), async () => Object.assign(external, await retention(options)));
   } finally {
     await services?.stop();
     if (!options.keepData) rmSync(workspace.dir, { recursive: true, force: true });
@@ -125,6 +126,18 @@ async function rebuild(options: RunOptions, services: Services | undefined): Pro
       { MONGO_URL: '', ...externalEnv(options, services) },
       TWENTY_MINUTES * 2,
     );
+  }
+  return results;
+}
+
+/** The retention worklist query at 100 and 500 req/s over 10,000 customers (1,000 on a quick run); part of the services run. */
+async function retention(options: RunOptions): Promise<Record<string, ExternalOutcome>> {
+  const scripts = externalBenches('retention');
+  if (scripts.length === 0) return { retention: { status: 'not-available', reason: 'no bench/retention/*.bench.ts in this tree' } };
+  if (!options.withServices) return { retention: { status: 'not-available', reason: 'runs with --services' } };
+  const results: Record<string, ExternalOutcome> = {};
+  for (const script of scripts) {
+    results[`retention ${script}`] = await runExternal(script, [], externalEnv(options, undefined), TWENTY_MINUTES * 2);
   }
   return results;
 }

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { bearer, KEY_RECORDS } from '../support/api-keys.fixture';
 import { parseCsv } from '../support/parse-csv';
 import { removeDir, startHttpApp, tempDataDir, type RunningApp } from '../support/http-app.harness';
+import { readSideCaughtUp, type ProjectionsView } from '../support/read-side-caught-up';
 
 const acquisition = (customerId: string) => ({
   customerId,
@@ -23,6 +24,9 @@ describe('CSV answers of the list routes, and GET /v1/me', () => {
   let running: RunningApp;
   let position: number;
   const http = () => request(running.server);
+  /** Each complaint's churn-risk assessment (by the saga) is appended before the next command. */
+  const caughtUp = () =>
+    readSideCaughtUp(async () => (await http().get('/v1/projections').set(bearer('analyst')).expect(200)).body as ProjectionsView);
 
   beforeAll(async () => {
     dataDir = tempDataDir('csv');
@@ -33,12 +37,9 @@ describe('CSV answers of the list routes, and GET /v1/me', () => {
       .send({ ...acquisition('CSV-1'), occurredAt: '2026-01-02T09:00:00Z' })
       .expect(201);
     await http().post('/v1/customers/CSV-1/complaints').set(bearer('channel')).send(complaint('CMP-1', 'fees, "hidden"')).expect(201);
-    const last = await http()
-      .post('/v1/customers/CSV-1/complaints')
-      .set(bearer('channel'))
-      .send(complaint('CMP-2', '=HYPERLINK("x")'))
-      .expect(201);
-    position = last.body.position;
+    await caughtUp();
+    await http().post('/v1/customers/CSV-1/complaints').set(bearer('channel')).send(complaint('CMP-2', '=HYPERLINK("x")')).expect(201);
+    position = await caughtUp();
   });
   afterAll(async () => {
     await running.close();
@@ -91,7 +92,10 @@ describe('CSV answers of the list routes, and GET /v1/me', () => {
     expect(rows.map((row) => [row[0], row[2]])).toEqual([
       ['0', 'CustomerAcquired'],
       ['1', 'ComplaintFiled'],
-      ['2', 'ComplaintFiled'],
+      // the churn-risk saga scores each open complaint: 5, then 10
+      ['2', 'ChurnRiskAssessed'],
+      ['3', 'ComplaintFiled'],
+      ['4', 'ChurnRiskAssessed'],
     ]);
   });
 

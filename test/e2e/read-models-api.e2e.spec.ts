@@ -167,6 +167,7 @@ describe.each(EVENT_STORES)('the read-model API, events in %s', (kind) => {
         'segment-history',
         'complaint-kpis',
         'analytics',
+        'churn-risk',
         'event-bus',
       ]);
       for (const projection of body.projections) expect(projection.lag).toBe(body.head - projection.position);

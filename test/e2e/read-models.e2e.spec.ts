@@ -2,6 +2,7 @@ import request from 'supertest';
 import { ManualClock } from '@rapport/kernel';
 import { randomBytes } from 'node:crypto';
 import { describeWithServer } from '../support/integration-server';
+import { readSideCaughtUp, type ProjectionsView } from '../support/read-side-caught-up';
 import {
   eventStoreChoice,
   removeDir,
@@ -107,6 +108,11 @@ function scenarioSuite(store: string, mongoUrl?: string, eventStore: EventStoreC
         position = Math.max(position, response.body.position as number);
       }
       position = Math.max(position, await retentionAlertPosition());
+      // The sagas' commands (the alert, the churn-risk scores) are all appended once the read side is at the head.
+      position = Math.max(
+        position,
+        await readSideCaughtUp(async () => (await request(running.server).get('/v1/projections')).body as ProjectionsView),
+      );
     });
     afterAll(async () => {
       await running.close();
@@ -141,8 +147,9 @@ function scenarioSuite(store: string, mongoUrl?: string, eventStore: EventStoreC
         openComplaints: 0,
         // 5 > 4 > 2 falls strictly: the saga raised one alert
         retentionAlerts: 1,
-        // acquired, activated, 3 transactions, 3 answers, a redemption, the alert: 10 events, revisions 0–9
-        revision: 9,
+        // acquired, activated, 3 transactions, 3 answers, a redemption, the alert, and the churn-risk score after
+        // the third answer (falling CSAT 30 + one detractor, NPS 3, 10 = 40): 11 events, revisions 0–10
+        revision: 10,
       });
     });
 

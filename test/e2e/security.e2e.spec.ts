@@ -22,6 +22,8 @@ const MATRIX: readonly { method: 'get' | 'post' | 'patch'; path: string; allowed
   { method: 'post', path: '/v1/customers/{customerId}/redemptions', allowed: ['channel'] },
   { method: 'post', path: '/v1/customers/{customerId}/churn', allowed: ['channel'] },
   { method: 'post', path: '/v1/customers/{customerId}/reactivation', allowed: ['channel'] },
+  { method: 'post', path: '/v1/customers/{customerId}/retention-actions', allowed: ['channel'] },
+  { method: 'post', path: '/v1/customers/{customerId}/retention-actions/{actionId}/outcome', allowed: ['channel'] },
   { method: 'post', path: '/v1/customers/{customerId}/erasure', allowed: [] },
   { method: 'get', path: '/v1/customers/{customerId}/history', allowed: ['auditor'] },
   { method: 'get', path: '/v1/customers/{customerId}/history/verify', allowed: ['auditor'] },
@@ -53,6 +55,7 @@ const MATRIX: readonly { method: 'get' | 'post' | 'patch'; path: string; allowed
   { method: 'get', path: '/v1/clusters/runs', allowed: ['analyst'] },
   { method: 'get', path: '/v1/clusters/runs/{runId}', allowed: ['analyst'] },
   { method: 'get', path: '/v1/clusters/runs/{runId}/clusters/{n}/customers', allowed: ['analyst'] },
+  { method: 'get', path: '/v1/retention/worklist', allowed: ['analyst'] },
   { method: 'get', path: '/v1/me', allowed: ['channel', 'analyst', 'auditor'] },
   { method: 'get', path: '/health', allowed: 'public' },
   { method: 'get', path: '/metrics', allowed: [] },
@@ -93,6 +96,7 @@ describe('access control: every route with every role and with no key', () => {
     const url = path
       .replace('{customerId}', 'M-1')
       .replace('{complaintId}', 'CMP-1')
+      .replace('{actionId}', 'ACT-1')
       .replace('{segment}', 'individual.mass.C1.none.new')
       .replace('{id}', '0f8fad5b-d9cb-469f-a165-70867728950e')
       .replace('{runId}', 'run-20260101T000000-abcdef')

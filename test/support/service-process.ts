@@ -24,7 +24,16 @@ export async function startServiceProcess(env: Record<string, string>): Promise<
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first (npm test does)`);
   const port = await freePort();
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, RAPPORT_AUTH: 'disabled', MONGO_URL: '', KAFKA_BROKERS: '', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      RAPPORT_AUTH: 'disabled',
+      MONGO_URL: '',
+      KAFKA_BROKERS: '',
+      RAPPORT_SWEEP_INTERVAL_MS: '0',
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

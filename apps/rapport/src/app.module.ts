@@ -7,6 +7,7 @@ import { AuditController } from './audit/audit.controller';
 import { SubjectAccessController } from './audit/subject-access.controller';
 import { SubjectAccessService } from './audit/subject-access.service';
 import { CustomerCommandsController } from './commands/customer-commands.controller';
+import { RetentionActionsController } from './commands/retention-actions.controller';
 import type { AppConfig } from './config';
 import { CsvInterceptor } from './http/csv/csv.interceptor';
 import { OutcomeInterceptor } from './http/outcome.interceptor';
@@ -30,6 +31,7 @@ export class AppModule {
       imports: [CoreModule.forRoot(config, options), IngestionModule, ProjectionsModule, QueriesModule, SweepsModule, SignalsModule],
       controllers: [
         CustomerCommandsController,
+        RetentionActionsController,
         AuditController,
         SubjectAccessController,
         AnchorsController,

@@ -30,6 +30,8 @@ export interface AppConfig {
   readonly anchors?: AnchorConfig;
 }
 
+export const DEFAULT_SWEEP_INTERVAL_MS = 60_000;
+
 export interface AnchorConfig {
   /** The append-only anchor file (RAPPORT_ANCHOR_FILE, default DATA_DIR/anchors.ndjson). */
   readonly file: string;
@@ -90,7 +92,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): App
     kafka: kafkaFromEnvironment(env),
     mongoUrl: env.MONGO_URL || undefined,
     keyStoreUrl: env.RAPPORT_KEY_STORE_URL || undefined,
-    sweepIntervalMs: integer(env.RAPPORT_SWEEP_INTERVAL_MS, 60_000, 'RAPPORT_SWEEP_INTERVAL_MS'),
+    sweepIntervalMs: integer(env.RAPPORT_SWEEP_INTERVAL_MS, DEFAULT_SWEEP_INTERVAL_MS, 'RAPPORT_SWEEP_INTERVAL_MS'),
     crashAfterProjectedDocuments: env.RAPPORT_TEST_CRASH_AFTER_DOCUMENTS
       ? integer(env.RAPPORT_TEST_CRASH_AFTER_DOCUMENTS, 0, 'RAPPORT_TEST_CRASH_AFTER_DOCUMENTS')
       : undefined,

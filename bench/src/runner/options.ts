@@ -1,7 +1,7 @@
 export interface RunOptions {
   /** A smoke run: smaller workload, shorter runs; figures are not comparable to a full run. */
   readonly isQuick: boolean;
-  /** Start Kafka and FerretDB (scripts/kafka.sh, scripts/ferretdb.sh) for ingestion and rebuild. */
+  /** Start Kafka and FerretDB (scripts/kafka.sh, scripts/ferretdb.sh) for ingestion and rebuild; also runs the retention worklist bench. */
   readonly withServices: boolean;
   /** Scenario groups to run; all when empty. */
   readonly only: ReadonlySet<string>;
@@ -10,7 +10,18 @@ export interface RunOptions {
   readonly keepData: boolean;
 }
 
-export const SCENARIO_GROUPS = ['append', 'peers', 'http', 'audit', 'privacy', 'ingestion', 'signals', 'rebuild', 'console'] as const;
+export const SCENARIO_GROUPS = [
+  'append',
+  'peers',
+  'http',
+  'audit',
+  'privacy',
+  'ingestion',
+  'signals',
+  'rebuild',
+  'console',
+  'retention',
+] as const;
 
 const USAGE = `usage: npm run bench -- [--quick] [--services] [--only=${SCENARIO_GROUPS.join(',')}] [--profile] [--keep-data]`;
 

@@ -1,5 +1,13 @@
 import type { CustomerId, Instant, Money } from '@rapport/kernel';
-import type { ComplaintSeverity, ComplaintWorkStage, CustomerType, RiskProfile, SealedPersonalData } from './customer.values';
+import type {
+  ComplaintSeverity,
+  ComplaintWorkStage,
+  CustomerType,
+  RetentionActionKind,
+  RetentionOutcome,
+  RiskProfile,
+  SealedPersonalData,
+} from './customer.values';
 
 /** Every command names its customer and carries business time (`occurredAt`, an instant, made at the edge). */
 interface CommandOf<Type extends string, Data> {
@@ -49,6 +57,16 @@ export type RecordSatisfaction = CommandOf<
 export type RedeemPoints = CommandOf<'RedeemPoints', { readonly redemptionId: string; readonly points: number; readonly reward: string }>;
 /** Issued by the satisfaction saga; `surveyId` is the answer that completed the falling run. */
 export type RaiseRetentionAlert = CommandOf<'RaiseRetentionAlert', { readonly surveyId: string }>;
+/** Issued by the churn-risk saga and sweep: score the customer as of `occurredAt`. */
+export type AssessChurnRisk = CommandOf<'AssessChurnRisk', Record<string, never>>;
+export type RecordRetentionAction = CommandOf<
+  'RecordRetentionAction',
+  { readonly actionId: string; readonly kind: RetentionActionKind; readonly note?: string; readonly recordedBy: string }
+>;
+export type RecordRetentionActionOutcome = CommandOf<
+  'RecordRetentionActionOutcome',
+  { readonly actionId: string; readonly outcome: RetentionOutcome }
+>;
 export type ChurnCustomer = CommandOf<'ChurnCustomer', { readonly reason: string }>;
 export type ReactivateCustomer = CommandOf<'ReactivateCustomer', { readonly reason?: string }>;
 export type ErasePersonalData = CommandOf<'ErasePersonalData', { readonly requestedBy: string }>;
@@ -69,6 +87,9 @@ export type CustomerCommand =
   | RecordSatisfaction
   | RedeemPoints
   | RaiseRetentionAlert
+  | AssessChurnRisk
+  | RecordRetentionAction
+  | RecordRetentionActionOutcome
   | ChurnCustomer
   | ReactivateCustomer
   | ErasePersonalData;

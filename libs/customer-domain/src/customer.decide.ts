@@ -13,6 +13,7 @@ import {
 import { customerNotFound, type Decision } from './decisions/decision';
 import { acquire, activate, churn, erasePersonalData, reactivate, updateProfile } from './decisions/lifecycle.decisions';
 import { recordTransaction, redeemPoints } from './decisions/loyalty.decisions';
+import { assessChurnRisk, recordRetentionAction, recordRetentionActionOutcome } from './decisions/retention.decisions';
 import { raiseRetentionAlert, recordSatisfaction } from './decisions/satisfaction.decisions';
 
 export type { Decision } from './decisions/decision';
@@ -57,6 +58,12 @@ function decideForKnownCustomer(command: Exclude<CustomerCommand, AcquireCustome
       return redeemPoints(command, state);
     case 'RaiseRetentionAlert':
       return raiseRetentionAlert(command, state);
+    case 'AssessChurnRisk':
+      return assessChurnRisk(command, state, config);
+    case 'RecordRetentionAction':
+      return recordRetentionAction(command, state);
+    case 'RecordRetentionActionOutcome':
+      return recordRetentionActionOutcome(command, state);
     case 'ChurnCustomer':
       return churn(command, state);
     case 'ReactivateCustomer':

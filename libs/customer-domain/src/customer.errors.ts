@@ -15,6 +15,8 @@ export const DOMAIN_ERROR_CODES = [
   'complaint-breached',
   'complaint-stage-transition-invalid',
   'retention-alert-not-warranted',
+  'retention-action-not-found',
+  'retention-action-outcome-already-recorded',
   'personal-data-already-erased',
   'nothing-to-update',
 ] as const;

@@ -1,5 +1,15 @@
 import type { Instant, Money } from '@rapport/kernel';
-import type { ComplaintSeverity, ComplaintWorkStage, CustomerType, LoyaltyTier, RiskProfile, SealedPersonalData } from './customer.values';
+import type {
+  ComplaintSeverity,
+  ComplaintWorkStage,
+  CustomerType,
+  LoyaltyTier,
+  RetentionActionKind,
+  RetentionOutcome,
+  RiskProfile,
+  SealedPersonalData,
+} from './customer.values';
+import type { ChurnRiskReason } from './policies/churn-risk.policy';
 
 /**
  * Domain events as the decider returns them. `type` strings are a stored contract: never renamed.
@@ -94,6 +104,28 @@ export type PointsRedeemed = EventOf<
   { readonly redemptionId: string; readonly points: number; readonly reward: string; readonly balanceAfter: number }
 >;
 export type RetentionAlertRaised = EventOf<'RetentionAlertRaised', { readonly surveyId: string; readonly recentScores: readonly number[] }>;
+/**
+ * A churn-risk score that differs from the last one recorded. `threshold` is the at-risk score in
+ * force when it was judged, and `crossed` says whether this score passed it (either way), so replay
+ * and the read side never need today's settings.
+ */
+export type ChurnRiskAssessed = EventOf<
+  'ChurnRiskAssessed',
+  {
+    readonly score: number;
+    readonly reasons: readonly ChurnRiskReason[];
+    readonly threshold: number;
+    readonly crossed: 'above' | 'below' | null;
+  }
+>;
+export type RetentionActionRecorded = EventOf<
+  'RetentionActionRecorded',
+  { readonly actionId: string; readonly kind: RetentionActionKind; readonly note?: string; readonly recordedBy: string }
+>;
+export type RetentionActionOutcomeRecorded = EventOf<
+  'RetentionActionOutcomeRecorded',
+  { readonly actionId: string; readonly outcome: RetentionOutcome }
+>;
 export type CustomerChurned = EventOf<'CustomerChurned', { readonly reason: string }>;
 export type CustomerReactivated = EventOf<'CustomerReactivated', { readonly reason?: string }>;
 export type PersonalDataErased = EventOf<'PersonalDataErased', { readonly keyId: string; readonly requestedBy: string }>;
@@ -114,6 +146,9 @@ export type CustomerEvent =
   | SatisfactionRecorded
   | PointsRedeemed
   | RetentionAlertRaised
+  | ChurnRiskAssessed
+  | RetentionActionRecorded
+  | RetentionActionOutcomeRecorded
   | CustomerChurned
   | CustomerReactivated
   | PersonalDataErased;
@@ -137,6 +172,9 @@ export const EVENT_SCHEMA_VERSIONS: Readonly<Record<CustomerEventType, number>> 
   SatisfactionRecorded: 1,
   PointsRedeemed: 1,
   RetentionAlertRaised: 1,
+  ChurnRiskAssessed: 1,
+  RetentionActionRecorded: 1,
+  RetentionActionOutcomeRecorded: 1,
   CustomerChurned: 1,
   CustomerReactivated: 1,
   PersonalDataErased: 1,

@@ -18,6 +18,13 @@ import type {
 import type { AcquiredCustomer, ComplaintState, CustomerState, KnownCustomer } from './customer.state';
 import { FALLING_RUN_LENGTH } from './policies/satisfaction.policy';
 import { activated, pointsRedeemed, transactionRecorded } from './evolutions/loyalty.evolutions';
+import {
+  churnRiskAssessed,
+  detractorChanges,
+  profileChanges,
+  retentionActionOutcomeRecorded,
+  retentionActionRecorded,
+} from './evolutions/retention.evolutions';
 import { touched } from './evolutions/touched';
 
 type ComplaintProgress =
@@ -48,6 +55,7 @@ function evolveKnownCustomer(state: KnownCustomer, event: Exclude<CustomerEvent,
       return activated(state, event);
     case 'CustomerProfileUpdated':
       return touched(state, event, {
+        ...profileChanges(state, event),
         assets: event.data.assets ?? state.assets,
         riskProfile: event.data.riskProfile ?? state.riskProfile,
       });
@@ -71,6 +79,12 @@ function evolveKnownCustomer(state: KnownCustomer, event: Exclude<CustomerEvent,
       return touched(state, event, {
         retentionAlertSurveyIds: state.retentionAlertSurveyIds.with(event.data.surveyId),
       });
+    case 'ChurnRiskAssessed':
+      return churnRiskAssessed(state, event);
+    case 'RetentionActionRecorded':
+      return retentionActionRecorded(state, event);
+    case 'RetentionActionOutcomeRecorded':
+      return retentionActionOutcomeRecorded(state, event);
     case 'CustomerChurned':
       return churned(state, event);
     case 'CustomerReactivated':
@@ -151,6 +165,7 @@ function complaintChanges(complaint: ComplaintState, event: ComplaintProgress): 
 function satisfactionRecorded(state: KnownCustomer, event: SatisfactionRecorded): KnownCustomer {
   const { surveyId, csat } = event.data;
   return touched(state, event, {
+    ...detractorChanges(state, event),
     surveyIds: state.surveyIds.with(surveyId),
     recentSatisfaction: [...state.recentSatisfaction, { surveyId, csat }].slice(-FALLING_RUN_LENGTH),
   });

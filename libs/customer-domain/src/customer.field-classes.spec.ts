@@ -15,6 +15,7 @@ describe('field classification (design.md §7)', () => {
       'CustomerChurned.reason',
       'CustomerReactivated.reason',
       'PointsRedeemed.reward',
+      'RetentionActionRecorded.note',
     ]);
   });
 
@@ -33,6 +34,7 @@ describe('field classification (design.md §7)', () => {
     expect(sensitiveFieldsOf('ChurnCustomer')).toEqual(['reason']);
     expect(sensitiveFieldsOf('RedeemPoints')).toEqual(['reward']);
     expect(sensitiveFieldsOf('ExtendComplaint')).toEqual(['reason']);
+    expect(sensitiveFieldsOf('RecordRetentionAction')).toEqual(['note']);
     expect(sensitiveFieldsOf('AcquireCustomer')).toEqual([]);
   });
 });

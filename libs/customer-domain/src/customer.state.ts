@@ -1,5 +1,14 @@
 import type { IdSet, Instant, Money } from '@rapport/kernel';
-import type { ComplaintSeverity, ComplaintStage, CustomerType, LoyaltyTier, RiskProfile, SealedPersonalData } from './customer.values';
+import type {
+  ComplaintSeverity,
+  ComplaintStage,
+  CustomerType,
+  LoyaltyTier,
+  RetentionActionKind,
+  RetentionOutcome,
+  RiskProfile,
+  SealedPersonalData,
+} from './customer.values';
 
 export interface ComplaintState {
   readonly complaintId: string;
@@ -37,8 +46,33 @@ export interface SurveyAnswer {
   readonly csat: number;
 }
 
+/** The last churn-risk score recorded, the instant it was judged as of, and whether it was at or above the threshold then in force. */
+export interface RecordedChurnRisk {
+  readonly score: number;
+  readonly isAtRisk: boolean;
+  readonly assessedAt: Instant;
+}
+
+export interface RetentionActionState {
+  readonly kind: RetentionActionKind;
+  readonly outcome?: RetentionOutcome;
+}
+
+/**
+ * The churn-risk inputs beyond what the record keeps anyway. Optional, so that states folded
+ * before the churn-risk score existed (snapshots included) read as "no signal yet".
+ */
+export interface RetentionRecord {
+  /** Percent by which the latest profile update that changed assets lowered them (0 when they rose or held). */
+  readonly assetDropPercent?: number;
+  /** When each NPS detractor answer was given, oldest first. */
+  readonly detractorAnswersAt?: readonly Instant[];
+  readonly churnRisk?: RecordedChurnRisk;
+  readonly retentionActions?: Readonly<Record<string, RetentionActionState>>;
+}
+
 /** What every customer who has been acquired has, whatever the stage. */
-export interface CustomerRecord {
+export interface CustomerRecord extends RetentionRecord {
   readonly customerId: string;
   readonly customerType: CustomerType;
   readonly acquisitionChannel: string;

@@ -16,6 +16,12 @@ export type ComplaintStage = 'filed' | ComplaintWorkStage | 'resolved';
 export const LOYALTY_TIERS = ['Bronze', 'Silver', 'Gold', 'Platinum'] as const;
 export type LoyaltyTier = (typeof LOYALTY_TIERS)[number];
 
+export const RETENTION_ACTION_KINDS = ['call', 'offer', 'fee-waiver', 'advisor-meeting', 'email', 'other'] as const;
+export type RetentionActionKind = (typeof RETENTION_ACTION_KINDS)[number];
+
+export const RETENTION_OUTCOMES = ['retained', 'declined', 'no-answer'] as const;
+export type RetentionOutcome = (typeof RETENTION_OUTCOMES)[number];
+
 /**
  * Personal data sealed with the customer's data key (AES-256-GCM) before it reaches the domain.
  * The domain stores and passes it on; it never sees plaintext (design.md §7).

@@ -19,6 +19,7 @@ import type { RecordTransactionRequest } from './requests/record-transaction.req
 import type { RedeemPointsRequest } from './requests/redeem-points.request';
 import type { UpdateProfileRequest } from './requests/update-profile.request';
 import type { ErasureRequest } from './requests/erasure.request';
+import type { RecordRetentionActionRequest, RecordRetentionOutcomeRequest } from './requests/retention-action.request';
 
 /** A domain command plus the plaintext personal data that the handler seals before deciding. */
 export interface CommandWithPersonalData {
@@ -102,6 +103,15 @@ export class ToCommand {
   reactivate(customerId: string, request: ReactivateCustomerRequest): CustomerCommand {
     const data = request.reason ? { reason: request.reason } : {};
     return { type: 'ReactivateCustomer', customerId, occurredAt: this.at(request), data };
+  }
+
+  recordRetentionAction(customerId: string, actionId: string, request: RecordRetentionActionRequest, recordedBy: string): CustomerCommand {
+    const data = { actionId, kind: request.kind, recordedBy, ...(request.note ? { note: request.note } : {}) };
+    return { type: 'RecordRetentionAction', customerId, occurredAt: this.at(request), data };
+  }
+
+  recordRetentionOutcome(customerId: string, actionId: string, request: RecordRetentionOutcomeRequest): CustomerCommand {
+    return { type: 'RecordRetentionActionOutcome', customerId, occurredAt: this.at(request), data: { actionId, outcome: request.outcome } };
   }
 
   erase(customerId: string, request: ErasureRequest, requestedBy: string): CustomerCommand {

@@ -17,6 +17,8 @@ export const DOMAIN_ERROR_STATUS: Readonly<Record<DomainErrorCode, number>> = {
   'complaint-breached': 409,
   'complaint-stage-transition-invalid': 409,
   'retention-alert-not-warranted': 409,
+  'retention-action-not-found': 404,
+  'retention-action-outcome-already-recorded': 409,
   'personal-data-already-erased': 409,
   'nothing-to-update': 400,
 };

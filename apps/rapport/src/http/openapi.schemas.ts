@@ -35,7 +35,13 @@ export const COMMAND_RESPONSE_SCHEMA: SchemaObject = {
   type: 'object',
   additionalProperties: false,
   required: ['customerId', 'revision', 'events'],
-  properties: { customerId: text, revision: integer(-1), events: { type: 'array', items: text }, position: integer() },
+  properties: {
+    customerId: text,
+    actionId: { type: 'string', description: 'The retention action recorded (POST .../retention-actions only)' },
+    revision: integer(-1),
+    events: { type: 'array', items: text },
+    position: integer(),
+  },
 };
 
 const COMPLAINT_SCHEMA = object(
@@ -99,6 +105,38 @@ export const SUCCESS_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
         averageResolutionHours: { type: 'number', nullable: true },
       }),
     },
+    // left out of a report as known then (knownAt): it counts the customers as known now
+    retainedAfterAction: object(['customersAtRisk', 'retained', 'percent'], {
+      customersAtRisk: integer(),
+      retained: integer(),
+      percent: { type: 'number', nullable: true },
+    }),
+  }),
+  '/v1/retention/worklist': object(['customers', 'next'], {
+    customers: {
+      type: 'array',
+      items: object(['customerId', 'segment', 'score', 'reasons', 'atRiskSince', 'assessedAt', 'lastAction'], {
+        customerId: text,
+        segment: text,
+        score: { type: 'integer', minimum: 0, maximum: 100 },
+        reasons: { type: 'array', items: object(['signal', 'value', 'points']) },
+        atRiskSince: { type: 'string', nullable: true },
+        assessedAt: { type: 'string', nullable: true },
+        lastAction: {
+          type: 'object',
+          nullable: true,
+          required: ['actionId', 'kind', 'recordedAt', 'outcome', 'outcomeAt'],
+          properties: {
+            actionId: text,
+            kind: text,
+            recordedAt: text,
+            outcome: { type: 'string', nullable: true },
+            outcomeAt: { type: 'string', nullable: true },
+          },
+        },
+      }),
+    },
+    next: { type: 'string', nullable: true },
   }),
   '/v1/customers/{customerId}/segments/history': object(['customerId', 'changes'], {
     customerId: text,

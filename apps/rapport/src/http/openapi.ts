@@ -20,6 +20,7 @@ import { EVENT_POSITION_HEADER, POSITION_HEADER } from './outcome.interceptor';
 const PATH_PATTERNS: Readonly<Record<string, string>> = {
   customerId: CUSTOMER_ID_PATTERN.source,
   complaintId: BUSINESS_ID.source,
+  actionId: BUSINESS_ID.source,
   segment: SEGMENT_KEY_PATTERN,
   id: REPORT_ID.source,
   runId: RUN_ID_PATTERN.source,
@@ -32,7 +33,7 @@ const PROBLEMS: Readonly<Record<number, string>> = {
   400: 'Invalid input: every field named in `errors`, or a malformed path, body or cursor',
   401: 'No API key, or an unknown one',
   403: "The key's role may not use this route",
-  404: 'Unknown customer (`rule: customer-not-found`), complaint, report, or cluster run (or cluster number of a run)',
+  404: 'Unknown customer (`rule: customer-not-found`), complaint, report, retention action, or cluster run (or cluster number of a run)',
   409: 'A broken business rule (`rule` names it) or a concurrent change',
   413: 'The body is larger than 64 KB',
   415: 'The body is not application/json',
@@ -170,7 +171,7 @@ interface CustomerOperation {
 function customerOperations(document: OpenAPIObject): Record<string, CustomerOperation> {
   const operations: Record<string, CustomerOperation> = {};
   for (const [path, item] of Object.entries(document.paths)) {
-    if (!path.startsWith('/v1/customers/{customerId}') || path.includes('{complaintId}')) continue;
+    if (!path.startsWith('/v1/customers/{customerId}') || path.includes('{complaintId}') || path.includes('{actionId}')) continue;
     for (const operation of Object.values(item) as OperationObject[]) {
       const parameters = (operation.parameters ?? []) as ParameterObject[];
       const takesMinPosition = parameters.some((parameter) => parameter.name === 'minPosition');

@@ -49,11 +49,12 @@ function answerOf(value: unknown, method: string, response: Response): Answer | 
 }
 
 /** 201 when events were appended (a replay included: it answers as the first time), 200 for a no-op; PATCH answers 200. */
-function commandAnswer({ customerId, outcome }: CommandResult, method: string): Answer {
+function commandAnswer({ customerId, outcome, madeIds }: CommandResult, method: string): Answer {
   if (outcome.kind === 'rejected') throw new DomainRejection(outcome.rejection);
   const hasEvents = outcome.eventTypes.length > 0;
   const body = {
     customerId,
+    ...madeIds,
     revision: outcome.revision,
     events: outcome.eventTypes,
     ...(outcome.position !== undefined ? { position: outcome.position } : {}),

@@ -9,6 +9,8 @@ export class CommandResult {
   constructor(
     readonly customerId: string,
     readonly outcome: CommandOutcome<DomainError>,
+    /** Ids the edge made for the caller (a retention action's `actionId`), answered beside the outcome. */
+    readonly madeIds: Readonly<Record<string, string>> = {},
   ) {}
 }
 

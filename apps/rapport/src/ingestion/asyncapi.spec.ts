@@ -18,6 +18,8 @@ const NOT_FROM_INGESTION: Partial<Record<DomainErrorCode, string>> = {
   'complaint-extension-too-long': 'ExtendComplaint, over HTTP only',
   'complaint-breached': 'ExtendComplaint, over HTTP only',
   'complaint-stage-transition-invalid': 'ChangeComplaintStage, over HTTP only',
+  'retention-action-not-found': 'RecordRetentionActionOutcome, over HTTP only',
+  'retention-action-outcome-already-recorded': 'RecordRetentionActionOutcome, over HTTP only',
 };
 
 // A new reason or fate does not compile here until it is added, and the spec then asks for it in the document.

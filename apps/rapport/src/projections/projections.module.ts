@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { defaultReadModelConfig } from '@rapport/read-models';
+import { ChurnRiskSaga } from './churn-risk.saga';
 import { EventBusFeed } from './event-bus-feed';
 import { READ_MODEL_CONFIG } from './projection.tokens';
 import { ProjectorHost } from './projector-host';
@@ -13,6 +14,7 @@ import { UnhandledExceptionsLogger } from './unhandled-exceptions.logger';
     ProjectorHost,
     EventBusFeed,
     RetentionAlertSaga,
+    ChurnRiskSaga,
     UnhandledExceptionsLogger,
   ],
   exports: [READ_MODEL_CONFIG, ProjectorHost, EventBusFeed],

@@ -16,6 +16,8 @@ import { GetKpisHandler } from './kpis/get-kpis.query-handler';
 import { KpisController } from './kpis/kpis.controller';
 import { LoyaltyController } from './loyalty/loyalty.controller';
 import { GetLoyaltyAccountHandler, GetLoyaltyLeaderboardHandler, GetLoyaltyTiersHandler } from './loyalty/loyalty.query-handlers';
+import { GetWorklistHandler } from './retention/get-worklist.query-handler';
+import { RetentionController } from './retention/retention.controller';
 import { GetProjectionStatusHandler } from './projections/get-projection-status.query-handler';
 import { SegmentLineageController } from './lineage/segment-lineage.controller';
 import {
@@ -52,6 +54,7 @@ import { ReadGate } from './shared/read-gate';
     ProjectionsController,
     SegmentLineageController,
     ReportsController,
+    RetentionController,
   ],
   providers: [
     ReadGate,
@@ -77,6 +80,7 @@ import { ReadGate } from './shared/read-gate';
     ListSegmentMembersAsOfHandler,
     KnownAtKpis,
     ReportsService,
+    GetWorklistHandler,
   ],
 })
 export class QueriesModule {}

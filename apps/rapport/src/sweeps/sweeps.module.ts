@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { defaultComplaintClockConfig } from '@rapport/customer-domain';
+import { defaultComplaintClockConfig, defaultDomainConfig } from '@rapport/customer-domain';
 import type { ReadModelStore } from '@rapport/read-models';
 import type { AppConfig } from '../config';
 import { APP_CONFIG, READ_MODEL_STORE } from '../wiring/tokens';
+import { CHURN_RISK_CONFIG, ChurnRiskSweep } from './churn-risk.sweep';
 import { ComplaintClockSweep } from './complaint-clock.sweep';
 import { TimeSweepHost } from './time-sweep-host';
 import { TIME_SWEEPS, type TimeSweep } from './time-sweeps';
 
-/** Every time sweep, and the one timer that runs them. */
+/** Every time sweep, and the one timer that runs them. A new sweep is a provider here and one more entry in `inject`. */
 @Module({
   providers: [
     {
@@ -17,9 +18,11 @@ import { TIME_SWEEPS, type TimeSweep } from './time-sweeps';
         new ComplaintClockSweep(store, commandBus, config.complaintClock ?? defaultComplaintClockConfig),
       inject: [READ_MODEL_STORE, CommandBus, APP_CONFIG],
     },
-    { provide: TIME_SWEEPS, useFactory: (...sweeps: TimeSweep[]) => sweeps, inject: [ComplaintClockSweep] },
+    { provide: CHURN_RISK_CONFIG, useValue: defaultDomainConfig.churnRisk },
+    ChurnRiskSweep,
+    { provide: TIME_SWEEPS, useFactory: (...sweeps: TimeSweep[]) => sweeps, inject: [ComplaintClockSweep, ChurnRiskSweep] },
     TimeSweepHost,
   ],
-  exports: [TIME_SWEEPS, ComplaintClockSweep],
+  exports: [TIME_SWEEPS, ComplaintClockSweep, ChurnRiskSweep, TimeSweepHost],
 })
 export class SweepsModule {}

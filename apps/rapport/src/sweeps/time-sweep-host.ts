@@ -1,15 +1,15 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { instantOf, type Clock } from '@rapport/kernel';
-import type { AppConfig } from '../config';
+import { instantOf, type Clock, type Instant } from '@rapport/kernel';
+import { DEFAULT_SWEEP_INTERVAL_MS, type AppConfig } from '../config';
 import { APP_CONFIG, CLOCK } from '../wiring/tokens';
-import { TIME_SWEEPS, type TimeSweep } from './time-sweeps';
+import { TIME_SWEEPS, type SweepReport, type TimeSweep } from './time-sweeps';
 
-/** Runs every registered sweep every RAPPORT_SWEEP_INTERVAL_MS (0: never), one run at a time. */
+/** Runs every registered sweep every RAPPORT_SWEEP_INTERVAL_MS (0: never), one run at a time; one failing sweep does not stop the others. */
 @Injectable()
 export class TimeSweepHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('sweeps');
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private running: Promise<unknown> | undefined;
 
   constructor(
     @Inject(TIME_SWEEPS) private readonly sweeps: readonly TimeSweep[],
@@ -18,7 +18,7 @@ export class TimeSweepHost implements OnApplicationBootstrap, BeforeApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    const interval = this.config.sweepIntervalMs ?? 60_000;
+    const interval = this.config.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS;
     if (interval === 0) return;
     this.timer = setInterval(() => this.tick(), interval);
     this.timer.unref();
@@ -29,23 +29,26 @@ export class TimeSweepHost implements OnApplicationBootstrap, BeforeApplicationS
     await this.running;
   }
 
-  /** A tick while the previous run is still going is skipped rather than queued. */
-  private tick(): void {
-    if (this.running !== undefined) return;
-    this.running = this.runAll().finally(() => {
-      this.running = undefined;
-    });
-  }
-
-  private async runAll(): Promise<void> {
-    const now = instantOf(this.clock.now());
+  /** Every sweep once, in order, as of `now`; the reports of those that finished, by sweep name. */
+  async runAll(now: Instant): Promise<Readonly<Record<string, SweepReport>>> {
+    const reports: Record<string, SweepReport> = {};
     for (const sweep of this.sweeps) {
       try {
         const report = await sweep.sweep(now);
+        reports[sweep.name] = report;
         if (report.appended > 0) this.logger.log({ msg: 'swept', sweep: sweep.name, ...report });
       } catch (error: unknown) {
         this.logger.error({ msg: 'sweep failed', sweep: sweep.name, error: error instanceof Error ? error.message : String(error) });
       }
     }
+    return reports;
+  }
+
+  /** A tick while the previous run is still going is skipped rather than queued. */
+  private tick(): void {
+    if (this.running !== undefined) return;
+    this.running = this.runAll(instantOf(this.clock.now())).finally(() => {
+      this.running = undefined;
+    });
   }
 }

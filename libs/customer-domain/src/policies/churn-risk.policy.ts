@@ -103,3 +103,36 @@ function countedReason(
 ): ChurnRiskReason | null {
   return count > 0 ? { signal, value: count, points: Math.min(rule.cap, count * rule.pointsEach) } : null;
 }
+
+/**
+ * What is wrong with a churn-risk configuration (for the policy file loaded at start), one
+ * message per field; empty when it is usable.
+ */
+export function churnRiskConfigProblems(config: ChurnRiskConfig): readonly string[] {
+  const problems: string[] = [];
+  const check = (field: string, value: number, isValid: boolean) => {
+    if (!Number.isFinite(value) || !isValid) problems.push(`churnRisk.${field} is out of range: ${value}`);
+  };
+  const { dormancy, fallingSatisfaction, openComplaint, overdueComplaint, assetDrop, npsDetractor } = config;
+  check('dormancy.fromDays', dormancy.fromDays, dormancy.fromDays >= 0);
+  check('dormancy.fullAtDays', dormancy.fullAtDays, dormancy.fullAtDays > dormancy.fromDays);
+  check('dormancy.weight', dormancy.weight, inPoints(dormancy.weight));
+  check('fallingSatisfaction.weight', fallingSatisfaction.weight, inPoints(fallingSatisfaction.weight));
+  for (const [name, rule] of [
+    ['openComplaint', openComplaint],
+    ['overdueComplaint', overdueComplaint],
+    ['npsDetractor', npsDetractor],
+  ] as const) {
+    check(`${name}.pointsEach`, rule.pointsEach, inPoints(rule.pointsEach));
+    check(`${name}.cap`, rule.cap, inPoints(rule.cap));
+  }
+  check('assetDrop.fromPercent', assetDrop.fromPercent, assetDrop.fromPercent > 0 && assetDrop.fromPercent <= 100);
+  check('assetDrop.weight', assetDrop.weight, inPoints(assetDrop.weight));
+  check('npsDetractor.windowDays', npsDetractor.windowDays, npsDetractor.windowDays > 0);
+  check('atRiskFromScore', config.atRiskFromScore, config.atRiskFromScore > 0 && config.atRiskFromScore <= MAX_SCORE);
+  return problems;
+}
+
+function inPoints(value: number): boolean {
+  return value >= 0 && value <= MAX_SCORE;
+}

@@ -1,6 +1,7 @@
 import { adminCases } from './admin.contract-cases';
 import { findingCases } from './finding.contract-cases';
 import { aCollection, aDocument, putAll, type StoreUnderTest } from './read-model-store.fixtures';
+import { worklistCases } from './worklist.contract-cases';
 import { writingCases } from './writing.contract-cases';
 
 export interface ReadModelStoreContractOptions {
@@ -35,6 +36,7 @@ export function readModelStoreContract(
     writingCases(given);
     findingCases(given);
     adminCases(given);
+    worklistCases(given);
 
     it('keeps its documents across close and reopen', async () => {
       const collection = aCollection();

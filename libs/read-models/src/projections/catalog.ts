@@ -1,4 +1,5 @@
 import { complaintKpisProjection } from './complaint-kpis.projection';
+import { churnRiskProjection } from './churn-risk.projection';
 import { complaintsProjection } from './complaints.projection';
 import { customerAnalyticsProjection } from './customer-analytics.projection';
 import { customerSummaryProjection } from './customer-summary.projection';
@@ -24,6 +25,7 @@ export function allProjections(config: ReadModelConfig = defaultReadModelConfig)
     segmentHistoryProjection(config) as Projection,
     complaintKpisProjection as Projection,
     customerAnalyticsProjection(config),
+    churnRiskProjection(config) as Projection,
   ];
 }
 
@@ -38,6 +40,7 @@ export const PROJECTION_NAMES = [
   'segment-history',
   'complaint-kpis',
   'analytics',
+  'churn-risk',
 ] as const;
 export type ProjectionName = (typeof PROJECTION_NAMES)[number];
 

@@ -8,6 +8,7 @@ import {
   type ComplaintKpiDay,
   type Filter,
   type KpiDay,
+  retainedAfterAction,
   type ReadModelStore,
   type Stamped,
 } from '@rapport/read-models';
@@ -19,7 +20,7 @@ import { VersionedCache } from '../shared/versioned-cache';
 import { GetKpis, type KpisView, type PeriodReport } from './get-kpis.query';
 
 const PAGE = 1000;
-const PROJECTIONS = ['kpis', 'complaint-kpis'];
+const PROJECTIONS = ['kpis', 'complaint-kpis', 'churn-risk'];
 /** Distinct periods whose report is kept; dashboards ask for a handful. */
 const CACHED_PERIODS = 64;
 
@@ -40,8 +41,10 @@ export class GetKpisHandler implements IQueryHandler<GetKpis, ReadResult<KpisVie
 
   execute({ from, to, minPosition }: GetKpis): Promise<ReadResult<KpisView>> {
     return this.gate.read(PROJECTIONS, minPosition, async () => {
-      const report = await this.reports.get(`${from}/${to}`, this.projector.versionOf(PROJECTIONS), () => this.report(from, to));
-      return { from, to, ...report };
+      const report = await this.reports.get(`${from}/${to}`, this.projector.versionOf(['kpis', 'complaint-kpis']), () =>
+        this.report(from, to),
+      );
+      return { from, to, ...report, retainedAfterAction: await retainedAfterAction(this.store) };
     });
   }
 
