@@ -7,6 +7,7 @@ export { Projector, ProjectionWriteConflict, type ProjectorLogger, type Projecto
 export type { FeedHandler, Handler, HandlerState, ProjectionStatus } from './runtime/handler';
 export { rebuildProjections, REBUILD_SUFFIX, type RebuildOptions, type RebuildPhase, type RebuildReport } from './rebuild';
 export { ExclusiveProjector, type CatchUpProgress, type ExclusiveProjectorOptions } from './runtime/exclusive-projector';
+export { Lease, type LeaseDocument, type LeaseOptions } from './runtime/lease';
 export { CHECKPOINTS, readControl, type Checkpoint, type Control } from './runtime/checkpoints';
 export * from './projections/projected-event';
 export * from './projections/projection';

@@ -1,12 +1,13 @@
 import type { EventStore, RecordedEvent } from '@rapport/event-store';
 import type { ProjectedEvent } from './projections/projected-event';
 import type { Projection } from './projections/projection';
-import type { CollectionWrites, ReadModelStore, WriteResult } from './read-model-store.port';
+import type { CollectionWrites, Fence, ReadModelStore, WriteResult } from './read-model-store.port';
 import { applyEvents } from './runtime/apply-events';
-import { checkpointWrite } from './runtime/checkpoints';
+import { checkpointWrite, readControl } from './runtime/checkpoints';
 import { DocumentSet } from './runtime/document-set';
 import { documentWrites } from './runtime/document-writes';
 import { isFeed, statusOf, TrackedHandler, type Handler, type ProjectionStatus } from './runtime/handler';
+import type { Lease } from './runtime/lease';
 import { checkpointOf, heartbeatWrites, refreshFromStore } from './runtime/live-control';
 import { PositionWaiters } from './runtime/position-waiters';
 import { readProjectedEvents, readRecords, type EventPage } from './runtime/read-events';
@@ -28,6 +29,13 @@ export interface ProjectorOptions {
   readonly retryBaseMs?: number;
   readonly clock?: () => Date;
   readonly logger?: ProjectorLogger;
+  /**
+   * The lease that makes this process the one writer of these handlers (issue 16). While another
+   * process holds it, this one follows: it reads the stored checkpoints (so `waitFor` answers for
+   * the owner's progress) and writes nothing. Every write of a holding is fenced by its token.
+   * Without a lease the projector writes unfenced, as the only process there is.
+   */
+  readonly lease?: Lease;
 }
 
 /** Thrown when a guarded write is refused: another writer changed a document this projector owns. */
@@ -60,6 +68,8 @@ export class Projector {
   private readonly readers = new Set<Promise<unknown>>();
   private running: Promise<void> | undefined;
   private isStopping = false;
+  /** The fence of the step under way: null while following another owner, undefined without a lease. */
+  private fence: Fence | null | undefined;
 
   constructor(
     private readonly events: EventStore,
@@ -69,7 +79,8 @@ export class Projector {
   ) {
     this.tracked = handlers.map((handler) => new TrackedHandler(handler));
     this.batchSize = options.batchSize ?? 1000;
-    this.idleMs = options.idleMs ?? 2000;
+    // A follower must look at the lease often enough to take over within its duration.
+    this.idleMs = Math.min(options.idleMs ?? 2000, options.lease?.renewEveryMs ?? Number.POSITIVE_INFINITY);
     this.clock = options.clock ?? (() => new Date());
   }
 
@@ -97,6 +108,12 @@ export class Projector {
     await this.running;
     for (const tracked of this.tracked) tracked.state = 'stopped';
     this.waiters.releaseAll();
+    await this.options.lease?.release().catch(() => undefined);
+  }
+
+  /** Whether this process writes these handlers now: it holds their lease, or runs without one. */
+  get isOwner(): boolean {
+    return this.options.lease === undefined || this.options.lease.isHeld;
   }
 
   status(): ProjectionStatus[] {
@@ -116,7 +133,12 @@ export class Projector {
    */
   private async step(): Promise<boolean> {
     const now = this.clock();
-    if (!(await refreshFromStore(this.store, this.tracked, now))) return true;
+    this.fence = this.options.lease === undefined ? undefined : await this.options.lease.hold();
+    if (this.fence === null) return this.follow(now);
+    if (!(await refreshFromStore(this.store, this.tracked, now, this.fence))) {
+      this.options.lease?.forget();
+      return true;
+    }
     this.waiters.notify();
     const head = await this.events.headPosition();
     this.head = head;
@@ -138,6 +160,24 @@ export class Projector {
       await this.moveCheckpoints(behind, end, now);
     });
     return !isCaughtUp;
+  }
+
+  /** While another process owns these handlers: their positions as its checkpoints say, and no write. */
+  private async follow(now: Date): Promise<boolean> {
+    const control = await readControl(
+      this.store,
+      this.tracked.map((t) => t.name),
+      now,
+    );
+    this.head = await this.events.headPosition();
+    for (const tracked of this.tracked) {
+      const checkpoint = control.get(tracked.name)?.checkpoint ?? null;
+      tracked.state = 'standby';
+      tracked.position = checkpoint?.position ?? 0;
+      tracked.generation = checkpoint?.generation ?? '';
+    }
+    this.waiters.notify();
+    return false;
   }
 
   /**
@@ -214,7 +254,9 @@ export class Projector {
 
   private async write(batch: readonly CollectionWrites[], isRefusalAFailure: boolean): Promise<WriteResult | undefined> {
     if (batch.length === 0) return undefined;
-    const result = await this.store.write(batch);
+    const result = await this.store.write(batch, this.fence ?? undefined);
+    // Refused under a fence: perhaps another process took the lease; the next step asks the store.
+    if (result.refused.length > 0) this.options.lease?.forget();
     if (isRefusalAFailure && result.refused.length > 0) {
       throw new ProjectionWriteConflict(`another writer changed ${result.refused.length} document(s) first, e.g. ${result.refused[0]}`);
     }
