@@ -2,7 +2,8 @@ import type { EventStore, RecordedEvent } from '@rapport/event-store';
 import type { ProjectedEvent } from './projections/projected-event';
 import type { Projection } from './projections/projection';
 import type { CollectionWrites, Fence, ReadModelStore, WriteResult } from './read-model-store.port';
-import { applyEvents } from './runtime/apply-events';
+import { applyEvents, type CollectionNames } from './runtime/apply-events';
+import { BatchGate } from './runtime/batch-gate';
 import { checkpointWrite, readControl } from './runtime/checkpoints';
 import { DocumentSet } from './runtime/document-set';
 import { documentWrites } from './runtime/document-writes';
@@ -36,6 +37,36 @@ export interface ProjectorOptions {
    * Without a lease the projector writes unfenced, as the only process there is.
    */
   readonly lease?: Lease;
+  /** Set: the rebuild mode (`catchUp`), not the live loop. */
+  readonly exclusive?: ExclusiveMode;
+}
+
+export interface CatchUpProgress {
+  readonly position: number;
+  readonly head: number;
+  /** Events read so far by this projector. */
+  readonly events: number;
+}
+
+/**
+ * The rebuild mode: the runtime fills collections nobody else writes or reads yet (a rebuild's
+ * fresh ones) from position 0, with the same reads, routing and write order as the live mode. As
+ * their only writer it keeps documents in memory across batches and writes each changed one once
+ * per flush. It keeps no checkpoint: a rebuild that fails starts again from scratch.
+ */
+export interface ExclusiveMode {
+  /** The physical collection of each projection collection (a rebuild's fresh ones). */
+  readonly names: CollectionNames;
+  /**
+   * Events applied between writes. Default 1,000,000: a document changed many times between writes
+   * is written once, and writing is most of a rebuild's cost when done often (measured with bench/rebuild).
+   */
+  readonly flushEveryEvents?: number;
+  /** Documents held in memory (about 6 KB each) before they are written and dropped. Default 200,000. */
+  readonly maxCachedDocuments?: number;
+  /** The collections are known to hold nothing yet (a rebuild has just made them): no look-ups until the cache is first dropped. */
+  readonly isStoreEmpty?: boolean;
+  readonly onProgress?: (progress: CatchUpProgress) => void;
 }
 
 /** Thrown when a guarded write is refused: another writer changed a document this projector owns. */
@@ -46,7 +77,8 @@ export class ProjectionWriteConflict extends Error {
 const LIVE_NAMES = (collection: string) => collection;
 
 /**
- * The live projection runtime (design.md §4). Each batch of customer events after the stored
+ * The projection runtime (design.md §4), in its live mode (`start`) or its rebuild mode (`catchUp`,
+ * with `exclusive`). Live, each batch of customer events after the stored
  * checkpoints goes to every handler still behind: document projections are applied to in-memory
  * documents loaded once and written, documents before the per-customer states that route them;
  * feeds are handed the records and awaited. Then every handler's checkpoint is written, guarded
@@ -63,9 +95,11 @@ export class Projector {
   private readonly idleMs: number;
   private readonly clock: () => Date;
   private head = 0;
-  /** The batch being applied, if any: readers wait for it (readBetweenBatches). */
-  private batch: Promise<void> | undefined;
-  private readonly readers = new Set<Promise<unknown>>();
+  private readonly gate = new BatchGate();
+  /** The rebuild mode's documents, kept across batches until a flush drops them. */
+  private readonly kept: DocumentSet;
+  private eventsRead = 0;
+  private sinceFlush = 0;
   private running: Promise<void> | undefined;
   private isStopping = false;
   /** The fence of the step under way: null while following another owner, undefined without a lease. */
@@ -82,10 +116,12 @@ export class Projector {
     // A follower must look at the lease often enough to take over within its duration.
     this.idleMs = Math.min(options.idleMs ?? 2000, options.lease?.renewEveryMs ?? Number.POSITIVE_INFINITY);
     this.clock = options.clock ?? (() => new Date());
+    this.kept = new DocumentSet({ isStoreEmpty: options.exclusive?.isStoreEmpty ?? false });
   }
 
-  /** Starts the background loop; returns at once. */
+  /** Starts the live loop in the background; returns at once. */
   start(): void {
+    if (this.options.exclusive !== undefined) throw new Error('a projector in the rebuild mode catches up, it does not run live');
     if (this.running !== undefined) return;
     this.running = (async () => {
       this.head = await this.events.headPosition().catch(() => 0);
@@ -153,7 +189,7 @@ export class Projector {
       await this.write(heartbeatWrites(this.tracked, now, this.idleMs), false);
       return false;
     }
-    await this.asBatch(async () => {
+    await this.gate.write(async () => {
       for (const tracked of behind) tracked.state = 'catching-up';
       await this.project(behind, page.events);
       await this.feed(behind, page.records ?? []);
@@ -180,34 +216,55 @@ export class Projector {
     return false;
   }
 
+  /** Runs `read` between two of this runtime's batches (runtime/batch-gate.ts). */
+  readBetweenBatches<T>(read: () => Promise<T>): Promise<T> {
+    return this.gate.read(read);
+  }
+
   /**
-   * Runs `read` between two batches: a batch that is due waits for the reads under way, and reads
-   * that come meanwhile wait for it. A read of several documents of a projection (a total and the
-   * members it counts) thus never sees a batch half-written. A batch that failed half-way is seen
-   * as a crash would leave it, until its retry.
+   * The rebuild mode: applies every event in the store after the position reached so far, writes
+   * everything, and returns the position reached: the head read at the start once caught up
+   * (events of other streams lie below it).
    */
-  async readBetweenBatches<T>(read: () => Promise<T>): Promise<T> {
-    while (this.batch !== undefined) await this.batch;
-    const reading = read();
-    this.readers.add(reading);
-    try {
-      return await reading;
-    } finally {
-      this.readers.delete(reading);
+  async catchUp(): Promise<number> {
+    const mode = this.options.exclusive;
+    if (mode === undefined) throw new Error('catchUp is the rebuild mode: construct the projector with `exclusive`');
+    const projections: Projection[] = [];
+    for (const { handler } of this.tracked) if (!isFeed(handler)) projections.push(handler);
+    const head = await this.events.headPosition();
+    for (;;) {
+      const position = this.tracked[0]?.position ?? 0;
+      const page = await readProjectedEvents(this.events, position, this.batchSize);
+      for (const { handler, handles } of this.tracked) {
+        if (isFeed(handler) || handles === undefined) continue;
+        const mine = page.events.filter((e) => handles.has(e.type));
+        await applyEvents(this.store, this.kept, handler, mine, mode.names);
+      }
+      const isCaughtUp = page.count < this.batchSize;
+      const reached = Math.max(position, page.lastPosition ?? 0, isCaughtUp ? head : 0);
+      for (const tracked of this.tracked) tracked.position = reached;
+      this.eventsRead += page.count;
+      this.sinceFlush += page.count;
+      mode.onProgress?.({ position: reached, head: Math.max(head, reached), events: this.eventsRead });
+      if (this.sinceFlush >= (mode.flushEveryEvents ?? 1_000_000) || this.kept.size > this.maxCached)
+        await this.flush(projections, mode.names);
+      if (isCaughtUp) return this.flush(projections, mode.names).then(() => reached);
     }
   }
 
-  private async asBatch(work: () => Promise<void>): Promise<void> {
-    const running = Promise.allSettled([...this.readers]).then(work);
-    this.batch = running.then(
-      () => undefined,
-      () => undefined,
-    );
-    try {
-      await running;
-    } finally {
-      this.batch = undefined;
-    }
+  /** Events read by the rebuild mode so far. */
+  get eventCount(): number {
+    return this.eventsRead;
+  }
+
+  private get maxCached(): number {
+    return this.options.exclusive?.maxCachedDocuments ?? 200_000;
+  }
+
+  private async flush(projections: readonly Projection[], names: CollectionNames): Promise<void> {
+    for (const writes of documentWrites(this.kept, projections, names)) await this.write(writes, true);
+    this.sinceFlush = 0;
+    if (this.kept.size > this.maxCached) this.kept.clear();
   }
 
   /** Feeds need the records with their metadata; projections alone read without it. */
