@@ -2,6 +2,10 @@ import request from 'supertest';
 import { randomBytes } from 'node:crypto';
 import { describeWithServer } from '../support/integration-server';
 import { EmulatorStore } from '../support/esdb-emulator';
+import { LEASES, MongoReadModelStore, type LeaseDocument } from '@rapport/read-models';
+import { EventBusFeed } from '../../apps/rapport/src/projections/event-bus-feed';
+import { ProjectorHost } from '../../apps/rapport/src/projections/projector-host';
+import { OwnedWork } from '../../apps/rapport/src/ownership/owned-work';
 import { removeDir, startHttpApp, tempDataDir, type RunningApp } from '../support/http-app.harness';
 
 const OWNED_WORK = ['event-bus', 'projector'];
@@ -25,6 +29,14 @@ async function rolesWhen(app: RunningApp, isDone: (roles: Roles) => boolean, tim
     if (isDone(roles) || Date.now() > deadline) return roles;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** Waits until every handler of the instance's projector and event feed has looked at its lease and found another owner. */
+async function standingBy(app: RunningApp, timeoutMs = 20_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  const states = () => [...app.app.get(ProjectorHost).status(), ...app.app.get(EventBusFeed).status()].map((s) => s.state);
+  while (!states().every((state) => state === 'standby') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  return states().every((state) => state === 'standby');
 }
 
 const ownsAll = (roles: Roles) => [...roles.ownedWork.owned].sort().join() === OWNED_WORK.join();
@@ -68,9 +80,16 @@ describeWithServer('MONGO_URL', 'FerretDB', 'two instances sharing one event sto
     first = await startHttpApp(dirs[0] as string, { eventStore: { esdb: events }, mongoUrl });
     await rolesWhen(first, ownsAll);
     second = await startHttpApp(dirs[1] as string, { eventStore: { esdb: events }, mongoUrl });
-    const follower = await rolesWhen(second, (roles) => roles.ownedWork.following.length === OWNED_WORK.length);
+    expect(await standingBy(second)).toBe(true);
+    const follower = await rolesOf(second);
     expect(follower.ownedWork).toEqual({ owned: [], following: expect.arrayContaining(OWNED_WORK) });
     expect(follower.http.status).toBe('ready');
+    const leases = await MongoReadModelStore.connect(mongoUrl);
+    const holdings = (await leases.find<LeaseDocument>(LEASES, { limit: 10 })).documents;
+    await leases.close();
+    expect(holdings.map((h) => [h.lease, h.owner, h.token]).sort()).toEqual(
+      OWNED_WORK.map((name) => [name, first?.app.get(OwnedWork).owner, 1]),
+    );
 
     await first.close();
     first = undefined;
