@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { EventStore, RecordedEvent } from '@rapport/event-store';
 import type { ProjectedEvent } from './projections/projected-event';
 import type { Projection } from './projections/projection';
@@ -75,6 +76,8 @@ export class ProjectionWriteConflict extends Error {
 }
 
 const LIVE_NAMES = (collection: string) => collection;
+/** How often a follower looks at the owner's checkpoints while a reader waits for a position. */
+const FOLLOW_POLL_MS = 50;
 
 /**
  * The projection runtime (design.md §4), in its live mode (`start`) or its rebuild mode (`catchUp`,
@@ -159,7 +162,10 @@ export class Projector {
   /** Resolves true once every named handler has handled `position`, false after `timeoutMs`. */
   waitFor(names: readonly string[], position: number, timeoutMs: number): Promise<boolean> {
     const reached = () => names.every((name) => (this.tracked.find((t) => t.name === name)?.position ?? -1) >= position);
-    return this.waiters.wait(reached, timeoutMs);
+    const waiting = this.waiters.wait(reached, timeoutMs);
+    // A follower learns of the owner's progress only by reading its checkpoints: do so now.
+    if (!this.isOwner) this.wakeup.signal();
+    return waiting;
   }
 
   /**
@@ -213,7 +219,10 @@ export class Projector {
       tracked.generation = checkpoint?.generation ?? '';
     }
     this.waiters.notify();
-    return false;
+    if (!this.waiters.hasWaiting) return false;
+    // A reader waits for a position the owner, in another process, is about to reach: look again soon.
+    await sleep(FOLLOW_POLL_MS);
+    return true;
   }
 
   /** Runs `read` between two of this runtime's batches (runtime/batch-gate.ts). */
