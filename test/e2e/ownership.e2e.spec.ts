@@ -39,7 +39,7 @@ async function standingBy(app: RunningApp, timeoutMs = 20_000): Promise<boolean>
   return states().every((state) => state === 'standby');
 }
 
-const ownsAll = (roles: Roles) => [...roles.ownedWork.owned].sort().join() === OWNED_WORK.join();
+const ownsAll = (roles: Roles) => OWNED_WORK.every((name) => roles.ownedWork.owned.includes(name));
 
 describe('GET /health reports the roles of the instance (embedded store)', () => {
   let dir: string;
@@ -87,9 +87,12 @@ describeWithServer('MONGO_URL', 'FerretDB', 'two instances sharing one event sto
     const leases = await MongoReadModelStore.connect(mongoUrl);
     const holdings = (await leases.find<LeaseDocument>(LEASES, { limit: 10 })).documents;
     await leases.close();
-    expect(holdings.map((h) => [h.lease, h.owner, h.token]).sort()).toEqual(
-      OWNED_WORK.map((name) => [name, first?.app.get(OwnedWork).owner, 1]),
-    );
+    expect(
+      holdings
+        .filter((h) => OWNED_WORK.includes(h.lease))
+        .map((h) => [h.lease, h.owner, h.token])
+        .sort(),
+    ).toEqual(OWNED_WORK.map((name) => [name, first?.app.get(OwnedWork).owner, 1]));
 
     await first.close();
     first = undefined;

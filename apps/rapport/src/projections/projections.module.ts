@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { defaultReadModelConfig } from '@rapport/read-models';
-import { OwnedWork } from '../ownership/owned-work';
 import { EventBusFeed } from './event-bus-feed';
 import { READ_MODEL_CONFIG } from './projection.tokens';
 import { ProjectorHost } from './projector-host';
@@ -11,12 +10,11 @@ import { UnhandledExceptionsLogger } from './unhandled-exceptions.logger';
 @Module({
   providers: [
     { provide: READ_MODEL_CONFIG, useValue: defaultReadModelConfig },
-    OwnedWork,
     ProjectorHost,
     EventBusFeed,
     RetentionAlertSaga,
     UnhandledExceptionsLogger,
   ],
-  exports: [READ_MODEL_CONFIG, ProjectorHost, EventBusFeed, OwnedWork],
+  exports: [READ_MODEL_CONFIG, ProjectorHost, EventBusFeed],
 })
 export class ProjectionsModule {}
