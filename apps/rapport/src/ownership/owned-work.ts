@@ -20,6 +20,7 @@ export class OwnedWork implements BeforeApplicationShutdown {
   /** This process, as recorded in the leases it holds. */
   readonly owner = `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
   private readonly leases = new Map<string, Lease>();
+  private readonly watchers = new Set<() => Promise<void>>();
   private readonly durationMs: number;
 
   constructor(
@@ -46,6 +47,36 @@ export class OwnedWork implements BeforeApplicationShutdown {
     return true;
   }
 
+  /**
+   * Keeps long-running work (a publisher with a loop of its own) started exactly while this instance
+   * holds the lease `name`: looks at the lease at once and then three times per lease duration,
+   * starting the work when it is taken and stopping it when it is lost. Returns the stop of the watch.
+   */
+  whileOwner(name: string, work: { start(): void; stop(): Promise<void> }): () => Promise<void> {
+    const lease = this.lease(name);
+    let isRunning = false;
+    let checking: Promise<void> = Promise.resolve();
+    const check = async () => {
+      const isHeld = (await lease.hold().catch(() => null)) !== null;
+      if (isHeld && !isRunning) work.start();
+      if (!isHeld && isRunning) await work.stop();
+      isRunning = isHeld;
+    };
+    const timer = setInterval(() => (checking = checking.then(check)), lease.renewEveryMs);
+    timer.unref();
+    checking = check();
+    const unwatch = async () => {
+      clearInterval(timer);
+      await checking;
+      if (isRunning) await work.stop();
+      isRunning = false;
+      await lease.release().catch(() => undefined);
+      this.watchers.delete(unwatch);
+    };
+    this.watchers.add(unwatch);
+    return unwatch;
+  }
+
   /** The names of the work this instance holds now, for /health. */
   held(): string[] {
     return [...this.leases.values()].filter((lease) => lease.isHeld).map((lease) => lease.name);
@@ -57,6 +88,7 @@ export class OwnedWork implements BeforeApplicationShutdown {
 
   /** Hands every lease over at once on a graceful stop, so the next owner need not wait for them to expire. */
   async beforeApplicationShutdown(): Promise<void> {
+    for (const unwatch of [...this.watchers]) await unwatch();
     await Promise.all([...this.leases.values()].map((lease) => lease.release().catch(() => undefined)));
   }
 }
