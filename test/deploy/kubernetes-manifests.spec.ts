@@ -54,9 +54,9 @@ const yamlFileCount = readdirSync(MANIFESTS).filter((file) => file.endsWith('.ya
 const workloads = (resources: Resource[]) => resources.filter((r) => r.kind === 'Deployment' || r.kind === 'StatefulSet');
 
 describe('Kubernetes manifests (deploy/kubernetes)', () => {
-  it('holds Rapport, a 3-node EventStoreDB cluster, 3 Kafka nodes and a 3-member MongoDB replica set', () => {
+  it('holds Rapport (3 instances), a 3-node EventStoreDB cluster, 3 Kafka nodes and a 3-member MongoDB replica set', () => {
     const replicas = Object.fromEntries(workloads(all).map((w) => [w.metadata.name, (w.spec as { replicas: number }).replicas]));
-    expect(replicas).toEqual({ rapport: 1, eventstoredb: 3, kafka: 3, mongodb: 3 });
+    expect(replicas).toEqual({ rapport: 3, eventstoredb: 3, kafka: 3, mongodb: 3 });
     expect(all.every((r) => r.kind === 'Namespace' || r.metadata.namespace === 'rapport')).toBe(true);
   });
 

@@ -4,7 +4,7 @@ import { SqliteEventStore } from '@rapport/event-store';
 import {
   allProjections,
   EmbeddedReadModelStore,
-  ExclusiveProjector,
+  Projector,
   PROJECTION_NAMES,
   type ReadDocument,
   type ReadModelStore,
@@ -100,7 +100,7 @@ async function expectEqualToRebuild(dataDir: string): Promise<number> {
   const served = EmbeddedReadModelStore.open(join(dataDir, 'read-models.sqlite'));
   const scratch = EmbeddedReadModelStore.open(':memory:');
   try {
-    await new ExclusiveProjector(events, scratch, projections, (c) => c).catchUp();
+    await new Projector(events, scratch, projections, { exclusive: { names: (c) => c } }).catchUp();
     const expected = await snapshot(scratch);
     expect(await snapshot(served)).toEqual(expected);
     return Object.values(expected).flat().length;

@@ -26,6 +26,8 @@ export interface AppConfig {
   readonly complaintClock?: ComplaintClockConfig;
   /** Milliseconds between runs of the time sweeps (RAPPORT_SWEEP_INTERVAL_MS, default 60000; 0 disables). */
   readonly sweepIntervalMs?: number;
+  /** RAPPORT_LEASE_MS: how long an instance holds owned work (projector, sagas, sweeps) without renewing; unset: 15 s. */
+  readonly leaseMs?: number;
   /** Anchored tamper evidence (issue 14 item 5); unset: anchorConfigOf's defaults under dataDir. */
   readonly anchors?: AnchorConfig;
 }
@@ -97,6 +99,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): App
       ? integer(env.RAPPORT_TEST_CRASH_AFTER_DOCUMENTS, 0, 'RAPPORT_TEST_CRASH_AFTER_DOCUMENTS')
       : undefined,
     anchors: anchorsFromEnvironment(env, resolve(env.DATA_DIR ?? './data')),
+    leaseMs: env.RAPPORT_LEASE_MS ? positive(env.RAPPORT_LEASE_MS, 'RAPPORT_LEASE_MS') : undefined,
   };
 }
 
@@ -151,6 +154,12 @@ export function securityFromEnvironment(env: NodeJS.ProcessEnv, dataDir: string)
     metricsPublic: env.RAPPORT_METRICS_PUBLIC === 'true',
     docsPublic: env.RAPPORT_DOCS_PUBLIC !== 'false',
   };
+}
+
+function positive(value: string, name: string): number {
+  const parsed = integer(value, 0, name);
+  if (parsed === 0) throw new Error(`${name} must be at least 1 (milliseconds), got ${value}`);
+  return parsed;
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {

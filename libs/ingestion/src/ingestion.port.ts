@@ -45,6 +45,8 @@ export interface IngestionSource {
   start(handler: MessageHandler): Promise<void>;
   /** Lets in-flight messages finish, commits their offsets, leaves the group and disconnects. */
   stop(): Promise<void>;
+  /** The partitions of the input topic this instance's consumer holds now (for /health); none before it joins or after it leaves. */
+  heldPartitions(): readonly number[];
 }
 
 /** Structured log sink; fields carry ids and counts, never personal data. */

@@ -3,10 +3,17 @@ export * from './read-model-store.port';
 export * from './read-model-store.errors';
 export { EmbeddedReadModelStore } from './adapters/embedded/embedded.read-model-store';
 export { MongoReadModelStore, type MongoReadModelStoreOptions } from './adapters/mongo/mongo.read-model-store';
-export { Projector, ProjectionWriteConflict, type ProjectorLogger, type ProjectorOptions } from './projector';
+export {
+  Projector,
+  ProjectionWriteConflict,
+  type CatchUpProgress,
+  type ExclusiveMode,
+  type ProjectorLogger,
+  type ProjectorOptions,
+} from './projector';
 export type { FeedHandler, Handler, HandlerState, ProjectionStatus } from './runtime/handler';
 export { rebuildProjections, REBUILD_SUFFIX, type RebuildOptions, type RebuildPhase, type RebuildReport } from './rebuild';
-export { ExclusiveProjector, type CatchUpProgress, type ExclusiveProjectorOptions } from './runtime/exclusive-projector';
+export { Lease, type LeaseDocument, type LeaseOptions } from './runtime/lease';
 export { CHECKPOINTS, readControl, type Checkpoint, type Control } from './runtime/checkpoints';
 export * from './projections/projected-event';
 export * from './projections/projection';

@@ -1,34 +1,22 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { EventStore, RecordedEvent } from '@rapport/event-store';
 import type { ProjectedEvent } from './projections/projected-event';
 import type { Projection } from './projections/projection';
-import type { CollectionWrites, ReadModelStore, WriteResult } from './read-model-store.port';
-import { applyEvents } from './runtime/apply-events';
-import { checkpointWrite } from './runtime/checkpoints';
+import type { CollectionWrites, Fence, ReadModelStore, WriteResult } from './read-model-store.port';
+import { applyEvents, type CollectionNames } from './runtime/apply-events';
+import { BatchGate } from './runtime/batch-gate';
+import { checkpointWrite, readControl } from './runtime/checkpoints';
 import { DocumentSet } from './runtime/document-set';
 import { documentWrites } from './runtime/document-writes';
 import { isFeed, statusOf, TrackedHandler, type Handler, type ProjectionStatus } from './runtime/handler';
+import type { ProjectorOptions } from './runtime/projector-options';
 import { checkpointOf, heartbeatWrites, refreshFromStore } from './runtime/live-control';
 import { PositionWaiters } from './runtime/position-waiters';
 import { readProjectedEvents, readRecords, type EventPage } from './runtime/read-events';
 import { runLoop } from './runtime/run-loop';
 import { Wakeup } from './runtime/wakeup';
 
-export interface ProjectorLogger {
-  error(message: string, details: Readonly<Record<string, unknown>>): void;
-}
-
-export interface ProjectorOptions {
-  /** Events read and handled per batch. Default 1000. */
-  readonly batchSize?: number;
-  /** Longest idle wait; also the heartbeat interval. Default 2000 ms. */
-  readonly idleMs?: number;
-  /** Once caught up, the least time between two reads of the log (runtime/run-loop.ts). Default 0. */
-  readonly minReadIntervalMs?: number;
-  /** First wait after a failure, doubled on each further one up to 30 s. Default 250 ms. */
-  readonly retryBaseMs?: number;
-  readonly clock?: () => Date;
-  readonly logger?: ProjectorLogger;
-}
+export type { CatchUpProgress, ExclusiveMode, ProjectorLogger, ProjectorOptions } from './runtime/projector-options';
 
 /** Thrown when a guarded write is refused: another writer changed a document this projector owns. */
 export class ProjectionWriteConflict extends Error {
@@ -36,9 +24,12 @@ export class ProjectionWriteConflict extends Error {
 }
 
 const LIVE_NAMES = (collection: string) => collection;
+/** How often a follower looks at the owner's checkpoints while a reader waits for a position. */
+const FOLLOW_POLL_MS = 50;
 
 /**
- * The live projection runtime (design.md §4). Each batch of customer events after the stored
+ * The projection runtime (design.md §4), in its live mode (`start`) or its rebuild mode (`catchUp`,
+ * with `exclusive`). Live, each batch of customer events after the stored
  * checkpoints goes to every handler still behind: document projections are applied to in-memory
  * documents loaded once and written, documents before the per-customer states that route them;
  * feeds are handed the records and awaited. Then every handler's checkpoint is written, guarded
@@ -55,11 +46,15 @@ export class Projector {
   private readonly idleMs: number;
   private readonly clock: () => Date;
   private head = 0;
-  /** The batch being applied, if any: readers wait for it (readBetweenBatches). */
-  private batch: Promise<void> | undefined;
-  private readonly readers = new Set<Promise<unknown>>();
+  private readonly gate = new BatchGate();
+  /** The rebuild mode's documents, kept across batches until a flush drops them. */
+  private readonly kept: DocumentSet;
+  private eventsRead = 0;
+  private sinceFlush = 0;
   private running: Promise<void> | undefined;
   private isStopping = false;
+  /** The fence of the step under way: null while following another owner, undefined without a lease. */
+  private fence: Fence | null | undefined;
 
   constructor(
     private readonly events: EventStore,
@@ -69,12 +64,15 @@ export class Projector {
   ) {
     this.tracked = handlers.map((handler) => new TrackedHandler(handler));
     this.batchSize = options.batchSize ?? 1000;
-    this.idleMs = options.idleMs ?? 2000;
+    // A follower must look at the lease often enough to take over within its duration.
+    this.idleMs = Math.min(options.idleMs ?? 2000, options.lease?.renewEveryMs ?? Number.POSITIVE_INFINITY);
     this.clock = options.clock ?? (() => new Date());
+    this.kept = new DocumentSet({ isStoreEmpty: options.exclusive?.isStoreEmpty ?? false });
   }
 
-  /** Starts the background loop; returns at once. */
+  /** Starts the live loop in the background; returns at once. */
   start(): void {
+    if (this.options.exclusive !== undefined) throw new Error('a projector in the rebuild mode catches up, it does not run live');
     if (this.running !== undefined) return;
     this.running = (async () => {
       this.head = await this.events.headPosition().catch(() => 0);
@@ -97,6 +95,12 @@ export class Projector {
     await this.running;
     for (const tracked of this.tracked) tracked.state = 'stopped';
     this.waiters.releaseAll();
+    await this.options.lease?.release().catch(() => undefined);
+  }
+
+  /** Whether this process writes these handlers now: it holds their lease, or runs without one. */
+  get isOwner(): boolean {
+    return this.options.lease === undefined || this.options.lease.isHeld;
   }
 
   status(): ProjectionStatus[] {
@@ -106,7 +110,10 @@ export class Projector {
   /** Resolves true once every named handler has handled `position`, false after `timeoutMs`. */
   waitFor(names: readonly string[], position: number, timeoutMs: number): Promise<boolean> {
     const reached = () => names.every((name) => (this.tracked.find((t) => t.name === name)?.position ?? -1) >= position);
-    return this.waiters.wait(reached, timeoutMs);
+    const waiting = this.waiters.wait(reached, timeoutMs);
+    // A follower learns of the owner's progress only by reading its checkpoints: do so now.
+    if (!this.isOwner) this.wakeup.signal();
+    return waiting;
   }
 
   /**
@@ -116,7 +123,12 @@ export class Projector {
    */
   private async step(): Promise<boolean> {
     const now = this.clock();
-    if (!(await refreshFromStore(this.store, this.tracked, now))) return true;
+    this.fence = this.options.lease === undefined ? undefined : await this.options.lease.hold();
+    if (this.fence === null) return this.follow(now);
+    if (!(await refreshFromStore(this.store, this.tracked, now, this.fence))) {
+      this.options.lease?.forget();
+      return true;
+    }
     this.waiters.notify();
     const head = await this.events.headPosition();
     this.head = head;
@@ -131,7 +143,7 @@ export class Projector {
       await this.write(heartbeatWrites(this.tracked, now, this.idleMs), false);
       return false;
     }
-    await this.asBatch(async () => {
+    await this.gate.write(async () => {
       for (const tracked of behind) tracked.state = 'catching-up';
       await this.project(behind, page.events);
       await this.feed(behind, page.records ?? []);
@@ -140,34 +152,76 @@ export class Projector {
     return !isCaughtUp;
   }
 
+  /** While another process owns these handlers: their positions as its checkpoints say, and no write. */
+  private async follow(now: Date): Promise<boolean> {
+    const control = await readControl(
+      this.store,
+      this.tracked.map((t) => t.name),
+      now,
+    );
+    this.head = await this.events.headPosition();
+    for (const tracked of this.tracked) {
+      const checkpoint = control.get(tracked.name)?.checkpoint ?? null;
+      tracked.state = 'standby';
+      tracked.position = checkpoint?.position ?? 0;
+      tracked.generation = checkpoint?.generation ?? '';
+    }
+    this.waiters.notify();
+    if (!this.waiters.hasWaiting) return false;
+    // A reader waits for a position the owner, in another process, is about to reach: look again soon.
+    await sleep(FOLLOW_POLL_MS);
+    return true;
+  }
+
+  /** Runs `read` between two of this runtime's batches (runtime/batch-gate.ts). */
+  readBetweenBatches<T>(read: () => Promise<T>): Promise<T> {
+    return this.gate.read(read);
+  }
+
   /**
-   * Runs `read` between two batches: a batch that is due waits for the reads under way, and reads
-   * that come meanwhile wait for it. A read of several documents of a projection (a total and the
-   * members it counts) thus never sees a batch half-written. A batch that failed half-way is seen
-   * as a crash would leave it, until its retry.
+   * The rebuild mode: applies every event in the store after the position reached so far, writes
+   * everything, and returns the position reached: the head read at the start once caught up
+   * (events of other streams lie below it).
    */
-  async readBetweenBatches<T>(read: () => Promise<T>): Promise<T> {
-    while (this.batch !== undefined) await this.batch;
-    const reading = read();
-    this.readers.add(reading);
-    try {
-      return await reading;
-    } finally {
-      this.readers.delete(reading);
+  async catchUp(): Promise<number> {
+    const mode = this.options.exclusive;
+    if (mode === undefined) throw new Error('catchUp is the rebuild mode: construct the projector with `exclusive`');
+    const projections: Projection[] = [];
+    for (const { handler } of this.tracked) if (!isFeed(handler)) projections.push(handler);
+    const head = await this.events.headPosition();
+    for (;;) {
+      const position = this.tracked[0]?.position ?? 0;
+      const page = await readProjectedEvents(this.events, position, this.batchSize);
+      for (const { handler, handles } of this.tracked) {
+        if (isFeed(handler) || handles === undefined) continue;
+        const mine = page.events.filter((e) => handles.has(e.type));
+        await applyEvents(this.store, this.kept, handler, mine, mode.names);
+      }
+      const isCaughtUp = page.count < this.batchSize;
+      const reached = Math.max(position, page.lastPosition ?? 0, isCaughtUp ? head : 0);
+      for (const tracked of this.tracked) tracked.position = reached;
+      this.eventsRead += page.count;
+      this.sinceFlush += page.count;
+      mode.onProgress?.({ position: reached, head: Math.max(head, reached), events: this.eventsRead });
+      if (this.sinceFlush >= (mode.flushEveryEvents ?? 1_000_000) || this.kept.size > this.maxCached)
+        await this.flush(projections, mode.names);
+      if (isCaughtUp) return this.flush(projections, mode.names).then(() => reached);
     }
   }
 
-  private async asBatch(work: () => Promise<void>): Promise<void> {
-    const running = Promise.allSettled([...this.readers]).then(work);
-    this.batch = running.then(
-      () => undefined,
-      () => undefined,
-    );
-    try {
-      await running;
-    } finally {
-      this.batch = undefined;
-    }
+  /** Events read by the rebuild mode so far. */
+  get eventCount(): number {
+    return this.eventsRead;
+  }
+
+  private get maxCached(): number {
+    return this.options.exclusive?.maxCachedDocuments ?? 200_000;
+  }
+
+  private async flush(projections: readonly Projection[], names: CollectionNames): Promise<void> {
+    for (const writes of documentWrites(this.kept, projections, names)) await this.write(writes, true);
+    this.sinceFlush = 0;
+    if (this.kept.size > this.maxCached) this.kept.clear();
   }
 
   /** Feeds need the records with their metadata; projections alone read without it. */
@@ -214,7 +268,9 @@ export class Projector {
 
   private async write(batch: readonly CollectionWrites[], isRefusalAFailure: boolean): Promise<WriteResult | undefined> {
     if (batch.length === 0) return undefined;
-    const result = await this.store.write(batch);
+    const result = await this.store.write(batch, this.fence ?? undefined);
+    // Refused under a fence: perhaps another process took the lease; the next step asks the store.
+    if (result.refused.length > 0) this.options.lease?.forget();
     if (isRefusalAFailure && result.refused.length > 0) {
       throw new ProjectionWriteConflict(`another writer changed ${result.refused.length} document(s) first, e.g. ${result.refused[0]}`);
     }

@@ -66,6 +66,20 @@ export interface WriteResult {
   readonly refused: readonly string[];
 }
 
+/** Where leases live (runtime/lease.ts): one document per holding, `<lease>#<token>`, the token raised by every change of owner. */
+export const LEASES = 'projection_leases';
+
+/**
+ * A writer's claim: the lease it holds and the token it holds it with (held while `<lease>#<token>`
+ * is in LEASES and `<lease>#<token+1>` is not). A write
+ * under a fence is refused once another writer has taken the lease (a higher token), so an owner
+ * that paused past its lease writes nothing after its successor took over.
+ */
+export interface Fence {
+  readonly lease: string;
+  readonly token: number;
+}
+
 /**
  * The read-model document store (design.md §4): documents by id, plain finds, guarded bulk writes.
  * Adapters: embedded (SQLite file, the default) and MongoDB. Sums and counts live in documents and
@@ -85,8 +99,14 @@ export interface ReadModelStore {
    * Applies the writes collection by collection, in the order given. The embedded adapter applies a
    * whole call atomically; the MongoDB adapter does not, so callers order writes to survive a crash
    * between any two of them. A missing collection is created.
+   *
+   * Under a `fence`, the writes are applied only while the lease holds the fence's token, checked by
+   * the store itself: the embedded adapter reads the lease inside the write's transaction; the
+   * MongoDB adapter checks it first and guards every put by the token the stored document was
+   * written under, so a stale owner's put loses to any document its successor has written. Refused
+   * puts are reported in `refused`.
    */
-  write(batch: readonly CollectionWrites[]): Promise<WriteResult>;
+  write(batch: readonly CollectionWrites[], fence?: Fence): Promise<WriteResult>;
 }
 
 export interface IndexSpec {

@@ -2,11 +2,13 @@ import type { EventStore } from '@rapport/event-store';
 import type { Projection } from './projections/projection';
 import type { ReadModelAdmin, ReadModelStore } from './read-model-store.port';
 import { CHECKPOINTS, checkpointWrite, newGeneration, pauseId, readControl, type PauseRequest } from './runtime/checkpoints';
-import { ExclusiveProjector, type CatchUpProgress, type ExclusiveProjectorOptions } from './runtime/exclusive-projector';
+import { Projector, type CatchUpProgress, type ExclusiveMode } from './projector';
 
 export type RebuildPhase = 'filling' | 'pausing' | 'final-catch-up' | 'swapping' | 'done';
 
-export interface RebuildOptions extends Omit<ExclusiveProjectorOptions, 'onProgress' | 'isStoreEmpty'> {
+export interface RebuildOptions extends Pick<ExclusiveMode, 'flushEveryEvents' | 'maxCachedDocuments'> {
+  /** Events per read. Default 5000. */
+  readonly batchSize?: number;
   /** How long to wait for a running live projector to acknowledge the pause. Default 30 s. */
   readonly pauseTimeoutMs?: number;
   /** A live projector whose last heartbeat is older than this is taken as not running. Default 15 s. */
@@ -48,16 +50,21 @@ export async function rebuildProjections(
   for (const spec of specs) await admin.ensureCollection({ name: fresh(spec.name), indexes: [] });
   let phase: RebuildPhase = 'filling';
   // The fresh collections were just made, so the runner need not look for documents in them.
-  const runner = new ExclusiveProjector(events, store, projections, fresh, {
-    ...options,
-    isStoreEmpty: true,
-    onProgress: (progress) => options.onProgress?.(phase, progress),
+  const runner = new Projector(events, store, projections, {
+    batchSize: options.batchSize ?? 5000,
+    exclusive: {
+      names: fresh,
+      flushEveryEvents: options.flushEveryEvents,
+      maxCachedDocuments: options.maxCachedDocuments,
+      isStoreEmpty: true,
+      onProgress: (progress) => options.onProgress?.(phase, progress),
+    },
   });
   const rebuildId = newGeneration().replace('g-', 'r-');
   try {
-    await runner.catchUp();
+    const filled = await runner.catchUp();
     phase = 'pausing';
-    options.onProgress?.(phase, { position: runner.currentPosition, head: runner.currentPosition, events: runner.eventCount });
+    options.onProgress?.(phase, { position: filled, head: filled, events: runner.eventCount });
     const generations = await pauseLiveProjectors(store, names, rebuildId, clock, options);
     phase = 'final-catch-up';
     const position = await runner.catchUp();

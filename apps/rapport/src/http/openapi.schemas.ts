@@ -184,7 +184,20 @@ export const SUCCESS_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
     },
     next: integer(),
   }),
-  '/health': object(['status', 'adapters'], { status: { type: 'string', enum: ['ok', 'degraded'] } }),
+  '/health': object(['status', 'adapters', 'roles'], {
+    status: { type: 'string', enum: ['ok', 'degraded'] },
+    roles: object(['http', 'ingestion', 'ownedWork'], {
+      http: object(['status'], { status: { type: 'string', enum: ['ready', 'unavailable'] } }),
+      ingestion: object(['status', 'partitions'], {
+        status: { type: 'string', enum: ['off', 'waiting', 'consuming'] },
+        partitions: { type: 'array', items: { type: 'integer' } },
+      }),
+      ownedWork: object(['owned', 'following'], {
+        owned: { type: 'array', items: { type: 'string' } },
+        following: { type: 'array', items: { type: 'string' } },
+      }),
+    }),
+  }),
 };
 
 /** Bodies of the POST routes that create something other than a customer's events. */

@@ -16,8 +16,8 @@ export function crashingAfterDocuments(store: ReadModelStore, limit: number): Re
     get: (collection, id) => store.get(collection, id),
     getMany: (collection, ids) => store.getMany(collection, ids),
     find: (collection, query) => store.find(collection, query),
-    write: async (batch) => {
-      const result = await store.write(batch);
+    write: async (batch, fence) => {
+      const result = await store.write(batch, fence);
       written += batch.filter((c) => c.collection !== CHECKPOINTS).reduce((sum, c) => sum + c.writes.length, 0);
       if (written >= limit) {
         // Synchronous, so the line is out before the process dies.

@@ -3,6 +3,7 @@ import { EventBus } from '@nestjs/cqrs';
 import type { EventStore, RecordedEvent } from '@rapport/event-store';
 import { Projector, toProjectedEvent, type ProjectionStatus, type ReadModelStore } from '@rapport/read-models';
 import { CommandsInFlight } from '../commands/commands-in-flight';
+import { OwnedWork } from '../ownership/owned-work';
 import { EVENT_STORE, READ_MODEL_STORE } from '../wiring/tokens';
 import { FEED_PACING } from './projection.tokens';
 import { StoredCustomerEvent } from './stored-customer-event';
@@ -14,7 +15,8 @@ export const EVENT_BUS_FEED = 'event-bus';
  * projection runtime, with a checkpoint of its own. Its position moves once every command the sagas
  * issued for a batch has been executed (CommandsInFlight), so a position at the store's head means
  * nothing the sagas started is still on its way. A failure repeats the batch, which sagas survive
- * because the commands they issue are idempotent.
+ * because the commands they issue are idempotent. Only the instance holding the `event-bus` lease
+ * feeds the bus, so with several instances each saga command is issued by one of them.
  */
 @Injectable()
 export class EventBusFeed implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -26,11 +28,13 @@ export class EventBusFeed implements OnApplicationBootstrap, BeforeApplicationSh
     @Inject(READ_MODEL_STORE) store: ReadModelStore,
     private readonly eventBus: EventBus,
     private readonly inFlight: CommandsInFlight,
+    ownedWork: OwnedWork,
   ) {
     const feed = { kind: 'feed' as const, name: EVENT_BUS_FEED, handle: (records: readonly RecordedEvent[]) => this.publish(records) };
     this.runtime = new Projector(events, store, [feed], {
       batchSize: FEED_PACING.batchSize,
       minReadIntervalMs: FEED_PACING.minIntervalMs,
+      lease: ownedWork.lease(EVENT_BUS_FEED),
       logger: { error: (message, details) => this.logger.error({ msg: message, ...details }) },
     });
   }

@@ -10,11 +10,17 @@ import {
 } from '@rapport/read-models';
 import type { AppConfig } from '../config';
 import { Metrics } from '../operations/metrics';
+import { OwnedWork } from '../ownership/owned-work';
 import { APP_CONFIG, EVENT_STORE, READ_MODEL_ADMIN, READ_MODEL_STORE } from '../wiring/tokens';
 import { crashingAfterDocuments } from './crash-hook';
 import { PROJECTOR_PACING, READ_MODEL_CONFIG } from './projection.tokens';
 
 const METRICS_INTERVAL_MS = 1000;
+/**
+ * The projector is owned as a whole (one lease for every projection): it reads the log once per
+ * batch for all of them, so splitting them over instances would multiply the reads for little gain.
+ */
+export const PROJECTOR_LEASE = 'projector';
 
 /** Runs the live projector inside the service: started once the app is up, stopped before the stores close. */
 @Injectable()
@@ -30,6 +36,7 @@ export class ProjectorHost implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(READ_MODEL_CONFIG) private readonly config: ReadModelConfig,
     @Inject(APP_CONFIG) appConfig: AppConfig,
     private readonly metrics: Metrics,
+    ownedWork: OwnedWork,
   ) {
     const crashAfter = appConfig.crashAfterProjectedDocuments;
     // Paced reads and small batches keep each turn of the event loop the projector takes short.
@@ -40,6 +47,7 @@ export class ProjectorHost implements OnApplicationBootstrap, BeforeApplicationS
       {
         batchSize: PROJECTOR_PACING.batchSize,
         minReadIntervalMs: PROJECTOR_PACING.minIntervalMs,
+        lease: ownedWork.lease(PROJECTOR_LEASE),
         logger: { error: (message, details) => this.logger.error({ msg: message, ...details }) },
       },
     );

@@ -4,21 +4,31 @@ import { Metrics } from '../operations/metrics';
 import { openSignalLog } from '../wiring/adapters';
 import { APP_CONFIG, EVENT_STORE } from '../wiring/tokens';
 import type { AppConfig } from '../config';
+import { OwnedWork } from '../ownership/owned-work';
 import { SignalPublisher } from './signal-publisher';
 
 /** Stored events per transaction on the signals topic. */
 export const SIGNALS_PER_APPEND = 500;
 
+/** The owned-work lease of the outbound signals: with several instances, one of them publishes. */
+export const SIGNALS_LEASE = 'signals';
+
 /**
- * Runs the signal publisher while the app runs, when KAFKA_BROKERS is set. One publisher per
- * process for now; issue 16 puts it under a lease so that one instance of several publishes.
+ * Runs the signal publisher while the app runs, when KAFKA_BROKERS is set, on the one instance that
+ * holds the signals' lease (OwnedWork.whileOwner); another takes over when that one stops or dies.
  */
 @Injectable()
 export class SignalsLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('signals');
   private readonly publisher: SignalPublisher | undefined;
+  private unwatch: (() => Promise<void>) | undefined;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(EVENT_STORE) events: EventStore, metrics: Metrics) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(EVENT_STORE) events: EventStore,
+    metrics: Metrics,
+    private readonly ownedWork: OwnedWork,
+  ) {
     const log = openSignalLog(config, SIGNALS_PER_APPEND);
     this.publisher = log
       ? new SignalPublisher(events, log, {
@@ -49,10 +59,11 @@ export class SignalsLifecycle implements OnApplicationBootstrap, BeforeApplicati
   }
 
   onApplicationBootstrap(): void {
-    this.publisher?.start();
+    const publisher = this.publisher;
+    if (publisher !== undefined) this.unwatch = this.ownedWork.whileOwner(SIGNALS_LEASE, publisher);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.publisher?.stop();
+    await this.unwatch?.();
   }
 }

@@ -1,4 +1,5 @@
 import type { AppConfig } from '../config';
+import type { OwnedWork } from '../ownership/owned-work';
 import { TimeSweepHost } from './time-sweep-host';
 import type { SweepReport, TimeSweep } from './time-sweeps';
 
@@ -18,8 +19,17 @@ class RecordingSweep implements TimeSweep {
   }
 }
 
-const host = (sweeps: TimeSweep[], sweepIntervalMs?: number) =>
-  new TimeSweepHost(sweeps, clock, { ...(sweepIntervalMs === undefined ? {} : { sweepIntervalMs }) } as AppConfig);
+/** OwnedWork as an instance that holds (or does not hold) the sweeps' lease. */
+const ownership = (isOwner: boolean) =>
+  ({
+    runIfOwner: async (_name: string, work: () => Promise<void>) => {
+      if (isOwner) await work();
+      return isOwner;
+    },
+  }) as unknown as OwnedWork;
+
+const host = (sweeps: TimeSweep[], sweepIntervalMs?: number, isOwner = true) =>
+  new TimeSweepHost(sweeps, clock, { ...(sweepIntervalMs === undefined ? {} : { sweepIntervalMs }) } as AppConfig, ownership(isOwner));
 
 describe('the time-sweep host', () => {
   afterEach(() => jest.useRealTimers());
@@ -45,6 +55,16 @@ describe('the time-sweep host', () => {
     await running.beforeApplicationShutdown();
     await jest.advanceTimersByTimeAsync(5_000);
     expect(sweep.instants).toHaveLength(2);
+  });
+
+  it('sweeps only on the instance that holds the sweeps lease', async () => {
+    jest.useFakeTimers();
+    const sweep = new RecordingSweep('recording');
+    const standby = host([sweep], 1_000, false);
+    standby.onApplicationBootstrap();
+    await jest.advanceTimersByTimeAsync(3_000);
+    expect(sweep.instants).toEqual([]);
+    await standby.beforeApplicationShutdown();
   });
 
   it('defaults to one run a minute', async () => {

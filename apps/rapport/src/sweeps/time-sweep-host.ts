@@ -1,10 +1,17 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { instantOf, type Clock, type Instant } from '@rapport/kernel';
 import { DEFAULT_SWEEP_INTERVAL_MS, type AppConfig } from '../config';
+import { OwnedWork } from '../ownership/owned-work';
 import { APP_CONFIG, CLOCK } from '../wiring/tokens';
 import { TIME_SWEEPS, type SweepReport, type TimeSweep } from './time-sweeps';
 
-/** Runs every registered sweep every RAPPORT_SWEEP_INTERVAL_MS (0: never), one run at a time; one failing sweep does not stop the others. */
+/** The owned-work lease of the sweeps: with several instances, one of them sweeps, so no sweep command is issued twice. */
+export const SWEEPS_LEASE = 'time-sweeps';
+
+/**
+ * Runs every registered sweep every RAPPORT_SWEEP_INTERVAL_MS (0: never), one run at a time, on
+ * the instance that holds the sweeps' lease (OwnedWork); one failing sweep does not stop the others.
+ */
 @Injectable()
 export class TimeSweepHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('sweeps');
@@ -15,6 +22,7 @@ export class TimeSweepHost implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(TIME_SWEEPS) private readonly sweeps: readonly TimeSweep[],
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly ownedWork: OwnedWork,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -47,8 +55,18 @@ export class TimeSweepHost implements OnApplicationBootstrap, BeforeApplicationS
   /** A tick while the previous run is still going is skipped rather than queued. */
   private tick(): void {
     if (this.running !== undefined) return;
-    this.running = this.runAll(instantOf(this.clock.now())).finally(() => {
+    this.running = this.runIfOwner().finally(() => {
       this.running = undefined;
     });
+  }
+
+  private async runIfOwner(): Promise<void> {
+    try {
+      await this.ownedWork.runIfOwner(SWEEPS_LEASE, async () => {
+        await this.runAll(instantOf(this.clock.now()));
+      });
+    } catch (error: unknown) {
+      this.logger.error({ msg: 'sweep lease unavailable', error: error instanceof Error ? error.message : String(error) });
+    }
   }
 }

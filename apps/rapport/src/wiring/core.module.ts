@@ -12,6 +12,7 @@ import { CommandsInFlight } from '../commands/commands-in-flight';
 import { ExecuteCustomerCommandHandler } from '../commands/execute-customer-command';
 import { ToCommand } from '../commands/to-command';
 import { Metrics } from '../operations/metrics';
+import { OwnedWork } from '../ownership/owned-work';
 import { OriginalSealer } from '../privacy/sealed-original';
 import type { AppConfig } from '../config';
 import { openEventStore, openKeyStore, openReadModelStore } from './adapters';
@@ -69,6 +70,7 @@ export class CoreModule implements OnApplicationShutdown {
       { provide: INGESTION_SOURCE, useFactory: () => openIngestionSource(config) },
       { provide: READ_MODEL_STORE, useFactory: () => openReadModelStore(config) },
       { provide: READ_MODEL_ADMIN, useExisting: READ_MODEL_STORE },
+      OwnedWork,
     ];
     return {
       module: CoreModule,
@@ -93,6 +95,7 @@ export class CoreModule implements OnApplicationShutdown {
         INGESTION_SOURCE,
         READ_MODEL_STORE,
         READ_MODEL_ADMIN,
+        OwnedWork,
       ],
     };
   }

@@ -2,7 +2,7 @@ import type { EventStore } from '@rapport/event-store';
 import { EmbeddedReadModelStore } from '../adapters/embedded/embedded.read-model-store';
 import type { Projection } from '../projections/projection';
 import type { ReadDocument, ReadModelStore } from '../read-model-store.port';
-import { ExclusiveProjector } from '../runtime/exclusive-projector';
+import { Projector } from '../projector';
 import { allDocuments } from './projection-harness';
 
 /** Every collection of the projections, document for document. */
@@ -14,7 +14,7 @@ export async function snapshot(store: ReadModelStore, projections: readonly Proj
 /** What a rebuild from scratch of these events gives, on a private embedded store. */
 export async function fromScratch(events: EventStore, projections: readonly Projection[]): Promise<Record<string, ReadDocument[]>> {
   const store = EmbeddedReadModelStore.open(':memory:');
-  await new ExclusiveProjector(events, store, projections, (c) => c).catchUp();
+  await new Projector(events, store, projections, { exclusive: { names: (c) => c } }).catchUp();
   const documents = await snapshot(store, projections);
   await store.close();
   return documents;

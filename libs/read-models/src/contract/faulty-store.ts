@@ -1,4 +1,4 @@
-import type { CollectionWrites, ReadDocument, ReadModelStore, FindQuery, Page, WriteResult } from '../read-model-store.port';
+import type { CollectionWrites, Fence, ReadDocument, ReadModelStore, FindQuery, Page, WriteResult } from '../read-model-store.port';
 
 /**
  * A store that fails on purpose: the `failOn`-th write call (1-based, counting from now) writes only
@@ -28,12 +28,12 @@ export class FaultyStore implements ReadModelStore {
     return this.inner.find<D>(collection, query);
   }
 
-  async write(batch: readonly CollectionWrites[]): Promise<WriteResult> {
+  async write(batch: readonly CollectionWrites[], fence?: Fence): Promise<WriteResult> {
     this.calls += 1;
     this.writesSeen += batch.reduce((sum, c) => sum + c.writes.length, 0);
-    if (!this.failures.has(this.calls)) return this.inner.write(batch);
+    if (!this.failures.has(this.calls)) return this.inner.write(batch, fence);
     const half = batch.map((c) => ({ collection: c.collection, writes: c.writes.slice(0, Math.ceil(c.writes.length / 2)) }));
-    await this.inner.write(half);
+    await this.inner.write(half, fence);
     throw new Error(`injected failure in write call ${this.calls}, after part of it was written`);
   }
 }

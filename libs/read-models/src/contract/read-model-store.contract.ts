@@ -1,5 +1,6 @@
 import { adminCases } from './admin.contract-cases';
 import { findingCases } from './finding.contract-cases';
+import { leaseCases } from './lease.contract-cases';
 import { aCollection, aDocument, putAll, type StoreUnderTest } from './read-model-store.fixtures';
 import { worklistCases } from './worklist.contract-cases';
 import { writingCases } from './writing.contract-cases';
@@ -37,6 +38,7 @@ export function readModelStoreContract(
     findingCases(given);
     adminCases(given);
     worklistCases(given);
+    leaseCases(given);
 
     it('keeps its documents across close and reopen', async () => {
       const collection = aCollection();

@@ -22,7 +22,8 @@ export function isFeed(handler: Handler): handler is FeedHandler {
   return 'kind' in handler && handler.kind === 'feed';
 }
 
-export type HandlerState = 'starting' | 'catching-up' | 'live' | 'paused' | 'failed' | 'stopped';
+/** `standby`: another process holds the lease and writes; this one follows its checkpoints. */
+export type HandlerState = 'starting' | 'catching-up' | 'live' | 'paused' | 'standby' | 'failed' | 'stopped';
 
 /** What a projector knows about one of its handlers between batches. */
 export class TrackedHandler {

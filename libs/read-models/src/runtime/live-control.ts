@@ -1,4 +1,4 @@
-import type { CollectionWrites, ReadModelStore } from '../read-model-store.port';
+import type { CollectionWrites, Fence, ReadModelStore } from '../read-model-store.port';
 import { checkpointWrite, newGeneration, readControl, type Checkpoint } from './checkpoints';
 import type { TrackedHandler } from './handler';
 
@@ -8,7 +8,12 @@ import type { TrackedHandler } from './handler';
  * generation change is adopted, a pause request is acknowledged and honoured, a missing
  * checkpoint is created. Returns false when a write was refused: another process moved first.
  */
-export async function refreshFromStore(store: ReadModelStore, tracked: readonly TrackedHandler[], now: Date): Promise<boolean> {
+export async function refreshFromStore(
+  store: ReadModelStore,
+  tracked: readonly TrackedHandler[],
+  now: Date,
+  fence: Fence | undefined,
+): Promise<boolean> {
   const control = await readControl(
     store,
     tracked.map((t) => t.name),
@@ -29,12 +34,12 @@ export async function refreshFromStore(store: ReadModelStore, tracked: readonly 
       projection.state = 'paused';
       if (checkpoint.pausedFor !== pause.rebuildId)
         writes.push(checkpointWrite(checkpointOf(projection, now, pause.rebuildId), projection.generation));
-    } else if (projection.state === 'paused' || projection.state === 'starting') {
+    } else if (projection.state === 'paused' || projection.state === 'starting' || projection.state === 'standby') {
       projection.state = 'catching-up';
     }
   }
   if (writes.length === 0) return true;
-  return (await store.write(writes)).refused.length === 0;
+  return (await store.write(writes, fence)).refused.length === 0;
 }
 
 /** The checkpoint a live projector writes: its position, the generation it works in, a heartbeat. */

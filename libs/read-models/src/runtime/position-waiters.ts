@@ -29,6 +29,10 @@ export class PositionWaiters {
     for (const waiter of [...this.waiters]) waiter.check();
   }
 
+  get hasWaiting(): boolean {
+    return this.waiters.size > 0;
+  }
+
   releaseAll(): void {
     for (const waiter of [...this.waiters]) waiter.finish(false);
   }

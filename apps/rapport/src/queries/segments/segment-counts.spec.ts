@@ -5,8 +5,8 @@ import {
   countMember,
   defaultReadModelConfig,
   EmbeddedReadModelStore,
-  ExclusiveProjector,
   memberView,
+  Projector,
   segmentCountsProjection,
   segmentsProjection,
   type Projection,
@@ -36,7 +36,7 @@ function projectedStore() {
   const events = new InMemoryEventStore();
   const store = EmbeddedReadModelStore.open(':memory:');
   const projections: Projection[] = [segmentsProjection(config), segmentCountsProjection(config) as Projection];
-  const runtime = new ExclusiveProjector(events, store, projections, (collection) => collection);
+  const runtime = new Projector(events, store, projections, { exclusive: { names: (collection) => collection } });
   const status = { name: SEGMENT_COUNTS_PROJECTION, generation: 'g-1', position: 0 };
   const projector = { status: () => [status], readBetweenBatches: <T>(read: () => Promise<T>) => read() } as unknown as ProjectorHost;
   const apply = async (customer: number, event: { readonly type: string; readonly data: JsonObject }) => {

@@ -23,6 +23,7 @@ export class KafkaIngestion implements IngestionSource {
   private starting: Promise<void> | undefined;
   private restartTimer: NodeJS.Timeout | undefined;
   private isStopping = false;
+  private held: readonly number[] = [];
 
   constructor(options: KafkaIngestionOptions) {
     this.settings = withDefaults(options);
@@ -52,12 +53,17 @@ export class KafkaIngestion implements IngestionSource {
     await this.starting?.catch(() => undefined);
     const consumer = this.consumer;
     this.consumer = undefined;
+    this.held = [];
     // disconnect() stops the consumer first, which waits for the batches in hand to return.
     await consumer?.disconnect();
     // Only now: a batch returning during the stop may have held its partition.
     this.holds.releaseAll();
     await Promise.all([...this.committers.values()].map((committer) => committer.close()));
     this.committers.clear();
+  }
+
+  heldPartitions(): readonly number[] {
+    return this.held;
   }
 
   private whileStarting(steps: () => Promise<void>): Promise<void> {
@@ -73,6 +79,10 @@ export class KafkaIngestion implements IngestionSource {
     const { groupId, topic, partitionsConsumedConcurrently } = this.settings;
     const consumer = this.kafka.consumer({ groupId, sessionTimeout: 30_000, heartbeatInterval: 3_000, readUncommitted: false });
     consumer.on(consumer.events.CRASH, ({ payload }) => this.onCrash(consumer, handler, payload.error, payload.restart));
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      this.held = [...(payload.memberAssignment[topic] ?? [])].sort((a, b) => a - b);
+    });
+    consumer.on(consumer.events.STOP, () => (this.held = []));
     this.consumer = consumer;
     try {
       await consumer.connect();
@@ -107,6 +117,7 @@ export class KafkaIngestion implements IngestionSource {
 
   /** kafkajs restarts a crashed consumer itself unless the error is final; then we start a fresh one. */
   private onCrash(consumer: Consumer, handler: MessageHandler, error: Error, willRestart: boolean): void {
+    this.held = [];
     this.settings.logger.error('ingestion consumer crashed', { error: `${error.name}: ${error.message}`, willRestart });
     if (willRestart || this.isStopping || this.consumer !== consumer) return;
     this.consumer = undefined;

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readModelStoreContract } from '../../contract/read-model-store.contract';
+import { staleOwnerScenario } from '../../contract/stale-owner.scenario';
 import { EmbeddedReadModelStore } from './embedded.read-model-store';
 
 const directory = mkdtempSync(join(tmpdir(), 'rapport-embedded-read-models-'));
@@ -62,4 +63,8 @@ describe('Embedded read-model store (its own behaviour)', () => {
     expect(await store.get('docs', 'd7-49')).toMatchObject({ position: 8 });
     await store.close();
   });
+});
+
+describe('Embedded read-model store shared by two processes', () => {
+  staleOwnerScenario('two projectors on one file', async () => EmbeddedReadModelStore.open(join(directory, 'shared.sqlite')));
 });

@@ -4,9 +4,11 @@ import { encodeCursor, valueAt } from '../../cursor';
 import { ReadModelStoreUnavailable } from '../../read-model-store.errors';
 import {
   isCollectionName,
+  LEASES,
   type CollectionSpec,
   type CollectionWrites,
   type DocumentWrite,
+  type Fence,
   type FindQuery,
   type Page,
   type ReadDocument,
@@ -15,6 +17,7 @@ import {
   type Scalar,
   type WriteResult,
 } from '../../read-model-store.port';
+import { holdingId } from '../../runtime/lease';
 import { fieldExpression, indexName, indexSql, pageSql, quoted, sqlValue, tableName, type SqlValue } from './embedded.sql';
 
 type Row = [id: string, position: number, doc: string];
@@ -32,7 +35,7 @@ const WAL_COPY_INTERVAL_MS = 50;
  */
 export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
   private readonly statements = new Map<string, Database.Statement>();
-  private readonly writeAll: Database.Transaction<(batch: readonly CollectionWrites[]) => WriteResult>;
+  private readonly writeAll: Database.Transaction<(batch: readonly CollectionWrites[], fence: Fence | undefined) => WriteResult>;
   private readonly tables: Set<string>;
   private readonly walCompactor: WalCompactor | undefined;
 
@@ -40,7 +43,9 @@ export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
     private readonly db: Database.Database,
     filePath: string,
   ) {
-    this.writeAll = db.transaction((batch: readonly CollectionWrites[]) => this.applyAll(batch));
+    this.writeAll = db.transaction((batch: readonly CollectionWrites[], fence: Fence | undefined) =>
+      fence === undefined || this.isLeaseHeld(fence) ? this.applyAll(batch) : refusedWhole(batch),
+    );
     this.tables = new Set(this.tablesInSchema());
     this.walCompactor = db.memory ? undefined : this.startWalCompactor(filePath);
   }
@@ -78,10 +83,10 @@ export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
     return { documents, next: hasMore ? encodeCursor({ value: (valueAt(last, sortField) ?? null) as Scalar, id: last._id }) : null };
   }
 
-  async write(batch: readonly CollectionWrites[]): Promise<WriteResult> {
+  async write(batch: readonly CollectionWrites[], fence?: Fence): Promise<WriteResult> {
     const result = this.run(() => {
       try {
-        return this.writeAll.immediate(batch);
+        return this.writeAll.immediate(batch, fence);
       } catch (error: unknown) {
         // A table another process dropped: forgotten, then made anew by the one retry.
         if (
@@ -91,7 +96,7 @@ export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
           )
         )
           throw error;
-        return this.writeAll.immediate(batch);
+        return this.writeAll.immediate(batch, fence);
       }
     });
     this.walCompactor?.afterCommit();
@@ -183,6 +188,15 @@ export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
     return dropped.length > 0;
   }
 
+  /** Read inside the write's transaction: no other process can take the lease between this check and the writes. */
+  private isLeaseHeld(fence: Fence): boolean {
+    const table = tableName(LEASES);
+    if (!this.tables.has(table) && !this.hasTableInSchema(table)) return false;
+    const sql = `SELECT count(*) FROM ${quoted(table)} WHERE id = ?`;
+    const exists = (token: number) => this.statement(sql).pluck().get(holdingId(fence.lease, token)) === 1;
+    return exists(fence.token) && !exists(fence.token + 1);
+  }
+
   private applyAll(batch: readonly CollectionWrites[]): WriteResult {
     let applied = 0;
     const refused: string[] = [];
@@ -259,6 +273,10 @@ export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
       throw error;
     }
   }
+}
+
+function refusedWhole(batch: readonly CollectionWrites[]): WriteResult {
+  return { applied: 0, refused: batch.flatMap((c) => c.writes.flatMap((w) => (w.kind === 'put' ? [w.document._id] : []))) };
 }
 
 function checked(collection: string): string {

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { describeWithServer } from '../../../../../test/support/integration-server';
 import { readModelStoreContract } from '../../contract/read-model-store.contract';
+import { staleOwnerScenario } from '../../contract/stale-owner.scenario';
+import { LEASES } from '../../read-model-store.port';
+import { holdingId } from '../../runtime/lease';
 import { databaseIn, MongoReadModelStore } from './mongo.read-model-store';
 
 describeWithServer('MONGO_URL', 'FerretDB', 'MongoDB read-model store', (url) => {
@@ -13,6 +16,37 @@ describeWithServer('MONGO_URL', 'FerretDB', 'MongoDB read-model store', (url) =>
       reopen: () => MongoReadModelStore.connect(url, { database }),
     },
   );
+
+  const shared = `rapport_fencing_${randomBytes(4).toString('hex')}`;
+  staleOwnerScenario('two projectors on one database', () => MongoReadModelStore.connect(url, { database: shared }));
+
+  it("refuses a stale owner's put on a document its successor wrote, even when the stale lease check came first", async () => {
+    const store = await MongoReadModelStore.connect(url, { database });
+    const holding = (token: number) => ({ _id: holdingId('race', token), position: token, lease: 'race', token });
+    const collection = `fence_race_${randomBytes(4).toString('hex')}`;
+    try {
+      await store.write([
+        {
+          collection: LEASES,
+          writes: [1, 2].map((t) => ({ kind: 'put' as const, document: holding(t), guard: { kind: 'insert' as const } })),
+        },
+      ]);
+      await store.write(
+        [{ collection, writes: [{ kind: 'put', document: { _id: 'd', position: 5, by: 'successor' }, guard: { kind: 'newer' } }] }],
+        { lease: 'race', token: 2 },
+      );
+      // As if the stale owner had checked its lease before the successor inserted race#2: only the document's own fence is left to refuse it.
+      await store.write([{ collection: LEASES, writes: [{ kind: 'delete', id: holdingId('race', 2) }] }]);
+      const stale = await store.write(
+        [{ collection, writes: [{ kind: 'put', document: { _id: 'd', position: 9, by: 'stale' }, guard: { kind: 'newer' } }] }],
+        { lease: 'race', token: 1 },
+      );
+      expect(stale).toEqual({ applied: 0, refused: ['d'] });
+      expect(await store.get(collection, 'd')).toEqual({ _id: 'd', position: 5, by: 'successor' });
+    } finally {
+      await store.close();
+    }
+  });
 
   it('takes the database from the URL path, if there is one', () => {
     expect([databaseIn('mongodb://h:27017/'), databaseIn('mongodb://h:27017/analytics?w=1'), databaseIn('mongodb://a,b/x')]).toEqual([

@@ -3,8 +3,10 @@ import { encodeCursor, valueAt } from '../../cursor';
 import { ReadModelStoreUnavailable } from '../../read-model-store.errors';
 import {
   isCollectionName,
+  LEASES,
   type CollectionSpec,
   type CollectionWrites,
+  type Fence,
   type FindQuery,
   type IndexSpec,
   type Page,
@@ -15,7 +17,11 @@ import {
   type WriteResult,
 } from '../../read-model-store.port';
 import { indexKeys, mongoFilter, mongoSort, type StoredDocument } from './mongo.queries';
-import { writeCollection } from './mongo.writes';
+import { holdingId } from '../../runtime/lease';
+import { FENCE_FIELD, writeCollection } from './mongo.writes';
+
+/** The fence a document was written under is the adapter's own bookkeeping: readers never see it. */
+const WITHOUT_FENCE = { projection: { [FENCE_FIELD]: 0 } };
 
 export interface MongoReadModelStoreOptions {
   /** Database name; default: the one in the URL, else `rapport`. */
@@ -51,14 +57,14 @@ export class MongoReadModelStore implements ReadModelStore, ReadModelAdmin {
   }
 
   async get<D extends ReadDocument>(collection: string, id: string): Promise<D | null> {
-    return this.run(async () => (await this.collection(collection).findOne({ _id: id })) as D | null);
+    return this.run(async () => (await this.collection(collection).findOne({ _id: id }, WITHOUT_FENCE)) as D | null);
   }
 
   async getMany<D extends ReadDocument>(collection: string, ids: readonly string[]): Promise<ReadonlyMap<string, D>> {
     if (ids.length === 0) return new Map();
     const found = await this.run(() =>
       this.collection(collection)
-        .find({ _id: { $in: [...ids] } })
+        .find({ _id: { $in: [...ids] } }, WITHOUT_FENCE)
         .toArray(),
     );
     return new Map(found.map((document) => [document._id, document as unknown as D]));
@@ -68,7 +74,7 @@ export class MongoReadModelStore implements ReadModelStore, ReadModelAdmin {
     const filter = mongoFilter(query);
     const rows = await this.run(() =>
       this.collection(collection)
-        .find(filter)
+        .find(filter, WITHOUT_FENCE)
         .sort(mongoSort(query))
         .limit(query.limit + 1)
         .toArray(),
@@ -80,15 +86,33 @@ export class MongoReadModelStore implements ReadModelStore, ReadModelAdmin {
     return { documents, next: hasMore ? encodeCursor({ value: (valueAt(last, sortField) ?? null) as Scalar, id: last._id }) : null };
   }
 
-  async write(batch: readonly CollectionWrites[]): Promise<WriteResult> {
+  /**
+   * Without transactions (FerretDB has none) the lease check cannot share the writes' atomicity: it
+   * refuses a stale owner in the common case, and the per-document fence guard refuses it wherever
+   * its successor has written since (mongo.writes.ts).
+   */
+  async write(batch: readonly CollectionWrites[], fence?: Fence): Promise<WriteResult> {
+    if (fence !== undefined && !(await this.isLeaseHeld(fence))) {
+      return { applied: 0, refused: batch.flatMap((c) => c.writes.flatMap((w) => (w.kind === 'put' ? [w.document._id] : []))) };
+    }
     let applied = 0;
     const refused: string[] = [];
     for (const { collection, writes } of batch) {
-      const outcome = await this.run(() => writeCollection(this.collection(collection), writes));
+      const outcome = await this.run(() => writeCollection(this.collection(collection), writes, fence?.token));
       applied += outcome.applied;
       refused.push(...outcome.refused);
     }
     return { applied, refused };
+  }
+
+  private async isLeaseHeld(fence: Fence): Promise<boolean> {
+    const [held, next] = [holdingId(fence.lease, fence.token), holdingId(fence.lease, fence.token + 1)];
+    const found = await this.run(() =>
+      this.collection(LEASES)
+        .find({ _id: { $in: [held, next] } }, { projection: { _id: 1 } })
+        .toArray(),
+    );
+    return found.length === 1 && found[0]?._id === held;
   }
 
   async ensureCollection(spec: CollectionSpec): Promise<void> {

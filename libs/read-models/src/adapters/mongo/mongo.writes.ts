@@ -3,6 +3,8 @@ import type { DocumentWrite } from '../../read-model-store.port';
 import type { StoredDocument } from './mongo.queries';
 
 const DUPLICATE_KEY = 11000;
+/** The lease token a document was last written under (read-model-store.port.ts `Fence`); stripped from reads. */
+export const FENCE_FIELD = '_fence';
 
 export interface CollectionOutcome {
   readonly applied: number;
@@ -15,13 +17,17 @@ export interface CollectionOutcome {
  * FerretDB 1.24 stops a bulk at its first error whatever `ordered` says, so after any error the
  * writes are replayed one by one: every write is idempotent under its guard.
  * Compare-and-set writes (`expect`) run alone, since only a per-write result tells if they matched.
+ * Under a fence token every put also requires the stored document's token to be no higher, and
+ * stores its own: a stale owner's put loses to any document its successor wrote.
  */
 export async function writeCollection(
   collection: Collection<StoredDocument>,
   writes: readonly DocumentWrite[],
+  fenceToken?: number,
 ): Promise<CollectionOutcome> {
-  const bulk = writes.filter((w) => w.kind === 'delete' || w.guard.kind !== 'expect');
-  const single = writes.filter((w) => w.kind === 'put' && w.guard.kind === 'expect');
+  const fenced = fenceToken === undefined ? writes : writes.map((w) => fencedWrite(w, fenceToken));
+  const bulk = fenced.filter((w) => w.kind === 'delete' || w.guard.kind !== 'expect');
+  const single = fenced.filter((w) => w.kind === 'put' && w.guard.kind === 'expect');
   const outcome = await writeBulk(collection, bulk);
   for (const write of single) {
     if (await writeOne(collection, write)) outcome.applied += 1;
@@ -87,17 +93,28 @@ async function writeOne(collection: Collection<StoredDocument>, write: DocumentW
   }
 }
 
+function fencedWrite(write: DocumentWrite, token: number): DocumentWrite {
+  return write.kind === 'delete' ? write : { ...write, document: { ...write.document, [FENCE_FIELD]: token } };
+}
+
 function operation(write: DocumentWrite): AnyBulkWriteOperation<StoredDocument> {
   if (write.kind === 'delete') return { deleteOne: { filter: { _id: write.id } } };
   const document = write.document as StoredDocument;
   const { guard } = write;
   if (guard.kind === 'insert') return { insertOne: { document } };
+  const token: unknown = document[FENCE_FIELD];
+  // A missing field is not greater than the token: documents written without a fence never refuse one.
+  const fence = typeof token === 'number' ? { [FENCE_FIELD]: { $not: { $gt: token } } } : {};
   if (guard.kind === 'newer') {
     return {
-      replaceOne: { filter: { _id: document._id, position: { $lt: write.document.position } }, replacement: document, upsert: true },
+      replaceOne: {
+        filter: { _id: document._id, position: { $lt: write.document.position }, ...fence },
+        replacement: document,
+        upsert: true,
+      },
     };
   }
-  return { replaceOne: { filter: { _id: document._id, [guard.field]: guard.value }, replacement: document } };
+  return { replaceOne: { filter: { _id: document._id, [guard.field]: guard.value, ...fence }, replacement: document } };
 }
 
 function isDuplicateKey(error: unknown): boolean {

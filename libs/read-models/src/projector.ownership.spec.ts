@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InMemoryEventStore } from '@rapport/event-store';
+import { EmbeddedReadModelStore } from './adapters/embedded/embedded.read-model-store';
+import { appendAll } from './contract/event-store.helpers';
+import { manyCustomersHistory } from './contract/history.fixture';
+import { allProjections } from './projections/catalog';
+import { Projector } from './projector';
+import { Lease } from './runtime/lease';
+
+const projections = allProjections();
+const names = projections.map((p) => p.name);
+
+describe('a projector that another process owns', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'rapport-ownership-'));
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  it("writes nothing, stands by, and answers waitFor once the owner's checkpoints reach the position (read-your-write on any instance)", async () => {
+    const events = new InMemoryEventStore();
+    const file = join(directory, 'read-models.sqlite');
+    const [ownerStore, followerStore] = [EmbeddedReadModelStore.open(file), EmbeddedReadModelStore.open(file)];
+    const lease = (store: EmbeddedReadModelStore, owner: string) => new Lease(store, 'projector', { owner, durationMs: 60_000 });
+    const owner = new Projector(events, ownerStore, projections, { idleMs: 50, lease: lease(ownerStore, 'owner') });
+    let followerWrites = 0;
+    const write = followerStore.write.bind(followerStore);
+    followerStore.write = (batch, fence) => {
+      followerWrites += 1;
+      return write(batch, fence);
+    };
+    // Idle for longer than the wait below: it must learn of the owner's progress while the reader waits, not at its next idle turn.
+    const follower = new Projector(events, followerStore, projections, { idleMs: 30_000, lease: lease(followerStore, 'follower') });
+    try {
+      owner.start();
+      expect(await owner.waitFor(names, await appendAll(events, manyCustomersHistory(1)), 5_000)).toBe(true);
+      follower.start();
+      const head = await appendAll(
+        events,
+        manyCustomersHistory(3).map((e) => ({ ...e, data: { ...e.data, customerId: `later-${e.data.customerId}` } }) as typeof e),
+      );
+      expect(await follower.waitFor(names, head, 5_000)).toBe(true);
+      expect(follower.isOwner).toBe(false);
+      expect(follower.status().map((s) => s.state)).toEqual(names.map(() => 'standby'));
+      expect(followerWrites).toBe(0);
+    } finally {
+      await follower.stop();
+      await owner.stop();
+      await ownerStore.close();
+      await followerStore.close();
+      await events.close();
+    }
+  });
+});
