@@ -72,6 +72,10 @@ def before_call(context, case, **kwargs):
     start, end = body.get("from"), body.get("to")
     if isinstance(start, str) and isinstance(end, str) and DAY.match(start) and DAY.match(end) and end < start:
         body["from"], body["to"] = end, start
+    # A clustering run's k range: kMax not below kMin.
+    k_min, k_max = body.get("kMin"), body.get("kMax")
+    if isinstance(k_min, int) and isinstance(k_max, int) and k_max < k_min:
+        body["kMin"], body["kMax"] = k_max, k_min
     # knownAt counts the events recorded by then: an instant still to come is refused.
     for fields in (query, body):
         if later(instant(fields.get("knownAt")), datetime.now(timezone.utc)):

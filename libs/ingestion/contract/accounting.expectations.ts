@@ -30,14 +30,21 @@ export function deadLetterCount(planned: readonly PlannedMessage[]): number {
     .length;
 }
 
-/** Every event in the store, reduced to stream, revision and source message. */
+/** Commands the service issues itself (sagas after an event, sweeps as time passes): no produced message stands behind them. */
+const SERVICE_CHANNELS: ReadonlySet<string> = new Set(['saga', 'sweep']);
+/** Events a command appends beside its own, as their consequence (a transaction that moves the tier): not a second append. */
+const CONSEQUENCES: ReadonlySet<string> = new Set(['LoyaltyTierChanged']);
+
+/** Every event a produced message caused, reduced to stream, revision and source message. */
 export async function storedEvents(store: EventStore): Promise<StoredEventView[]> {
   const views: StoredEventView[] = [];
   for (let after = 0; ;) {
     const page = await store.readAll({ afterPosition: after, maxCount: 5_000 });
     if (page.length === 0) return views;
     views.push(
-      ...page.map((event) => ({ streamId: event.streamId, revision: event.revision, sourceMessage: event.metadata.sourceMessage })),
+      ...page
+        .filter((event) => !SERVICE_CHANNELS.has(event.metadata.channel) && !CONSEQUENCES.has(event.type))
+        .map((event) => ({ streamId: event.streamId, revision: event.revision, sourceMessage: event.metadata.sourceMessage })),
     );
     after = page[page.length - 1]?.position ?? after;
   }
