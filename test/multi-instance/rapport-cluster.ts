@@ -60,7 +60,8 @@ export class RapportCluster {
 
   /** Starts instance `index` (again, after a kill or a stop) on its own DATA_DIR; resolves once /health answers. */
   async startInstance(index: number): Promise<ServiceProcess> {
-    if (this.instances[index]?.child.exitCode === null) throw new Error(`instance ${index} is still running`);
+    const previous = this.instances[index];
+    if (previous && isRunning(previous)) throw new Error(`instance ${index} is still running`);
     const instance = await startServiceProcess({ ...this.env, DATA_DIR: this.dataDir(index) });
     this.instances[index] = instance;
     return instance;
@@ -74,7 +75,7 @@ export class RapportCluster {
 
   /** The instances that are running now, by index. */
   running(): ServiceProcess[] {
-    return this.instances.filter((instance): instance is ServiceProcess => instance?.child.exitCode === null && !instance.child.killed);
+    return this.instances.filter((instance): instance is ServiceProcess => instance !== undefined && isRunning(instance));
   }
 
   /** The event store the instances share, read the way they read it (upcast). */
@@ -94,7 +95,9 @@ export class RapportCluster {
 
   /** Every instance's output, for a failure message. */
   outputs(tail = 3_000): string {
-    return this.instances.map((instance, index) => `--- instance ${index}\n${instance?.output().slice(-tail) ?? '(not started)'}`).join('\n');
+    return this.instances
+      .map((instance, index) => `--- instance ${index}\n${instance?.output().slice(-tail) ?? '(not started)'}`)
+      .join('\n');
   }
 
   /** Stops every running instance gracefully, then the emulator, and removes the data dirs. */
@@ -109,6 +112,11 @@ export class RapportCluster {
     if (dir === undefined) throw new Error(`the cluster has no instance ${index}`);
     return dir;
   }
+}
+
+/** Neither exited nor sent a signal: a process being stopped no longer counts, so no request is sent its way. */
+function isRunning(instance: ServiceProcess): boolean {
+  return instance.child.exitCode === null && instance.child.signalCode === null && !instance.child.killed;
 }
 
 function kafkaEnv(brokers: string, topics: TestTopics): Record<string, string> {
