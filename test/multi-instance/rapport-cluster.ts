@@ -6,6 +6,9 @@ import { startEsdbEmulator, type EsdbEmulator } from '../support/esdb-emulator';
 import { removeDir, tempDataDir } from '../support/http-app.harness';
 import { startServiceProcess, type ServiceProcess } from '../support/service-process';
 
+// Three processes starting beside Kafka, FerretDB and the traffic on two cores take longer than one alone.
+const START_TIMEOUT_MS = 120_000;
+
 /** The servers every instance shares: the ones `npm test` starts (test/support/test-servers). */
 export interface SharedServers {
   /** Unset: the instances take commands by HTTP only. */
@@ -62,7 +65,7 @@ export class RapportCluster {
   async startInstance(index: number): Promise<ServiceProcess> {
     const previous = this.instances[index];
     if (previous && isRunning(previous)) throw new Error(`instance ${index} is still running`);
-    const instance = await startServiceProcess({ ...this.env, DATA_DIR: this.dataDir(index) });
+    const instance = await startServiceProcess({ ...this.env, DATA_DIR: this.dataDir(index) }, START_TIMEOUT_MS);
     this.instances[index] = instance;
     return instance;
   }

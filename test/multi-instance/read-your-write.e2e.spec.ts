@@ -32,8 +32,8 @@ describeWithServer('MONGO_URL', 'FerretDB', 'read-your-write across Rapport inst
     }
     expect(seen).toEqual(
       Array.from({ length: CUSTOMERS }, () => [
-        { status: 200, revision: 0, status_: 'prospect' },
-        { status: 200, revision: 1, status_: 'active' },
+        { http: 200, revision: 0, customerStatus: 'acquired' },
+        { http: 200, revision: 1, customerStatus: 'active' },
       ]).flat(),
     );
   });
@@ -51,9 +51,9 @@ async function command(instance: ServiceProcess, path: string, body: object): Pr
   return answer.position;
 }
 
-/** What the instance answers for the customer at that position: the HTTP status, the revision, the status. */
+/** What the instance answers for the customer at that position: the HTTP status, the revision, the customer's status. */
 async function summaryAt(instance: ServiceProcess, customerId: string, minPosition: number) {
   const response = await fetch(`${instance.url}/v1/customers/${customerId}?minPosition=${minPosition}`);
   const body = (await response.json()) as { revision?: number; status?: string };
-  return { status: response.status, revision: body.revision, status_: body.status };
+  return { http: response.status, revision: body.revision, customerStatus: body.status };
 }
