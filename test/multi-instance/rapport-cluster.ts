@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { CUSTOMER_UPCASTERS } from '@rapport/customer-domain';
 import { EsdbEventStore, Upcasters, UpcastingEventStore, type EventStore, type RecordedEvent } from '@rapport/event-store';
+import { MongoClient } from 'mongodb';
 import { uniqueTopics, type TestTopics } from '../../libs/ingestion/contract/kafka-test-kit';
 import { startEsdbEmulator, type EsdbEmulator } from '../support/esdb-emulator';
 import { removeDir, tempDataDir } from '../support/http-app.harness';
@@ -28,6 +29,8 @@ export class RapportCluster {
     readonly emulator: EsdbEmulator,
     readonly topics: TestTopics,
     readonly readModelsUrl: string,
+    private readonly servers: SharedServers,
+    private readonly databases: readonly string[],
     private readonly env: Record<string, string>,
     private readonly dataDirs: readonly string[],
   ) {
@@ -50,7 +53,7 @@ export class RapportCluster {
       ...extraEnv,
     };
     const dataDirs = Array.from({ length: size }, (_, index) => tempDataDir(`${label}-${index}`));
-    const cluster = new RapportCluster(emulator, topics, readModelsUrl, env, dataDirs);
+    const cluster = new RapportCluster(emulator, topics, readModelsUrl, servers, [database, `${database}_keys`], env, dataDirs);
     try {
       // One after another: the first creates the topics and the collections the others then find.
       for (let index = 0; index < size; index++) await cluster.startInstance(index);
@@ -103,10 +106,16 @@ export class RapportCluster {
       .join('\n');
   }
 
-  /** Stops every running instance gracefully, then the emulator, and removes the data dirs. */
+  /** Stops every running instance gracefully, then the emulator; drops the databases and removes the data dirs. */
   async stop(): Promise<void> {
     await Promise.all(this.running().map((instance) => instance.kill('SIGTERM')));
     await this.emulator.stop();
+    const client = await MongoClient.connect(this.servers.mongoUrl);
+    try {
+      for (const database of this.databases) await client.db(database).dropDatabase();
+    } finally {
+      await client.close();
+    }
     for (const dir of this.dataDirs) removeDir(dir);
   }
 
