@@ -1,5 +1,5 @@
 import type { EventStore } from '@rapport/event-store';
-import { EmbeddedReadModelStore, ExclusiveProjector, type Projection, type ReadDocument, type ReadModelStore } from '@rapport/read-models';
+import { EmbeddedReadModelStore, Projector, type Projection, type ReadDocument, type ReadModelStore } from '@rapport/read-models';
 
 /** Every collection of the projections, document for document, in id order. */
 export async function snapshot(store: ReadModelStore, projections: readonly Projection[]): Promise<Record<string, ReadDocument[]>> {
@@ -20,7 +20,7 @@ export async function snapshot(store: ReadModelStore, projections: readonly Proj
 export async function rebuiltFromScratch(events: EventStore, projections: readonly Projection[]): Promise<Record<string, ReadDocument[]>> {
   const scratch = EmbeddedReadModelStore.open(':memory:');
   try {
-    await new ExclusiveProjector(events, scratch, projections, (collection) => collection).catchUp();
+    await new Projector(events, scratch, projections, { exclusive: { names: (collection) => collection } }).catchUp();
     return await snapshot(scratch, projections);
   } finally {
     await scratch.close();
