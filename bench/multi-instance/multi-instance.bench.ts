@@ -6,7 +6,7 @@ import { RapportCluster } from '../../test/multi-instance/rapport-cluster';
 
 const INSTANCE_COUNTS = [1, 2, 3] as const;
 const WARM_UP_MESSAGES = 1_200;
-const PROJECTED_TIMEOUT_MS = 300_000;
+const PROJECTED_TIMEOUT_MS = 180_000;
 
 /**
  * Ingestion rate with one, two and three Rapport processes in one consumer group, on the services
