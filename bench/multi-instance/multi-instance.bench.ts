@@ -32,6 +32,9 @@ async function main(): Promise<void> {
     process.stderr.write(`multi-instance: ${instances} instance(s), ${messages} messages\n`);
     const { appended, projected } = await measure(kafka, { kafkaBrokers, mongoUrl }, instances, messages);
     if (typeof projected === 'string') notProjected.push(`${instances}: ${projected}`);
+    process.stderr.write(
+      `multi-instance: ${instances} appended in ${appended.toFixed(2)} s, projected: ${typeof projected === 'number' ? `${projected.toFixed(2)} s` : projected}\n`,
+    );
     for (const [what, seconds] of [
       ['appended', appended],
       ['projected', projected],
