@@ -38,6 +38,9 @@ async function main(): Promise<void> {
     await step('privacy', isSelected(options, 'privacy'), async () => void (outcomes.privacy = await privacy(workspace)));
     await step('ingestion', isSelected(options, 'ingestion'), async () => Object.assign(external, await ingestion(options, services)));
     await step('signals', isSelected(options, 'signals'), async () => Object.assign(external, await signals(options, services)));
+    await step('multi-instance', isSelected(options, 'multi-instance'), async () =>
+      Object.assign(external, await multiInstance(options, services)),
+    );
     await step('rebuild', isSelected(options, 'rebuild'), async () => Object.assign(external, await rebuild(options, services)));
     await step('console', isSelected(options, 'console'), async () => Object.assign(external, await consoleOverview(options)));
     await step('retention', isSelected(options, 'retention'), async () => Object.assign(external, await retention(options)));
@@ -103,6 +106,29 @@ async function signals(options: RunOptions, services: Services | undefined): Pro
       [options.isQuick ? '4000' : '20000'],
       externalEnv(options, services),
       TWENTY_MINUTES,
+    );
+  return results;
+}
+
+/**
+ * The multi-instance bench takes the message count (its usage line) and needs both services and the
+ * built service (`npm run build`): it runs one, two and three Rapport processes in one consumer group.
+ */
+async function multiInstance(options: RunOptions, services: Services | undefined): Promise<Record<string, ExternalOutcome>> {
+  const scripts = externalBenches('multi-instance');
+  if (scripts.length === 0)
+    return { 'multi-instance': { status: 'not-available', reason: 'no bench/multi-instance/*.bench.ts in this tree' } };
+  if (services?.env.KAFKA_BROKERS === undefined || services.env.MONGO_URL === undefined) {
+    const reason = services ? services.problems.join('; ') : 'needs Kafka and FerretDB: run with --services';
+    return Object.fromEntries(scripts.map((script) => [`multi-instance ${script}`, { status: 'not-available', script, reason }]));
+  }
+  const results: Record<string, ExternalOutcome> = {};
+  for (const script of scripts)
+    results[`multi-instance ${script}`] = await runExternal(
+      script,
+      [options.isQuick ? '4000' : '20000'],
+      externalEnv(options, services),
+      TWENTY_MINUTES * 2,
     );
   return results;
 }

@@ -20,7 +20,7 @@ export interface ServiceProcess {
  * The child gets no MONGO_URL or KAFKA_BROKERS unless the caller passes them: CI sets both for the whole
  * run, and a child that inherited them would share read models and a consumer group with other specs.
  */
-export async function startServiceProcess(env: Record<string, string>): Promise<ServiceProcess> {
+export async function startServiceProcess(env: Record<string, string>, healthTimeoutMs = 30_000): Promise<ServiceProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first (npm test does)`);
   const port = await freePort();
   const child = spawn(process.execPath, [MAIN], {
@@ -40,7 +40,7 @@ export async function startServiceProcess(env: Record<string, string>): Promise<
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(url, child, () => output);
+  await waitForHealth(url, child, () => output, healthTimeoutMs);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
@@ -56,8 +56,8 @@ export async function startServiceProcess(env: Record<string, string>): Promise<
   };
 }
 
-async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
+async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`service exited with ${child.exitCode}:\n${output()}`);
     try {
@@ -68,7 +68,7 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   child.kill('SIGKILL');
-  throw new Error(`service not healthy after 30 s:\n${output()}`);
+  throw new Error(`service not healthy after ${timeoutMs / 1000} s:\n${output()}`);
 }
 
 export function freePort(): Promise<number> {

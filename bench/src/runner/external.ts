@@ -5,14 +5,14 @@ import { benchCommand, lastJsonObject, REPO_ROOT, runChild } from '../support/ch
 import { failureReason } from './children';
 
 /**
- * The benches other engineers own (bench/ingestion, bench/rebuild, bench/console, bench/retention): every `*.bench.ts` there
+ * The benches other engineers own (bench/ingestion, bench/multi-instance, bench/rebuild, bench/console, bench/retention): every `*.bench.ts` there
  * runs as a child, like ours, through the register hook, with the services' addresses in its
  * environment and BENCH_QUICK=1 on a quick run. Its last JSON line is kept as printed, and
  * its figures are read from it: `rows: [{path|name|label|store, perSecond|eventsPerSecond|...}]`
  * (or a bare array of such rows) when it has them, else every top-level number. No JSON line:
  * "not available".
  */
-export function externalBenches(folder: 'ingestion' | 'signals' | 'rebuild' | 'console' | 'retention'): string[] {
+export function externalBenches(folder: 'ingestion' | 'multi-instance' | 'signals' | 'rebuild' | 'console' | 'retention'): string[] {
   const dir = join(REPO_ROOT, 'bench', folder);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)

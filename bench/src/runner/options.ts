@@ -17,6 +17,7 @@ export const SCENARIO_GROUPS = [
   'audit',
   'privacy',
   'ingestion',
+  'multi-instance',
   'signals',
   'rebuild',
   'console',

@@ -37,17 +37,28 @@ export class Subscriptions {
   private async pump(call: Call, options: ReadReq.Options, from: number): Promise<void> {
     const wakeUp = new WakeUp();
     let isStopped = false;
+    let releaseWriter: (() => void) | undefined;
     const stop = () => {
       isStopped = true;
       wakeUp.fire();
+      releaseWriter?.();
     };
     const stopListening = this.store.onAppend(() => wakeUp.fire());
     this.stops.add(stop);
     call.on('cancelled', stop);
+    // A full write buffer waits for its own drain only: an append meanwhile must not resume writing
+    // (several slow subscribers, as several service instances make, would pile up drain listeners).
     const send = async (reply: ReadResp) => {
       if (call.write(reply) || isStopped) return;
-      call.once('drain', () => wakeUp.fire());
-      await wakeUp.next();
+      await new Promise<void>((resolve) => {
+        const release = () => {
+          call.off('drain', release);
+          releaseWriter = undefined;
+          resolve();
+        };
+        releaseWriter = release;
+        call.once('drain', release);
+      });
     };
     try {
       await send(new ReadResp().setConfirmation(new ReadResp.SubscriptionConfirmation().setSubscriptionId(randomUUID())));
@@ -82,7 +93,7 @@ export class Subscriptions {
   }
 }
 
-/** What a waiting subscription wakes on: an append, a drained write buffer or a stop. */
+/** What a caught-up subscription wakes on: an append or a stop. */
 class WakeUp {
   private resolve: (() => void) | undefined;
 
