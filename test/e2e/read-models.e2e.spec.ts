@@ -201,9 +201,9 @@ function scenarioSuite(store: string, mongoUrl?: string, eventStore: EventStoreC
         ['individual.mass.C1.none.prospect', 1],
         ['institutional.wealth.C2.low.active', 1],
       ]);
-      // RFM of A: last transaction 5 days ago (R 5), 3 transactions in 12 months (F 2), 110.00 revenue (M 1) = 8: medium;
-      // E: 3 days (R 5), 2 transactions (F 2), no revenue (M 1) = 8: medium
-      expect(segments[0]?.valueContribution).toEqual({ high: 0, medium: 2, low: 0 });
+      // Value to date of A: revenue 100.00 + 10.00 − acquisition cost 800.00 = −690.00 CNY, below 0: low;
+      // E: no revenue and no recorded cost = 0.00, from 0 up to 5,000: medium
+      expect(segments[0]?.valueContribution).toEqual({ high: 0, medium: 1, low: 1 });
       const page = (await get('/v1/segments/individual.affluent.C3.low.active/customers?limit=1').expect(200)).body;
       const rest = (
         await request(running.server)

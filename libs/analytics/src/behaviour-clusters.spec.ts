@@ -1,5 +1,5 @@
 import { SeededRandom } from '@rapport/kernel';
-import { clusterBehaviour, type CustomerBehaviour } from './behaviour-clusters';
+import { clusterBehaviour, SILHOUETTE_SAMPLE, type CustomerBehaviour } from './behaviour-clusters';
 import type { BehaviourFeatures } from './behaviour-features';
 
 /** Three behaviours far apart: dormant and unhappy, everyday, wealthy and active. */
@@ -61,5 +61,20 @@ describe('behavioural clusters', () => {
 
   it('refuses a range that needs more customers than it has', () => {
     expect(() => clusterBehaviour(customers.slice(0, 2), { minK: 3, maxK: 4, seed: 1 })).toThrow(RangeError);
+  });
+});
+
+describe('behavioural clusters on more customers than the silhouette sample', () => {
+  const { customers } = generated(1_000, 13);
+  const run = clusterBehaviour(customers, { minK: 2, maxK: 4, seed: 5 });
+
+  it('still chooses k = 3, with every customer assigned', () => {
+    expect(customers.length).toBeGreaterThan(SILHOUETTE_SAMPLE);
+    expect(run.k).toBe(3);
+    expect(run.clusters.map((c) => c.size)).toEqual([1_000, 1_000, 1_000]);
+  });
+
+  it('repeats exactly for the same seed', () => {
+    expect(clusterBehaviour([...customers].reverse(), { minK: 2, maxK: 4, seed: 5 })).toEqual(run);
   });
 });

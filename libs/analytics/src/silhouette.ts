@@ -1,7 +1,9 @@
+import { SeededRandom } from '@rapport/kernel';
+
 /**
  * Mean silhouette coefficient of a clustering (Rousseeuw 1987), from −1 to 1: for each point,
  * (b − a) / max(a, b) where a is its mean distance to its own cluster and b to the nearest other
- * cluster. A point alone in its cluster scores 0. Exact, O(n²): fine for a sample of thousands.
+ * cluster. A point alone in its cluster scores 0. Exact, O(n²): score a sample beyond thousands.
  */
 export function meanSilhouette(points: readonly (readonly number[])[], clusterOf: readonly number[], k: number): number {
   if (points.length === 0 || k < 2) return 0;
@@ -36,4 +38,21 @@ export function distance(a: readonly number[], b: readonly number[]): number {
   let sum = 0;
   for (let i = 0; i < a.length; i += 1) sum += ((a[i] ?? 0) - (b[i] ?? 0)) ** 2;
   return Math.sqrt(sum);
+}
+
+/**
+ * The indices, ascending, of at most `size` of `count` points chosen by a seeded shuffle: the
+ * silhouette of a large book is scored on this sample, and the same seed scores the same points.
+ */
+export function silhouetteSample(count: number, size: number, seed: number): number[] {
+  if (count <= size) return Array.from({ length: count }, (_, i) => i);
+  const random = new SeededRandom(seed);
+  const indices = Array.from({ length: count }, (_, i) => i);
+  for (let i = 0; i < size; i += 1) {
+    const j = i + random.int(count - i);
+    const chosen = indices[j] ?? j;
+    indices[j] = indices[i] ?? i;
+    indices[i] = chosen;
+  }
+  return indices.slice(0, size).sort((a, b) => a - b);
 }

@@ -1,8 +1,15 @@
 /**
  * Relative CPU per event of each projection in a rebuild (bench/rebuild profiles): segment counts
- * and segment history judge a member's segment on every event. A projection not listed costs 1.
+ * and segment history judge a member's segment on every event; analytics rewrites a customer's
+ * document, growing with its active days, on every event. A projection not listed costs 1.
  */
-const REBUILD_COST: Readonly<Record<string, number>> = { 'segment-counts': 5, 'segment-history': 5, segments: 2, 'customer-summary': 2 };
+const REBUILD_COST: Readonly<Record<string, number>> = {
+  'segment-counts': 5,
+  'segment-history': 5,
+  segments: 2,
+  'customer-summary': 2,
+  analytics: 6,
+};
 
 export function rebuildCostOf(name: string): number {
   return REBUILD_COST[name] ?? 1;

@@ -1,4 +1,4 @@
-import { defaultRfmConfig, rfmScores, valueContribution, type RfmInputs, type RfmScore } from './rfm.policy';
+import { defaultRfmConfig, rfmScores, type RfmInputs, type RfmScore } from './rfm.policy';
 
 const config = { rfm: defaultRfmConfig };
 const typical: RfmInputs = {
@@ -53,18 +53,5 @@ describe('RFM monetary by revenue in 12 months (fen)', () => {
     [5_000_000n, 5],
   ])('%s fen scores %i', (revenue, score) => {
     expect(rfmScores({ ...typical, revenueIn12MonthsMinor: revenue }, config).monetary).toBe(score);
-  });
-});
-
-describe('value contribution band by RFM total', () => {
-  it.each<[RfmInputs, number, string]>([
-    [typical, 15, 'high'],
-    [{ daysSinceLastTransaction: 100, transactionsIn12Months: 12, revenueIn12MonthsMinor: 5_000_000n }, 12, 'high'],
-    [{ daysSinceLastTransaction: 100, transactionsIn12Months: 12, revenueIn12MonthsMinor: 1_000_000n }, 11, 'medium'],
-    [{ daysSinceLastTransaction: 200, transactionsIn12Months: 6, revenueIn12MonthsMinor: 200_000n }, 8, 'medium'],
-    [{ daysSinceLastTransaction: 200, transactionsIn12Months: 6, revenueIn12MonthsMinor: 50_000n }, 7, 'low'],
-    [{ daysSinceLastTransaction: null, transactionsIn12Months: 0, revenueIn12MonthsMinor: 0n }, 3, 'low'],
-  ])('%o totals %i: %s', (inputs, total, band) => {
-    expect(valueContribution(inputs, config)).toMatchObject({ total, band });
   });
 });

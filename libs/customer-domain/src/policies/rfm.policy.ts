@@ -1,7 +1,6 @@
 import { toMinorUnits } from '@rapport/kernel';
 
 export type RfmScore = 1 | 2 | 3 | 4 | 5;
-export type ContributionBand = 'high' | 'medium' | 'low';
 
 /** Four thresholds, for scores 2, 3, 4 and 5 in that order; meeting none scores 1. */
 export type ScoreThresholds<T> = readonly [T, T, T, T];
@@ -13,8 +12,6 @@ export interface RfmConfig {
   /** Revenue to the institution over 12 months, decimal strings in `monetaryCurrency`. */
   readonly monetaryFrom: ScoreThresholds<string>;
   readonly monetaryCurrency: string;
-  /** Lowest R+F+M total (3–15) for each contribution band above low. */
-  readonly contribution: { readonly highFrom: number; readonly mediumFrom: number };
 }
 
 /** design.md §2 names RFM 1–5 but no tables; these defaults are ours and configurable. */
@@ -23,7 +20,6 @@ export const defaultRfmConfig: RfmConfig = {
   frequencyFrom: [2, 6, 12, 24],
   monetaryFrom: ['500.00', '2000.00', '10000.00', '50000.00'],
   monetaryCurrency: 'CNY',
-  contribution: { highFrom: 12, mediumFrom: 8 },
 };
 
 export interface RfmInputs {
@@ -38,12 +34,6 @@ export interface RfmScores {
   readonly recency: RfmScore;
   readonly frequency: RfmScore;
   readonly monetary: RfmScore;
-}
-
-export interface ValueContribution {
-  readonly scores: RfmScores;
-  readonly total: number;
-  readonly band: ContributionBand;
 }
 
 const SCORE_BY_THRESHOLDS_MET: readonly [RfmScore, RfmScore, RfmScore, RfmScore, RfmScore] = [1, 2, 3, 4, 5];
@@ -62,13 +52,4 @@ export function rfmScores(inputs: RfmInputs, config: { readonly rfm: RfmConfig }
     frequency: scoreFor(rfm.frequencyFrom, (from) => inputs.transactionsIn12Months >= from),
     monetary: scoreFor(rfm.monetaryFrom, (from) => inputs.revenueIn12MonthsMinor >= toMinor(from)),
   };
-}
-
-/** Value contribution dimension (design.md §2): the RFM scores and a band from their total. */
-export function valueContribution(inputs: RfmInputs, config: { readonly rfm: RfmConfig }): ValueContribution {
-  const scores = rfmScores(inputs, config);
-  const total = scores.recency + scores.frequency + scores.monetary;
-  const bands = config.rfm.contribution;
-  const band: ContributionBand = total >= bands.highFrom ? 'high' : total >= bands.mediumFrom ? 'medium' : 'low';
-  return { scores, total, band };
 }

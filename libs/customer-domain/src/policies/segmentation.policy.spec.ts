@@ -3,8 +3,10 @@ import {
   defaultSegmentationConfig as config,
   lifecycleStage,
   segmentKey,
+  valueContribution,
   valueTier,
   type Behaviour,
+  type ContributionBand,
   type LifecycleFacts,
   type LifecycleStage,
   type ValueTier,
@@ -30,6 +32,17 @@ describe('value tier by assets in CNY', () => {
 
   it('leaves a currency without thresholds unclassified rather than guessing an exchange rate', () => {
     expect(valueTier({ amount: '10000000.00', currency: 'USD' }, config)).toBe('unclassified');
+  });
+});
+
+describe('value-contribution band by value to date in CNY (fen)', () => {
+  it.each<[bigint, ContributionBand]>([
+    [-1n, 'low'],
+    [0n, 'medium'],
+    [499_999n, 'medium'],
+    [500_000n, 'high'],
+  ])('%s fen: %s', (valueToDateMinor, band) => {
+    expect(valueContribution(valueToDateMinor, config)).toBe(band);
   });
 });
 

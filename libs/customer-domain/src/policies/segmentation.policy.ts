@@ -5,6 +5,7 @@ import { defaultRfmConfig, type RfmConfig } from './rfm.policy';
 export type ValueTier = 'mass' | 'affluent' | 'wealth' | 'private' | 'unclassified';
 export type Behaviour = 'high' | 'medium' | 'low' | 'none';
 export type LifecycleStage = 'prospect' | 'new' | 'active' | 'mature' | 'dormant' | 'churned';
+export type ContributionBand = 'high' | 'medium' | 'low';
 
 /** Lowest assets (decimal strings in that currency) for each tier above mass. */
 export interface ValueTierThresholds {
@@ -24,6 +25,11 @@ export interface SegmentationConfig {
     readonly lowFrom: number;
   };
   readonly rfm: RfmConfig;
+  /**
+   * Lowest value to date (own revenue to date − own acquisition cost, decimal strings in `currency`)
+   * for each value-contribution band above low.
+   */
+  readonly valueContribution: { readonly currency: string; readonly highFrom: string; readonly mediumFrom: string };
   readonly lifecycle: {
     readonly newForDays: number;
     readonly dormantAfterDays: number;
@@ -36,6 +42,8 @@ export const defaultSegmentationConfig: SegmentationConfig = {
   valueTiers: { CNY: { affluentFrom: '50000.00', wealthFrom: '500000.00', privateFrom: '6000000.00' } },
   behaviour: { windowDays: 90, highFrom: 10, mediumFrom: 3, lowFrom: 1 },
   rfm: defaultRfmConfig,
+  // Medium once the customer has paid back what it cost to acquire; high beyond 5,000 CNY of value.
+  valueContribution: { currency: 'CNY', highFrom: '5000.00', mediumFrom: '0.00' },
   lifecycle: { newForDays: 90, dormantAfterDays: 90, matureAfterMonths: 12 },
 };
 
@@ -49,6 +57,18 @@ export function valueTier(assets: Money, config: SegmentationConfig): ValueTier 
   if (atLeast(thresholds.wealthFrom)) return 'wealth';
   if (atLeast(thresholds.affluentFrom)) return 'affluent';
   return 'mass';
+}
+
+/**
+ * Value-contribution band (design.md §2, issue #13) by the customer's value to date in minor units of
+ * `valueContribution.currency`; thresholds are inclusive lower bounds.
+ */
+export function valueContribution(valueToDateMinor: bigint, config: SegmentationConfig): ContributionBand {
+  const bands = config.valueContribution;
+  const toMinor = (amount: string): bigint => toMinorUnits({ amount, currency: bands.currency });
+  if (valueToDateMinor >= toMinor(bands.highFrom)) return 'high';
+  if (valueToDateMinor >= toMinor(bands.mediumFrom)) return 'medium';
+  return 'low';
 }
 
 /** Behaviour band by the number of transactions in the trailing `behaviour.windowDays`. */

@@ -41,6 +41,18 @@ describe('segments projection', () => {
     });
   });
 
+  it('keeps the value to date in CNY: revenue less the first acquisition cost, other currencies left out', async () => {
+    const member = await memberOf(
+      customerAcquired({ acquisitionCost: cny('300.00') }),
+      customerActivated(),
+      transactionRecorded({ transactionId: 't1', revenue: cny('120.50') }),
+      transactionRecorded({ transactionId: 't2', revenue: usd('99.00') }),
+      transactionRecorded({ transactionId: 't3', revenue: cny('10.00') }),
+    );
+    // 120.50 + 10.00 − 300.00 = −169.50 CNY
+    expect(member?.valueToDateMinor).toBe('-16950');
+  });
+
   it('follows churn and reactivation like the domain does', async () => {
     const churned = await memberOf(customerAcquired(), customerActivated(), customerChurned());
     const prospectBack = await memberOf(customerAcquired(), customerChurned(), customerReactivated());

@@ -1,3 +1,4 @@
+import type { Money } from '@rapport/kernel';
 import { withMonthlyTransaction, type MonthlyActivity } from './activity';
 import { minorUnitsOf } from './money-sums';
 import type { ProjectedEvent } from './projected-event';
@@ -17,6 +18,11 @@ export interface SegmentMember {
   readonly facts: SegmentFacts;
   /** Transactions and revenue (RFM currency) per month over the RFM window, for frequency and monetary scores. */
   readonly recentMonths: MonthlyActivity;
+  /**
+   * Own revenue to date − own acquisition cost, minor units of the value-contribution currency (a
+   * decimal string: documents hold no bigint). Amounts in other currencies are left out: no FX.
+   */
+  readonly valueToDateMinor: string;
 }
 
 export const SEGMENT_EVENTS = eventTypes(
@@ -34,15 +40,26 @@ export function applyToSegmentMember(current: SegmentMember | null, event: Proje
   const facts = evolveSegmentFacts(current?.facts ?? null, event, config.segmentation);
   if (facts === null) return null;
   const recentMonths = current?.recentMonths ?? '';
+  const valueToDateMinor = String(BigInt(current?.valueToDateMinor ?? '0') + valueChange(current, event, config));
   const at = event.at;
-  if (event.type !== 'TransactionRecorded' || at === null) return { customerId: event.customerId, facts, recentMonths };
+  if (event.type !== 'TransactionRecorded' || at === null) return { customerId: event.customerId, facts, recentMonths, valueToDateMinor };
   const revenue = event.data.revenue;
   const revenueMinor = revenue?.currency === config.segmentation.rfm.monetaryCurrency ? minorUnitsOf(revenue) : 0n;
   return {
     customerId: event.customerId,
     facts,
     recentMonths: withMonthlyTransaction(recentMonths, at.slice(0, 7), revenueMinor, RFM_MONTHS),
+    valueToDateMinor,
   };
+}
+
+/** What an event adds to the value to date: its revenue, less the cost of the first acquisition. */
+function valueChange(current: SegmentMember | null, event: ProjectedEvent, config: ReadModelConfig): bigint {
+  const currency = config.segmentation.valueContribution.currency;
+  const inCurrency = (money: Money | undefined): bigint => (money?.currency === currency ? minorUnitsOf(money) : 0n);
+  if (event.type === 'TransactionRecorded') return inCurrency(event.data.revenue);
+  if (event.type === 'CustomerAcquired' && current === null) return -inCurrency(event.data.acquisitionCost);
+  return 0n;
 }
 
 export function segmentMemberRule(config: ReadModelConfig): DocumentRule<SegmentMember, null> {

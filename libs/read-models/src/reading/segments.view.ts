@@ -1,4 +1,4 @@
-import { segmentKey, valueContribution, type ContributionBand, type SegmentDimensions } from '@rapport/customer-domain';
+import { rfmScores, segmentKey, valueContribution, type ContributionBand, type SegmentDimensions } from '@rapport/customer-domain';
 import { activityInTrailingMonths } from '../projections/activity';
 import type { ReadModelConfig } from '../projections/read-model.config';
 import { segmentAt } from '../projections/segment-facts';
@@ -27,21 +27,22 @@ export interface SegmentCount {
 /** RFM covers the 12 calendar months up to now (month resolution: the documents keep monthly sums). */
 const RFM_MONTHS = 12;
 
-/** A member's segment and value contribution as of `now`. */
+/** A member's segment, value-contribution band (by value to date) and RFM scores as of `now`. */
 export function memberView(member: SegmentMember, now: Date, config: ReadModelConfig): MemberView {
   const dimensions = segmentAt(member.facts, now, config.segmentation);
   const { count, revenueMinor } = activityInTrailingMonths(member.recentMonths, now, RFM_MONTHS);
   const lastAt = member.facts.lastTransactionAt;
   const last = lastAt === null ? null : Math.max(0, Math.floor((now.getTime() - Date.parse(lastAt)) / 86_400_000));
-  const contribution = valueContribution(
+  const scores = rfmScores(
     { daysSinceLastTransaction: last, transactionsIn12Months: count, revenueIn12MonthsMinor: revenueMinor },
     config.segmentation,
   );
+  const band = valueContribution(BigInt(member.valueToDateMinor), config.segmentation);
   return {
     customerId: member.customerId,
     segment: segmentKey(dimensions),
     dimensions,
-    valueContribution: { band: contribution.band, ...contribution.scores },
+    valueContribution: { band, ...scores },
   };
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { clusterBehaviour, type ClusteringOptions } from '@rapport/analytics';
+import type { ClusteringOptions } from '@rapport/analytics';
 import {
   behaviourOf,
   CLUSTER_COLLECTIONS,
@@ -10,6 +10,7 @@ import {
   type ReadModelStore,
   type Stamped,
 } from '@rapport/read-models';
+import { clusterInWorker } from './cluster-in-worker';
 
 export type ClusteringOutcome =
   | { readonly kind: 'stored'; readonly run: ClusterRunDocument }
@@ -17,7 +18,7 @@ export type ClusteringOutcome =
 
 /**
  * Clusters the book's customers on their behaviour as of `now` and stores the run (issue #13).
- * Shared by the analyst endpoint and the CLI. `currency` is the book currency monetary value is read in.
+ * Shared by the analyst endpoint and the CLI; the clustering itself runs off the event loop. `currency` is the book currency monetary value is read in.
  */
 export async function runClustering(
   store: ReadModelStore,
@@ -28,7 +29,7 @@ export async function runClustering(
   const { options, now } = request;
   if (customers.length <= Math.max(2, options.minK)) return { kind: 'too-few-customers', customers: customers.length, minK: options.minK };
   const behaviours = behaviourOf(customers, now, request.currency);
-  const run = clusterBehaviour(behaviours, options);
+  const run = await clusterInWorker(behaviours, options);
   const createdAt = now.toISOString();
   const runId = `run-${createdAt.replace(/[-:.]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
   const position = customers.reduce((highest, c) => Math.max(highest, c.position), 0);
