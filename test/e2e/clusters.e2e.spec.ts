@@ -143,6 +143,11 @@ function clustersSuite(store: string, mongoUrl?: string): void {
       await as('analyst').get(`/v1/clusters/runs/${first.runId}/clusters/3/customers`).expect(404);
     });
 
+    it('answers 409 too-few-customers when the book cannot fill kMin + 1 clusters', async () => {
+      const response = await as('analyst').post('/v1/clusters/runs', { kMin: 19, kMax: 20 }).expect(409);
+      expect(response.body.type).toContain('too-few-customers');
+    });
+
     it('answers 404 for a run that does not exist', async () => {
       const response = await as('analyst').get('/v1/clusters/runs/run-20260101T000000-abcdef').expect(404);
       expect(response.body.type).toContain('cluster-run-not-found');

@@ -51,3 +51,10 @@ export class MissingResource extends Error {
     super(`${resource} not found`);
   }
 }
+
+/** A clustering run asked for more clusters than the book has customers to fill (409: the request is valid, the book too small). */
+export class TooFewCustomers extends Error {
+  constructor() {
+    super('too few customers');
+  }
+}

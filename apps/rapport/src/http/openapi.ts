@@ -123,7 +123,7 @@ function responsesOf(path: string, method: string, isPublic: boolean, isCsv: boo
   const statuses = [400, 429, ...(isPublic ? [] : [401, 403])];
   const success: Record<string, ResponseObject> = {};
   if (isCommand(method) && !isCustomerCommand(path, method)) {
-    statuses.push(413, 415, 422);
+    statuses.push(409, 413, 415, 422);
     success['201'] = { description: 'Created', content: { 'application/json': { schema: CREATED_SCHEMAS[path] ?? { type: 'object' } } } };
   } else if (isCommand(method)) {
     statuses.push(404, 409, 413, 415, 422);

@@ -3,7 +3,15 @@ import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { isStreamRevisionConflict } from '@rapport/event-store';
 import { isInvalidCursor } from '@rapport/read-models';
-import { AnswerWithStatus, DomainRejection, IdempotencyKeyReused, MissingResource, ProjectionBehind, ReportNotFound } from './answers';
+import {
+  AnswerWithStatus,
+  DomainRejection,
+  IdempotencyKeyReused,
+  MissingResource,
+  ProjectionBehind,
+  ReportNotFound,
+  TooFewCustomers,
+} from './answers';
 import { DOMAIN_ERROR_STATUS } from './domain-error-status';
 import { problem, sendProblem, type Problem } from './problem';
 import { InvalidInput } from './validation';
@@ -36,6 +44,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return problem('report-not-found', 'Report not found', 404, { detail: 'No filed report has this id.' });
     if (error instanceof MissingResource) {
       return problem(`${error.resource}-not-found`, 'Not found', 404, { detail: `No such ${error.resource.replace(/-/g, ' ')}.` });
+    }
+    if (error instanceof TooFewCustomers) {
+      return problem('too-few-customers', 'Too few customers', 409, { detail: 'Clustering needs more customers than kMin; lower kMin.' });
     }
     if (error instanceof ProjectionBehind) {
       return problem('projection-behind', 'Read model not caught up', 503, {

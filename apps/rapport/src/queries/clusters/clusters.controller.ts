@@ -1,8 +1,8 @@
+import { TooFewCustomers } from '../../http/answers';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../security/access.decorator';
 import { QueryResult } from '../../http/outcomes';
-import { InvalidInput } from '../../http/validation';
 import { DEFAULT_PAGE_SIZE } from '../shared/read-query.request';
 import { ClusterNumberPipe, RunIdPipe } from './cluster-path.pipes';
 import { ClusterRunsService } from './cluster-runs.service';
@@ -19,10 +19,7 @@ export class ClustersController {
   @ApiOperation({ summary: 'Cluster customers on standardised behaviour with k-means, k chosen by silhouette; stores and answers the run' })
   async run(@Body() request: ClusterRunRequest) {
     const outcome = await this.runs.run({ minK: request.kMin ?? 2, maxK: request.kMax ?? 8, seed: request.seed ?? 42 });
-    if (outcome.kind === 'too-few-customers')
-      throw new InvalidInput([
-        { field: 'kMin', message: `clustering needs more customers than k: the book has ${outcome.customers}, kMin is ${outcome.minK}` },
-      ]);
+    if (outcome.kind === 'too-few-customers') throw new TooFewCustomers();
     return outcome.run;
   }
 
