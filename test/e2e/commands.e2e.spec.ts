@@ -107,6 +107,18 @@ describe.each(EVENT_STORES)('customer commands over HTTP on %s', (kind) => {
       expect((await history('C-3')).filter((e) => e.type === 'TransactionRecorded')).toHaveLength(1);
     });
 
+    it('a repeated transactionId with other content gets 409 conflicting-duplicate and appends nothing', async () => {
+      const tx = { transactionId: 'T-reused', amount: { amount: '250.00', currency: 'CNY' }, productCategory: 'cards' };
+      await http().post('/v1/customers/C-3/transactions').send(tx).expect(201);
+      const reused = await http()
+        .post('/v1/customers/C-3/transactions')
+        .send({ ...tx, amount: { amount: '260.00', currency: 'CNY' } })
+        .expect(409);
+      expect(reused.body).toMatchObject({ status: 409, rule: 'conflicting-duplicate' });
+      const recorded = (await history('C-3')).filter((e) => e.type === 'TransactionRecorded' && e.data.transactionId === 'T-reused');
+      expect(recorded.map((e) => e.data.amount)).toEqual([{ amount: '250.00', currency: 'CNY' }]);
+    });
+
     it('a retried request with the same Idempotency-Key answers exactly as the first time, status included, and appends nothing', async () => {
       const survey = { surveyId: 'S-1', csat: 4, nps: 9, touchpoint: 'app-login', channel: 'mobile-app' };
       const first = await http().post('/v1/customers/C-3/surveys').set('Idempotency-Key', 'retry-1').send(survey).expect(201);

@@ -164,3 +164,27 @@ describe('a churned customer receiving a redelivered message', () => {
       .thenNothing();
   });
 });
+
+describe('an active customer receiving a transaction id again', () => {
+  const history = [...activeCustomerHistory(), transactionRecorded()];
+
+  it('ignores the same id with the same content, whatever its business time', () => {
+    spec
+      .given(...history)
+      .when(recordTransaction({ occurredAt: at({ days: 3 }) }))
+      .thenNothing();
+  });
+
+  it.each([
+    ['amount', { amount: cny('1000.01') }],
+    ['currency', { amount: { amount: '1000.00', currency: 'USD' } }],
+    ['product category', { productCategory: 'loan' }],
+    ['revenue', { revenue: cny('5.01') }],
+    ['missing revenue', { revenue: undefined }],
+  ])('refuses the same id with a different %s', (_, change) => {
+    spec
+      .given(...history)
+      .when(recordTransaction(change))
+      .thenFails('conflicting-duplicate');
+  });
+});

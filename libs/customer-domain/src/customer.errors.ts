@@ -19,6 +19,7 @@ export const DOMAIN_ERROR_CODES = [
   'retention-action-outcome-already-recorded',
   'personal-data-already-erased',
   'nothing-to-update',
+  'conflicting-duplicate',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -21,4 +21,5 @@ export const DOMAIN_ERROR_STATUS: Readonly<Record<DomainErrorCode, number>> = {
   'retention-action-outcome-already-recorded': 409,
   'personal-data-already-erased': 409,
   'nothing-to-update': 400,
+  'conflicting-duplicate': 409,
 };

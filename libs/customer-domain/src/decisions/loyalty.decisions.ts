@@ -3,6 +3,7 @@ import type { DomainConfig } from '../customer.config';
 import { domainError } from '../customer.errors';
 import type { KnownCustomer } from '../customer.state';
 import { pointsInWindow, tierFor, transactionPoints, windowStartDay } from '../policies/loyalty.policy';
+import { transactionContent } from '../transaction-content';
 import { churnedError, duplicate, stamp, type Decision } from './decision';
 
 /**
@@ -11,7 +12,7 @@ import { churnedError, duplicate, stamp, type Decision } from './decision';
  */
 export function recordTransaction(command: RecordTransaction, state: KnownCustomer, config: DomainConfig): Decision {
   const { transactionId, amount, productCategory, revenue } = command.data;
-  if (state.transactionIds.has(transactionId)) return duplicate();
+  if (state.transactionIds.has(transactionId)) return repeatedTransaction(command, state);
   const churned = churnedError(command, state);
   if (churned) return churned;
   if (state.status !== 'active') {
@@ -38,6 +39,20 @@ export function recordTransaction(command: RecordTransaction, state: KnownCustom
       },
     },
   ];
+}
+
+/**
+ * A repeat of a recorded id with the same content is a redelivery (no-op); with other content it is a
+ * second transaction under a used id, refused rather than dropped. Ids recorded without a tag match any content.
+ */
+function repeatedTransaction(command: RecordTransaction, state: KnownCustomer): Decision {
+  const { transactionId } = command.data;
+  const recorded = state.transactionIds.tagOf(transactionId);
+  if (recorded === undefined || recorded === transactionContent(command.data)) return duplicate();
+  return domainError('conflicting-duplicate', `transaction ${transactionId} was recorded with different content`, {
+    field: 'transactionId',
+    transactionId,
+  });
 }
 
 export function redeemPoints(command: RedeemPoints, state: KnownCustomer): Decision {

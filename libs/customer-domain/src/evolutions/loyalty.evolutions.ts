@@ -3,6 +3,7 @@ import type { CustomerActivated, PointsRedeemed, TransactionRecorded } from '../
 import type { KnownCustomer, LoyaltyState } from '../customer.state';
 import type { LoyaltyTier } from '../customer.values';
 import { addEarning } from '../policies/loyalty.policy';
+import { transactionContent } from '../transaction-content';
 import { touched } from './touched';
 
 /** Only a prospect can be activated; activation credits the bonus and the tier it carries. */
@@ -17,7 +18,7 @@ export function activated(state: KnownCustomer, event: CustomerActivated): Known
 export function transactionRecorded(state: KnownCustomer, event: TransactionRecorded): KnownCustomer {
   const { transactionId, occurredAt } = event.data;
   return touched(state, event, {
-    transactionIds: state.transactionIds.with(transactionId),
+    transactionIds: state.transactionIds.with(transactionId, transactionContent(event.data)),
     transactionCount: state.transactionCount + 1,
     lastTransactionAt: later(state.lastTransactionAt, occurredAt),
     loyalty: earned(state.loyalty, event),
