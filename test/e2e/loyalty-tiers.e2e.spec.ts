@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { LoyaltyTierSweep } from '../../apps/rapport/src/sweeps/loyalty-tier.sweep';
 import { removeDir, startHttpApp, tempDataDir, type RunningApp } from '../support/http-app.harness';
 
 const cny = (amount: string) => ({ amount, currency: 'CNY' });
@@ -44,6 +45,30 @@ describe('GET /v1/loyalty/tiers: customers per tier over every account', () => {
       { tier: 'Gold', customers: 0 },
       { tier: 'Platinum', customers: 0 },
     ]);
+  });
+
+  it('the time sweep lowers a tier when its trailing window lapses, once, and the read models follow', async () => {
+    const sweep = running.app.get(LoyaltyTierSweep);
+    await http().get(`/v1/loyalty/tiers?minPosition=${position}`).expect(200);
+    const inThirteenMonths = new Date(Date.now() + 396 * 86_400_000).toISOString();
+    expect(await sweep.sweep(inThirteenMonths)).toEqual({ commands: 1, appended: 1 });
+    const events = (await http().get('/v1/customers/T-3/history').expect(200)).body.events as {
+      type: string;
+      data: object;
+      position: number;
+    }[];
+    const change = events.at(-1);
+    expect(change).toMatchObject({ type: 'LoyaltyTierChanged', data: { from: 'Silver', to: 'Bronze', cause: 'window-lapsed' } });
+    const after = `minPosition=${change?.position ?? 0}`;
+    expect((await http().get(`/v1/loyalty/T-3?${after}`).expect(200)).body).toMatchObject({ tier: 'Bronze' });
+    expect((await http().get(`/v1/customers/T-3?${after}`).expect(200)).body).toMatchObject({ loyalty: { tier: 'Bronze' } });
+    expect((await http().get(`/v1/loyalty/tiers?${after}`).expect(200)).body).toEqual([
+      { tier: 'Bronze', customers: 3 },
+      { tier: 'Silver', customers: 0 },
+      { tier: 'Gold', customers: 0 },
+      { tier: 'Platinum', customers: 0 },
+    ]);
+    expect(await sweep.sweep(inThirteenMonths)).toEqual({ commands: 0, appended: 0 });
   });
 
   it('refuses an unknown parameter with 400', async () => {

@@ -12,7 +12,7 @@ import {
 } from './decisions/complaint.decisions';
 import { customerNotFound, type Decision } from './decisions/decision';
 import { acquire, activate, churn, erasePersonalData, reactivate, updateProfile } from './decisions/lifecycle.decisions';
-import { recordTransaction, redeemPoints } from './decisions/loyalty.decisions';
+import { recordTransaction, redeemPoints, reviewLoyaltyTier } from './decisions/loyalty.decisions';
 import { assessChurnRisk, recordRetentionAction, recordRetentionActionOutcome } from './decisions/retention.decisions';
 import { raiseRetentionAlert, recordSatisfaction } from './decisions/satisfaction.decisions';
 
@@ -55,7 +55,9 @@ function decideForKnownCustomer(command: Exclude<CustomerCommand, AcquireCustome
     case 'RecordSatisfaction':
       return recordSatisfaction(command, state);
     case 'RedeemPoints':
-      return redeemPoints(command, state);
+      return redeemPoints(command, state, config);
+    case 'ReviewLoyaltyTier':
+      return reviewLoyaltyTier(command, state, config);
     case 'RaiseRetentionAlert':
       return raiseRetentionAlert(command, state);
     case 'AssessChurnRisk':

@@ -6,6 +6,7 @@ import type { AppConfig } from '../config';
 import { APP_CONFIG, READ_MODEL_STORE } from '../wiring/tokens';
 import { CHURN_RISK_CONFIG, ChurnRiskSweep } from './churn-risk.sweep';
 import { ComplaintClockSweep } from './complaint-clock.sweep';
+import { LoyaltyTierSweep } from './loyalty-tier.sweep';
 import { TimeSweepHost } from './time-sweep-host';
 import { TIME_SWEEPS, type TimeSweep } from './time-sweeps';
 
@@ -20,9 +21,14 @@ import { TIME_SWEEPS, type TimeSweep } from './time-sweeps';
     },
     { provide: CHURN_RISK_CONFIG, useValue: defaultDomainConfig.churnRisk },
     ChurnRiskSweep,
-    { provide: TIME_SWEEPS, useFactory: (...sweeps: TimeSweep[]) => sweeps, inject: [ComplaintClockSweep, ChurnRiskSweep] },
+    LoyaltyTierSweep,
+    {
+      provide: TIME_SWEEPS,
+      useFactory: (...sweeps: TimeSweep[]) => sweeps,
+      inject: [ComplaintClockSweep, ChurnRiskSweep, LoyaltyTierSweep],
+    },
     TimeSweepHost,
   ],
-  exports: [TIME_SWEEPS, ComplaintClockSweep, ChurnRiskSweep, TimeSweepHost],
+  exports: [TIME_SWEEPS, ComplaintClockSweep, ChurnRiskSweep, LoyaltyTierSweep, TimeSweepHost],
 })
 export class SweepsModule {}

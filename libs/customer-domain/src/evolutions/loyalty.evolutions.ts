@@ -1,5 +1,5 @@
 import { compareInstants, type Instant } from '@rapport/kernel';
-import type { CustomerActivated, PointsRedeemed, TransactionRecorded } from '../customer.events';
+import type { CustomerActivated, LoyaltyTierChanged, PointsRedeemed, TransactionRecorded } from '../customer.events';
 import type { KnownCustomer, LoyaltyState } from '../customer.state';
 import type { LoyaltyTier } from '../customer.values';
 import { addEarning } from '../policies/loyalty.policy';
@@ -32,6 +32,15 @@ export function pointsRedeemed(state: KnownCustomer, event: PointsRedeemed): Kno
   return touched(state, event, {
     redemptionIds: state.redemptionIds.with(redemptionId),
     loyalty: { ...loyalty, balance: loyalty.balance - points, redeemed: loyalty.redeemed + points },
+  });
+}
+
+/** The tier the event records; earnings before its window start count for no later tier. */
+export function tierChanged(state: KnownCustomer, event: LoyaltyTierChanged): KnownCustomer {
+  const { loyalty } = state;
+  const { to, occurredAt, windowStartDay } = event.data;
+  return touched(state, event, {
+    loyalty: { ...loyalty, tier: to, recentEarnings: addEarning(loyalty.recentEarnings, occurredAt, 0, windowStartDay) },
   });
 }
 

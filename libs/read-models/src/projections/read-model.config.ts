@@ -1,6 +1,8 @@
 import {
+  defaultLoyaltyConfig,
   defaultSatisfactionConfig,
   defaultSegmentationConfig,
+  type LoyaltyConfig,
   type SatisfactionConfig,
   type SegmentationConfig,
 } from '@rapport/customer-domain';
@@ -9,9 +11,12 @@ import {
 export interface ReadModelConfig {
   readonly segmentation: SegmentationConfig;
   readonly satisfaction: SatisfactionConfig;
+  /** The tier thresholds and window that tell the loyalty projection when a tier lapses. */
+  readonly loyalty: LoyaltyConfig;
 }
 
 export const defaultReadModelConfig: ReadModelConfig = {
   segmentation: defaultSegmentationConfig,
   satisfaction: defaultSatisfactionConfig,
+  loyalty: defaultLoyaltyConfig,
 };
