@@ -107,6 +107,23 @@ describe.each(EVENT_STORES)('customer commands over HTTP on %s', (kind) => {
       expect((await history('C-3')).filter((e) => e.type === 'TransactionRecorded')).toHaveLength(1);
     });
 
+    it('a business time before the acquisition gets 400 naming occurredAt and appends nothing', async () => {
+      const before = await history('C-3');
+      const early = {
+        transactionId: 'T-early',
+        amount: { amount: '10.00', currency: 'CNY' },
+        productCategory: 'cards',
+        occurredAt: '2026-01-05T08:59:59.999Z',
+      };
+      const response = await http().post('/v1/customers/C-3/transactions').send(early).expect(400);
+      expect(response.body).toMatchObject({
+        status: 400,
+        rule: 'occurred-before-acquisition',
+        errors: [{ field: 'occurredAt', message: expect.any(String) }],
+      });
+      expect(await history('C-3')).toHaveLength(before.length);
+    });
+
     it('a repeated transactionId with other content gets 409 conflicting-duplicate and appends nothing', async () => {
       const tx = { transactionId: 'T-reused', amount: { amount: '250.00', currency: 'CNY' }, productCategory: 'cards' };
       await http().post('/v1/customers/C-3/transactions').send(tx).expect(201);

@@ -1,4 +1,6 @@
+import { compareInstants } from '@rapport/kernel';
 import type { AcquireCustomer, CustomerCommand } from './customer.commands';
+import { domainError, type DomainError } from './customer.errors';
 import type { DomainConfig } from './customer.config';
 import type { CustomerState, KnownCustomer } from './customer.state';
 import { recordComplaintBreach, warnOfComplaintBreach } from './decisions/complaint-clock.decisions';
@@ -25,7 +27,16 @@ export type { Decision } from './decisions/decision';
 export function decide(command: CustomerCommand, state: CustomerState, config: DomainConfig): Decision {
   if (command.type === 'AcquireCustomer') return acquire(command, state);
   if (state.status === 'none') return customerNotFound(command);
+  if (compareInstants(command.occurredAt, state.acquiredAt) < 0) return occurredBeforeAcquisition(command, state);
   return decideForKnownCustomer(command, state, config);
+}
+
+/** Nothing happens to a customer before the relationship began; `field` lets the edges name the input. */
+function occurredBeforeAcquisition(command: Exclude<CustomerCommand, AcquireCustomer>, state: KnownCustomer): DomainError {
+  return domainError('occurred-before-acquisition', `occurredAt ${command.occurredAt} is before the acquisition at ${state.acquiredAt}`, {
+    field: 'occurredAt',
+    acquiredAt: state.acquiredAt,
+  });
 }
 
 function decideForKnownCustomer(command: Exclude<CustomerCommand, AcquireCustomer>, state: KnownCustomer, config: DomainConfig): Decision {

@@ -20,6 +20,7 @@ export const DOMAIN_ERROR_CODES = [
   'personal-data-already-erased',
   'nothing-to-update',
   'conflicting-duplicate',
+  'occurred-before-acquisition',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -22,4 +22,6 @@ export const DOMAIN_ERROR_STATUS: Readonly<Record<DomainErrorCode, number>> = {
   'personal-data-already-erased': 409,
   'nothing-to-update': 400,
   'conflicting-duplicate': 409,
+  // bad input only the customer's history can reveal: answered like a validation failure, naming the field
+  'occurred-before-acquisition': 400,
 };
