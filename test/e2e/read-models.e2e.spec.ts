@@ -147,8 +147,9 @@ function scenarioSuite(store: string, mongoUrl?: string, eventStore: EventStoreC
         openComplaints: 0,
         // 5 > 4 > 2 falls strictly: the saga raised one alert
         retentionAlerts: 1,
-        // acquired, activated, 3 transactions, 3 answers, a redemption, the alert, and the churn-risk score after
-        // the third answer (falling CSAT 30 + one detractor, NPS 3, 10 = 40): 11 events, revisions 0–10
+        // acquired, activated, 3 transactions, the tier change to Silver beside the one that reached it, 3 answers,
+        // a redemption, the alert, and the churn-risk score after the third answer (falling CSAT 30 + one
+        // detractor, NPS 3, 10 = 40): 12 events, revisions 0–11
         revision: 10,
       });
     });
