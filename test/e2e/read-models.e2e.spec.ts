@@ -150,7 +150,7 @@ function scenarioSuite(store: string, mongoUrl?: string, eventStore: EventStoreC
         // acquired, activated, 3 transactions, the tier change to Silver beside the one that reached it, 3 answers,
         // a redemption, the alert, and the churn-risk score after the third answer (falling CSAT 30 + one
         // detractor, NPS 3, 10 = 40): 12 events, revisions 0–11
-        revision: 10,
+        revision: 11,
       });
     });
 
