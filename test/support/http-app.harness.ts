@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { ComplaintClockConfig } from '@rapport/customer-domain';
+import { defaultPolicySet, type ComplaintClockConfig } from '@rapport/customer-domain';
 import type { Clock } from '@rapport/kernel';
 import { securityFromEnvironment, type AppConfig, type SecurityConfig } from '../../apps/rapport/src/config';
 import { createHttpApp } from '../../apps/rapport/src/http-app';
@@ -55,7 +55,7 @@ export async function startHttpApp(dataDir: string, options: HttpAppOptions = {}
     sweepIntervalMs: 0,
     ...(emulator ? { eventStoreConnectionString: emulator.connectionString } : {}),
     ...(options.mongoUrl ? { mongoUrl: options.mongoUrl } : {}),
-    ...(options.complaintClock ? { complaintClock: options.complaintClock } : {}),
+    ...(options.complaintClock ? { policy: { ...defaultPolicySet, complaintClock: options.complaintClock } } : {}),
   };
   const app = await createHttpApp(config, { clock: options.clock });
   app.useLogger(false);

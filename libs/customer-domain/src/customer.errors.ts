@@ -21,6 +21,7 @@ export const DOMAIN_ERROR_CODES = [
   'nothing-to-update',
   'conflicting-duplicate',
   'occurred-before-acquisition',
+  'occurred-in-the-future',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -24,4 +24,5 @@ export const DOMAIN_ERROR_STATUS: Readonly<Record<DomainErrorCode, number>> = {
   'conflicting-duplicate': 409,
   // bad input only the customer's history can reveal: answered like a validation failure, naming the field
   'occurred-before-acquisition': 400,
+  'occurred-in-the-future': 400,
 };

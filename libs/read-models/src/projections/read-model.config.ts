@@ -3,6 +3,7 @@ import {
   defaultSatisfactionConfig,
   defaultSegmentationConfig,
   type LoyaltyConfig,
+  type PolicySet,
   type SatisfactionConfig,
   type SegmentationConfig,
 } from '@rapport/customer-domain';
@@ -20,3 +21,8 @@ export const defaultReadModelConfig: ReadModelConfig = {
   satisfaction: defaultSatisfactionConfig,
   loyalty: defaultLoyaltyConfig,
 };
+
+/** The read side's settings under a policy set, so projections judge with the decider's thresholds. */
+export function readModelConfigOf(policy: PolicySet): ReadModelConfig {
+  return { ...defaultReadModelConfig, segmentation: policy.segmentation, loyalty: policy.loyalty };
+}
