@@ -124,6 +124,30 @@ describe.each(EVENT_STORES)('customer commands over HTTP on %s', (kind) => {
       expect(await history('C-3')).toHaveLength(before.length);
     });
 
+    it('a business time beyond the clock-skew bound gets 400 naming occurredAt and appends nothing', async () => {
+      const before = await history('C-3');
+      const anHourAhead = new Date(Date.now() + 3_600_000).toISOString();
+      const ahead = {
+        transactionId: 'T-ahead',
+        amount: { amount: '10.00', currency: 'CNY' },
+        productCategory: 'cards',
+        occurredAt: anHourAhead,
+      };
+      const response = await http().post('/v1/customers/C-3/transactions').send(ahead).expect(400);
+      expect(response.body).toMatchObject({
+        status: 400,
+        rule: 'occurred-in-the-future',
+        errors: [{ field: 'occurredAt', message: expect.any(String) }],
+      });
+      expect(await history('C-3')).toHaveLength(before.length);
+      const acquiredAhead = await http()
+        .post('/v1/customers')
+        .send({ ...acquisition('C-ahead'), occurredAt: anHourAhead })
+        .expect(400);
+      expect(acquiredAhead.body).toMatchObject({ rule: 'occurred-in-the-future', errors: [{ field: 'occurredAt' }] });
+      expect((await http().get('/v1/customers/C-ahead/history')).status).toBe(404);
+    });
+
     it('a repeated transactionId with other content gets 409 conflicting-duplicate and appends nothing', async () => {
       const tx = { transactionId: 'T-reused', amount: { amount: '250.00', currency: 'CNY' }, productCategory: 'cards' };
       await http().post('/v1/customers/C-3/transactions').send(tx).expect(201);
