@@ -87,7 +87,7 @@ def before_call(context, case, **kwargs):
     # (its history) and not beyond RAPPORT_MAX_CLOCK_SKEW_MS ahead of its clock. A schema-valid
     # occurredAt becomes the current instant, which is in that window for every customer acquired earlier.
     if instant(body.get("occurredAt")) is not None:
-        body["occurredAt"] = datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")
+        body["occurredAt"] = datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
     headers = case.headers or {}
     key = headers.get("Idempotency-Key")
     # A key names one request: reusing it for another request is refused (422) by design.
