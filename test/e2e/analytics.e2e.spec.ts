@@ -82,7 +82,8 @@ function analyticsSuite(store: string, mongoUrl?: string): void {
     it('breaks every KPI down by acquisition channel', async () => {
       const { body } = await get(`/v1/kpis?${PERIOD}&by=channel`).expect(200);
       expect(body).toMatchObject({ from: '2026-02-01', to: '2026-03-31', by: 'channel' });
-      // branch: B (active before Feb) and C (acquired and activated in Feb). B churned while active: 1 / 1 = 100 %.
+      // branch: B (active before Feb) and C (acquired and activated in Feb). B churned while active: 1 over the
+      // 2 exposed to churn (B active at the start, C activated in the period) = 50 %.
       // C: one complaint, one survey (CSAT 5: satisfied; NPS 10: promoter); revenue 12.00; cost 50.00.
       // web: A (active before Feb) and D (acquired in March, no cost). Revenue in the period: A 30.00 + 20.00.
       expect(body.groups).toMatchObject([
@@ -93,8 +94,8 @@ function analyticsSuite(store: string, mongoUrl?: string): void {
           activated: 1,
           churned: 1,
           activeAtStart: 1,
-          churnRate: 100,
-          retentionRate: 0,
+          churnRate: 50,
+          retentionRate: 50,
           csat: 100,
           nps: 100,
           complaints: 1,

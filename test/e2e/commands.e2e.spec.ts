@@ -107,6 +107,59 @@ describe.each(EVENT_STORES)('customer commands over HTTP on %s', (kind) => {
       expect((await history('C-3')).filter((e) => e.type === 'TransactionRecorded')).toHaveLength(1);
     });
 
+    it('a business time before the acquisition gets 400 naming occurredAt and appends nothing', async () => {
+      const before = await history('C-3');
+      const early = {
+        transactionId: 'T-early',
+        amount: { amount: '10.00', currency: 'CNY' },
+        productCategory: 'cards',
+        occurredAt: '2026-01-05T08:59:59.999Z',
+      };
+      const response = await http().post('/v1/customers/C-3/transactions').send(early).expect(400);
+      expect(response.body).toMatchObject({
+        status: 400,
+        rule: 'occurred-before-acquisition',
+        errors: [{ field: 'occurredAt', message: expect.any(String) }],
+      });
+      expect(await history('C-3')).toHaveLength(before.length);
+    });
+
+    it('a business time beyond the clock-skew bound gets 400 naming occurredAt and appends nothing', async () => {
+      const before = await history('C-3');
+      const anHourAhead = new Date(Date.now() + 3_600_000).toISOString();
+      const ahead = {
+        transactionId: 'T-ahead',
+        amount: { amount: '10.00', currency: 'CNY' },
+        productCategory: 'cards',
+        occurredAt: anHourAhead,
+      };
+      const response = await http().post('/v1/customers/C-3/transactions').send(ahead).expect(400);
+      expect(response.body).toMatchObject({
+        status: 400,
+        rule: 'occurred-in-the-future',
+        errors: [{ field: 'occurredAt', message: expect.any(String) }],
+      });
+      expect(await history('C-3')).toHaveLength(before.length);
+      const acquiredAhead = await http()
+        .post('/v1/customers')
+        .send({ ...acquisition('C-ahead'), occurredAt: anHourAhead })
+        .expect(400);
+      expect(acquiredAhead.body).toMatchObject({ rule: 'occurred-in-the-future', errors: [{ field: 'occurredAt' }] });
+      expect((await http().get('/v1/customers/C-ahead/history')).status).toBe(404);
+    });
+
+    it('a repeated transactionId with other content gets 409 conflicting-duplicate and appends nothing', async () => {
+      const tx = { transactionId: 'T-reused', amount: { amount: '250.00', currency: 'CNY' }, productCategory: 'cards' };
+      await http().post('/v1/customers/C-3/transactions').send(tx).expect(201);
+      const reused = await http()
+        .post('/v1/customers/C-3/transactions')
+        .send({ ...tx, amount: { amount: '260.00', currency: 'CNY' } })
+        .expect(409);
+      expect(reused.body).toMatchObject({ status: 409, rule: 'conflicting-duplicate' });
+      const recorded = (await history('C-3')).filter((e) => e.type === 'TransactionRecorded' && e.data.transactionId === 'T-reused');
+      expect(recorded.map((e) => e.data.amount)).toEqual([{ amount: '250.00', currency: 'CNY' }]);
+    });
+
     it('a retried request with the same Idempotency-Key answers exactly as the first time, status included, and appends nothing', async () => {
       const survey = { surveyId: 'S-1', csat: 4, nps: 9, touchpoint: 'app-login', channel: 'mobile-app' };
       const first = await http().post('/v1/customers/C-3/surveys').set('Idempotency-Key', 'retry-1').send(survey).expect(201);

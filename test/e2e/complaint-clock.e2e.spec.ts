@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
-import type { ComplaintClockConfig } from '@rapport/customer-domain';
+import { defaultPolicySet, type ComplaintClockConfig } from '@rapport/customer-domain';
 import { ComplaintClockSweep } from '../../apps/rapport/src/sweeps/complaint-clock.sweep';
 import { describeWithServer } from '../support/integration-server';
 import { removeDir, startHttpApp, tempDataDir, type RunningApp } from '../support/http-app.harness';
@@ -60,7 +60,7 @@ function complaintClockScenario(mongoUrl?: string): void {
     dataDir = tempDataDir('complaint-clock');
     running = await startHttpApp(dataDir, {
       clock: { now: () => new Date('2026-03-31T00:00:00.000Z') },
-      complaintClock: calendar,
+      policy: { ...defaultPolicySet, complaintClock: calendar },
       ...(mongoUrl ? { mongoUrl } : {}),
     });
     sweep = running.app.get(ComplaintClockSweep);

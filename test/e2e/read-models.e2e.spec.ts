@@ -147,9 +147,10 @@ function scenarioSuite(store: string, mongoUrl?: string, eventStore: EventStoreC
         openComplaints: 0,
         // 5 > 4 > 2 falls strictly: the saga raised one alert
         retentionAlerts: 1,
-        // acquired, activated, 3 transactions, 3 answers, a redemption, the alert, and the churn-risk score after
-        // the third answer (falling CSAT 30 + one detractor, NPS 3, 10 = 40): 11 events, revisions 0–10
-        revision: 10,
+        // acquired, activated, 3 transactions, the tier change to Silver beside the one that reached it, 3 answers,
+        // a redemption, the alert, and the churn-risk score after the third answer (falling CSAT 30 + one
+        // detractor, NPS 3, 10 = 40): 12 events, revisions 0–11
+        revision: 11,
       });
     });
 
@@ -266,6 +267,7 @@ function scenarioSuite(store: string, mongoUrl?: string, eventStore: EventStoreC
       expect(kpis).toMatchObject({
         // active on 02-01: A, D, E (activated 01-05) and B (01-07) = 4; B churned 03-15: 1 / 4 = 25 %, retention 75 %
         activeAtStart: 4,
+        churnBase: 4,
         acquired: 1,
         activated: 0,
         churned: 1,
@@ -278,12 +280,14 @@ function scenarioSuite(store: string, mongoUrl?: string, eventStore: EventStoreC
         averageResolutionHours: null,
         revenue: [{ amount: '10.00', currency: 'CNY' }],
         acquisitionCost: [{ amount: '50.00', currency: 'CNY' }],
+        cac: [{ currency: 'CNY', value: { amount: '50.00', currency: 'CNY' }, customers: 1 }],
+        acquiredWithoutCost: 0,
         // LTV = 10.00 / 4 customers = 2.50 per customer over a 25 % churn = 10.00; CAC = 50.00 / 1 acquired; CLV = −40.00
         clv: [{ currency: 'CNY', value: { amount: '-40.00', currency: 'CNY' } }],
       });
     });
 
-    it('KPIs of January: no base at the start, so no churn rate; one complaint resolved in 60 hours', async () => {
+    it('KPIs of January: no base at the start, four activated and none churned (0 %); one complaint resolved in 60 hours', async () => {
       const kpis = (await get('/v1/kpis?from=2026-01-01&to=2026-01-31').expect(200)).body;
       // acquired A, D, E, B; all four activated; revenue 1,200.00 (B) + 100.00 (A); acquisition costs 800.00 (A) + 1,500.00 (B)
       expect(kpis).toMatchObject({
@@ -291,8 +295,10 @@ function scenarioSuite(store: string, mongoUrl?: string, eventStore: EventStoreC
         activated: 4,
         churned: 0,
         activeAtStart: 0,
-        churnRate: null,
-        retentionRate: null,
+        // the four activated in January were exposed to churn and none left
+        churnBase: 4,
+        churnRate: 0,
+        retentionRate: 100,
         csat: null,
         nps: null,
         complaints: 1,

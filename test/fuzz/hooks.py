@@ -83,6 +83,11 @@ def before_call(context, case, **kwargs):
     # KPIs broken down by a key (`by=`) are answered in JSON as known now (README): not with format=csv or knownAt.
     if "by" in query and (query.get("format") == "csv" or "knownAt" in query):
         del query["by"]
+    # A business time must lie in a window only the server knows: not before the customer's acquisition
+    # (its history) and not beyond RAPPORT_MAX_CLOCK_SKEW_MS ahead of its clock. A schema-valid
+    # occurredAt becomes the current instant, which is in that window for every customer acquired earlier.
+    if instant(body.get("occurredAt")) is not None:
+        body["occurredAt"] = datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
     headers = case.headers or {}
     key = headers.get("Idempotency-Key")
     # A key names one request: reusing it for another request is refused (422) by design.

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { ComplaintClockConfig } from '@rapport/customer-domain';
+import type { PolicySet } from '@rapport/customer-domain';
 import type { Clock } from '@rapport/kernel';
 import { securityFromEnvironment, type AppConfig, type SecurityConfig } from '../../apps/rapport/src/config';
 import { createHttpApp } from '../../apps/rapport/src/http-app';
@@ -29,7 +29,8 @@ export interface HttpAppOptions {
   readonly eventStore?: EventStoreChoice;
   /** Read models in MongoDB (FerretDB in CI) at this URL instead of the embedded store; the database is in the URL's path. */
   readonly mongoUrl?: string;
-  readonly complaintClock?: ComplaintClockConfig;
+  /** The policy set the service runs under, as RAPPORT_POLICY_FILE would give it; unset: the defaults. */
+  readonly policy?: PolicySet;
 }
 
 export type EventStoreChoice = 'sqlite' | { readonly esdb: EmulatorStore };
@@ -55,7 +56,7 @@ export async function startHttpApp(dataDir: string, options: HttpAppOptions = {}
     sweepIntervalMs: 0,
     ...(emulator ? { eventStoreConnectionString: emulator.connectionString } : {}),
     ...(options.mongoUrl ? { mongoUrl: options.mongoUrl } : {}),
-    ...(options.complaintClock ? { complaintClock: options.complaintClock } : {}),
+    ...(options.policy ? { policy: options.policy } : {}),
   };
   const app = await createHttpApp(config, { clock: options.clock });
   app.useLogger(false);

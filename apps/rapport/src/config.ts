@@ -1,5 +1,6 @@
-import type { ComplaintClockConfig } from '@rapport/customer-domain';
+import { DEFAULT_MAX_CLOCK_SKEW_MS, defaultPolicySet, type PolicySet } from '@rapport/customer-domain';
 import { join, resolve } from 'node:path';
+import { policyFromEnvironment } from './policy-file';
 import { parseApiKeys, type ApiKeyRecord } from './security/api-keys';
 import { SIGNALS_TOPIC } from './signals/customer-signals';
 
@@ -22,8 +23,10 @@ export interface AppConfig {
   readonly keyStoreUrl?: string;
   /** Test hook (RAPPORT_TEST_CRASH_AFTER_DOCUMENTS): the live projector SIGKILLs the process mid-batch after this many documents. */
   readonly crashAfterProjectedDocuments?: number;
-  /** The complaint clock's calendar, due days and warning lead (policy file, issue #12); unset: calendar days, 15/30, warned 3 days ahead. */
-  readonly complaintClock?: ComplaintClockConfig;
+  /** The versioned policy settings (RAPPORT_POLICY_FILE, issue #12) the decider, read models and sweeps share; unset: the defaults. */
+  readonly policy?: PolicySet;
+  /** RAPPORT_MAX_CLOCK_SKEW_MS: how far ahead of the clock an occurredAt may lie (default 300000). */
+  readonly maxClockSkewMs?: number;
   /** Milliseconds between runs of the time sweeps (RAPPORT_SWEEP_INTERVAL_MS, default 60000; 0 disables). */
   readonly sweepIntervalMs?: number;
   /** RAPPORT_LEASE_MS: how long an instance holds owned work (projector, sagas, sweeps) without renewing; unset: 15 s. */
@@ -99,6 +102,8 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): App
       ? integer(env.RAPPORT_TEST_CRASH_AFTER_DOCUMENTS, 0, 'RAPPORT_TEST_CRASH_AFTER_DOCUMENTS')
       : undefined,
     anchors: anchorsFromEnvironment(env, resolve(env.DATA_DIR ?? './data')),
+    policy: policyFromEnvironment(env),
+    maxClockSkewMs: integer(env.RAPPORT_MAX_CLOCK_SKEW_MS, DEFAULT_MAX_CLOCK_SKEW_MS, 'RAPPORT_MAX_CLOCK_SKEW_MS'),
     leaseMs: env.RAPPORT_LEASE_MS ? positive(env.RAPPORT_LEASE_MS, 'RAPPORT_LEASE_MS') : undefined,
   };
 }
@@ -110,6 +115,11 @@ export function anchorsFromEnvironment(env: NodeJS.ProcessEnv, dataDir: string):
     keyFile: resolve(env.RAPPORT_ANCHOR_KEY_FILE ?? join(dataDir, 'anchor.key')),
     intervalSeconds: integer(env.RAPPORT_ANCHOR_INTERVAL_SECONDS, 300, 'RAPPORT_ANCHOR_INTERVAL_SECONDS'),
   };
+}
+
+/** The policy set, defaulted for configs built without one (tests, embedders). */
+export function policyOf(config: AppConfig): PolicySet {
+  return config.policy ?? defaultPolicySet;
 }
 
 /** The anchor settings, defaulted for configs built without them (tests, embedders). */

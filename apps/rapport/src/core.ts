@@ -1,6 +1,7 @@
 /** What the CLI builds on: the same wiring, write loop and audit reader as the service. */
 export { CoreModule } from './wiring/core.module';
-export { configFromEnvironment, type AppConfig } from './config';
+export { configFromEnvironment, policyOf, type AppConfig } from './config';
+export { policyFromEnvironment } from './policy-file';
 export { ExecuteCustomerCommand, type CustomerCommandOutcome } from './commands/execute-customer-command';
 export { AuditService, type Reader } from './audit/audit.service';
 export { API_KEYS } from './wiring/tokens';

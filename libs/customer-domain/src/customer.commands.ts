@@ -55,6 +55,8 @@ export type RecordSatisfaction = CommandOf<
   { readonly surveyId: string; readonly csat: number; readonly nps?: number; readonly touchpoint: string; readonly channel: string }
 >;
 export type RedeemPoints = CommandOf<'RedeemPoints', { readonly redemptionId: string; readonly points: number; readonly reward: string }>;
+/** Issued by the loyalty tier sweep: re-judge the tier as of occurredAt (the trailing window may have lapsed). */
+export type ReviewLoyaltyTier = CommandOf<'ReviewLoyaltyTier', Readonly<Record<never, never>>>;
 /** Issued by the satisfaction saga; `surveyId` is the answer that completed the falling run. */
 export type RaiseRetentionAlert = CommandOf<'RaiseRetentionAlert', { readonly surveyId: string }>;
 /** Issued by the churn-risk saga and sweep: score the customer as of `occurredAt`. */
@@ -86,6 +88,7 @@ export type CustomerCommand =
   | RecordComplaintBreach
   | RecordSatisfaction
   | RedeemPoints
+  | ReviewLoyaltyTier
   | RaiseRetentionAlert
   | AssessChurnRisk
   | RecordRetentionAction

@@ -167,3 +167,24 @@ describe('an active customer', () => {
       .then([{ type: 'CustomerChurned', data: { ...stamp, reason: 'moved to another bank' } }]);
   });
 });
+
+describe('a command dated before the customer was acquired', () => {
+  const earlier = { occurredAt: at({ milliseconds: -1 }) };
+  it.each<[string, CustomerCommand]>([
+    ['a transaction', recordTransaction(earlier)],
+    ['a profile update', updateCustomerProfile(earlier)],
+    ['a churn', churnCustomer(earlier)],
+  ])('refuses %s', (_, command) => {
+    spec
+      .given(...activeCustomerHistory())
+      .when(command)
+      .thenFails('occurred-before-acquisition');
+  });
+
+  it('accepts a command at the very instant of acquisition', () => {
+    spec
+      .given(customerAcquired())
+      .when(activateCustomer({ occurredAt: at() }))
+      .then([expect.objectContaining({ type: 'CustomerActivated' })]);
+  });
+});

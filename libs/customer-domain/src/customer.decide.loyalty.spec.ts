@@ -41,6 +41,14 @@ function recorded(occurredAt: string, amount: string, pointsEarned: number, tier
   };
 }
 
+/** A transaction that moves the tier is followed by the change (cause `earned`). */
+function tierChanged(occurredAt: string, from: LoyaltyTier, to: LoyaltyTier): CustomerEvent {
+  return {
+    type: 'LoyaltyTierChanged',
+    data: { ...stamp, occurredAt, from, to, cause: 'earned', windowStartDay: windowStartDay(occurredAt, defaultLoyaltyConfig) },
+  };
+}
+
 describe('an active customer recording transactions', () => {
   it('records a transaction with the points it earns', () => {
     spec
@@ -77,7 +85,7 @@ describe('an active customer recording transactions', () => {
     spec
       .given(...history)
       .when(newTransaction(at({ days: 1 }), '2000.00'))
-      .then([recorded(at({ days: 1 }), '2000.00', 20, 'Silver')]);
+      .then([recorded(at({ days: 1 }), '2000.00', 20, 'Silver'), tierChanged(at({ days: 1 }), 'Bronze', 'Silver')]);
   });
 
   it('earns at Silver once the window holds 1,000 points', () => {
@@ -99,7 +107,10 @@ describe('an active customer recording transactions', () => {
     spec
       .given(...goldAtT0)
       .when(newTransaction(occurredAt, '1000.00'))
-      .then([recorded(occurredAt, '1000.00', points, tierAfter)]);
+      .then([
+        recorded(occurredAt, '1000.00', points, tierAfter),
+        ...(tierAfter === 'Gold' ? [] : [tierChanged(occurredAt, 'Gold', tierAfter)]),
+      ]);
   });
 });
 
@@ -162,5 +173,29 @@ describe('a churned customer receiving a redelivered message', () => {
       .given(...churned)
       .when(redeemPoints())
       .thenNothing();
+  });
+});
+
+describe('an active customer receiving a transaction id again', () => {
+  const history = [...activeCustomerHistory(), transactionRecorded()];
+
+  it('ignores the same id with the same content, whatever its business time', () => {
+    spec
+      .given(...history)
+      .when(recordTransaction({ occurredAt: at({ days: 3 }) }))
+      .thenNothing();
+  });
+
+  it.each([
+    ['amount', { amount: cny('1000.01') }],
+    ['currency', { amount: { amount: '1000.00', currency: 'USD' } }],
+    ['product category', { productCategory: 'loan' }],
+    ['revenue', { revenue: cny('5.01') }],
+    ['missing revenue', { revenue: undefined }],
+  ])('refuses the same id with a different %s', (_, change) => {
+    spec
+      .given(...history)
+      .when(recordTransaction(change))
+      .thenFails('conflicting-duplicate');
   });
 });

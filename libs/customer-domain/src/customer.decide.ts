@@ -1,4 +1,6 @@
+import { compareInstants } from '@rapport/kernel';
 import type { AcquireCustomer, CustomerCommand } from './customer.commands';
+import { domainError, type DomainError } from './customer.errors';
 import type { DomainConfig } from './customer.config';
 import type { CustomerState, KnownCustomer } from './customer.state';
 import { recordComplaintBreach, warnOfComplaintBreach } from './decisions/complaint-clock.decisions';
@@ -12,7 +14,7 @@ import {
 } from './decisions/complaint.decisions';
 import { customerNotFound, type Decision } from './decisions/decision';
 import { acquire, activate, churn, erasePersonalData, reactivate, updateProfile } from './decisions/lifecycle.decisions';
-import { recordTransaction, redeemPoints } from './decisions/loyalty.decisions';
+import { recordTransaction, redeemPoints, reviewLoyaltyTier } from './decisions/loyalty.decisions';
 import { assessChurnRisk, recordRetentionAction, recordRetentionActionOutcome } from './decisions/retention.decisions';
 import { raiseRetentionAlert, recordSatisfaction } from './decisions/satisfaction.decisions';
 
@@ -25,7 +27,16 @@ export type { Decision } from './decisions/decision';
 export function decide(command: CustomerCommand, state: CustomerState, config: DomainConfig): Decision {
   if (command.type === 'AcquireCustomer') return acquire(command, state);
   if (state.status === 'none') return customerNotFound(command);
+  if (compareInstants(command.occurredAt, state.acquiredAt) < 0) return occurredBeforeAcquisition(command, state);
   return decideForKnownCustomer(command, state, config);
+}
+
+/** Nothing happens to a customer before the relationship began; `field` lets the edges name the input. */
+function occurredBeforeAcquisition(command: Exclude<CustomerCommand, AcquireCustomer>, state: KnownCustomer): DomainError {
+  return domainError('occurred-before-acquisition', `occurredAt ${command.occurredAt} is before the acquisition at ${state.acquiredAt}`, {
+    field: 'occurredAt',
+    acquiredAt: state.acquiredAt,
+  });
 }
 
 function decideForKnownCustomer(command: Exclude<CustomerCommand, AcquireCustomer>, state: KnownCustomer, config: DomainConfig): Decision {
@@ -55,7 +66,9 @@ function decideForKnownCustomer(command: Exclude<CustomerCommand, AcquireCustome
     case 'RecordSatisfaction':
       return recordSatisfaction(command, state);
     case 'RedeemPoints':
-      return redeemPoints(command, state);
+      return redeemPoints(command, state, config);
+    case 'ReviewLoyaltyTier':
+      return reviewLoyaltyTier(command, state, config);
     case 'RaiseRetentionAlert':
       return raiseRetentionAlert(command, state);
     case 'AssessChurnRisk':

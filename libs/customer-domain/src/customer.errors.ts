@@ -19,6 +19,9 @@ export const DOMAIN_ERROR_CODES = [
   'retention-action-outcome-already-recorded',
   'personal-data-already-erased',
   'nothing-to-update',
+  'conflicting-duplicate',
+  'occurred-before-acquisition',
+  'occurred-in-the-future',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -103,6 +103,20 @@ export type PointsRedeemed = EventOf<
   'PointsRedeemed',
   { readonly redemptionId: string; readonly points: number; readonly reward: string; readonly balanceAfter: number }
 >;
+/**
+ * The loyalty tier moved (design.md §2: points earned in the trailing window). `cause` names what re-judged it:
+ * a transaction or activation (`earned`), a redemption (`redeemed`), or the time sweep (`window-lapsed`).
+ * Earnings before `windowStartDay` count for no later tier, so replay drops them without the policy settings.
+ */
+export type LoyaltyTierChanged = EventOf<
+  'LoyaltyTierChanged',
+  {
+    readonly from: LoyaltyTier;
+    readonly to: LoyaltyTier;
+    readonly cause: 'earned' | 'redeemed' | 'window-lapsed';
+    readonly windowStartDay: string;
+  }
+>;
 export type RetentionAlertRaised = EventOf<'RetentionAlertRaised', { readonly surveyId: string; readonly recentScores: readonly number[] }>;
 /**
  * A churn-risk score that differs from the last one recorded. `threshold` is the at-risk score in
@@ -145,6 +159,7 @@ export type CustomerEvent =
   | ComplaintBreached
   | SatisfactionRecorded
   | PointsRedeemed
+  | LoyaltyTierChanged
   | RetentionAlertRaised
   | ChurnRiskAssessed
   | RetentionActionRecorded
@@ -171,6 +186,7 @@ export const EVENT_SCHEMA_VERSIONS: Readonly<Record<CustomerEventType, number>> 
   ComplaintBreached: 1,
   SatisfactionRecorded: 1,
   PointsRedeemed: 1,
+  LoyaltyTierChanged: 1,
   RetentionAlertRaised: 1,
   ChurnRiskAssessed: 1,
   RetentionActionRecorded: 1,

@@ -17,7 +17,7 @@ import type {
 } from './customer.events';
 import type { AcquiredCustomer, ComplaintState, CustomerState, KnownCustomer } from './customer.state';
 import { FALLING_RUN_LENGTH } from './policies/satisfaction.policy';
-import { activated, pointsRedeemed, transactionRecorded } from './evolutions/loyalty.evolutions';
+import { activated, pointsRedeemed, tierChanged, transactionRecorded } from './evolutions/loyalty.evolutions';
 import {
   churnRiskAssessed,
   detractorChanges,
@@ -75,6 +75,8 @@ function evolveKnownCustomer(state: KnownCustomer, event: Exclude<CustomerEvent,
       return state.surveyIds.has(event.data.surveyId) ? state : satisfactionRecorded(state, event);
     case 'PointsRedeemed':
       return state.redemptionIds.has(event.data.redemptionId) ? state : pointsRedeemed(state, event);
+    case 'LoyaltyTierChanged':
+      return tierChanged(state, event);
     case 'RetentionAlertRaised':
       return touched(state, event, {
         retentionAlertSurveyIds: state.retentionAlertSurveyIds.with(event.data.surveyId),

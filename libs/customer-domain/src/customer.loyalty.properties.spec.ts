@@ -40,6 +40,7 @@ describe('loyalty on generated histories in time order, against the definition o
         apply(decided(decider.decide(acquireCustomer({ occurredAt: acquiredAt }), state)));
         apply(decided(decider.decide(activateCustomer({ occurredAt: acquiredAt }), state)));
         earnings.push({ day: acquiredAt.slice(0, 10), points: loyalty.activationBonus });
+        let tierHeld = tierFor(loyalty.activationBonus, loyalty);
         let time = START;
         steps.forEach(([hours, hundreds], index) => {
           time += hours * HOUR;
@@ -48,11 +49,21 @@ describe('loyalty on generated histories in time order, against the definition o
           const before = pointsInTrailingWindow(earnings, occurredAt, loyalty);
           const events = decided(decider.decide(recordTransaction({ transactionId: `t-${index}`, occurredAt, amount }), state));
           const points = transactionPoints(amount, tierFor(before, loyalty), loyalty);
+          const tierAfter = tierFor(before + points, loyalty);
+          const change =
+            tierAfter === tierHeld
+              ? []
+              : [
+                  expect.objectContaining({
+                    type: 'LoyaltyTierChanged',
+                    data: expect.objectContaining({ from: tierHeld, to: tierAfter, cause: 'earned' }),
+                  }),
+                ];
           expect(events).toEqual([
-            expect.objectContaining({
-              data: expect.objectContaining({ pointsEarned: points, tierAfter: tierFor(before + points, loyalty) }),
-            }),
+            expect.objectContaining({ data: expect.objectContaining({ pointsEarned: points, tierAfter }) }),
+            ...change,
           ]);
+          tierHeld = tierAfter;
           earnings.push({ day: occurredAt.slice(0, 10), points });
           apply(events);
         });

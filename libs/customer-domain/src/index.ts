@@ -15,4 +15,6 @@ export * from './policies/complaints.policy';
 export * from './policies/kpis.policy';
 export * from './policies/churn-risk.policy';
 export * from './policies/complaint-clock.policy';
+export * from './policies/policy-set';
+export * from './policies/clock-skew.policy';
 export * from './customer.upcasters';

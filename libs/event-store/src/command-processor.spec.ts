@@ -45,6 +45,21 @@ describe('the write loop', () => {
     expect(verifyChain(events)).toEqual({ valid: true, events: 2 });
   });
 
+  it('records the policy version it decided under in every event, covered by the hash chain', async () => {
+    const store = new InMemoryEventStore();
+    const clock = new ManualClock(new Date('2026-02-01T00:00:00Z'));
+    const processor = new CommandProcessor(store, totals, { clock, schemaVersionOf: () => 1, policyVersion: '2026-12-example' });
+    await processor.execute('customer-1', add(5), context);
+    await processor.execute('customer-1', add(7), context);
+    const events = await store.readStream('customer-1');
+    expect(events.map((event) => event.metadata.policyVersion)).toEqual(['2026-12-example', '2026-12-example']);
+    expect(verifyChain(events)).toEqual({ valid: true, events: 2 });
+    const forged = events.map((event, index) =>
+      index === 1 ? { ...event, metadata: { ...event.metadata, policyVersion: 'another' } } : event,
+    );
+    expect(verifyChain(forged)).toMatchObject({ valid: false });
+  });
+
   it('a rejection appends nothing and comes back as a value', async () => {
     const store = new InMemoryEventStore();
     expect(await processorOn(store).execute('customer-1', add(101), context)).toEqual({

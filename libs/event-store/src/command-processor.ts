@@ -15,6 +15,8 @@ export type CommandOutcome<Rejection> =
 export interface CommandProcessorOptions {
   readonly clock: Clock;
   readonly schemaVersionOf: (eventType: string) => number;
+  /** The version of the policy settings the decider applies, recorded on every event it appends. */
+  readonly policyVersion?: string;
   /** Attempts when another writer moved the stream between read and append. */
   readonly maxAttempts?: number;
   /** Streams whose folded state is kept between commands. */
@@ -128,6 +130,7 @@ export class CommandProcessor<Command, Event extends DomainEventShape, State, Re
       recordedAt,
       schemaVersion: this.options.schemaVersionOf(event.type),
       ...(context.sourceMessage ? { sourceMessage: context.sourceMessage } : {}),
+      ...(this.options.policyVersion ? { policyVersion: this.options.policyVersion } : {}),
       previousHash,
     };
   }

@@ -11,6 +11,8 @@ export interface EventMetadata {
   readonly schemaVersion: number;
   /** Upstream message this event came from (CloudEvents source + id), when any. */
   readonly sourceMessage?: string;
+  /** Version of the policy settings in force when it was decided (RAPPORT_POLICY_FILE); absent on events from before. */
+  readonly policyVersion?: string;
   /** Hash of the previous event in the same stream; null for the first. */
   readonly previousHash: string | null;
   /** Hash of this event's content, previousHash included. */

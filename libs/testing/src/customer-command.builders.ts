@@ -16,6 +16,7 @@ import type {
   RecordSatisfaction,
   RecordTransaction,
   RedeemPoints,
+  ReviewLoyaltyTier,
   ResolveComplaint,
   UpdateCustomerProfile,
 } from '@rapport/customer-domain';
@@ -103,6 +104,11 @@ export const recordSatisfaction = (overrides: CommandOverrides<RecordSatisfactio
 export const redeemPoints = (overrides: CommandOverrides<RedeemPoints> = {}): RedeemPoints => ({
   type: 'RedeemPoints',
   ...commandParts<RedeemPoints['data']>({ redemptionId: 'rdm-1', points: 100, reward: 'cinema-ticket' }, overrides),
+});
+
+export const reviewLoyaltyTier = (overrides: CommandOverrides<ReviewLoyaltyTier> = {}): ReviewLoyaltyTier => ({
+  type: 'ReviewLoyaltyTier',
+  ...commandParts<ReviewLoyaltyTier['data']>({}, overrides),
 });
 
 export const raiseRetentionAlert = (overrides: CommandOverrides<RaiseRetentionAlert> = {}): RaiseRetentionAlert => ({

@@ -1,14 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { ClusteringOptions } from '@rapport/analytics';
-import {
-  defaultReadModelConfig,
-  readAllCustomerAnalytics,
-  type ClusterRunDocument,
-  type ReadModelAdmin,
-  type ReadModelStore,
-} from '@rapport/read-models';
+import { readAllCustomerAnalytics, type ClusterRunDocument, type ReadModelAdmin, type ReadModelStore } from '@rapport/read-models';
 import type { Command } from 'commander';
-import { READ_MODEL_ADMIN, READ_MODEL_STORE } from '../../../rapport/src/core';
+import { policyFromEnvironment, READ_MODEL_ADMIN, READ_MODEL_STORE } from '../../../rapport/src/core';
 import { runClustering } from '../../../rapport/src/queries/clusters/run-clustering';
 import { wholeNumber } from '../audit/audit.commands';
 import { CliError } from '../cli-error';
@@ -51,7 +45,7 @@ export function registerClusterCommands(program: Command, open: OpenContext): vo
         const outcome = await runClustering(store, context.get<ReadModelAdmin>(READ_MODEL_ADMIN), await readAllCustomerAnalytics(store), {
           options,
           now: new Date(),
-          currency: defaultReadModelConfig.segmentation.rfm.monetaryCurrency,
+          currency: policyFromEnvironment(process.env).segmentation.rfm.monetaryCurrency,
         });
         if (outcome.kind === 'too-few-customers')
           throw new CliError(`clustering needs more customers than k: the book has ${outcome.customers}, --k-min is ${outcome.minK}`);

@@ -137,6 +137,19 @@ describe('importing an NDJSON file of CloudEvents', () => {
     expect((await context.get(OriginalSealer).open(last.sealedLine)).original.toString()).toBe(LINES[8]);
   });
 
+  it('names the line whose business time is beyond the clock-skew bound, and appends the rest', async () => {
+    const file = join(dir, 'ahead.ndjson');
+    const anHourAhead = new Date(Date.now() + 3_600_000).toISOString();
+    const ahead = JSON.stringify({ ...(JSON.parse(activated) as Record<string, unknown>), id: '7', time: anHourAhead });
+    writeFileSync(file, `${acquired}\n${ahead}\n${activated}\n`);
+    const rejects = new RejectFile(join(dir, 'ahead-rejects.ndjson'));
+    const report = await runImport(file, CloudEventIngestor.fromContext(context, 'cli-import'), rejects, 3, context.get(OriginalSealer));
+    rejects.close();
+    expect(report).toEqual(expect.objectContaining({ lines: 3, appended: 2, rejected: { invalid: 0, rejected: 1, unreadable: 0 } }));
+    const written = JSON.parse(readFileSync(rejects.path, 'utf8').trim()) as Record<string, unknown>;
+    expect(written).toMatchObject({ line: 2, reason: 'rejected', id: '7', rule: 'occurred-in-the-future' });
+  });
+
   it('leaves no reject file when every line is accepted', async () => {
     const file = join(dir, 'good.ndjson');
     writeFileSync(file, `${acquired}\n${activated}\n`);

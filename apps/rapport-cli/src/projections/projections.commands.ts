@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import type { EventStore } from '@rapport/event-store';
 import {
   allProjections,
+  readModelConfigOf,
   isProjectionName,
   PROJECTION_NAMES,
   rebuildGroups,
@@ -13,7 +14,7 @@ import {
   type ReadModelStore,
 } from '@rapport/read-models';
 import type { Command } from 'commander';
-import { EVENT_STORE, READ_MODEL_ADMIN, READ_MODEL_STORE } from '../../../rapport/src/core';
+import { EVENT_STORE, policyFromEnvironment, READ_MODEL_ADMIN, READ_MODEL_STORE } from '../../../rapport/src/core';
 import { wholeNumber } from '../audit/audit.commands';
 import { CliError } from '../cli-error';
 import { RebuildProgress } from './rebuild-progress';
@@ -78,7 +79,9 @@ export function registerProjectionCommands(program: Command, open: OpenContext):
     .action(async (names: string[], options: RebuildCommandOptions) => {
       const unknown = names.find((name) => !isProjectionName(name));
       if (unknown !== undefined) throw new CliError(`no projection ${unknown}; choose from ${PROJECTION_NAMES.join(', ')}`);
-      const selected = allProjections().filter((p) => names.length === 0 || names.includes(p.name));
+      const selected = allProjections(readModelConfigOf(policyFromEnvironment(process.env))).filter(
+        (p) => names.length === 0 || names.includes(p.name),
+      );
       const groups = rebuildGroups(selected, Math.max(1, wholeNumber(options.processes, '--processes')));
       if (groups.length > 1) return rebuildInProcesses(groups, options);
       await withPorts(open, async ({ events, store, admin }) => {

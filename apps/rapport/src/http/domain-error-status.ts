@@ -21,4 +21,8 @@ export const DOMAIN_ERROR_STATUS: Readonly<Record<DomainErrorCode, number>> = {
   'retention-action-outcome-already-recorded': 409,
   'personal-data-already-erased': 409,
   'nothing-to-update': 400,
+  'conflicting-duplicate': 409,
+  // bad input only the customer's history can reveal: answered like a validation failure, naming the field
+  'occurred-before-acquisition': 400,
+  'occurred-in-the-future': 400,
 };

@@ -92,6 +92,18 @@ export const SUCCESS_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
   }),
   '/v1/kpis': object([], {
     by: { type: 'string', description: 'With `by`, the body is `{from, to, by, groups: [{key, customers, ...the report}]}`' },
+    activeAtStart: integer(),
+    churnBase: { ...integer(), description: 'Customers active at the start plus those activated or reactivated in the period' },
+    churnRate: { type: 'number', nullable: true, minimum: 0, maximum: 100, description: 'Churned while active / churnBase × 100' },
+    cac: {
+      type: 'array',
+      description: 'Acquisition cost per customer, per currency, over the customers acquired in the period with a known cost',
+      items: object(['currency', 'value', 'customers'], { currency: text, customers: integer(1) }),
+    },
+    acquiredWithoutCost: {
+      ...integer(),
+      description: 'Customers acquired in the period without a known acquisition cost (left out of cac)',
+    },
     complaintsBy: {
       type: 'array',
       items: object(['category', 'severity', 'count', 'resolved', 'shareResolvedInTime', 'averageResolutionHours'], {

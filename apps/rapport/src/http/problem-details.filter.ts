@@ -86,7 +86,9 @@ function rejectionProblem({ error }: DomainRejection): Problem {
   const status = DOMAIN_ERROR_STATUS[error.code];
   const words = error.code.replace(/-/g, ' ');
   const title = words.charAt(0).toUpperCase() + words.slice(1);
-  return problem(error.code, title, status, { detail: `The request breaks the rule "${error.code}".`, rule: error.code });
+  const field = error.details?.['field'];
+  const errors = typeof field === 'string' ? { errors: [{ field, message: `${field} breaks the rule ${error.code}` }] } : {};
+  return problem(error.code, title, status, { detail: `The request breaks the rule "${error.code}".`, rule: error.code, ...errors });
 }
 
 /** Nest raises these itself (unparseable body, unknown route, ...); their messages are not shown, they may echo input. */

@@ -1,4 +1,10 @@
 import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { EventStore } from '@rapport/event-store';
 import type { CommandBus } from '@nestjs/cqrs';
 import type { InboundMessage } from '@rapport/ingestion';
 import { ManualClock } from '@rapport/kernel';
@@ -9,6 +15,7 @@ import { ToCommand } from '../commands/to-command';
 import { Metrics } from '../operations/metrics';
 import { CloudEventIngestor } from './cloud-event-ingestor';
 import { KafkaMessageHandler } from './kafka-message.handler';
+import { configFromEnvironment, CoreModule, EVENT_STORE } from '../core';
 
 const event = {
   specversion: '1.0',
@@ -153,5 +160,41 @@ describe('a Kafka message', () => {
     const { handler } = handlerAnswering({ kind: 'appended', revision: 0, position: 1, eventTypes: [] });
     const fate = await handler.handle({ ...record(event), key, value: Buffer.from('{"personal":{"name":"Li Na"') });
     expect(fate.kind === 'dead-letter' && JSON.parse(String(fate.value))).toEqual({ sealedOriginal: 1, stripped: 'no-customer-id' });
+  });
+});
+
+describe('a Kafka message handled by the service write loop', () => {
+  let dir: string;
+  let context: INestApplicationContext;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'rapport-kafka-handler-'));
+    const config = configFromEnvironment({ DATA_DIR: dir, RAPPORT_AUTH: 'disabled', SQLITE_SYNCHRONOUS: 'NORMAL' });
+    context = await NestFactory.createApplicationContext(CoreModule.forRoot(config), { logger: false });
+  });
+  afterEach(async () => {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('dated beyond the clock-skew bound is dead-lettered as rejected with the rule, so the partition moves on', async () => {
+    const handler = new KafkaMessageHandler(
+      CloudEventIngestor.fromContext(context, 'kafka-ingestion'),
+      context.get(Metrics),
+      context.get(OriginalSealer),
+    );
+    const acquired = {
+      ...event,
+      id: 'm-1',
+      type: 'customer.acquired',
+      time: new Date(Date.now() + 3_600_000).toISOString(),
+      data: { customerType: 'individual', channel: 'branch', assets: { amount: '10.00', currency: 'CNY' }, riskProfile: 'C2' },
+    };
+    expect(await handler.handle(record(acquired))).toEqual({
+      kind: 'dead-letter',
+      verdict: { reason: 'rejected', rule: 'occurred-in-the-future', detail: expect.stringContaining('occurredAt') },
+      value: expect.any(Buffer),
+    });
+    expect(await context.get<EventStore>(EVENT_STORE).readStream('C-1')).toEqual([]);
   });
 });

@@ -1,31 +1,19 @@
-import type { ComplaintBreachWarned, CustomerChurned, RetentionAlertRaised } from '@rapport/customer-domain';
+import type {
+  ChurnRiskAssessed,
+  ComplaintBreachWarned,
+  CustomerChurned,
+  LoyaltyTierChanged,
+  RetentionAlertRaised,
+} from '@rapport/customer-domain';
 
-/**
- * Payloads of the source events the signals read, as stored (contracts.md). ChurnRiskAssessed and
- * LoyaltyTierChanged are added by the risk and fixes branches and are declared here, by their
- * stored shape, until those branches are merged; the others are customer-domain events.
- */
-interface SourceData {
-  readonly customerId: string;
-  readonly occurredAt: string;
-}
-
+/** Payloads of the customer-domain events the signals read, as stored. */
 export type RetentionAlertRaisedData = RetentionAlertRaised['data'];
 
-export interface ChurnRiskAssessedData extends SourceData {
-  readonly score: number;
-  readonly threshold: number;
-  readonly crossed: 'above' | 'below' | null;
-}
+export type ChurnRiskAssessedData = ChurnRiskAssessed['data'];
 
 /** ComplaintBreachWarned and ComplaintBreached carry the same fields. */
 export type ComplaintDeadlineData = ComplaintBreachWarned['data'];
 
-export interface LoyaltyTierChangedData extends SourceData {
-  readonly from: string;
-  readonly to: string;
-  readonly cause: 'earned' | 'redeemed' | 'window-lapsed';
-  readonly windowStartDay: string;
-}
+export type LoyaltyTierChangedData = LoyaltyTierChanged['data'];
 
 export type CustomerChurnedData = CustomerChurned['data'];

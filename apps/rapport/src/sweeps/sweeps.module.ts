@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { defaultComplaintClockConfig, defaultDomainConfig } from '@rapport/customer-domain';
 import type { ReadModelStore } from '@rapport/read-models';
-import type { AppConfig } from '../config';
+import { policyOf, type AppConfig } from '../config';
 import { APP_CONFIG, READ_MODEL_STORE } from '../wiring/tokens';
 import { CHURN_RISK_CONFIG, ChurnRiskSweep } from './churn-risk.sweep';
 import { ComplaintClockSweep } from './complaint-clock.sweep';
+import { LoyaltyTierSweep } from './loyalty-tier.sweep';
 import { TimeSweepHost } from './time-sweep-host';
 import { TIME_SWEEPS, type TimeSweep } from './time-sweeps';
 
@@ -15,14 +15,19 @@ import { TIME_SWEEPS, type TimeSweep } from './time-sweeps';
     {
       provide: ComplaintClockSweep,
       useFactory: (store: ReadModelStore, commandBus: CommandBus, config: AppConfig) =>
-        new ComplaintClockSweep(store, commandBus, config.complaintClock ?? defaultComplaintClockConfig),
+        new ComplaintClockSweep(store, commandBus, policyOf(config).complaintClock),
       inject: [READ_MODEL_STORE, CommandBus, APP_CONFIG],
     },
-    { provide: CHURN_RISK_CONFIG, useValue: defaultDomainConfig.churnRisk },
+    { provide: CHURN_RISK_CONFIG, useFactory: (config: AppConfig) => policyOf(config).churnRisk, inject: [APP_CONFIG] },
     ChurnRiskSweep,
-    { provide: TIME_SWEEPS, useFactory: (...sweeps: TimeSweep[]) => sweeps, inject: [ComplaintClockSweep, ChurnRiskSweep] },
+    LoyaltyTierSweep,
+    {
+      provide: TIME_SWEEPS,
+      useFactory: (...sweeps: TimeSweep[]) => sweeps,
+      inject: [ComplaintClockSweep, ChurnRiskSweep, LoyaltyTierSweep],
+    },
     TimeSweepHost,
   ],
-  exports: [TIME_SWEEPS, ComplaintClockSweep, ChurnRiskSweep, TimeSweepHost],
+  exports: [TIME_SWEEPS, ComplaintClockSweep, ChurnRiskSweep, LoyaltyTierSweep, TimeSweepHost],
 })
 export class SweepsModule {}

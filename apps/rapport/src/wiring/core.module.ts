@@ -54,7 +54,8 @@ export class CoreModule implements OnApplicationShutdown {
       { provide: KEY_STORE, useFactory: () => openKeyStore(config) },
       {
         provide: CUSTOMER_PROCESSOR,
-        useFactory: (store: EventStore, clock: Clock) => createCustomerProcessor(store, clock, config.complaintClock),
+        useFactory: (store: EventStore, clock: Clock) =>
+          createCustomerProcessor(store, clock, { policy: config.policy, maxClockSkewMs: config.maxClockSkewMs }),
         inject: [EVENT_STORE, CLOCK],
       },
       { provide: TO_COMMAND, useFactory: (clock: Clock) => new ToCommand(clock), inject: [CLOCK] },

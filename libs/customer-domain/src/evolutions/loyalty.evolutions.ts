@@ -1,8 +1,9 @@
 import { compareInstants, type Instant } from '@rapport/kernel';
-import type { CustomerActivated, PointsRedeemed, TransactionRecorded } from '../customer.events';
+import type { CustomerActivated, LoyaltyTierChanged, PointsRedeemed, TransactionRecorded } from '../customer.events';
 import type { KnownCustomer, LoyaltyState } from '../customer.state';
 import type { LoyaltyTier } from '../customer.values';
 import { addEarning } from '../policies/loyalty.policy';
+import { transactionContent } from '../transaction-content';
 import { touched } from './touched';
 
 /** Only a prospect can be activated; activation credits the bonus and the tier it carries. */
@@ -17,7 +18,7 @@ export function activated(state: KnownCustomer, event: CustomerActivated): Known
 export function transactionRecorded(state: KnownCustomer, event: TransactionRecorded): KnownCustomer {
   const { transactionId, occurredAt } = event.data;
   return touched(state, event, {
-    transactionIds: state.transactionIds.with(transactionId),
+    transactionIds: state.transactionIds.with(transactionId, transactionContent(event.data)),
     transactionCount: state.transactionCount + 1,
     lastTransactionAt: later(state.lastTransactionAt, occurredAt),
     loyalty: earned(state.loyalty, event),
@@ -31,6 +32,15 @@ export function pointsRedeemed(state: KnownCustomer, event: PointsRedeemed): Kno
   return touched(state, event, {
     redemptionIds: state.redemptionIds.with(redemptionId),
     loyalty: { ...loyalty, balance: loyalty.balance - points, redeemed: loyalty.redeemed + points },
+  });
+}
+
+/** The tier the event records; earnings before its window start count for no later tier. */
+export function tierChanged(state: KnownCustomer, event: LoyaltyTierChanged): KnownCustomer {
+  const { loyalty } = state;
+  const { to, occurredAt, windowStartDay } = event.data;
+  return touched(state, event, {
+    loyalty: { ...loyalty, tier: to, recentEarnings: addEarning(loyalty.recentEarnings, occurredAt, 0, windowStartDay) },
   });
 }
 

@@ -1,9 +1,14 @@
 import { fromMinorUnits, type Money } from '@rapport/kernel';
 import { percentOrNull } from './rounding';
 
-/** Customers churned in the period / customers active at its start × 100, 2 decimals (design.md §2). */
-export function churnRate(churnedInPeriod: number, activeAtStart: number): number | null {
-  return percentOrNull(churnedInPeriod, activeAtStart);
+/**
+ * Customers churned while active in the period / customers exposed to churn in it × 100, 2 decimals: the
+ * exposed are those active at its start plus those activated or reactivated in it. Each churn ends one
+ * active spell that began before the period or in it, so the rate never exceeds 100 % (design.md §2 counted
+ * only the active at the start, which customers activated and churned inside the period pushed past 100 %).
+ */
+export function churnRate(churnedInPeriod: number, exposedToChurn: number): number | null {
+  return percentOrNull(churnedInPeriod, exposedToChurn);
 }
 
 /** 100 − churn rate, computed in hundredths so that 100 − 33.33 is exactly 66.67. */

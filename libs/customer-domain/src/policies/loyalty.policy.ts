@@ -98,3 +98,27 @@ function earningsFrom(recentEarnings: readonly DailyPoints[], firstDay: string):
   while (dropped < recentEarnings.length && recentEarnings[dropped].day < firstDay) dropped++;
   return dropped === 0 ? recentEarnings : recentEarnings.slice(dropped);
 }
+
+/**
+ * The first UTC day on which the earnings in `recentEarnings` (day order, as addEarning keeps it) no longer
+ * reach `tier`'s threshold if nothing more is earned: the day the tier sweep re-judges it. Null for Bronze.
+ * An already-short window gives its first day (or the epoch when empty), a day already past.
+ */
+export function tierLapseDay(recentEarnings: readonly DailyPoints[], tier: LoyaltyTier, config: LoyaltyConfig): string | null {
+  if (tier === 'Bronze') return null;
+  const threshold = config.tierThresholds[tier];
+  let remaining = recentEarnings.reduce((sum, { points }) => sum + points, 0);
+  if (remaining < threshold) return recentEarnings[0]?.day ?? '1970-01-01';
+  for (const { day, points } of recentEarnings) {
+    remaining -= points;
+    if (remaining < threshold) return firstDayWithout(day, config);
+  }
+  return null;
+}
+
+/** The first day whose trailing window starts after `day`; months of unequal length need the step loop. */
+function firstDayWithout(day: string, config: LoyaltyConfig): string {
+  let candidate = addMonths(new Date(`${day}T00:00:00.000Z`), config.tierWindowMonths);
+  while (windowStartDay(candidate.toISOString(), config) <= day) candidate = addDays(candidate, 1);
+  return periodLabel(candidate, 'day');
+}

@@ -17,7 +17,7 @@ export function allProjections(config: ReadModelConfig = defaultReadModelConfig)
   return [
     customerSummaryProjection(config),
     segmentsProjection(config),
-    loyaltyProjection(),
+    loyaltyProjection(config.loyalty),
     satisfactionProjection(config) as Projection,
     complaintsProjection,
     kpisProjection(config) as Projection,

@@ -85,6 +85,8 @@ function changes(s: CustomerSummary, event: ProjectedEvent, config: ReadModelCon
       return { loyalty: { balance: s.loyalty.balance + event.data.pointsEarned, tier: event.data.tierAfter } };
     case 'PointsRedeemed':
       return { loyalty: { balance: event.data.balanceAfter, tier: s.loyalty.tier } };
+    case 'LoyaltyTierChanged':
+      return { loyalty: { balance: s.loyalty.balance, tier: event.data.to } };
     case 'SatisfactionRecorded': {
       const { responses, satisfied } = s.satisfaction;
       const answer = event.data.csat;

@@ -1,5 +1,5 @@
 import { isSatisfied, npsCategory } from '@rapport/customer-domain';
-import { addMoney, type MinorSums } from './money-sums';
+import { addMoney, countCurrency, type CustomerCounts, type MinorSums } from './money-sums';
 import type { ProjectedEvent } from './projected-event';
 import { eventTypes, type DocumentRule, type Projection } from './projection';
 import type { ReadModelConfig } from './read-model.config';
@@ -24,6 +24,12 @@ export interface KpiDay {
   readonly activeDelta: number;
   readonly revenueMinor: MinorSums;
   readonly acquisitionCostMinor: MinorSums;
+  /**
+   * Customers acquired with a known acquisition cost, per currency of that cost (a cost of zero is known): CAC's divisor.
+   * This and `acquiredWithoutCost` are absent on days stored before they existed (rebuild the projection to fill them).
+   */
+  readonly acquiredWithCost?: CustomerCounts;
+  readonly acquiredWithoutCost?: number;
   readonly complaintsFiled: number;
   readonly complaintsResolved: number;
   /** Resolution hours × 100, summed as integers so the sum is exact. */
@@ -58,7 +64,8 @@ export function evolveKpiCustomer(current: KpiCustomer | null, event: ProjectedE
 function lifecycleCounts(event: ProjectedEvent, before: KpiCustomer | null): Partial<Record<keyof KpiDay, number>> {
   switch (event.type) {
     case 'CustomerAcquired':
-      return before === null ? { acquired: 1 } : {};
+      if (before !== null) return {};
+      return event.data.acquisitionCost === undefined ? { acquired: 1, acquiredWithoutCost: 1 } : { acquired: 1 };
     case 'CustomerActivated':
       return before?.status === 'acquired' ? { activated: 1, activeDelta: 1 } : {};
     case 'CustomerChurned':
@@ -100,6 +107,7 @@ export function applyToKpiDay(
   const base = current ?? emptyDay(day);
   const lifecycle = lifecycleCounts(event, before);
   const other = otherCounts(event, config);
+  const isFirstAcquisition = event.type === 'CustomerAcquired' && before === null;
   return {
     day: base.day,
     acquired: base.acquired + (lifecycle.acquired ?? 0),
@@ -117,10 +125,11 @@ export function applyToKpiDay(
     promoters: base.promoters + (other.promoters ?? 0),
     detractors: base.detractors + (other.detractors ?? 0),
     revenueMinor: event.type === 'TransactionRecorded' ? addMoney(base.revenueMinor, event.data.revenue) : base.revenueMinor,
-    acquisitionCostMinor:
-      event.type === 'CustomerAcquired' && before === null
-        ? addMoney(base.acquisitionCostMinor, event.data.acquisitionCost)
-        : base.acquisitionCostMinor,
+    acquisitionCostMinor: isFirstAcquisition ? addMoney(base.acquisitionCostMinor, event.data.acquisitionCost) : base.acquisitionCostMinor,
+    acquiredWithCost: isFirstAcquisition
+      ? countCurrency(base.acquiredWithCost ?? {}, event.data.acquisitionCost)
+      : (base.acquiredWithCost ?? {}),
+    acquiredWithoutCost: (base.acquiredWithoutCost ?? 0) + (lifecycle.acquiredWithoutCost ?? 0),
   };
 }
 
@@ -146,6 +155,8 @@ function emptyDay(day: string): KpiDay {
     detractors: 0,
     revenueMinor: {},
     acquisitionCostMinor: {},
+    acquiredWithCost: {},
+    acquiredWithoutCost: 0,
   };
 }
 

@@ -1,9 +1,10 @@
-import { at, cny, customerAcquired, customerActivated, pointsRedeemed, transactionRecorded } from '@rapport/testing';
+import { defaultLoyaltyConfig, windowStartDay } from '@rapport/customer-domain';
+import { at, CUSTOMER_ID, cny, customerAcquired, customerActivated, pointsRedeemed, transactionRecorded } from '@rapport/testing';
 import { project } from '../contract/projection-harness';
 import { LOYALTY_ACCOUNTS, loyaltyProjection } from './loyalty.projection';
 
 const accountOf = async (...events: Parameters<typeof project>[1]) =>
-  ((await project(loyaltyProjection(), events))[LOYALTY_ACCOUNTS] ?? [])[0];
+  ((await project(loyaltyProjection(defaultLoyaltyConfig), events))[LOYALTY_ACCOUNTS] ?? [])[0];
 
 describe('loyalty projection', () => {
   it('a new customer has an empty Bronze account', async () => {
@@ -15,6 +16,43 @@ describe('loyalty projection', () => {
       lifetimeEarned: 0,
       redeemed: 0,
       tier: 'Bronze',
+      tierLapsesOn: null,
+    });
+  });
+
+  describe('a Platinum account that stops earning', () => {
+    // 200 on 2026-01-05 and 19,800 on 2026-03-09: 20,000 in the window, Platinum
+    const platinum = [
+      customerAcquired(),
+      customerActivated(),
+      transactionRecorded({
+        amount: cny('1980000.00'),
+        pointsEarned: 19_800,
+        tierAfter: 'Platinum',
+        occurredAt: at({ months: 2, days: 4 }),
+      }),
+    ];
+
+    it('knows the day the tier lapses: when the activation bonus leaves the 12-month window', async () => {
+      // the window ending 2027-01-05 starts 2026-01-06, so 19,800 < 20,000 from that day
+      expect(await accountOf(...platinum)).toMatchObject({ tier: 'Platinum', tierLapsesOn: '2027-01-05' });
+    });
+
+    it('follows the tier the domain records when the window lapses, and drops the earnings outside it', async () => {
+      const lapsedAt = '2027-01-05T00:00:00.000Z';
+      const account = await accountOf(...platinum, {
+        type: 'LoyaltyTierChanged',
+        data: {
+          customerId: CUSTOMER_ID,
+          occurredAt: lapsedAt,
+          from: 'Platinum',
+          to: 'Gold',
+          cause: 'window-lapsed',
+          windowStartDay: windowStartDay(lapsedAt, defaultLoyaltyConfig),
+        },
+      });
+      // Gold needs 5,000: the 19,800 of 2026-03-09 leave the window on 2027-03-09
+      expect(account).toMatchObject({ tier: 'Gold', tierLapsesOn: '2027-03-09', recentEarnings: [{ day: '2026-03-09', points: 19_800 }] });
     });
   });
 

@@ -1,4 +1,4 @@
-import type { LoyaltyTier } from '@rapport/customer-domain';
+import { addEarning, tierLapseDay, type DailyPoints, type LoyaltyConfig, type LoyaltyTier } from '@rapport/customer-domain';
 import type { ProjectedEvent } from './projected-event';
 import { eventTypes, type DocumentRule, type Projection } from './projection';
 
@@ -11,15 +11,25 @@ export interface LoyaltyAccount {
   readonly lifetimeEarned: number;
   readonly redeemed: number;
   /**
-   * The tier the domain recorded with the latest earning, activation included (design.md §2: points earned in the
-   * trailing 12 months). Like the customer state, it is re-judged at the next earning, not as time passes.
+   * The tier the domain recorded last (design.md §2: points earned in the trailing 12 months): with an earning,
+   * or by LoyaltyTierChanged, which the time sweep appends when the window lapses.
    */
   readonly tier: LoyaltyTier;
+  /** Points per UTC day inside the latest recorded window; absent on accounts stored before it existed. */
+  readonly recentEarnings?: readonly DailyPoints[];
+  /** The UTC day on which the tier falls if nothing more is earned (loyalty.policy.ts tierLapseDay); null for Bronze. */
+  readonly tierLapsesOn?: string | null;
 }
 
-const HANDLED = eventTypes('CustomerAcquired', 'CustomerActivated', 'TransactionRecorded', 'PointsRedeemed');
+const HANDLED = eventTypes('CustomerAcquired', 'CustomerActivated', 'TransactionRecorded', 'PointsRedeemed', 'LoyaltyTierChanged');
 
-export function applyToLoyaltyAccount(current: LoyaltyAccount | null, event: ProjectedEvent): LoyaltyAccount | null {
+export function applyToLoyaltyAccount(current: LoyaltyAccount | null, event: ProjectedEvent, config: LoyaltyConfig): LoyaltyAccount | null {
+  const account = accountAfter(current, event);
+  if (account === null || account === current) return account;
+  return { ...account, tierLapsesOn: tierLapseDay(account.recentEarnings ?? [], account.tier, config) };
+}
+
+function accountAfter(current: LoyaltyAccount | null, event: ProjectedEvent): LoyaltyAccount | null {
   if (event.type === 'CustomerAcquired') {
     return current ?? { customerId: event.customerId, balance: 0, lifetimeEarned: 0, redeemed: 0, tier: 'Bronze' };
   }
@@ -27,7 +37,13 @@ export function applyToLoyaltyAccount(current: LoyaltyAccount | null, event: Pro
   switch (event.type) {
     case 'CustomerActivated':
     case 'TransactionRecorded':
-      return earned(current, event.data.pointsEarned, event.data.tierAfter);
+      return earned(current, event.data);
+    case 'LoyaltyTierChanged':
+      return {
+        ...current,
+        tier: event.data.to,
+        recentEarnings: addEarning(current.recentEarnings ?? [], event.data.occurredAt, 0, event.data.windowStartDay),
+      };
     case 'PointsRedeemed':
       return { ...current, balance: event.data.balanceAfter, redeemed: current.redeemed + event.data.points };
     default:
@@ -35,23 +51,45 @@ export function applyToLoyaltyAccount(current: LoyaltyAccount | null, event: Pro
   }
 }
 
-function earned(account: LoyaltyAccount, points: number, tier: LoyaltyTier): LoyaltyAccount {
-  return { ...account, balance: account.balance + points, lifetimeEarned: account.lifetimeEarned + points, tier };
+interface Earning {
+  readonly occurredAt: string;
+  readonly pointsEarned: number;
+  readonly tierAfter: LoyaltyTier;
+  readonly tierWindowStartDay: string;
 }
 
-export function loyaltyAccountRule(): DocumentRule<LoyaltyAccount, null> {
+function earned(account: LoyaltyAccount, data: Earning): LoyaltyAccount {
+  const points = data.pointsEarned;
+  return {
+    ...account,
+    balance: account.balance + points,
+    lifetimeEarned: account.lifetimeEarned + points,
+    tier: data.tierAfter,
+    recentEarnings: addEarning(account.recentEarnings ?? [], data.occurredAt, points, data.tierWindowStartDay),
+  };
+}
+
+export function loyaltyAccountRule(config: LoyaltyConfig): DocumentRule<LoyaltyAccount, null> {
   return {
     collection: LOYALTY_ACCOUNTS,
     handles: HANDLED,
     idsOf: (event) => [event.customerId],
-    apply: applyToLoyaltyAccount,
+    apply: (current, event) => applyToLoyaltyAccount(current, event, config),
   };
 }
 
-export function loyaltyProjection(): Projection {
+export function loyaltyProjection(config: LoyaltyConfig): Projection {
   return {
     name: 'loyalty',
-    collections: [{ name: LOYALTY_ACCOUNTS, indexes: [{ name: 'leaderboard', fields: [{ field: 'lifetimeEarned', direction: 'desc' }] }] }],
-    documents: [loyaltyAccountRule()],
+    collections: [
+      {
+        name: LOYALTY_ACCOUNTS,
+        indexes: [
+          { name: 'leaderboard', fields: [{ field: 'lifetimeEarned', direction: 'desc' }] },
+          { name: 'tier_lapse', fields: [{ field: 'tierLapsesOn', direction: 'asc' }] },
+        ],
+      },
+    ],
+    documents: [loyaltyAccountRule(config)],
   };
 }

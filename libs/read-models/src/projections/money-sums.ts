@@ -27,3 +27,19 @@ export function mergeSums(left: MinorSums, right: MinorSums): MinorSums {
   for (const [currency, minor] of Object.entries(right)) merged[currency] = (BigInt(merged[currency] ?? '0') + BigInt(minor)).toString();
   return merged;
 }
+
+/** Customer counts per currency. */
+export type CustomerCounts = Readonly<Record<string, number>>;
+
+/** One more customer under the currency of `money`; none when no amount is known or its currency is malformed. */
+export function countCurrency(counts: CustomerCounts, money: Money | undefined): CustomerCounts {
+  if (money === undefined || !CURRENCY.test(money.currency)) return counts;
+  return { ...counts, [money.currency]: (counts[money.currency] ?? 0) + 1 };
+}
+
+/** Adds counts currency by currency. */
+export function mergeCounts(left: CustomerCounts, right: CustomerCounts): CustomerCounts {
+  const merged: Record<string, number> = { ...left };
+  for (const [currency, count] of Object.entries(right)) merged[currency] = (merged[currency] ?? 0) + count;
+  return merged;
+}

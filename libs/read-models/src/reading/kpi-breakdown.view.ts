@@ -15,7 +15,7 @@ export type KpiBreakdownRow = KpiReport & {
   readonly customers: number;
 };
 
-type Counter = Exclude<keyof KpiDay, 'day' | 'revenueMinor' | 'acquisitionCostMinor'>;
+type Counter = Exclude<keyof KpiDay, 'day' | 'revenueMinor' | 'acquisitionCostMinor' | 'acquiredWithCost'>;
 const COUNTERS: readonly Counter[] = [
   'acquired',
   'activated',
@@ -31,6 +31,7 @@ const COUNTERS: readonly Counter[] = [
   'npsResponses',
   'promoters',
   'detractors',
+  'acquiredWithoutCost',
 ];
 
 /** A group's days added up as they are read: one running total before the period, one within it. */
@@ -40,6 +41,7 @@ interface Group {
   readonly counts: Record<Counter, number>;
   readonly revenue: Map<string, bigint>;
   readonly acquisitionCost: Map<string, bigint>;
+  readonly acquiredWithCost: Map<string, number>;
 }
 
 /**
@@ -78,13 +80,15 @@ export function kpiBreakdown(
 
 function emptyGroup(): Group {
   const counts = Object.fromEntries(COUNTERS.map((counter) => [counter, 0])) as Record<Counter, number>;
-  return { customers: 0, activeAtStart: 0, counts, revenue: new Map(), acquisitionCost: new Map() };
+  return { customers: 0, activeAtStart: 0, counts, revenue: new Map(), acquisitionCost: new Map(), acquiredWithCost: new Map() };
 }
 
 function addDay(group: Group, day: KpiDay, revenue: MinorSums): void {
-  for (const counter of COUNTERS) group.counts[counter] += day[counter];
+  for (const counter of COUNTERS) group.counts[counter] += day[counter] ?? 0;
   addSums(group.revenue, revenue);
   addSums(group.acquisitionCost, day.acquisitionCostMinor);
+  for (const [currency, customers] of Object.entries(day.acquiredWithCost ?? {}))
+    group.acquiredWithCost.set(currency, (group.acquiredWithCost.get(currency) ?? 0) + customers);
 }
 
 function addSums(into: Map<string, bigint>, sums: MinorSums): void {
@@ -96,6 +100,7 @@ function totalOf(group: Group): KpiDay {
     ...asDay('', group.counts),
     revenueMinor: sumsOf(group.revenue),
     acquisitionCostMinor: sumsOf(group.acquisitionCost),
+    acquiredWithCost: Object.fromEntries(group.acquiredWithCost),
   };
 }
 
