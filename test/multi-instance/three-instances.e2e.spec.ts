@@ -68,7 +68,7 @@ describeWithServer('KAFKA_BROKERS', 'Kafka', 'three Rapport instances under fail
         const letters = await readDeadLetters(kafka, topics.deadLetterTopic, deadLetterCount(planned));
         const kafkaEvents = written.filter((event) => event.streamId.startsWith(`customer-${KAFKA_RUN}-`) && isCausedByMessage(event));
         expectExactAccounting(account(planned, kafkaEvents.map(accountingView), letters));
-        const httpEvents = written.filter((event) => event.streamId.startsWith(`customer-${HTTP_PREFIX}`));
+        const httpEvents = written.filter((event) => event.streamId.startsWith(`customer-${HTTP_PREFIX}`) && isCausedByMessage(event));
         const http = accountHttp(answers, httpEvents);
         expect({ ...http, retried: answers.filter((answer) => answer.attempts > 1).length }).toMatchObject({
           notCreated: [],
