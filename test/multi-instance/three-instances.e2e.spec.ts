@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@rapport/event-store';
 import type { Kafka } from 'kafkajs';
 import { allProjections, MongoReadModelStore } from '@rapport/read-models';
 import { account } from '../../libs/ingestion/contract/accounting';
-import { deadLetterCount, expectExactAccounting } from '../../libs/ingestion/contract/accounting.expectations';
+import { deadLetterCount, expectExactAccounting, isCausedByMessage } from '../../libs/ingestion/contract/accounting.expectations';
 import { produce, readDeadLetters, testKafka, waitForCommits, waitUntilConsumed } from '../../libs/ingestion/contract/kafka-test-kit';
 import { mixedTraffic } from '../../libs/ingestion/contract/mixed-traffic';
 import { describeWithServer } from '../support/integration-server';
@@ -66,9 +66,9 @@ describeWithServer('KAFKA_BROKERS', 'Kafka', 'three Rapport instances under fail
         // Kafka and HTTP first: their events are all in once the group is drained and every command answered.
         const written = await running.storedEvents();
         const letters = await readDeadLetters(kafka, topics.deadLetterTopic, deadLetterCount(planned));
-        const kafkaEvents = written.filter((event) => event.streamId.startsWith(`customer-${KAFKA_RUN}-`));
+        const kafkaEvents = written.filter((event) => event.streamId.startsWith(`customer-${KAFKA_RUN}-`) && isCausedByMessage(event));
         expectExactAccounting(account(planned, kafkaEvents.map(accountingView), letters));
-        const httpEvents = written.filter((event) => event.streamId.startsWith(`customer-${HTTP_PREFIX}`));
+        const httpEvents = written.filter((event) => event.streamId.startsWith(`customer-${HTTP_PREFIX}`) && isCausedByMessage(event));
         const http = accountHttp(answers, httpEvents);
         expect({ ...http, retried: answers.filter((answer) => answer.attempts > 1).length }).toMatchObject({
           notCreated: [],

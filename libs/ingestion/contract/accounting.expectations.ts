@@ -1,4 +1,4 @@
-import type { EventStore } from '@rapport/event-store';
+import type { EventStore, RecordedEvent } from '@rapport/event-store';
 import type { Accounting, StoredEventView } from './accounting';
 import type { PlannedMessage } from './planned-message';
 
@@ -35,6 +35,11 @@ const SERVICE_CHANNELS: ReadonlySet<string> = new Set(['saga', 'sweep']);
 /** Events a command appends beside its own, as their consequence (a transaction that moves the tier): not a second append. */
 const CONSEQUENCES: ReadonlySet<string> = new Set(['LoyaltyTierChanged']);
 
+/** Whether a produced message caused this event: not a command the service issued itself, nor a consequence appended beside one. */
+export function isCausedByMessage(event: RecordedEvent): boolean {
+  return !SERVICE_CHANNELS.has(event.metadata.channel) && !CONSEQUENCES.has(event.type);
+}
+
 /** Every event a produced message caused, reduced to stream, revision and source message. */
 export async function storedEvents(store: EventStore): Promise<StoredEventView[]> {
   const views: StoredEventView[] = [];
@@ -43,7 +48,7 @@ export async function storedEvents(store: EventStore): Promise<StoredEventView[]
     if (page.length === 0) return views;
     views.push(
       ...page
-        .filter((event) => !SERVICE_CHANNELS.has(event.metadata.channel) && !CONSEQUENCES.has(event.type))
+        .filter(isCausedByMessage)
         .map((event) => ({ streamId: event.streamId, revision: event.revision, sourceMessage: event.metadata.sourceMessage })),
     );
     after = page[page.length - 1]?.position ?? after;

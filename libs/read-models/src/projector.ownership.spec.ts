@@ -8,6 +8,7 @@ import { manyCustomersHistory } from './contract/history.fixture';
 import { allProjections } from './projections/catalog';
 import { Projector } from './projector';
 import { Lease } from './runtime/lease';
+import { LEASES } from './read-model-store.port';
 
 const projections = allProjections();
 const names = projections.map((p) => p.name);
@@ -47,6 +48,45 @@ describe('a projector that another process owns', () => {
       await owner.stop();
       await ownerStore.close();
       await followerStore.close();
+      await events.close();
+    }
+  });
+});
+
+describe('an owner whose batch outlasts its lease duration (slow writes)', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'rapport-ownership-slow-'));
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  it('renews the lease between its writes, so no other process takes it over mid-batch', async () => {
+    const durationMs = 9_000;
+    const clock = { now: Date.parse('2026-03-01T09:00:00Z'), read: () => new Date(clock.now) };
+    const events = new InMemoryEventStore();
+    const file = join(directory, 'read-models.sqlite');
+    const [ownerStore, rivalStore] = [EmbeddedReadModelStore.open(file), EmbeddedReadModelStore.open(file)];
+    const rival = new Lease(rivalStore, 'projector', { owner: 'rival', durationMs, clock: clock.read });
+    const rivalFences: unknown[] = [];
+    const write = ownerStore.write.bind(ownerStore);
+    // Every document or checkpoint write takes 0.6 of the lease duration; the rival tries to take the lease after each.
+    ownerStore.write = async (batch, fence) => {
+      const result = await write(batch, fence);
+      if (batch.some((writes) => writes.collection !== LEASES)) {
+        clock.now += durationMs * 0.6;
+        const taken = await rival.hold();
+        if (taken !== null) rivalFences.push(taken);
+      }
+      return result;
+    };
+    const lease = new Lease(ownerStore, 'projector', { owner: 'owner', durationMs, clock: clock.read });
+    const owner = new Projector(events, ownerStore, projections, { idleMs: 50, clock: clock.read, lease });
+    try {
+      owner.start();
+      expect(await owner.waitFor(names, await appendAll(events, manyCustomersHistory(3)), 10_000)).toBe(true);
+      expect(rivalFences).toEqual([]);
+      expect(owner.status().map((s) => s.lastError)).toEqual(names.map(() => null));
+    } finally {
+      await owner.stop();
+      await ownerStore.close();
+      await rivalStore.close();
       await events.close();
     }
   });

@@ -268,6 +268,7 @@ export class Projector {
 
   private async write(batch: readonly CollectionWrites[], isRefusalAFailure: boolean): Promise<WriteResult | undefined> {
     if (batch.length === 0) return undefined;
+    await this.renewLease();
     const result = await this.store.write(batch, this.fence ?? undefined);
     // Refused under a fence: perhaps another process took the lease; the next step asks the store.
     if (result.refused.length > 0) this.options.lease?.forget();
@@ -275,6 +276,13 @@ export class Projector {
       throw new ProjectionWriteConflict(`another writer changed ${result.refused.length} document(s) first, e.g. ${result.refused[0]}`);
     }
     return result;
+  }
+
+  /** A batch can outlast the lease (slow writes): renewed when due before each write, and the batch given up once it is lost. */
+  private async renewLease(): Promise<void> {
+    if (this.fence === undefined || this.fence === null || this.options.lease === undefined) return;
+    const fence = await this.options.lease.hold();
+    if (fence?.token !== this.fence.token) throw new ProjectionWriteConflict('the lease passed to another process during the batch');
   }
 
   private recordFailure(error: unknown, failures: number): void {

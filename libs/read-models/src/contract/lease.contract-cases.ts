@@ -34,6 +34,18 @@ export function leaseCases(given: Given): void {
       expect(await second.hold()).toBeNull();
     });
 
+    it('after forget, the holder asks the store and keeps its own unexpired holding and token', async () => {
+      const { name, clock } = aLeaseSetting();
+      const first = new Lease(given(), name, { owner: 'a', durationMs: DURATION_MS, clock: clock.read });
+      const second = new Lease(given(), name, { owner: 'b', durationMs: DURATION_MS, clock: clock.read });
+      await first.hold();
+      first.forget();
+      expect(await first.hold()).toEqual({ lease: name, token: 1 });
+      expect(first.isHeld).toBe(true);
+      clock.now += DURATION_MS - 1;
+      expect(await second.hold()).toBeNull();
+    });
+
     it('once expired, another process takes it over with the next token, and the old holder is refused it', async () => {
       const { name, clock } = aLeaseSetting();
       const first = new Lease(given(), name, { owner: 'a', durationMs: DURATION_MS, clock: clock.read });

@@ -50,7 +50,8 @@ export class Lease {
     const now = this.clock().getTime();
     if (this.held !== undefined && now < this.held.renewAt) return { lease: this.name, token: this.held.token };
     const current = await this.current();
-    const isMine = current !== null && current.owner === this.options.owner && current.token === this.held?.token;
+    // The owner names this process alone: after `forget` its own unexpired holding is still its own, under the same token.
+    const isMine = current !== null && current.owner === this.options.owner;
     const isFree = current === null || Date.parse(current.expiresAt) <= now;
     if (!isMine && !isFree) {
       this.held = undefined;
