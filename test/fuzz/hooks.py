@@ -44,13 +44,14 @@ def issued_cursor(text):
 
 def as_answered_position(value):
     """minPosition must be a position a command answered with (one the store has not reached is 400):
-    a schema-valid value is capped at the highest position answered so far; a linked one passes as is."""
+    a schema-valid value becomes the highest position answered so far, as a client reading its own
+    writes sends it (so a resource created a moment ago is found on every read model)."""
     if isinstance(value, bool):
         return value
     if isinstance(value, int) and value >= 0:
-        return min(value, answered["position"])
+        return answered["position"]
     if isinstance(value, str) and value.isdigit():
-        return str(min(int(value), answered["position"]))
+        return str(answered["position"])
     return value
 
 
