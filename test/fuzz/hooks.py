@@ -98,8 +98,10 @@ def before_call(context, case, **kwargs):
 
 @schemathesis.hook
 def after_call(context, case, response):
-    position = response.headers.get("X-Event-Position")
-    if isinstance(position, list):
-        position = position[0] if position else None
-    if position is not None and str(position).isdigit():
-        answered["position"] = max(answered["position"], int(position))
+    """Remembers the highest position a command answered (its X-Event-Position header, any spelling)."""
+    for name, value in response.headers.items():
+        if name.lower() != "x-event-position":
+            continue
+        value = value[0] if isinstance(value, list) and value else value
+        if isinstance(value, str) and value.isdigit():
+            answered["position"] = max(answered["position"], int(value))
