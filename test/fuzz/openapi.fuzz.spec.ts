@@ -111,11 +111,18 @@ function runSchemathesis(url: string): Promise<{ code: number | null; output: st
   });
 }
 
-/** Schemathesis ends with a line like `===== 12 passed, 1 failed in 95.2s =====`. */
+/**
+ * Schemathesis ends with a line like `===== 12 passed, 1 failed in 95.2s =====`. It is reprinted
+ * reworded: CI reads a closing line of pytest's shape as its test runner's total, and
+ * `=== 1 warning in 42.69s ===` there would read as a run that executed no test.
+ */
 function summaryLineOf(output: string): string {
   const lines = output
     .trim()
     .split('\n')
     .map((line) => line.trim());
-  return lines.reverse().find((line) => /^=+ .* in [\d.]+s =+$/.test(line)) ?? `(no Schemathesis summary line)\n${output}`;
+  const summary = lines.reverse().find((line) => /^=+ .* in [\d.]+s =+$/.test(line));
+  if (summary === undefined) return `(no Schemathesis summary line)\n${output}`;
+  const [, counts, seconds] = /^=+ (.*) in ([\d.]+)s =+$/.exec(summary) ?? [];
+  return `Schemathesis summary (${seconds} s): ${counts?.replace(/,/g, ';')}`;
 }
