@@ -1,7 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { produce, waitUntilConsumed } from '../../libs/ingestion/contract/kafka-test-kit';
 import { mixedTraffic } from '../../libs/ingestion/contract/mixed-traffic';
-import { caughtUp, waitForHandled } from '../../test/multi-instance/facts';
+import { caughtUp, waitForHandled } from '../../test/support/service-facts';
 import { RapportCluster } from '../../test/multi-instance/rapport-cluster';
 
 const INSTANCE_COUNTS = [1, 2, 3] as const;

@@ -1,11 +1,9 @@
 import type { CustomerCommand } from '@rapport/customer-domain';
-import { createHttpApp } from '../../apps/rapport/src/http-app';
 import { configFromEnvironment, ExecuteCustomerCommand } from '../../apps/rapport/src/core';
-import { EventBusFeed } from '../../apps/rapport/src/projections/event-bus-feed';
-import { ProjectorHost } from '../../apps/rapport/src/projections/projector-host';
 import { Args } from '../src/support/args';
 import { commandBusOf, openCore, rapportEnvironment } from '../src/support/rapport-core';
 import { emitResult, progress, runMain } from '../src/support/scenario-result';
+import { serveCaughtUp } from '../src/support/serve-caught-up';
 import { figure } from '../src/support/stats';
 import { benchContext } from '../src/workload/customer-mix';
 import { runInFlight } from '../src/workload/in-flight';
@@ -32,15 +30,9 @@ async function main(): Promise<void> {
     HOST: '127.0.0.1',
     PORT: '0',
   });
-  const app = await createHttpApp(config);
-  app.useLogger(['error']);
-  await app.listen(0, '127.0.0.1');
-  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  const started = Date.now();
-  await caughtUp(() => [...app.get(ProjectorHost).status(), ...app.get(EventBusFeed).status()]);
-  progress(`read side caught up in ${Date.now() - started} ms`);
+  const { url, caughtUpMs } = await serveCaughtUp(config, CATCH_UP_TIMEOUT_MS);
+  progress(`read side caught up in ${caughtUpMs} ms`);
   emitResult({ scenario: 'worklist-server', params: { url }, figures: { customers: figure('customers', [customers]) } });
-  process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
 }
 
 function daysBefore(days: number): string {
@@ -100,14 +92,6 @@ async function seed(dataDir: string, customers: number): Promise<void> {
   );
   await core.close();
   progress(`seeded ${customers} customers`);
-}
-
-async function caughtUp(statuses: () => readonly { readonly lag: number; readonly state: string }[]): Promise<void> {
-  const deadline = Date.now() + CATCH_UP_TIMEOUT_MS;
-  while (!statuses().every((status) => status.lag === 0 && status.state === 'live')) {
-    if (Date.now() > deadline) throw new Error(`read side not caught up within ${CATCH_UP_TIMEOUT_MS} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 runMain(main, { keepAlive: true });

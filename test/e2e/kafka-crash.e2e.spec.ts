@@ -9,11 +9,12 @@ import {
   uniqueTopics,
   waitForCommits,
   waitUntilConsumed,
-  type TestTopics,
 } from '../../libs/ingestion/contract/kafka-test-kit';
 import { mixedTraffic } from '../../libs/ingestion/contract/mixed-traffic';
 import { describeWithServer } from '../support/integration-server';
+import { kafkaServiceEnv } from '../support/kafka-service-env';
 import { removeDir, tempDataDir } from '../support/http-app.harness';
+import { waitForHandled } from '../support/service-facts';
 import { startServiceProcess, type ServiceProcess } from '../support/service-process';
 
 jest.setTimeout(300_000);
@@ -34,19 +35,19 @@ describeWithServer('KAFKA_BROKERS', 'Kafka', 'Kafka ingestion in a service proce
 
   it('given the process is SIGKILLed mid-batch, then SIGTERMed, then run to the end, the accounting is exact', async () => {
     const topics = uniqueTopics('crash');
-    const env = serviceEnv(brokers, topics, dataDir);
+    const env = kafkaServiceEnv(brokers, topics, dataDir, 6);
     const planned = mixedTraffic({ messages: 10_000, seed: 99, runId: 'crash' });
 
     service = await startServiceProcess(env);
     await produce(kafka, topics.topic, planned);
-    const handledAtKill = await waitForHandled(service, 2_500);
+    const handledAtKill = await waitForHandled(service, 2_500, 120_000);
     await service.kill('SIGKILL');
     const afterKill = await waitForCommits(kafka, topics, 10_000, () => true);
     // Handled but not yet committed when the process died: the kill hit mid-batch.
     expect(afterKill.committed).toBeLessThan(handledAtKill);
 
     service = await startServiceProcess(env);
-    const handledAtTerm = await waitForHandled(service, 1_500);
+    const handledAtTerm = await waitForHandled(service, 1_500, 120_000);
     await service.kill('SIGTERM');
     const afterTerm = await waitForCommits(kafka, topics, 10_000, () => true);
     // Graceful stop: everything this process handled before the signal was committed before it exited.
@@ -66,33 +67,3 @@ describeWithServer('KAFKA_BROKERS', 'Kafka', 'Kafka ingestion in a service proce
     }
   });
 });
-
-function serviceEnv(brokers: string, topics: TestTopics, dataDir: string): Record<string, string> {
-  return {
-    DATA_DIR: dataDir,
-    SQLITE_SYNCHRONOUS: 'NORMAL',
-    KAFKA_BROKERS: brokers,
-    KAFKA_TOPIC: topics.topic,
-    KAFKA_DLQ_TOPIC: topics.deadLetterTopic,
-    KAFKA_GROUP_ID: topics.groupId,
-    // Each run's store publishes its signals to a topic of its own (the topic follows one store).
-    RAPPORT_SIGNALS_TOPIC: `${topics.topic}.signals`,
-    KAFKA_TOPIC_PARTITIONS: '6',
-    KAFKAJS_NO_PARTITIONER_WARNING: '1',
-  };
-}
-
-/** Messages this process has handled so far (any fate), from its /metrics; waits until at least `atLeast`. */
-async function waitForHandled(service: ServiceProcess, atLeast: number): Promise<number> {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const text = await (await fetch(`${service.url}/metrics`)).text();
-    const handled = [...text.matchAll(/^rapport_ingestion_messages_total\{[^}]*\} (\d+)$/gm)].reduce(
-      (sum, match) => sum + Number(match[1]),
-      0,
-    );
-    if (handled >= atLeast) return handled;
-    if (Date.now() > deadline) throw new Error(`only ${handled} messages handled after 120 s:\n${service.output().slice(-2_000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

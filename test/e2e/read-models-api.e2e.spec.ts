@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { CHECKPOINTS, type ReadModelStore } from '@rapport/read-models';
+import { CHECKPOINTS, PROJECTION_NAMES, type ReadModelStore } from '@rapport/read-models';
 import { ProjectorHost } from '../../apps/rapport/src/projections/projector-host';
 import { READ_MODEL_STORE } from '../../apps/rapport/src/wiring/tokens';
 import { EVENT_STORES, eventStoreChoice, removeDir, startHttpApp, tempDataDir, type RunningApp } from '../support/http-app.harness';
@@ -156,20 +156,7 @@ describe.each(EVENT_STORES)('the read-model API, events in %s', (kind) => {
         head: number;
         projections: { name: string; position: number; lag: number }[];
       };
-      expect(body.projections.map((p) => p.name)).toEqual([
-        'customer-summary',
-        'segments',
-        'loyalty',
-        'satisfaction',
-        'complaints',
-        'kpis',
-        'segment-counts',
-        'segment-history',
-        'complaint-kpis',
-        'analytics',
-        'churn-risk',
-        'event-bus',
-      ]);
+      expect(body.projections.map((p) => p.name)).toEqual([...PROJECTION_NAMES, 'event-bus']);
       for (const projection of body.projections) expect(projection.lag).toBe(body.head - projection.position);
       const metrics = await eventually(
         async () => (await http().get('/metrics').expect(200)).text,

@@ -8,7 +8,8 @@ import { SIGNALS_CRASH_HOOK_LINE } from '../../apps/rapport/src/signals/crash-ho
 import { testKafka, uniqueTopics } from '../../libs/ingestion/contract/kafka-test-kit';
 import { describeWithServer } from '../support/integration-server';
 import { removeDir, tempDataDir } from '../support/http-app.harness';
-import { readSideCaughtUp, type ProjectionsView } from '../support/read-side-caught-up';
+import { kafkaServiceEnv, signalsTopicOf } from '../support/kafka-service-env';
+import { caughtUp } from '../support/service-facts';
 import { startServiceProcess, type ServiceProcess } from '../support/service-process';
 import { readSignalsTopic, type SignalMessage } from '../support/signals-topic';
 
@@ -77,10 +78,6 @@ async function send(service: ServiceProcess, perCustomer: [string, object][][]):
   await Promise.all(Array.from({ length: 8 }, worker));
 }
 
-async function caughtUp(service: ServiceProcess): Promise<number> {
-  return readSideCaughtUp(async () => (await (await fetch(`${service.url}/v1/projections`)).json()) as ProjectionsView, 120_000);
-}
-
 /** What the topic must hold: the signals of every stored event, by the same mapping the publisher uses. */
 async function signalsOfStore(dataDir: string) {
   const store = SqliteEventStore.open(join(dataDir, 'events.sqlite'));
@@ -108,21 +105,11 @@ describeWithServer('KAFKA_BROKERS', 'Kafka', 'Outbound signals from a service pr
 
   it('each expected signal is on the topic exactly once, also after the publisher process is SIGKILLed mid-stream', async () => {
     const topics = uniqueTopics('signals');
-    const signalsTopic = `${topics.topic}.signals`;
+    const signalsTopic = signalsTopicOf(topics);
     const run = randomUUID().slice(0, 8);
     const stored = Array.from({ length: CUSTOMERS }, (_, n) => `S${run}-${n}`);
     const live = Array.from({ length: 30 }, (_, n) => `L${run}-${n}`);
-    const env = {
-      DATA_DIR: dataDir,
-      SQLITE_SYNCHRONOUS: 'NORMAL',
-      KAFKA_BROKERS: brokers,
-      KAFKA_TOPIC: topics.topic,
-      KAFKA_DLQ_TOPIC: topics.deadLetterTopic,
-      KAFKA_GROUP_ID: topics.groupId,
-      KAFKA_TOPIC_PARTITIONS: '3',
-      KAFKAJS_NO_PARTITIONER_WARNING: '1',
-      RAPPORT_SIGNALS_TOPIC: signalsTopic,
-    };
+    const env = kafkaServiceEnv(brokers, topics, dataDir, 3);
 
     // Given a store with history, written without Kafka.
     service = await startServiceProcess({ DATA_DIR: dataDir, SQLITE_SYNCHRONOUS: 'NORMAL' });
@@ -164,19 +151,9 @@ describeWithServer('KAFKA_BROKERS', 'Kafka', 'Outbound signals from a service pr
 
   it('a consumer that reads the topic twice (a reset, a replay) dedupes by id to exactly the expected signals', async () => {
     const topics = uniqueTopics('signals-twice');
-    const signalsTopic = `${topics.topic}.signals`;
+    const signalsTopic = signalsTopicOf(topics);
     const run = randomUUID().slice(0, 8);
-    service = await startServiceProcess({
-      DATA_DIR: dataDir,
-      SQLITE_SYNCHRONOUS: 'NORMAL',
-      KAFKA_BROKERS: brokers,
-      KAFKA_TOPIC: topics.topic,
-      KAFKA_DLQ_TOPIC: topics.deadLetterTopic,
-      KAFKA_GROUP_ID: topics.groupId,
-      KAFKA_TOPIC_PARTITIONS: '3',
-      KAFKAJS_NO_PARTITIONER_WARNING: '1',
-      RAPPORT_SIGNALS_TOPIC: signalsTopic,
-    });
+    service = await startServiceProcess(kafkaServiceEnv(brokers, topics, dataDir, 3));
     await drive(
       service,
       Array.from({ length: 9 }, (_, n) => `T${run}-${n}`),

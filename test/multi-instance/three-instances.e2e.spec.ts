@@ -7,7 +7,7 @@ import { produce, readDeadLetters, testKafka, waitForCommits, waitUntilConsumed 
 import { mixedTraffic } from '../../libs/ingestion/contract/mixed-traffic';
 import { describeSkipped, describeWithServer } from '../support/integration-server';
 import { accountHttp, accountRetentionAlerts } from './effects-accounting';
-import { caughtUp, waitForHandled } from './facts';
+import { caughtUp, waitForHandled } from '../support/service-facts';
 import { customerCommands, retentionAlertDue, sendCommands, type HttpAnswer } from './http-traffic';
 import { RapportCluster } from './rapport-cluster';
 import { rebuiltFromScratch, snapshot } from './read-models-rebuilt';

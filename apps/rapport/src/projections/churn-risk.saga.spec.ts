@@ -1,7 +1,4 @@
 import type { ICommand } from '@nestjs/cqrs';
-import type { CustomerEvent } from '@rapport/customer-domain';
-import type { EventMetadata } from '@rapport/kernel';
-import type { ProjectedEvent } from '@rapport/read-models';
 import {
   complaintFiled,
   complaintResolved,
@@ -12,32 +9,11 @@ import {
   satisfactionRecorded,
   transactionRecorded,
 } from '@rapport/testing';
-import { firstValueFrom, from, toArray } from 'rxjs';
 import { CHURN_RISK_SAGA_ACTOR, ChurnRiskSaga } from './churn-risk.saga';
-import { StoredCustomerEvent } from './stored-customer-event';
+import type { StoredCustomerEvent } from './stored-customer-event';
+import { commandsOf, stored } from '../../../../test/support/saga-harness';
 
-const metadata = {
-  correlationId: 'corr-1',
-  causationId: 'cmd-1',
-  actor: 'branch-gateway',
-  channel: 'branch',
-  occurredAt: '',
-  recordedAt: '',
-  schemaVersion: 1,
-  previousHash: null,
-  hash: 'h',
-} satisfies EventMetadata;
-
-function stored(event: CustomerEvent, eventId: string): StoredCustomerEvent {
-  return new StoredCustomerEvent(
-    { ...event, customerId: event.data.customerId, position: 1, revision: 0, at: event.data.occurredAt } as ProjectedEvent,
-    eventId,
-    metadata,
-  );
-}
-
-const commandsFor = (...events: StoredCustomerEvent[]): Promise<ICommand[]> =>
-  firstValueFrom(new ChurnRiskSaga().assessments(from(events)).pipe(toArray()));
+const commandsFor = (...events: StoredCustomerEvent[]): Promise<ICommand[]> => commandsOf(new ChurnRiskSaga().assessments, events);
 
 describe('the churn-risk saga', () => {
   it('asks for an assessment as of the business time of each event that changes a signal, caused by it', async () => {

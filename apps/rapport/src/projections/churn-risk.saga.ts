@@ -3,7 +3,7 @@ import { ofType, Saga, type ICommand, type IEvent } from '@nestjs/cqrs';
 import type { CustomerEventType } from '@rapport/customer-domain';
 import { filter, map, type Observable } from 'rxjs';
 import { ExecuteCustomerCommand } from '../commands/execute-customer-command';
-import { StoredCustomerEvent } from './stored-customer-event';
+import { causedBy, StoredCustomerEvent } from './stored-customer-event';
 
 export const CHURN_RISK_SAGA_ACTOR = 'churn-risk-saga';
 
@@ -34,15 +34,10 @@ export class ChurnRiskSaga {
     );
 }
 
-export function assessmentAfter({ event, eventId, metadata }: StoredCustomerEvent): ExecuteCustomerCommand {
+export function assessmentAfter(stored: StoredCustomerEvent): ExecuteCustomerCommand {
+  const { event } = stored;
   return new ExecuteCustomerCommand(
     { type: 'AssessChurnRisk', customerId: event.customerId, occurredAt: event.data.occurredAt, data: {} },
-    {
-      correlationId: metadata.correlationId,
-      causationId: eventId,
-      actor: CHURN_RISK_SAGA_ACTOR,
-      channel: 'saga',
-      sourceMessage: `${CHURN_RISK_SAGA_ACTOR}:${eventId}`,
-    },
+    causedBy(stored, CHURN_RISK_SAGA_ACTOR),
   );
 }

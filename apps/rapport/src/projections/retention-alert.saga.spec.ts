@@ -1,35 +1,11 @@
 import type { ICommand } from '@nestjs/cqrs';
-import type { CustomerEvent } from '@rapport/customer-domain';
-import type { EventMetadata } from '@rapport/kernel';
-import type { ProjectedEvent } from '@rapport/read-models';
 import { customerActivated, satisfactionRecorded } from '@rapport/testing';
-import { firstValueFrom, from, toArray } from 'rxjs';
 import { ExecuteCustomerCommand } from '../commands/execute-customer-command';
 import { RETENTION_SAGA_ACTOR, RetentionAlertSaga } from './retention-alert.saga';
-import { StoredCustomerEvent } from './stored-customer-event';
+import type { StoredCustomerEvent } from './stored-customer-event';
+import { commandsOf, stored } from '../../../../test/support/saga-harness';
 
-const metadata = {
-  correlationId: 'corr-1',
-  causationId: 'cmd-1',
-  actor: 'branch-gateway',
-  channel: 'branch',
-  occurredAt: '',
-  recordedAt: '',
-  schemaVersion: 1,
-  previousHash: null,
-  hash: 'h',
-} satisfies EventMetadata;
-
-function stored(event: CustomerEvent, eventId: string): StoredCustomerEvent {
-  return new StoredCustomerEvent(
-    { ...event, customerId: event.data.customerId, position: 1, revision: 0, at: event.data.occurredAt } as ProjectedEvent,
-    eventId,
-    metadata,
-  );
-}
-
-const commandsFor = (...events: StoredCustomerEvent[]): Promise<ICommand[]> =>
-  firstValueFrom(new RetentionAlertSaga().retentionAlerts(from(events)).pipe(toArray()));
+const commandsFor = (...events: StoredCustomerEvent[]): Promise<ICommand[]> => commandsOf(new RetentionAlertSaga().retentionAlerts, events);
 
 describe('the retention-alert saga', () => {
   it('maps each stored answer to a RaiseRetentionAlert for its survey, caused by the answer, with ids fixed by it', async () => {

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ofType, Saga, type ICommand, type IEvent } from '@nestjs/cqrs';
-import type { CommandContext } from '@rapport/kernel';
 import { filter, map, type Observable } from 'rxjs';
 import { ExecuteCustomerCommand } from '../commands/execute-customer-command';
-import { StoredCustomerEvent } from './stored-customer-event';
+import { causedBy, StoredCustomerEvent } from './stored-customer-event';
 
 export const RETENTION_SAGA_ACTOR = 'retention-alert-saga';
 
@@ -27,14 +26,8 @@ export class RetentionAlertSaga {
     );
 }
 
-export function retentionAlertFor({ event, eventId, metadata }: StoredAnswer): ExecuteCustomerCommand {
-  const context: CommandContext = {
-    correlationId: metadata.correlationId,
-    causationId: eventId,
-    actor: RETENTION_SAGA_ACTOR,
-    channel: 'saga',
-    sourceMessage: `${RETENTION_SAGA_ACTOR}:${eventId}`,
-  };
+export function retentionAlertFor(answer: StoredAnswer): ExecuteCustomerCommand {
+  const { event } = answer;
   return new ExecuteCustomerCommand(
     {
       type: 'RaiseRetentionAlert',
@@ -42,6 +35,6 @@ export function retentionAlertFor({ event, eventId, metadata }: StoredAnswer): E
       occurredAt: event.data.occurredAt,
       data: { surveyId: event.data.surveyId },
     },
-    context,
+    causedBy(answer, RETENTION_SAGA_ACTOR),
   );
 }

@@ -1,11 +1,9 @@
-import { createHttpApp } from '../../../../apps/rapport/src/http-app';
 import { configFromEnvironment } from '../../../../apps/rapport/src/core';
-import { EventBusFeed } from '../../../../apps/rapport/src/projections/event-bus-feed';
-import { ProjectorHost } from '../../../../apps/rapport/src/projections/projector-host';
 import { customerScript } from '../../../../apps/rapport-cli/src/demo/demo-scenario';
 import { Args } from '../../support/args';
 import { commandBusOf, executeOn, openCore, rapportEnvironment, SYNCHRONOUS_MODES } from '../../support/rapport-core';
 import { emitResult, progress, runMain } from '../../support/scenario-result';
+import { serveCaughtUp } from '../../support/serve-caught-up';
 import { figure } from '../../support/stats';
 import { runInFlight } from '../../workload/in-flight';
 
@@ -29,27 +27,13 @@ async function main(): Promise<void> {
     HOST: '127.0.0.1',
     PORT: '0',
   });
-  const app = await createHttpApp(config);
-  app.useLogger(['error']);
-  await app.listen(0, '127.0.0.1');
-  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  const started = Date.now();
-  await caughtUp(() => [...app.get(ProjectorHost).status(), ...app.get(EventBusFeed).status()]);
-  progress(`projections caught up in ${Date.now() - started} ms`);
+  const { url, caughtUpMs } = await serveCaughtUp(config, CATCH_UP_TIMEOUT_MS);
+  progress(`projections caught up in ${caughtUpMs} ms`);
   emitResult({
     scenario: 'http-server',
     params: { url, customers: active.join(',') },
     figures: { activeCustomers: figure('customers', [active.length]) },
   });
-  process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
-}
-
-async function caughtUp(statuses: () => readonly { readonly lag: number; readonly state: string }[]): Promise<void> {
-  const deadline = Date.now() + CATCH_UP_TIMEOUT_MS;
-  while (!statuses().every((status) => status.lag === 0 && status.state === 'live')) {
-    if (Date.now() > deadline) throw new Error(`projections not caught up within ${CATCH_UP_TIMEOUT_MS} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** Returns the customers whose script leaves them active (acquired, activated, not churned). */

@@ -104,7 +104,7 @@ export function applyToKpiDay(
   day: string,
   config: ReadModelConfig,
 ): KpiDay {
-  const base = current ?? emptyDay(day);
+  const base = current ?? { day, ...ZERO_KPI_COUNTS };
   const lifecycle = lifecycleCounts(event, before);
   const other = otherCounts(event, config);
   const isFirstAcquisition = event.type === 'CustomerAcquired' && before === null;
@@ -133,32 +133,27 @@ export function applyToKpiDay(
   };
 }
 
-function emptyDay(day: string): KpiDay {
-  const zero = {
-    acquired: 0,
-    activated: 0,
-    reactivated: 0,
-    churned: 0,
-    churnedActive: 0,
-    activeDelta: 0,
-    complaintsFiled: 0,
-    complaintsResolved: 0,
-  };
-  return {
-    day,
-    ...zero,
-    resolutionHundredths: 0,
-    responses: 0,
-    satisfied: 0,
-    npsResponses: 0,
-    promoters: 0,
-    detractors: 0,
-    revenueMinor: {},
-    acquisitionCostMinor: {},
-    acquiredWithCost: {},
-    acquiredWithoutCost: 0,
-  };
-}
+/** Every counter and sum of a KPI day at zero: a day's start, and the start of adding days up when read (reading/kpis.view.ts). */
+export const ZERO_KPI_COUNTS: Omit<Required<KpiDay>, 'day'> = {
+  acquired: 0,
+  activated: 0,
+  reactivated: 0,
+  churned: 0,
+  churnedActive: 0,
+  activeDelta: 0,
+  complaintsFiled: 0,
+  complaintsResolved: 0,
+  resolutionHundredths: 0,
+  responses: 0,
+  satisfied: 0,
+  npsResponses: 0,
+  promoters: 0,
+  detractors: 0,
+  revenueMinor: {},
+  acquisitionCostMinor: {},
+  acquiredWithCost: {},
+  acquiredWithoutCost: 0,
+};
 
 export function kpisProjection(config: ReadModelConfig): Projection<KpiCustomer> {
   const state: DocumentRule<KpiCustomer, null> = {

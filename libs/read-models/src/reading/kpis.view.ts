@@ -1,7 +1,7 @@
 import { churnRate, csatPercent, customerLifetimeValue, netPromoterScore, retentionRate } from '@rapport/customer-domain';
 import { fromMinorUnits, toMinorUnits, type Money } from '@rapport/kernel';
-import type { KpiDay } from '../projections/kpis.projection';
-import { mergeCounts, mergeSums, type CustomerCounts, type MinorSums } from '../projections/money-sums';
+import { ZERO_KPI_COUNTS, type KpiDay } from '../projections/kpis.projection';
+import { mergeCounts, mergeSums, type MinorSums } from '../projections/money-sums';
 import { ratioToHundredths } from './ratios';
 
 export interface KpiReport {
@@ -29,12 +29,8 @@ export interface KpiReport {
   readonly clv: readonly { readonly currency: string; readonly value: Money | null }[];
 }
 
-type Totals = Omit<KpiDay, 'day' | 'revenueMinor' | 'acquisitionCostMinor' | 'acquiredWithCost' | 'acquiredWithoutCost'> & {
-  revenueMinor: MinorSums;
-  acquisitionCostMinor: MinorSums;
-  acquiredWithCost: CustomerCounts;
-  acquiredWithoutCost: number;
-};
+/** A period's days added up: every counter and sum of a day (days stored before a field existed count it as zero). */
+type Totals = Omit<Required<KpiDay>, 'day'>;
 
 /** KPIs of the period covered by `inPeriod`, given every earlier day for the active base at its start. */
 export function kpiReport(earlierDays: readonly KpiDay[], inPeriod: readonly KpiDay[]): KpiReport {
@@ -65,26 +61,6 @@ export function kpiReport(earlierDays: readonly KpiDay[], inPeriod: readonly Kpi
 }
 
 function totals(days: readonly KpiDay[]): Totals {
-  const zero: Totals = {
-    acquired: 0,
-    activated: 0,
-    reactivated: 0,
-    churned: 0,
-    churnedActive: 0,
-    activeDelta: 0,
-    complaintsFiled: 0,
-    complaintsResolved: 0,
-    resolutionHundredths: 0,
-    responses: 0,
-    satisfied: 0,
-    npsResponses: 0,
-    promoters: 0,
-    detractors: 0,
-    revenueMinor: {},
-    acquisitionCostMinor: {},
-    acquiredWithCost: {},
-    acquiredWithoutCost: 0,
-  };
   return days.reduce<Totals>((sum, day) => {
     const counts = Object.fromEntries(
       Object.entries(sum).map(([field, value]) => [
@@ -99,7 +75,7 @@ function totals(days: readonly KpiDay[]): Totals {
       acquiredWithCost: mergeCounts(sum.acquiredWithCost, day.acquiredWithCost ?? {}),
       acquiredWithoutCost: sum.acquiredWithoutCost + (day.acquiredWithoutCost ?? 0),
     };
-  }, zero);
+  }, ZERO_KPI_COUNTS);
 }
 
 function moneyList(sums: MinorSums): Money[] {

@@ -1,5 +1,5 @@
-import { readSideCaughtUp, type ProjectionsView } from '../support/read-side-caught-up';
-import type { ServiceProcess } from '../support/service-process';
+import { readSideCaughtUp, type ProjectionsView } from './read-side-caught-up';
+import type { ServiceProcess } from './service-process';
 
 /** Messages this process has settled so far (any fate), from its /metrics; waits until at least `atLeast`. */
 export async function waitForHandled(service: ServiceProcess, atLeast: number, timeoutMs = 180_000): Promise<number> {
