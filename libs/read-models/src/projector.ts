@@ -10,10 +10,11 @@ import { DocumentSet } from './runtime/document-set';
 import { documentWrites } from './runtime/document-writes';
 import { isFeed, statusOf, TrackedHandler, type Handler, type ProjectionStatus } from './runtime/handler';
 import type { ProjectorOptions } from './runtime/projector-options';
-import { checkpointOf, heartbeatWrites, refreshFromStore } from './runtime/live-control';
+import { adoptCheckpoint, checkpointOf, heartbeatWrites, refreshFromStore } from './runtime/live-control';
 import { PositionWaiters } from './runtime/position-waiters';
 import { readProjectedEvents, readRecords, type EventPage } from './runtime/read-events';
 import { runLoop } from './runtime/run-loop';
+import { ShapeUpgrade } from './runtime/shape-upgrade';
 import { Wakeup } from './runtime/wakeup';
 
 export type { CatchUpProgress, ExclusiveMode, ProjectorLogger, ProjectorOptions } from './runtime/projector-options';
@@ -42,6 +43,7 @@ export class Projector {
   private readonly tracked: TrackedHandler[];
   private readonly waiters = new PositionWaiters();
   private readonly wakeup = new Wakeup();
+  private readonly upgrade: ShapeUpgrade;
   private readonly batchSize: number;
   private readonly idleMs: number;
   private readonly clock: () => Date;
@@ -68,6 +70,7 @@ export class Projector {
     this.idleMs = Math.min(options.idleMs ?? 2000, options.lease?.renewEveryMs ?? Number.POSITIVE_INFINITY);
     this.clock = options.clock ?? (() => new Date());
     this.kept = new DocumentSet({ isStoreEmpty: options.exclusive?.isStoreEmpty ?? false });
+    this.upgrade = new ShapeUpgrade(options.rebuildOutdated, options.logger, () => this.wakeup.signal());
   }
 
   /** Starts the live loop in the background; returns at once. */
@@ -93,6 +96,7 @@ export class Projector {
     this.isStopping = true;
     await this.wakeup.close();
     await this.running;
+    await this.upgrade.abort();
     for (const tracked of this.tracked) tracked.state = 'stopped';
     this.waiters.releaseAll();
     await this.options.lease?.release().catch(() => undefined);
@@ -107,9 +111,14 @@ export class Projector {
     return this.tracked.map((tracked) => statusOf(tracked, Math.max(this.head, tracked.position)));
   }
 
-  /** Resolves true once every named handler has handled `position`, false after `timeoutMs`. */
+  /** The handlers whose stored documents this code cannot read until a rebuild replaces them. */
+  outdated(): string[] {
+    return this.tracked.filter((t) => t.isOutdated).map((t) => t.name);
+  }
+
+  /** Resolves true once every named handler has handled `position` (and its documents are readable), false after `timeoutMs`. */
   waitFor(names: readonly string[], position: number, timeoutMs: number): Promise<boolean> {
-    const reached = () => names.every((name) => (this.tracked.find((t) => t.name === name)?.position ?? -1) >= position);
+    const reached = () => names.every((name) => (this.tracked.find((t) => t.name === name)?.readablePosition ?? -1) >= position);
     const waiting = this.waiters.wait(reached, timeoutMs);
     // A follower learns of the owner's progress only by reading its checkpoints: do so now.
     if (!this.isOwner) this.wakeup.signal();
@@ -130,9 +139,10 @@ export class Projector {
       return true;
     }
     this.waiters.notify();
+    this.upgrade.startIfDue(this.tracked);
     const head = await this.events.headPosition();
     this.head = head;
-    const active = this.tracked.filter((t) => t.state !== 'paused');
+    const active = this.tracked.filter((t) => t.state !== 'paused' && !t.isOutdated);
     if (active.length === 0) return false;
     const page = await this.read(active);
     const isCaughtUp = page.count < this.batchSize;
@@ -154,6 +164,7 @@ export class Projector {
 
   /** While another process owns these handlers: their positions as its checkpoints say, and no write. */
   private async follow(now: Date): Promise<boolean> {
+    await this.upgrade.abort();
     const control = await readControl(
       this.store,
       this.tracked.map((t) => t.name),
@@ -163,8 +174,8 @@ export class Projector {
     for (const tracked of this.tracked) {
       const checkpoint = control.get(tracked.name)?.checkpoint ?? null;
       tracked.state = 'standby';
-      tracked.position = checkpoint?.position ?? 0;
-      tracked.generation = checkpoint?.generation ?? '';
+      if (checkpoint === null) tracked.position = 0;
+      else adoptCheckpoint(tracked, checkpoint);
     }
     this.waiters.notify();
     if (!this.waiters.hasWaiting) return false;
@@ -190,6 +201,7 @@ export class Projector {
     for (const { handler } of this.tracked) if (!isFeed(handler)) projections.push(handler);
     const head = await this.events.headPosition();
     for (;;) {
+      mode.signal?.throwIfAborted();
       const position = this.tracked[0]?.position ?? 0;
       const page = await readProjectedEvents(this.events, position, this.batchSize);
       for (const { handler, handles } of this.tracked) {

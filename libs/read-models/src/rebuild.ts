@@ -15,6 +15,8 @@ export interface RebuildOptions extends Pick<ExclusiveMode, 'flushEveryEvents' |
   readonly heartbeatStaleMs?: number;
   readonly clock?: () => Date;
   readonly onProgress?: (phase: RebuildPhase, progress: CatchUpProgress) => void;
+  /** Aborts the rebuild before its swap: the fresh collections are dropped and the live projectors resume. */
+  readonly signal?: AbortSignal;
 }
 
 export interface RebuildReport {
@@ -30,8 +32,8 @@ export const REBUILD_SUFFIX = '__rebuild';
  * Rebuilds projections (design.md §4) while commands keep arriving: fills fresh collections from
  * position 0, asks live projectors to pause (and waits for them to say so, or sees none is
  * running), catches the fresh collections up to the head, swaps them in, writes checkpoints at that
- * position in a new generation and lifts the pause. Live projectors then go on from there, so no
- * event is missed. One rebuild of a projection at a time.
+ * position in a new generation (and the code's shape version) and lifts the pause. Live projectors
+ * then go on from there, so no event is missed. One rebuild of a projection at a time.
  */
 export async function rebuildProjections(
   events: EventStore,
@@ -58,6 +60,7 @@ export async function rebuildProjections(
       maxCachedDocuments: options.maxCachedDocuments,
       isStoreEmpty: true,
       onProgress: (progress) => options.onProgress?.(phase, progress),
+      signal: options.signal,
     },
   });
   const rebuildId = newGeneration().replace('g-', 'r-');
@@ -68,6 +71,7 @@ export async function rebuildProjections(
     const generations = await pauseLiveProjectors(store, names, rebuildId, clock, options);
     phase = 'final-catch-up';
     const position = await runner.catchUp();
+    options.signal?.throwIfAborted();
     phase = 'swapping';
     options.onProgress?.(phase, { position, head: position, events: runner.eventCount });
     await swapIn(store, admin, projections, fresh, position, generations);
@@ -112,6 +116,7 @@ async function pauseLiveProjectors(
     });
     if (waiting.length === 0) return new Map(names.map((name) => [name, control.get(name)?.checkpoint?.generation ?? null]));
     if (Date.now() > deadline) throw new Error(`live projector(s) did not pause within ${timeoutMs} ms: ${waiting.join(', ')}`);
+    options.signal?.throwIfAborted();
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -127,7 +132,10 @@ async function swapIn(
   for (const spec of projections.flatMap((p) => p.collections)) await admin.replaceCollection(fresh(spec.name), spec);
   const generation = newGeneration();
   const writes = projections.map((p) =>
-    checkpointWrite({ _id: p.name, position, generation, heartbeatAt: null, pausedFor: null }, generations.get(p.name) ?? null),
+    checkpointWrite(
+      { _id: p.name, position, generation, heartbeatAt: null, pausedFor: null, shapeVersion: p.shapeVersion },
+      generations.get(p.name) ?? null,
+    ),
   );
   const result = await store.write(writes);
   if (result.refused.length > 0) throw new Error(`checkpoint(s) changed during the swap: ${result.refused.join(', ')}`);

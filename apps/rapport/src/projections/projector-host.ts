@@ -3,6 +3,7 @@ import type { EventStore } from '@rapport/event-store';
 import {
   allProjections,
   Projector,
+  rebuildProjections,
   type ProjectionStatus,
   type ReadModelAdmin,
   type ReadModelConfig,
@@ -39,18 +40,19 @@ export class ProjectorHost implements OnApplicationBootstrap, BeforeApplicationS
     ownedWork: OwnedWork,
   ) {
     const crashAfter = appConfig.crashAfterProjectedDocuments;
+    const written = crashAfter === undefined ? store : crashingAfterDocuments(store, crashAfter);
     // Paced reads and small batches keep each turn of the event loop the projector takes short.
-    this.projector = new Projector(
-      events,
-      crashAfter === undefined ? store : crashingAfterDocuments(store, crashAfter),
-      allProjections(config),
-      {
-        batchSize: PROJECTOR_PACING.batchSize,
-        minReadIntervalMs: PROJECTOR_PACING.minIntervalMs,
-        lease: ownedWork.lease(PROJECTOR_LEASE),
-        logger: { error: (message, details) => this.logger.error({ msg: message, ...details }) },
+    this.projector = new Projector(events, written, allProjections(config), {
+      batchSize: PROJECTOR_PACING.batchSize,
+      minReadIntervalMs: PROJECTOR_PACING.minIntervalMs,
+      lease: ownedWork.lease(PROJECTOR_LEASE),
+      // An upgrade that changed a projection's shape needs no manual step: the owner rebuilds it.
+      rebuildOutdated: (projections, signal) => rebuildProjections(events, written, admin, projections, { signal }),
+      logger: {
+        error: (message, details) => this.logger.error({ msg: message, ...details }),
+        info: (message, details) => this.logger.log({ msg: message, ...details }),
       },
-    );
+    });
   }
 
   /** Creates the collections and their indexes (design: indexes at start), then starts projecting in the background. */
@@ -76,6 +78,11 @@ export class ProjectorHost implements OnApplicationBootstrap, BeforeApplicationS
       .filter((s) => names.includes(s.name))
       .map((s) => s.position);
     return positions.length === 0 ? 0 : Math.min(...positions);
+  }
+
+  /** Whether any of the named projections holds documents of a shape this code cannot read (until its rebuild after an upgrade). */
+  isOutdated(names: readonly string[]): boolean {
+    return this.projector.outdated().some((name) => names.includes(name));
   }
 
   /** Changes whenever any of the named projections applies events or adopts a rebuilt generation. */

@@ -205,6 +205,7 @@ export function churnRiskProjection(config: ReadModelConfig): Projection<ChurnRi
   };
   return {
     name: 'churn-risk',
+    shapeVersion: 1,
     collections: [
       {
         name: CHURN_RISK,

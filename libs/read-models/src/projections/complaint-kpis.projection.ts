@@ -91,6 +91,7 @@ const ZERO = { filed: 0, resolved: 0, resolvedInTime: 0, resolutionHundredths: 0
 
 export const complaintKpisProjection: Projection<ComplaintKpiCustomer> = {
   name: 'complaint-kpis',
+  shapeVersion: 1,
   collections: [
     { name: COMPLAINT_KPI_DAYS, indexes: [{ name: 'by_day', fields: [{ field: 'day', direction: 'asc' }] }] },
     { name: COMPLAINT_KPI_CUSTOMERS, indexes: [] },

@@ -110,6 +110,7 @@ export const complaintRule: DocumentRule<ComplaintDocument, null> = {
 
 export const complaintsProjection: Projection = {
   name: 'complaints',
+  shapeVersion: 1,
   collections: [
     {
       name: COMPLAINTS,

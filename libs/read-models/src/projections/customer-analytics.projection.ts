@@ -146,6 +146,7 @@ export function customerAnalyticsProjection(config: ReadModelConfig): Projection
   };
   return {
     name: 'analytics',
+    shapeVersion: 1,
     collections: [{ name: CUSTOMER_ANALYTICS, indexes: [{ name: 'by_position', fields: [{ field: 'position', direction: 'asc' }] }] }],
     documents: [rule as DocumentRule<object, null>],
   };

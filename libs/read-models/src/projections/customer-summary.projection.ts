@@ -108,6 +108,7 @@ function changes(s: CustomerSummary, event: ProjectedEvent, config: ReadModelCon
 export function customerSummaryProjection(config: ReadModelConfig): Projection {
   return {
     name: 'customer-summary',
+    shapeVersion: 1,
     collections: [{ name: CUSTOMER_SUMMARY, indexes: [] }],
     documents: [customerSummaryRule(config)],
   };

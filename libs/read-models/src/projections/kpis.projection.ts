@@ -170,6 +170,7 @@ export function kpisProjection(config: ReadModelConfig): Projection<KpiCustomer>
   };
   return {
     name: 'kpis',
+    shapeVersion: 1,
     collections: [
       { name: KPI_DAYS, indexes: [{ name: 'by_day', fields: [{ field: 'day', direction: 'asc' }] }] },
       { name: KPI_CUSTOMERS, indexes: [] },

@@ -81,6 +81,7 @@ export function loyaltyAccountRule(config: LoyaltyConfig): DocumentRule<LoyaltyA
 export function loyaltyProjection(config: LoyaltyConfig): Projection {
   return {
     name: 'loyalty',
+    shapeVersion: 1,
     collections: [
       {
         name: LOYALTY_ACCOUNTS,

@@ -25,6 +25,13 @@ export interface DocumentRule<Body extends object, Context> {
 export interface Projection<State extends object = object> {
   /** Stable name, also the checkpoint id: `customer-summary`. */
   readonly name: string;
+  /**
+   * The shape of its documents, raised whenever a change of code makes documents written before it
+   * unreadable or wrong. Kept in the checkpoint: a store whose documents have another shape is
+   * rebuilt by the live projector at start (runtime/handler.ts `isOutdated`), so an upgrade needs
+   * no manual rebuild.
+   */
+  readonly shapeVersion: number;
   /** Every collection it writes, with the indexes its queries need. */
   readonly collections: readonly CollectionSpec[];
   readonly state?: DocumentRule<State, null>;

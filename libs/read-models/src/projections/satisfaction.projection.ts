@@ -117,6 +117,7 @@ export function satisfactionProjection(config: ReadModelConfig): Projection<Sati
   };
   return {
     name: 'satisfaction',
+    shapeVersion: 1,
     collections: [
       {
         name: SATISFACTION_BUCKETS,

@@ -105,6 +105,7 @@ export function segmentCountsProjection(config: ReadModelConfig): Projection<Cou
   };
   return {
     name: 'segment-counts',
+    shapeVersion: 1,
     collections: [
       { name: SEGMENT_COUNTS, indexes: [] },
       {

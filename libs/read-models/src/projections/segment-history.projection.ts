@@ -107,6 +107,7 @@ export function segmentHistoryProjection(config: ReadModelConfig): Projection<Li
   };
   return {
     name: 'segment-history',
+    shapeVersion: 1,
     collections: [
       {
         name: SEGMENT_CHANGES,

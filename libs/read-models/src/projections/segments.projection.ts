@@ -74,6 +74,8 @@ export function segmentMemberRule(config: ReadModelConfig): DocumentRule<Segment
 export function segmentsProjection(config: ReadModelConfig): Projection {
   return {
     name: 'segments',
+    // 2: documents carry valueToDateMinor (the value-contribution band); version 1 ones lack it.
+    shapeVersion: 2,
     collections: [
       {
         name: SEGMENT_MEMBERS,

@@ -14,7 +14,12 @@ export interface Checkpoint extends ReadDocument {
   readonly heartbeatAt: string | null;
   /** The rebuild this projector has paused for, if any. */
   readonly pausedFor: string | null;
+  /** The shape of the projection's documents (Projection.shapeVersion); absent for a feed, and on checkpoints written before shapes had versions. */
+  readonly shapeVersion?: number;
 }
+
+/** The shape of the documents behind a checkpoint written before shapes had versions. */
+export const FIRST_SHAPE_VERSION = 1;
 
 /** Written by a rebuild (`<name>#pause`): live projectors stop writing the projection until it is gone or expired. */
 export interface PauseRequest extends ReadDocument {

@@ -22,8 +22,11 @@ export function isFeed(handler: Handler): handler is FeedHandler {
   return 'kind' in handler && handler.kind === 'feed';
 }
 
-/** `standby`: another process holds the lease and writes; this one follows its checkpoints. */
-export type HandlerState = 'starting' | 'catching-up' | 'live' | 'paused' | 'standby' | 'failed' | 'stopped';
+/**
+ * `standby`: another process holds the lease and writes; this one follows its checkpoints.
+ * `outdated`: the stored documents have another shape than this code's; a rebuild replaces them.
+ */
+export type HandlerState = 'starting' | 'catching-up' | 'live' | 'paused' | 'standby' | 'outdated' | 'failed' | 'stopped';
 
 /** What a projector knows about one of its handlers between batches. */
 export class TrackedHandler {
@@ -31,6 +34,8 @@ export class TrackedHandler {
   readonly handles: ReadonlySet<CustomerEventType> | undefined;
   position = 0;
   generation = '';
+  /** The shape of the stored documents, as the checkpoint says; undefined for a feed, or before the checkpoint was read. */
+  storedShapeVersion: number | undefined;
   state: HandlerState = 'starting';
   lastError: string | null = null;
   lastHeartbeatAt = 0;
@@ -45,6 +50,21 @@ export class TrackedHandler {
 
   get collections(): readonly string[] {
     return isFeed(this.handler) ? [] : this.handler.collections.map((c) => c.name);
+  }
+
+  /** Its stored documents have another shape than this code writes (written by an earlier version): only a rebuild makes them readable. */
+  get isOutdated(): boolean {
+    return !isFeed(this.handler) && this.storedShapeVersion !== undefined && this.storedShapeVersion !== this.handler.shapeVersion;
+  }
+
+  /** Outdated by an upgrade (the documents' shape is older than the code's), not by a rollback. */
+  get hasOlderShape(): boolean {
+    return !isFeed(this.handler) && this.storedShapeVersion !== undefined && this.storedShapeVersion < this.handler.shapeVersion;
+  }
+
+  /** The position its documents can be read at: none of an outdated projection's can. */
+  get readablePosition(): number {
+    return this.isOutdated ? 0 : this.position;
   }
 }
 
@@ -66,9 +86,9 @@ export function statusOf(tracked: TrackedHandler, head: number): ProjectionStatu
   return {
     name: tracked.name,
     collections: tracked.collections,
-    position: tracked.position,
+    position: tracked.readablePosition,
     head,
-    lag: Math.max(0, head - tracked.position),
+    lag: Math.max(0, head - tracked.readablePosition),
     state: tracked.state,
     generation: tracked.generation,
     lastError: tracked.lastError,

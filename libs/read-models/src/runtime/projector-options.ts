@@ -1,8 +1,10 @@
 import type { CollectionNames } from './apply-events';
 import type { Lease } from './lease';
+import type { RebuildProjections } from './shape-upgrade';
 
 export interface ProjectorLogger {
   error(message: string, details: Readonly<Record<string, unknown>>): void;
+  info?(message: string, details: Readonly<Record<string, unknown>>): void;
 }
 
 export interface ProjectorOptions {
@@ -23,6 +25,11 @@ export interface ProjectorOptions {
    * Without a lease the projector writes unfenced, as the only process there is.
    */
   readonly lease?: Lease;
+  /**
+   * How the live projector rebuilds the projections whose stored documents have an older shape than
+   * the code's (runtime/shape-upgrade.ts). Unset: they stay `outdated` until `projections rebuild`.
+   */
+  readonly rebuildOutdated?: RebuildProjections;
   /** Set: the rebuild mode (`catchUp`), not the live loop. */
   readonly exclusive?: ExclusiveMode;
 }
@@ -53,4 +60,6 @@ export interface ExclusiveMode {
   /** The collections are known to hold nothing yet (a rebuild has just made them): no look-ups until the cache is first dropped. */
   readonly isStoreEmpty?: boolean;
   readonly onProgress?: (progress: CatchUpProgress) => void;
+  /** Aborts the catch-up between two batches. */
+  readonly signal?: AbortSignal;
 }

@@ -9,7 +9,8 @@ import { EVENT_STORE } from '../../wiring/tokens';
  * Reads a read model once its projections have applied `minPosition` (api.md read-your-write),
  * waiting a bounded time for them. The position reported is taken before the read, so the answer
  * reflects at least that much. A position the event store has not reached yet was never answered by
- * a command, so it is refused at once instead of waited for.
+ * a command, so it is refused at once instead of waited for. A projection being rebuilt after an
+ * upgrade answers once rebuilt (or 503 after the bounded wait), never from documents of an older shape.
  */
 @Injectable()
 export class ReadGate {
@@ -20,9 +21,11 @@ export class ReadGate {
 
   async read<T>(
     projections: readonly string[],
-    minPosition: number | undefined,
+    requested: number | undefined,
     reader: () => Promise<T | undefined>,
   ): Promise<ReadResult<T>> {
+    // Documents of an older shape are not read: the answer waits for their rebuild after an upgrade, as for the head.
+    const minPosition = requested ?? (this.projector.isOutdated(projections) ? await this.eventStore.headPosition() : undefined);
     if (minPosition !== undefined && minPosition > this.projector.positionOf(projections)) {
       const head = await this.eventStore.headPosition();
       if (minPosition > head) return { kind: 'beyond-head', head, minPosition };
