@@ -5,6 +5,7 @@ import { MongoClient } from 'mongodb';
 import { uniqueTopics, type TestTopics } from '../../libs/ingestion/contract/kafka-test-kit';
 import { startEsdbEmulator, type EsdbEmulator } from '../support/esdb-emulator';
 import { removeDir, tempDataDir } from '../support/http-app.harness';
+import { kafkaConsumerEnv } from '../support/kafka-service-env';
 import { startServiceProcess, type ServiceProcess } from '../support/service-process';
 
 // Three processes starting beside Kafka, FerretDB and the traffic on two cores take longer than one alone.
@@ -49,7 +50,7 @@ export class RapportCluster {
       RAPPORT_KEY_STORE_URL: `${base}${database}_keys`,
       RAPPORT_MASTER_KEY: randomBytes(32).toString('base64'),
       RAPPORT_ANCHOR_INTERVAL_SECONDS: '0',
-      ...(servers.kafkaBrokers ? kafkaEnv(servers.kafkaBrokers, topics) : {}),
+      ...(servers.kafkaBrokers ? kafkaConsumerEnv(servers.kafkaBrokers, topics, 6) : {}),
       ...extraEnv,
     };
     const dataDirs = Array.from({ length: size }, (_, index) => tempDataDir(`${label}-${index}`));
@@ -129,17 +130,6 @@ export class RapportCluster {
 /** Neither exited nor sent a signal: a process being stopped no longer counts, so no request is sent its way. */
 function isRunning(instance: ServiceProcess): boolean {
   return instance.child.exitCode === null && instance.child.signalCode === null && !instance.child.killed;
-}
-
-function kafkaEnv(brokers: string, topics: TestTopics): Record<string, string> {
-  return {
-    KAFKA_BROKERS: brokers,
-    KAFKA_TOPIC: topics.topic,
-    KAFKA_DLQ_TOPIC: topics.deadLetterTopic,
-    KAFKA_GROUP_ID: topics.groupId,
-    KAFKA_TOPIC_PARTITIONS: '6',
-    KAFKAJS_NO_PARTITIONER_WARNING: '1',
-  };
 }
 
 async function readEverything(store: EventStore): Promise<RecordedEvent[]> {
