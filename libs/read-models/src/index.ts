@@ -13,6 +13,7 @@ export {
 } from './projector';
 export type { FeedHandler, Handler, HandlerState, ProjectionStatus } from './runtime/handler';
 export { rebuildProjections, REBUILD_SUFFIX, type RebuildOptions, type RebuildPhase, type RebuildReport } from './rebuild';
+export { PositionWaiters } from './runtime/position-waiters';
 export { Lease, type LeaseDocument, type LeaseOptions } from './runtime/lease';
 export { CHECKPOINTS, readControl, type Checkpoint, type Control } from './runtime/checkpoints';
 export * from './projections/projected-event';

@@ -81,13 +81,20 @@ export class Projector {
       this.head = await this.events.headPosition().catch(() => 0);
       this.wakeup.listen(this.events, this.head);
       await runLoop({
-        step: () => this.step(),
+        step: async () => {
+          const isBehind = await this.step();
+          this.options.onStatusChange?.();
+          return isBehind;
+        },
         isStopping: () => this.isStopping,
         wakeup: this.wakeup,
         idleMs: this.idleMs,
         minStepIntervalMs: this.options.minReadIntervalMs,
         retryBaseMs: this.options.retryBaseMs ?? 250,
-        onFailure: (error, failures) => this.recordFailure(error, failures),
+        onFailure: (error, failures) => {
+          this.recordFailure(error, failures);
+          this.options.onStatusChange?.();
+        },
       });
     })();
   }
@@ -100,6 +107,14 @@ export class Projector {
     for (const tracked of this.tracked) tracked.state = 'stopped';
     this.waiters.releaseAll();
     await this.options.lease?.release().catch(() => undefined);
+  }
+
+  /**
+   * Tells the live loop that events were appended, so that it reads now: for appends its own
+   * subscription does not signal at once (another thread's connection, seen by polling).
+   */
+  notifyAppended(): void {
+    this.wakeup.signal();
   }
 
   /** Whether this process writes these handlers now: it holds their lease, or runs without one. */

@@ -5,6 +5,7 @@ import type { CommandOutcome } from '@rapport/event-store';
 import { customerStreamId, type CommandContext } from '@rapport/kernel';
 import type { KeyStore, PersonalData } from '@rapport/privacy';
 import { Metrics } from '../operations/metrics';
+import { AppendNotices } from './append-notices';
 import { CommandsInFlight } from './commands-in-flight';
 import { CUSTOMER_PROCESSOR, KEY_STORE } from '../wiring/tokens';
 import { sealForStorage } from './seal-for-storage';
@@ -30,6 +31,7 @@ export class ExecuteCustomerCommandHandler implements ICommandHandler<ExecuteCus
     @Inject(KEY_STORE) private readonly keys: KeyStore,
     private readonly metrics: Metrics,
     private readonly inFlight: CommandsInFlight,
+    private readonly appends: AppendNotices,
   ) {}
 
   execute({ command, context, personal }: ExecuteCustomerCommand): Promise<CustomerCommandOutcome> {
@@ -47,6 +49,7 @@ export class ExecuteCustomerCommandHandler implements ICommandHandler<ExecuteCus
     if (command.type === 'ErasePersonalData') await this.keys.destroy(command.customerId, new Date(command.occurredAt));
     const sealed = await sealForStorage(this.keys, command, personal);
     const outcome = await this.processor.execute(customerStreamId(command.customerId), sealed, context);
+    if (outcome.kind === 'appended') this.appends.notify();
     const labels = { command: command.type, outcome: outcome.kind === 'rejected' ? outcome.rejection.code : outcome.kind };
     this.metrics.count('rapport_commands_total', 'Commands handled, by type and outcome', labels);
     this.metrics.observeSeconds(

@@ -4,6 +4,7 @@ import type { EventStore } from '@rapport/event-store';
 import type { IngestionSource } from '@rapport/ingestion';
 import { Readiness } from '../http/outcomes';
 import { OwnedWork } from '../ownership/owned-work';
+import { ProjectorHost } from '../projections/projector-host';
 import { PublicRoute } from '../security/access.decorator';
 import { EVENT_STORE, INGESTION_SOURCE } from '../wiring/tokens';
 
@@ -15,19 +16,23 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(INGESTION_SOURCE) private readonly ingestion: IngestionSource | null,
     private readonly ownedWork: OwnedWork,
+    private readonly projector: ProjectorHost,
   ) {}
 
   /**
    * Ready means able to serve HTTP (the event store answers): every instance serves HTTP, whatever
    * else it holds. The roles say what else this instance does now (issue 16): the Kafka partitions
    * its consumer holds, and the owned work (projector, event feed, sweeps) it holds or follows.
+   * A dead projector worker thread makes the status degraded, not the instance unready: it still serves HTTP.
    */
   @Get('health')
   @ApiOperation({ summary: 'Liveness, the readiness of each adapter, and the roles this instance holds' })
   async health(): Promise<Readiness> {
     const eventStore = await probe(() => this.store.headPosition());
+    const projectorWorker = this.projector.workerHealth();
     const ready = eventStore.status === 'ready';
-    return new Readiness(ready, { status: ready ? 'ok' : 'degraded', adapters: { eventStore }, roles: this.roles(ready) });
+    const status = ready && projectorWorker.status === 'ready' ? 'ok' : 'degraded';
+    return new Readiness(ready, { status, adapters: { eventStore, projectorWorker }, roles: this.roles(ready) });
   }
 
   private roles(isServing: boolean): object {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
-import { Lease, type ReadModelStore } from '@rapport/read-models';
+import { Lease, type LeaseOptions, type ReadModelStore } from '@rapport/read-models';
 import type { AppConfig } from '../config';
 import { APP_CONFIG, READ_MODEL_STORE } from '../wiring/tokens';
 
@@ -20,6 +20,8 @@ export class OwnedWork implements BeforeApplicationShutdown {
   /** This process, as recorded in the leases it holds. */
   readonly owner = `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
   private readonly leases = new Map<string, Lease>();
+  /** Work whose lease a worker thread of this instance holds, and whether it holds it now. */
+  private readonly inWorkers = new Map<string, () => boolean>();
   private readonly watchers = new Set<() => Promise<void>>();
   private readonly durationMs: number;
 
@@ -28,6 +30,16 @@ export class OwnedWork implements BeforeApplicationShutdown {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.durationMs = config.leaseMs ?? DEFAULT_LEASE_MS;
+  }
+
+  /** This instance as a lease holder: a worker thread that holds a lease of its own holds it under these. */
+  get leaseOptions(): LeaseOptions {
+    return { owner: this.owner, durationMs: this.durationMs };
+  }
+
+  /** Registers work whose lease a worker thread of this instance holds (the live projector): held while `isHeld` says so. */
+  heldInWorker(name: string, isHeld: () => boolean): void {
+    this.inWorkers.set(name, isHeld);
   }
 
   /** The lease of one named piece of work, made on first use. */
@@ -79,11 +91,12 @@ export class OwnedWork implements BeforeApplicationShutdown {
 
   /** The names of the work this instance holds now, for /health. */
   held(): string[] {
-    return [...this.leases.values()].filter((lease) => lease.isHeld).map((lease) => lease.name);
+    const inWorkers = [...this.inWorkers].filter(([, isHeld]) => isHeld()).map(([name]) => name);
+    return [...[...this.leases.values()].filter((lease) => lease.isHeld).map((lease) => lease.name), ...inWorkers];
   }
 
   registered(): string[] {
-    return [...this.leases.keys()];
+    return [...this.leases.keys(), ...this.inWorkers.keys()];
   }
 
   /** Hands every lease over at once on a graceful stop, so the next owner need not wait for them to expire. */

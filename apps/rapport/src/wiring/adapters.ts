@@ -12,12 +12,15 @@ import { crashingAfterSignals } from '../signals/crash-hook';
 import { KafkaSignalLog } from '../signals/kafka.signal-log';
 import type { SignalLog } from '../signals/signal-log';
 
+/** What opening the event store and the read-model store needs of the config (all a projector worker thread is handed). */
+export type StoreConfig = Pick<AppConfig, 'dataDir' | 'eventStoreConnectionString' | 'sqliteSynchronous' | 'mongoUrl'>;
+
 /** The only place that picks an adapter for each port from config (style.md §2). */
-export async function openEventStore(config: AppConfig): Promise<UpcastingEventStore> {
+export async function openEventStore(config: StoreConfig): Promise<UpcastingEventStore> {
   return new UpcastingEventStore(await openStoredEvents(config), new Upcasters(CUSTOMER_UPCASTERS));
 }
 
-async function openStoredEvents(config: AppConfig): Promise<EventStore> {
+async function openStoredEvents(config: StoreConfig): Promise<EventStore> {
   if (config.eventStoreConnectionString) {
     const logger = new Logger('eventstoredb');
     return EsdbEventStore.fromConnectionString(config.eventStoreConnectionString, {
@@ -45,7 +48,7 @@ export async function openKeyStore(config: AppConfig): Promise<KeyStore> {
 }
 
 /** MongoDB when MONGO_URL is set, else the embedded store (a SQLite file under DATA_DIR). */
-export async function openReadModelStore(config: AppConfig): Promise<ReadModelStore & ReadModelAdmin> {
+export async function openReadModelStore(config: StoreConfig): Promise<ReadModelStore & ReadModelAdmin> {
   if (config.mongoUrl) return MongoReadModelStore.connect(config.mongoUrl);
   mkdirSync(config.dataDir, { recursive: true });
   return EmbeddedReadModelStore.open(join(config.dataDir, 'read-models.sqlite'));

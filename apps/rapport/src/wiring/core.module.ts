@@ -8,6 +8,7 @@ import type { ReadModelAdmin } from '@rapport/read-models';
 import { AnchorsService } from '../audit/anchors/anchors.service';
 import { AuditService } from '../audit/audit.service';
 import { PersonalDataReader } from '../audit/personal-data-reader';
+import { AppendNotices } from '../commands/append-notices';
 import { CommandsInFlight } from '../commands/commands-in-flight';
 import { ExecuteCustomerCommandHandler } from '../commands/execute-customer-command';
 import { ToCommand } from '../commands/to-command';
@@ -61,6 +62,7 @@ export class CoreModule implements OnApplicationShutdown {
       { provide: TO_COMMAND, useFactory: (clock: Clock) => new ToCommand(clock), inject: [CLOCK] },
       ExecuteCustomerCommandHandler,
       CommandsInFlight,
+      AppendNotices,
       PersonalDataReader,
       { provide: OriginalSealer, useFactory: (keys: KeyStore) => new OriginalSealer(keys), inject: [KEY_STORE] },
       AuditService,
@@ -82,6 +84,7 @@ export class CoreModule implements OnApplicationShutdown {
         APP_CONFIG,
         CLOCK,
         CommandsInFlight,
+        AppendNotices,
         EVENT_STORE,
         KEY_STORE,
         CUSTOMER_PROCESSOR,

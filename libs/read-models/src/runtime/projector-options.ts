@@ -18,6 +18,8 @@ export interface ProjectorOptions {
   readonly retryBaseMs?: number;
   readonly clock?: () => Date;
   readonly logger?: ProjectorLogger;
+  /** Told after each step of the live loop and each failure: `status()` may have changed (a host in another thread mirrors it). */
+  readonly onStatusChange?: () => void;
   /**
    * The lease that makes this process the one writer of these handlers (issue 16). While another
    * process holds it, this one follows: it reads the stored checkpoints (so `waitFor` answers for
