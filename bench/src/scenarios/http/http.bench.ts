@@ -11,6 +11,7 @@ import { openLoopAtRate } from './open-loop';
  * Scenario 3, HTTP: p50/p99 latency and throughput of command and query endpoints at fixed
  * request rates. The service runs in its own process (http-server.bench.ts) at --sync; this
  * process only generates load. Each rate: a warm-up second, then --runs runs of --seconds.
+ * --endpoints=NAME,NAME (e.g. `GET history,GET verify`) measures only those, for a before/after of a few routes.
  */
 const OVERLOAD = 1.25;
 
@@ -35,7 +36,12 @@ async function main(): Promise<void> {
       if (await isServed(url, BENCH_API_KEY, candidate)) readModels.push(candidate);
       else notes.push(`${candidate.name}: not served by this build, not measured`);
     }
-    for (const endpoint of [commandEndpoint(customers), ...auditEndpoints(customers), ...readModels]) {
+    const chosen = args.text('endpoints', '');
+    const endpoints = [commandEndpoint(customers), ...auditEndpoints(customers), ...readModels].filter(
+      (endpoint) => chosen === '' || chosen.split(',').includes(endpoint.name),
+    );
+    if (endpoints.length === 0) throw new Error(`--endpoints=${chosen} names no endpoint this build serves`);
+    for (const endpoint of endpoints) {
       const ceiling = await atSaturation(url, endpoint, seconds, runs);
       Object.assign(figures, ceiling);
       const most = ceiling[`${endpoint.kind}:${endpoint.name}@max.throughput`]?.median ?? 0;

@@ -84,11 +84,8 @@ export class InMemoryEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeOptions): EventSubscription {
     this.assertOpen();
-    const subscription = new CatchUpSubscription(
-      (page) => this.readAll(page),
-      this.signal,
-      { ...options, pageSize: 1000 },
-      (closed) => this.subscriptions.delete(closed),
+    const subscription = new CatchUpSubscription(this, this.signal, { ...options, pageSize: 1000 }, (closed) =>
+      this.subscriptions.delete(closed),
     );
     this.subscriptions.add(subscription);
     return subscription;

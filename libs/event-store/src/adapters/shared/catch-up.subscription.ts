@@ -1,6 +1,7 @@
-import type { EventSubscription, ReadAllOptions, RecordedEvent, SubscribeOptions } from '../../event-store.port';
+import type { EventStore, EventSubscription, RecordedEvent, SubscribeOptions } from '../../event-store.port';
 
-export type ReadPage = (options: ReadAllOptions) => Promise<readonly RecordedEvent[]>;
+/** What a catch-up subscription reads: pages of the log, and where its head is. */
+export type PagedLog = Pick<EventStore, 'readAll' | 'headPosition'>;
 
 /** Tells the subscriptions of one store instance that it has just appended. */
 export class AppendSignal {
@@ -25,6 +26,11 @@ export interface CatchUpOptions extends SubscribeOptions {
 /**
  * A catch-up subscription over any paged `readAll`: reads pages after the last delivered
  * position, and once caught up waits for an append signal or the poll interval.
+ *
+ * With a stream prefix, a page that reaches the end has also passed over every event of other
+ * streams up to the head, so the next read starts after the head, not after the last event
+ * delivered: otherwise each append to another stream (an access-log entry per audit read) would
+ * have the next read scan every such event again, a cost growing with each of them.
  */
 export class CatchUpSubscription implements EventSubscription {
   private isClosed = false;
@@ -35,7 +41,7 @@ export class CatchUpSubscription implements EventSubscription {
   private readonly stopListening: () => void;
 
   constructor(
-    private readonly readPage: ReadPage,
+    private readonly log: PagedLog,
     signal: AppendSignal,
     private readonly options: CatchUpOptions,
     private readonly onClose: (subscription: CatchUpSubscription) => void = () => undefined,
@@ -49,13 +55,19 @@ export class CatchUpSubscription implements EventSubscription {
     try {
       while (!this.isClosed) {
         this.hasNews = false;
-        const page = await this.readPage({ afterPosition: position, maxCount: pageSize, streamPrefix });
+        // Read before the page: positions are taken in commit order, so a page that reaches the end
+        // holds every wanted event up to this head.
+        const head = await this.log.headPosition();
+        const page = await this.log.readAll({ afterPosition: position, maxCount: pageSize, streamPrefix });
         for (const event of page) {
           if (this.isClosed) return;
           position = event.position;
           yield event;
         }
-        if (page.length < pageSize) await this.waitForNews();
+        if (page.length < pageSize) {
+          position = Math.max(position, head);
+          await this.waitForNews();
+        }
       }
     } finally {
       // Leaving the for-await loop early (break, throw) ends the subscription too.

@@ -157,11 +157,8 @@ export class SqliteEventStore implements EventStore {
   subscribeToAll(options: SubscribeOptions): EventSubscription {
     this.assertOpen();
     const { pageSize, pollIntervalMs } = this.settings;
-    const subscription = new CatchUpSubscription(
-      (page) => this.readAll(page),
-      this.signal,
-      { ...options, pageSize, pollIntervalMs },
-      (closed) => this.subscriptions.delete(closed),
+    const subscription = new CatchUpSubscription(this, this.signal, { ...options, pageSize, pollIntervalMs }, (closed) =>
+      this.subscriptions.delete(closed),
     );
     this.subscriptions.add(subscription);
     return subscription;
