@@ -133,12 +133,42 @@ describe('the write loop', () => {
   });
 });
 
-/** The in-memory store, counting stream reads. */
+describe('a stateless write loop (its state never depends on its events: the access log)', () => {
+  type Noted = { type: 'Noted'; data: { note: string; occurredAt: string } };
+  const notes: Decider<string, Noted, null, never> = {
+    initialState: null,
+    decide: (note) => [{ type: 'Noted', data: { note, occurredAt: '2026-01-01T00:00:00.000Z' } }],
+    evolve: () => null,
+  };
+  const clock = new ManualClock(new Date('2026-02-01T00:00:00Z'));
+  const notesOn = (store: EventStore) => new CommandProcessor(store, notes, { clock, schemaVersionOf: () => 1, isStateless: true });
+
+  it('loads a stream it has not cached from its last event alone, and chains the next append on it', async () => {
+    const store = new CountingReads();
+    const earlier = notesOn(store);
+    for (const note of ['a', 'b', 'c']) await earlier.execute('access-1', note, context);
+    const readBefore = store.eventsRead;
+    expect(await notesOn(store).execute('access-1', 'd', context)).toMatchObject({ kind: 'appended', revision: 3 });
+    expect(store.eventsRead - readBefore).toBe(1);
+    expect(verifyChain(await store.readStream('access-1'))).toEqual({ valid: true, events: 4 });
+  });
+
+  it('refuses a command with a source message, whose redelivery it could not answer as the first time', async () => {
+    await expect(notesOn(new InMemoryEventStore()).execute('access-1', 'a', { ...context, sourceMessage: 'm-1' })).rejects.toThrow(
+      'a stateless write loop takes no source messages',
+    );
+  });
+});
+
+/** The in-memory store, counting stream reads and the events they returned. */
 class CountingReads extends InMemoryEventStore {
   reads = 0;
-  override readStream(...args: Parameters<EventStore['readStream']>) {
+  eventsRead = 0;
+  override async readStream(...args: Parameters<EventStore['readStream']>) {
     this.reads++;
-    return super.readStream(...args);
+    const events = await super.readStream(...args);
+    this.eventsRead += events.length;
+    return events;
   }
 }
 

@@ -5,7 +5,7 @@ import type { EventStore, EventToAppend } from './event-store.port';
 import { isStreamRevisionConflict } from './event-store.errors';
 import type { Decider, DomainEventShape } from './decider';
 import { KeyedLock } from './keyed-lock';
-import { advanceSnapshot, emptySnapshot, priorOutcome, type StreamSnapshot } from './stream-snapshot';
+import { advanceSnapshot, emptySnapshot, priorOutcome, snapshotAfter, type StreamSnapshot } from './stream-snapshot';
 
 export type CommandOutcome<Rejection> =
   | { readonly kind: 'appended'; readonly revision: number; readonly position: number; readonly eventTypes: readonly string[] }
@@ -21,6 +21,12 @@ export interface CommandProcessorOptions {
   readonly maxAttempts?: number;
   /** Streams whose folded state is kept between commands. */
   readonly cacheSize?: number;
+  /**
+   * The decider's state never depends on the stream's events (evolve ignores them) and no command
+   * carries a source message: a stream missing from the cache is then loaded from its last event
+   * alone (the revision and hash the next append chains on) instead of being read whole.
+   */
+  readonly isStateless?: boolean;
 }
 
 /**
@@ -44,16 +50,26 @@ export class CommandProcessor<Command, Event extends DomainEventShape, State, Re
   }
 
   execute(streamId: string, command: Command, context: CommandContext): Promise<CommandOutcome<Rejection>> {
+    // A stateless load keeps no source messages, so it could not answer a redelivery as the first time.
+    if (this.options.isStateless && context.sourceMessage)
+      return Promise.reject(new Error('a stateless write loop takes no source messages'));
     return this.lock.run(streamId, () => this.executeWithRetry(streamId, command, context));
   }
 
   /** The stream folded to its latest revision. */
   async load(streamId: string): Promise<StreamSnapshot<State>> {
-    const cached = this.cache.get(streamId) ?? emptySnapshot(this.decider.initialState);
+    const cached = this.cache.get(streamId) ?? (await this.start(streamId));
     const newer = await this.store.readStream(streamId, { fromRevision: cached.revision + 1 });
     const snapshot = newer.length === 0 ? cached : advanceSnapshot(cached, newer, this.decider.evolve);
     this.cache.set(streamId, snapshot);
     return snapshot;
+  }
+
+  private async start(streamId: string): Promise<StreamSnapshot<State>> {
+    const { initialState } = this.decider;
+    if (!this.options.isStateless) return emptySnapshot(initialState);
+    const [last] = await this.store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+    return last === undefined ? emptySnapshot(initialState) : snapshotAfter(initialState, last);
   }
 
   private async executeWithRetry(streamId: string, command: Command, context: CommandContext) {

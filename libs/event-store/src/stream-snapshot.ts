@@ -41,6 +41,11 @@ export function emptySnapshot<State>(state: State): StreamSnapshot<State> {
   return { state, revision: -1, lastHash: null, outcomes: new OutcomeLog() };
 }
 
+/** A stream whose state does not depend on its events, as its last event left it (no outcomes kept). */
+export function snapshotAfter<State>(state: State, last: RecordedEvent): StreamSnapshot<State> {
+  return { state, revision: last.revision, lastHash: last.metadata.hash, outcomes: new OutcomeLog() };
+}
+
 /** What the upstream message appended, if the snapshot already holds it. */
 export function priorOutcome(snapshot: StreamSnapshot<unknown>, sourceMessage: string): PriorOutcome | undefined {
   return snapshot.outcomes.upTo(sourceMessage, snapshot.revision);

@@ -35,7 +35,7 @@ export class AccessLog {
       decide: (data) => [{ type: 'CustomerDataAccessed', data }],
       evolve: () => null,
     };
-    this.writer = new CommandProcessor(store, decider, { clock, schemaVersionOf: () => 1, cacheSize: 1_000 });
+    this.writer = new CommandProcessor(store, decider, { clock, schemaVersionOf: () => 1, cacheSize: 1_000, isStateless: true });
   }
 
   async record(access: AccessRecord): Promise<void> {
