@@ -97,7 +97,10 @@ export function applyToCustomerAnalyticsHeader(
   };
 }
 
-/** The month of the event's day, given the customer's header before the event; null where the header ignores the event. */
+/**
+ * The month of the event's day, given the customer's header before the event; null where the header
+ * ignores the event (anything before the acquisition: applyToCustomerAnalyticsHeader).
+ */
 export function applyToCustomerAnalyticsMonth(
   current: CustomerAnalyticsMonth | null,
   event: ProjectedEvent,
@@ -105,7 +108,7 @@ export function applyToCustomerAnalyticsMonth(
   config: ReadModelConfig,
 ): CustomerAnalyticsMonth | null {
   const day = event.at?.slice(0, 10);
-  if (day === undefined || applyToCustomerAnalyticsHeader(before, event, config) === null) return null;
+  if (day === undefined || (before === null && event.type !== 'CustomerAcquired')) return null;
   const base = current ?? { customerId: event.customerId, month: day.slice(0, 7), days: [], products: [] };
   return {
     customerId: base.customerId,
