@@ -144,6 +144,19 @@ describe('assessing churn risk', () => {
       .thenNothing();
   });
 
+  it.each([1, 8, 15, 60])(
+    'appends nothing after each weekly transaction of a steady customer, the saga asking as of the transaction (week %i)',
+    (weeks) => {
+      const steady = Array.from({ length: weeks }, (_, week) =>
+        transactionRecorded({ transactionId: `txn-week-${week}`, occurredAt: at({ days: 7 * (week + 1) }) }),
+      );
+      spec
+        .given(...active, lastTransaction, ...steady)
+        .when(assess(7 * weeks))
+        .thenNothing();
+    },
+  );
+
   it('leaves a churned customer alone', () => {
     spec
       .given(...active, lastTransaction, customerChurned({ occurredAt: at({ days: 1 }) }))

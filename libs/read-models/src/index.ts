@@ -53,3 +53,4 @@ export * from './reading/customer-value.view';
 export * from './reading/behaviour.view';
 export * from './reading/customer-value.page';
 export * from './reading/cluster-runs';
+export * from './reading/customer-analytics.read';

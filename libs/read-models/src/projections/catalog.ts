@@ -24,7 +24,7 @@ export function allProjections(config: ReadModelConfig = defaultReadModelConfig)
     segmentCountsProjection(config) as Projection,
     segmentHistoryProjection(config) as Projection,
     complaintKpisProjection as Projection,
-    customerAnalyticsProjection(config),
+    customerAnalyticsProjection(config) as Projection,
     churnRiskProjection(config) as Projection,
   ];
 }

@@ -1,4 +1,5 @@
 import {
+  CUSTOMER_ID,
   at,
   cny,
   customerAcquired,
@@ -8,13 +9,24 @@ import {
   satisfactionRecorded,
   transactionRecorded,
 } from '@rapport/testing';
-import { project } from '../contract/projection-harness';
-import { CUSTOMER_ANALYTICS, customerAnalyticsProjection, type CustomerAnalytics } from './customer-analytics.projection';
+import { applyBatch, project, stored } from '../contract/projection-harness';
+import { EmbeddedReadModelStore } from '../adapters/embedded/embedded.read-model-store';
+import { readAllCustomerAnalytics } from '../reading/customer-analytics.read';
+import {
+  CUSTOMER_ANALYTICS,
+  CUSTOMER_ANALYTICS_MONTHS,
+  customerAnalyticsProjection,
+  type CustomerAnalyticsMonth,
+} from './customer-analytics.projection';
 import { defaultReadModelConfig } from './read-model.config';
 
-const analyticsOf = async (...events: Parameters<typeof project>[1]) =>
-  ((await project(customerAnalyticsProjection(defaultReadModelConfig), events))[CUSTOMER_ANALYTICS] ??
-    []) as unknown as CustomerAnalytics[];
+const analyticsOf = async (...events: Parameters<typeof stored>[0]) => {
+  const store = EmbeddedReadModelStore.open(':memory:');
+  await applyBatch(store, customerAnalyticsProjection(defaultReadModelConfig), stored(events));
+  const customers = await readAllCustomerAnalytics(store);
+  await store.close();
+  return customers;
+};
 
 describe('customer analytics projection', () => {
   it('keeps status changes and days in business-time order when a back-dated event arrives late', async () => {
@@ -47,5 +59,23 @@ describe('customer analytics projection', () => {
     expect(doc?.statusChanges).toEqual([]);
     expect(doc?.csat).toEqual({ responses: 2, sum: 7 });
     expect(doc?.lastTransactionAt).toBeNull();
+  });
+});
+
+describe('customer analytics documents', () => {
+  it('keep a customer header and one document per month it was active in, each holding only its own days', async () => {
+    const documents = await project(customerAnalyticsProjection(defaultReadModelConfig), [
+      customerAcquired({ occurredAt: '2026-01-30T09:00:00.000Z' }),
+      customerActivated({ occurredAt: '2026-01-31T09:00:00.000Z' }),
+      transactionRecorded({ transactionId: 't1', occurredAt: '2026-02-01T09:00:00.000Z' }),
+      transactionRecorded({ transactionId: 't2', occurredAt: '2026-02-14T09:00:00.000Z' }),
+    ]);
+    expect(documents[CUSTOMER_ANALYTICS]?.map((d) => [d._id, 'days' in d])).toEqual([[CUSTOMER_ID, false]]);
+    expect(
+      documents[CUSTOMER_ANALYTICS_MONTHS]?.map((d) => [d._id, (d as unknown as CustomerAnalyticsMonth).days.map((day) => day.day)]),
+    ).toEqual([
+      [`${CUSTOMER_ID}:2026-01`, ['2026-01-30', '2026-01-31']],
+      [`${CUSTOMER_ID}:2026-02`, ['2026-02-01', '2026-02-14']],
+    ]);
   });
 });

@@ -7,7 +7,10 @@ import { eventTypes, type DocumentRule, type Projection } from './projection';
 import type { ReadModelConfig } from './read-model.config';
 import { evolveSegmentFacts, type SegmentFacts } from './segment-facts';
 
+/** One document per customer: what does not grow with the days the customer is active. */
 export const CUSTOMER_ANALYTICS = 'customer_analytics_v1';
+/** One document per customer and UTC month: that month's days and product use. */
+export const CUSTOMER_ANALYTICS_MONTHS = 'customer_analytics_months_v1';
 
 export interface StatusChange {
   readonly at: string;
@@ -22,14 +25,8 @@ export interface ProductDay {
   readonly revenueMinor: MinorSums;
 }
 
-/**
- * One customer's own analytics inputs (issue #13): its KPI counters per UTC day (the kpis
- * projection's day rule applied to this customer alone), its status changes in business-time
- * order, its product use per day, and what breakdowns key on. Breakdowns, cohorts, per-customer
- * value and behaviour features are all worked out from these documents at query time, because
- * segments, ages and trailing windows move with "now".
- */
-export interface CustomerAnalytics {
+/** A customer's analytics inputs other than its days: the customer's own document, and the state that routes its months. */
+export interface CustomerAnalyticsHeader {
   readonly customerId: string;
   readonly acquiredAt: string;
   readonly channel: string;
@@ -39,10 +36,30 @@ export interface CustomerAnalytics {
   /** As acquired; null when no cost was recorded (then no value is claimed for the customer). */
   readonly acquisitionCost: Money | null;
   readonly statusChanges: readonly StatusChange[];
-  readonly days: readonly KpiDay[];
-  readonly products: readonly ProductDay[];
   readonly csat: { readonly responses: number; readonly sum: number };
   readonly lastTransactionAt: string | null;
+}
+
+/** A customer's KPI counters and product use on the days of one UTC month (`2026-03`), each in day order. */
+export interface CustomerAnalyticsMonth {
+  readonly customerId: string;
+  readonly month: string;
+  readonly days: readonly KpiDay[];
+  readonly products: readonly ProductDay[];
+}
+
+/**
+ * One customer's own analytics inputs (issue #13): its KPI counters per UTC day (the kpis
+ * projection's day rule applied to this customer alone), its status changes in business-time
+ * order, its product use per day, and what breakdowns key on. Breakdowns, cohorts, per-customer
+ * value and behaviour features are all worked out from these at query time, because segments,
+ * ages and trailing windows move with "now". Stored as a header and one document per month
+ * (customer-analytics.read.ts puts them together), so an event rewrites a bounded document
+ * rather than every day the customer was ever active.
+ */
+export interface CustomerAnalytics extends CustomerAnalyticsHeader {
+  readonly days: readonly KpiDay[];
+  readonly products: readonly ProductDay[];
 }
 
 const HANDLED = eventTypes(
@@ -57,24 +74,21 @@ const HANDLED = eventTypes(
   'SatisfactionRecorded',
 );
 
-export function applyToCustomerAnalytics(
-  current: CustomerAnalytics | null,
+export function applyToCustomerAnalyticsHeader(
+  current: CustomerAnalyticsHeader | null,
   event: ProjectedEvent,
   config: ReadModelConfig,
-): CustomerAnalytics | null {
+): CustomerAnalyticsHeader | null {
   const facts = evolveSegmentFacts(current?.facts ?? null, event, config.segmentation);
   const kpi = evolveKpiCustomer(current?.kpi ?? null, event);
   if (facts === null || kpi === null) return null;
   const base = current ?? created(facts, kpi, event);
   const at = event.at;
-  const day = at?.slice(0, 10);
   return {
     ...base,
     facts,
     kpi,
     statusChanges: at === null ? base.statusChanges : withStatusChange(base.statusChanges, current?.kpi ?? null, kpi, at),
-    days: day === undefined ? base.days : withDay(base.days, (d) => applyToKpiDay(d, event, current?.kpi ?? null, day, config), day),
-    products: event.type === 'TransactionRecorded' && day !== undefined ? withProductDay(base.products, event, day) : base.products,
     csat: event.type === 'SatisfactionRecorded' ? { responses: base.csat.responses + 1, sum: base.csat.sum + event.data.csat } : base.csat,
     lastTransactionAt:
       event.type === 'TransactionRecorded' && at !== null && (base.lastTransactionAt === null || at > base.lastTransactionAt)
@@ -83,7 +97,32 @@ export function applyToCustomerAnalytics(
   };
 }
 
-function created(facts: SegmentFacts, kpi: KpiCustomer, event: ProjectedEvent): CustomerAnalytics {
+/**
+ * The month of the event's day, given the customer's header before the event; null where the header
+ * ignores the event (anything before the acquisition: applyToCustomerAnalyticsHeader).
+ */
+export function applyToCustomerAnalyticsMonth(
+  current: CustomerAnalyticsMonth | null,
+  event: ProjectedEvent,
+  before: CustomerAnalyticsHeader | null,
+  config: ReadModelConfig,
+): CustomerAnalyticsMonth | null {
+  const day = event.at?.slice(0, 10);
+  if (day === undefined || (before === null && event.type !== 'CustomerAcquired')) return null;
+  const base = current ?? { customerId: event.customerId, month: day.slice(0, 7), days: [], products: [] };
+  return {
+    customerId: base.customerId,
+    month: base.month,
+    days: withDay(base.days, (d) => applyToKpiDay(d, event, before?.kpi ?? null, day, config), day),
+    products: event.type === 'TransactionRecorded' ? withProductDay(base.products, event, day) : base.products,
+  };
+}
+
+export function customerAnalyticsMonthId(customerId: string, month: string): string {
+  return `${customerId}:${month}`;
+}
+
+function created(facts: SegmentFacts, kpi: KpiCustomer, event: ProjectedEvent): CustomerAnalyticsHeader {
   const acquired = event.type === 'CustomerAcquired' ? event.data : undefined;
   return {
     customerId: event.customerId,
@@ -94,8 +133,6 @@ function created(facts: SegmentFacts, kpi: KpiCustomer, event: ProjectedEvent): 
     kpi,
     acquisitionCost: acquired?.acquisitionCost ?? null,
     statusChanges: [],
-    days: [],
-    products: [],
     csat: { responses: 0, sum: 0 },
     lastTransactionAt: null,
   };
@@ -137,17 +174,28 @@ function withProductDay(products: readonly ProductDay[], event: ProjectedEvent &
   return [...products, updated].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.category < b.category ? -1 : 1));
 }
 
-export function customerAnalyticsProjection(config: ReadModelConfig): Projection {
-  const rule: DocumentRule<CustomerAnalytics, null> = {
+export function customerAnalyticsProjection(config: ReadModelConfig): Projection<CustomerAnalyticsHeader> {
+  const header: DocumentRule<CustomerAnalyticsHeader, null> = {
     collection: CUSTOMER_ANALYTICS,
     handles: HANDLED,
     idsOf: (event) => [event.customerId],
-    apply: (current, event) => applyToCustomerAnalytics(current, event, config),
+    apply: (current, event) => applyToCustomerAnalyticsHeader(current, event, config),
+  };
+  const months: DocumentRule<CustomerAnalyticsMonth, CustomerAnalyticsHeader | null> = {
+    collection: CUSTOMER_ANALYTICS_MONTHS,
+    handles: HANDLED,
+    idsOf: (event) => (event.at === null ? [] : [customerAnalyticsMonthId(event.customerId, event.at.slice(0, 7))]),
+    apply: (current, event, before) => applyToCustomerAnalyticsMonth(current, event, before, config),
   };
   return {
     name: 'analytics',
-    shapeVersion: 1,
-    collections: [{ name: CUSTOMER_ANALYTICS, indexes: [{ name: 'by_position', fields: [{ field: 'position', direction: 'asc' }] }] }],
-    documents: [rule as DocumentRule<object, null>],
+    // 2: a header per customer and a document per customer-month; version 1 documents held every day.
+    shapeVersion: 2,
+    collections: [
+      { name: CUSTOMER_ANALYTICS, indexes: [{ name: 'by_position', fields: [{ field: 'position', direction: 'asc' }] }] },
+      { name: CUSTOMER_ANALYTICS_MONTHS, indexes: [{ name: 'by_customer', fields: [{ field: 'customerId', direction: 'asc' }] }] },
+    ],
+    state: header,
+    documents: [months as DocumentRule<object, CustomerAnalyticsHeader | null>],
   };
 }

@@ -1,7 +1,5 @@
 import type { BehaviourCluster, BehaviourFeatures, ClusteringOptions, ClusteringRun, CustomerBehaviour } from '@rapport/analytics';
-import { CUSTOMER_ANALYTICS, type CustomerAnalytics } from '../projections/customer-analytics.projection';
-import type { Stamped } from '../projections/projection';
-import type { CollectionSpec, CollectionWrites, ReadModelStore } from '../read-model-store.port';
+import type { CollectionSpec, CollectionWrites } from '../read-model-store.port';
 
 export const CLUSTER_RUNS = 'cluster_runs_v1';
 export const CLUSTER_MEMBERS = 'cluster_members_v1';
@@ -47,7 +45,6 @@ export interface ClusterMemberDocument {
 }
 
 const WRITES_PER_CALL = 1000;
-const PAGE = 1000;
 
 /**
  * The writes that store a run: its members first and the run document last, so that a run that is
@@ -94,17 +91,4 @@ export function clusterRunWrites(
     writes: [{ kind: 'put', guard: { kind: 'insert' }, document: { _id: meta.runId, position: meta.position, ...document } }],
   });
   return { run: document, writes: batches };
-}
-
-/** Every customer's analytics document, page by page; with `abovePosition`, only those changed after it. */
-export async function readAllCustomerAnalytics(store: ReadModelStore, abovePosition?: number): Promise<Stamped<CustomerAnalytics>[]> {
-  const customers: Stamped<CustomerAnalytics>[] = [];
-  const filter = abovePosition === undefined ? {} : { filter: { position: { $gt: abovePosition } } };
-  let after: string | undefined;
-  do {
-    const page = await store.find<Stamped<CustomerAnalytics>>(CUSTOMER_ANALYTICS, { ...filter, limit: PAGE, ...(after ? { after } : {}) });
-    customers.push(...page.documents);
-    after = page.next ?? undefined;
-  } while (after !== undefined);
-  return customers;
 }

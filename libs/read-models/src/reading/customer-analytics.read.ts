@@ -1,0 +1,65 @@
+import {
+  CUSTOMER_ANALYTICS,
+  CUSTOMER_ANALYTICS_MONTHS,
+  type CustomerAnalytics,
+  type CustomerAnalyticsHeader,
+  type CustomerAnalyticsMonth,
+} from '../projections/customer-analytics.projection';
+import type { Stamped } from '../projections/projection';
+import type { Filter, ReadModelStore } from '../read-model-store.port';
+
+const PAGE = 1000;
+/** Customers whose months one query asks for. */
+const CUSTOMERS_PER_QUERY = 500;
+
+/** A customer's header and months as one document: the months' days and products, in day order. */
+export function assembleCustomerAnalytics<Header extends CustomerAnalyticsHeader>(
+  header: Header,
+  months: readonly CustomerAnalyticsMonth[],
+): Header & CustomerAnalytics {
+  const ordered = [...months].sort((a, b) => (a.month < b.month ? -1 : 1));
+  return { ...header, days: ordered.flatMap((m) => m.days), products: ordered.flatMap((m) => m.products) };
+}
+
+/**
+ * Every customer's analytics, page by page; with `abovePosition`, only the customers changed after
+ * it. Every event that changes a month changes its customer's header too, and the header is written
+ * last (runtime/document-writes.ts), so a header above the position finds each changed month.
+ */
+export async function readAllCustomerAnalytics(store: ReadModelStore, abovePosition?: number): Promise<Stamped<CustomerAnalytics>[]> {
+  const headers = await allPages<Stamped<CustomerAnalyticsHeader>>(
+    store,
+    CUSTOMER_ANALYTICS,
+    abovePosition === undefined ? undefined : { position: { $gt: abovePosition } },
+  );
+  const months = abovePosition === undefined ? await allPages<CustomerAnalyticsMonth>(store, CUSTOMER_ANALYTICS_MONTHS, undefined) : [];
+  for (let from = 0; abovePosition !== undefined && from < headers.length; from += CUSTOMERS_PER_QUERY) {
+    const customerIds = headers.slice(from, from + CUSTOMERS_PER_QUERY).map((header) => header.customerId);
+    months.push(...(await allPages<CustomerAnalyticsMonth>(store, CUSTOMER_ANALYTICS_MONTHS, { customerId: { $in: customerIds } })));
+  }
+  const byCustomer = new Map<string, CustomerAnalyticsMonth[]>();
+  for (const month of months) byCustomer.set(month.customerId, [...(byCustomer.get(month.customerId) ?? []), month]);
+  return headers.map((header) => assembleCustomerAnalytics(header, byCustomer.get(header.customerId) ?? []));
+}
+
+/** One customer's analytics; null before its acquisition is projected. */
+export async function readCustomerAnalytics(store: ReadModelStore, customerId: string): Promise<Stamped<CustomerAnalytics> | null> {
+  const header = await store.get<Stamped<CustomerAnalyticsHeader>>(CUSTOMER_ANALYTICS, customerId);
+  if (header === null) return null;
+  return assembleCustomerAnalytics(header, await allPages<CustomerAnalyticsMonth>(store, CUSTOMER_ANALYTICS_MONTHS, { customerId }));
+}
+
+async function allPages<D extends object>(store: ReadModelStore, collection: string, filter: Filter | undefined): Promise<D[]> {
+  const documents: D[] = [];
+  let after: string | undefined;
+  do {
+    const page = await store.find<D & Stamped<object>>(collection, {
+      ...(filter === undefined ? {} : { filter }),
+      limit: PAGE,
+      ...(after ? { after } : {}),
+    });
+    documents.push(...page.documents);
+    after = page.next ?? undefined;
+  } while (after !== undefined);
+  return documents;
+}
