@@ -18,7 +18,8 @@ import {
 } from '../../read-model-store.port';
 import { indexKeys, mongoFilter, mongoSort, type StoredDocument } from './mongo.queries';
 import { holdingId } from '../../runtime/lease';
-import { FENCE_FIELD, writeCollection } from './mongo.writes';
+import { findByIds, lookupOf, type Lookup } from './mongo.lookup';
+import { carryOut, FENCE_FIELD, planWrites } from './mongo.writes';
 
 /** The fence a document was written under is the adapter's own bookkeeping: readers never see it. */
 const WITHOUT_FENCE = { projection: { [FENCE_FIELD]: 0 } };
@@ -27,6 +28,8 @@ export interface MongoReadModelStoreOptions {
   /** Database name; default: the one in the URL, else `rapport`. */
   readonly database?: string;
   readonly serverSelectionTimeoutMS?: number;
+  /** How the server finds documents by id (mongo.lookup.ts); default: asked of the server at connect. */
+  readonly lookup?: Lookup;
 }
 
 const NOT_IMPLEMENTED = 238;
@@ -35,25 +38,30 @@ const INDEX_CONFLICTS: ReadonlySet<number | string> = new Set([85, 86]);
 
 /**
  * The MongoDB read-model store (design.md §1), also run against FerretDB 1.24 in CI. Uses plain
- * finds, unordered bulk writes and indexes only: no aggregation, no transactions (FerretDB has neither
- * `$avg`-style accumulators nor transactions, and the projector does not need them).
+ * finds, single-document writes and indexes only: no aggregation, no transactions (FerretDB has neither
+ * `$avg`-style accumulators nor transactions, and the projector does not need them). Reads and writes by
+ * id stay lookups by index on FerretDB too (mongo.lookup.ts).
  */
 export class MongoReadModelStore implements ReadModelStore, ReadModelAdmin {
   private constructor(
     private readonly client: MongoClient,
     private readonly db: Db,
+    private readonly lookup: Lookup,
   ) {}
 
   static async connect(url: string, options: MongoReadModelStoreOptions = {}): Promise<MongoReadModelStore> {
     // ignoreUndefined: an undefined field is left out, as JSON (and so the embedded store) leaves it out.
     const client = new MongoClient(url, { ignoreUndefined: true, serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 10_000 });
+    const db = client.db(options.database ?? databaseIn(url) ?? 'rapport');
+    let lookup: Lookup;
     try {
       await client.connect();
+      lookup = options.lookup ?? (await lookupOf(db));
     } catch (error: unknown) {
       await client.close().catch(() => undefined);
       throw new ReadModelStoreUnavailable(`cannot reach MongoDB at ${redacted(url)}`, { cause: error });
     }
-    return new MongoReadModelStore(client, client.db(options.database ?? databaseIn(url) ?? 'rapport'));
+    return new MongoReadModelStore(client, db, lookup);
   }
 
   async get<D extends ReadDocument>(collection: string, id: string): Promise<D | null> {
@@ -62,11 +70,7 @@ export class MongoReadModelStore implements ReadModelStore, ReadModelAdmin {
 
   async getMany<D extends ReadDocument>(collection: string, ids: readonly string[]): Promise<ReadonlyMap<string, D>> {
     if (ids.length === 0) return new Map();
-    const found = await this.run(() =>
-      this.collection(collection)
-        .find({ _id: { $in: [...ids] } }, WITHOUT_FENCE)
-        .toArray(),
-    );
+    const found = await this.run(() => findByIds(this.collection(collection), ids, this.lookup, WITHOUT_FENCE.projection));
     return new Map(found.map((document) => [document._id, document as unknown as D]));
   }
 
@@ -87,18 +91,22 @@ export class MongoReadModelStore implements ReadModelStore, ReadModelAdmin {
   }
 
   /**
-   * Without transactions (FerretDB has none) the lease check cannot share the writes' atomicity: it
-   * refuses a stale owner in the common case, and the per-document fence guard refuses it wherever
-   * its successor has written since (mongo.writes.ts).
+   * Without transactions (FerretDB has none) the lease check cannot share the writes' atomicity.
+   * Per collection, the guards are read first and the lease checked last, right before the writes
+   * they decide: a takeover before the check refuses the rest of the batch, and a successor's
+   * documents written before the read refuse the puts on them (mongo.writes.ts).
    */
   async write(batch: readonly CollectionWrites[], fence?: Fence): Promise<WriteResult> {
-    if (fence !== undefined && !(await this.isLeaseHeld(fence))) {
-      return { applied: 0, refused: batch.flatMap((c) => c.writes.flatMap((w) => (w.kind === 'put' ? [w.document._id] : []))) };
-    }
     let applied = 0;
     const refused: string[] = [];
-    for (const { collection, writes } of batch) {
-      const outcome = await this.run(() => writeCollection(this.collection(collection), writes, fence?.token));
+    for (const [index, { collection, writes }] of batch.entries()) {
+      const target = this.collection(collection);
+      const plan = await this.run(() => planWrites(target, writes, this.lookup, fence?.token));
+      if (fence !== undefined && !(await this.isLeaseHeld(fence))) {
+        refused.push(...batch.slice(index).flatMap((c) => c.writes.flatMap((w) => (w.kind === 'put' ? [w.document._id] : []))));
+        break;
+      }
+      const outcome = await this.run(() => carryOut(target, plan));
       applied += outcome.applied;
       refused.push(...outcome.refused);
     }
@@ -107,11 +115,7 @@ export class MongoReadModelStore implements ReadModelStore, ReadModelAdmin {
 
   private async isLeaseHeld(fence: Fence): Promise<boolean> {
     const [held, next] = [holdingId(fence.lease, fence.token), holdingId(fence.lease, fence.token + 1)];
-    const found = await this.run(() =>
-      this.collection(LEASES)
-        .find({ _id: { $in: [held, next] } }, { projection: { _id: 1 } })
-        .toArray(),
-    );
+    const found = await this.run(() => findByIds(this.collection(LEASES), [held, next], this.lookup, { _id: 1 }));
     return found.length === 1 && found[0]?._id === held;
   }
 

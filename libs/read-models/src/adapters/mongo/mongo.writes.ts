@@ -1,126 +1,149 @@
-import { MongoBulkWriteError, MongoServerError, type AnyBulkWriteOperation, type Collection } from 'mongodb';
+import { MongoBulkWriteError, MongoServerError, type Collection, type Filter } from 'mongodb';
 import type { DocumentWrite } from '../../read-model-store.port';
+import { findByIds, inChunks, PARALLEL_OPERATIONS, type Lookup } from './mongo.lookup';
 import type { StoredDocument } from './mongo.queries';
 
 const DUPLICATE_KEY = 11000;
 /** The lease token a document was last written under (read-model-store.port.ts `Fence`); stripped from reads. */
 export const FENCE_FIELD = '_fence';
+const GUARD_FIELDS = { position: 1, [FENCE_FIELD]: 1 };
 
 export interface CollectionOutcome {
   readonly applied: number;
   readonly refused: string[];
 }
 
+interface Replace {
+  readonly document: StoredDocument;
+  readonly filter: Filter<StoredDocument>;
+  /** A `newer` put also applies when the document is gone; an `expect` put never inserts. */
+  readonly upsert: boolean;
+}
+
+/** One collection's writes with their guards decided: refused here, or to be sent as inserts, replaces and deletes. */
+export interface WritePlan {
+  readonly refused: string[];
+  readonly inserts: StoredDocument[];
+  readonly replaces: Replace[];
+  readonly deletes: string[];
+}
+
 /**
- * Writes one collection's share of a batch. Guarded puts and deletes go in one unordered bulk;
- * a guard that refuses shows up as a duplicate-key error (the upsert found a newer document).
- * FerretDB 1.24 stops a bulk at its first error whatever `ordered` says, so after any error the
- * writes are replayed one by one: every write is idempotent under its guard.
- * Compare-and-set writes (`expect`) run alone, since only a per-write result tells if they matched.
- * Under a fence token every put also requires the stored document's token to be no higher, and
- * stores its own: a stale owner's put loses to any document its successor wrote.
+ * Decides the guards of one collection's writes on the client, from the stored position and fence
+ * of each `newer` put's document, read by id (lookups every server makes by index). A put outranked
+ * by its stored document (an equal or higher position, or a higher fence token) is refused here;
+ * one whose document is absent becomes an insert, which the store refuses atomically if another
+ * writer inserted meanwhile. Under a fence token every put stores its token.
  */
-export async function writeCollection(
+export async function planWrites(
   collection: Collection<StoredDocument>,
   writes: readonly DocumentWrite[],
+  lookup: Lookup,
   fenceToken?: number,
-): Promise<CollectionOutcome> {
-  const fenced = fenceToken === undefined ? writes : writes.map((w) => fencedWrite(w, fenceToken));
-  const bulk = fenced.filter((w) => w.kind === 'delete' || w.guard.kind !== 'expect');
-  const single = fenced.filter((w) => w.kind === 'put' && w.guard.kind === 'expect');
-  const outcome = await writeBulk(collection, bulk);
-  for (const write of single) {
-    if (await writeOne(collection, write)) outcome.applied += 1;
-    else if (write.kind === 'put') outcome.refused.push(write.document._id);
+): Promise<WritePlan> {
+  const newer = writes.flatMap((w) => (w.kind === 'put' && w.guard.kind === 'newer' ? [w.document._id] : []));
+  const stored = new Map((await findByIds(collection, newer, lookup, GUARD_FIELDS)).map((d) => [d._id, d]));
+  const plan: WritePlan = { refused: [], inserts: [], replaces: [], deletes: [] };
+  for (const write of writes) {
+    if (write.kind === 'delete') {
+      plan.deletes.push(write.id);
+      continue;
+    }
+    const document = (fenceToken === undefined ? write.document : { ...write.document, [FENCE_FIELD]: fenceToken }) as StoredDocument;
+    const { guard } = write;
+    if (guard.kind === 'insert') plan.inserts.push(document);
+    else if (guard.kind === 'expect')
+      plan.replaces.push({ document, filter: expectFilter(document, guard.field, guard.value), upsert: false });
+    else {
+      const seen = stored.get(document._id);
+      if (seen === undefined) plan.inserts.push(document);
+      else if (isOutranked(seen, document)) plan.refused.push(document._id);
+      else plan.replaces.push({ document, filter: replaceFilter(seen, lookup), upsert: true });
+    }
   }
-  return outcome;
+  return plan;
 }
 
-async function writeBulk(
-  collection: Collection<StoredDocument>,
-  writes: readonly DocumentWrite[],
-): Promise<{ applied: number; refused: string[] }> {
-  if (writes.length === 0) return { applied: 0, refused: [] };
-  let failed: ReadonlySet<number>;
-  try {
-    await collection.bulkWrite(writes.map(operation), { ordered: false });
-    return { applied: writes.length, refused: [] };
-  } catch (error: unknown) {
-    failed = refusedIndexes(error);
+/** Sends a plan: inserts in order, replaces in parallel, deletes in one bulk. Each put is reported applied or refused. */
+export async function carryOut(collection: Collection<StoredDocument>, plan: WritePlan): Promise<CollectionOutcome> {
+  const refusedInserts = await insertInOrder(collection, plan.inserts);
+  const replaced = (
+    await inChunks(plan.replaces, PARALLEL_OPERATIONS, (chunk) => Promise.all(chunk.map((r) => replaceOne(collection, r))))
+  ).flat();
+  if (plan.deletes.length > 0) {
+    await collection.bulkWrite(
+      plan.deletes.map((id) => ({ deleteOne: { filter: { _id: id } } })),
+      { ordered: false },
+    );
   }
-  return settle(collection, writes, failed);
+  const refusedReplaces = plan.replaces.filter((_, index) => !replaced[index]).map((r) => r.document._id);
+  return {
+    applied: plan.inserts.length - refusedInserts.length + replaced.filter(Boolean).length + plan.deletes.length,
+    refused: [...plan.refused, ...refusedInserts, ...refusedReplaces],
+  };
+}
+
+function isOutranked(stored: StoredDocument, document: StoredDocument): boolean {
+  const [storedFence, fence]: unknown[] = [stored[FENCE_FIELD], document[FENCE_FIELD]];
+  const isFencedOut = typeof storedFence === 'number' && typeof fence === 'number' && storedFence > fence;
+  return isFencedOut || (stored.position as number) >= document.position;
 }
 
 /**
- * After a failed bulk, every write the server did not refuse was either applied (MongoDB goes on
- * after an error) or never reached (FerretDB stops). The stored positions tell which; the
- * unreached ones are replayed one by one.
+ * Where the server looks documents up by index whatever the filter, a replace names the guards it
+ * was decided on: a writer that got in since the read makes it refuse (compare-and-set). FerretDB
+ * 1.24 would read the whole collection for that filter, so there it names the id alone; the window
+ * between the read and the write is then open to a writer that takes the lease over in it (see
+ * MongoReadModelStore.write for the order that keeps it short).
  */
-async function settle(collection: Collection<StoredDocument>, writes: readonly DocumentWrite[], failed: ReadonlySet<number>) {
-  const ids = writes.flatMap((w) => (w.kind === 'put' ? [w.document._id] : []));
-  const stored = new Map(
-    (await collection.find({ _id: { $in: ids } }, { projection: { position: 1 } }).toArray()).map((d) => [d._id, d.position]),
-  );
-  const outcome = { applied: 0, refused: [] as string[] };
-  for (const [index, write] of writes.entries()) {
-    const isApplied = !failed.has(index) && (isStored(write, stored) || (await writeOne(collection, write)));
-    if (isApplied) outcome.applied += 1;
-    else if (write.kind === 'put') outcome.refused.push(write.document._id);
+function replaceFilter(seen: StoredDocument, lookup: Lookup): Filter<StoredDocument> {
+  if (lookup === 'id-equality-only') return { _id: seen._id };
+  return { _id: seen._id, position: seen.position, [FENCE_FIELD]: seen[FENCE_FIELD] ?? null };
+}
+
+/**
+ * Compare-and-set writes (`expect`) keep their condition in the filter on every server: they serve
+ * leases and checkpoints, collections of a few documents each. A missing fence is not greater than
+ * the token: documents written without a fence never refuse one.
+ */
+function expectFilter(document: StoredDocument, field: string, value: unknown): Filter<StoredDocument> {
+  const token: unknown = document[FENCE_FIELD];
+  const fence = typeof token === 'number' ? { [FENCE_FIELD]: { $not: { $gt: token } } } : {};
+  return { _id: document._id, [field]: value, ...fence };
+}
+
+/** Ordered, so that after a duplicate id the server has applied exactly the inserts before it (FerretDB and MongoDB alike). */
+async function insertInOrder(collection: Collection<StoredDocument>, documents: readonly StoredDocument[]): Promise<string[]> {
+  const refused: string[] = [];
+  for (let rest = documents; rest.length > 0;) {
+    try {
+      await collection.insertMany([...rest], { ordered: true });
+      return refused;
+    } catch (error: unknown) {
+      const index = duplicateIndex(error);
+      refused.push((rest[index] as StoredDocument)._id);
+      rest = rest.slice(index + 1);
+    }
   }
-  return outcome;
+  return refused;
 }
 
-/** A put whose document is stored at its position was applied; a delete is always replayed. */
-function isStored(write: DocumentWrite, stored: ReadonlyMap<string, unknown>): boolean {
-  return write.kind === 'put' && stored.get(write.document._id) === write.document.position;
-}
-
-/** Indexes of the writes a bulk refused by their guard; any other error is rethrown. */
-function refusedIndexes(error: unknown): ReadonlySet<number> {
+/** The index of the insert an ordered bulk stopped at for a duplicate id; any other error is rethrown. */
+function duplicateIndex(error: unknown): number {
   if (!(error instanceof MongoBulkWriteError)) throw error;
   const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-  if (!errors.every((e) => e.code === DUPLICATE_KEY)) throw error;
-  return new Set(errors.map((e) => e.index));
+  const first = errors[0];
+  if (first === undefined || errors.length !== 1 || first.code !== DUPLICATE_KEY) throw error;
+  return first.index;
 }
 
-async function writeOne(collection: Collection<StoredDocument>, write: DocumentWrite): Promise<boolean> {
+/** Whether the replace was applied; a duplicate id means its filter found no match and the upsert met the stored document. */
+async function replaceOne(collection: Collection<StoredDocument>, replace: Replace): Promise<boolean> {
   try {
-    const result = await collection.bulkWrite([operation(write)], { ordered: true });
-    return write.kind === 'delete' || result.insertedCount + result.upsertedCount + result.matchedCount > 0;
+    const result = await collection.replaceOne(replace.filter, replace.document, { upsert: replace.upsert });
+    return result.matchedCount + result.upsertedCount > 0;
   } catch (error: unknown) {
-    if (isDuplicateKey(error)) return false;
+    if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) return false;
     throw error;
   }
-}
-
-function fencedWrite(write: DocumentWrite, token: number): DocumentWrite {
-  return write.kind === 'delete' ? write : { ...write, document: { ...write.document, [FENCE_FIELD]: token } };
-}
-
-function operation(write: DocumentWrite): AnyBulkWriteOperation<StoredDocument> {
-  if (write.kind === 'delete') return { deleteOne: { filter: { _id: write.id } } };
-  const document = write.document as StoredDocument;
-  const { guard } = write;
-  if (guard.kind === 'insert') return { insertOne: { document } };
-  const token: unknown = document[FENCE_FIELD];
-  // A missing field is not greater than the token: documents written without a fence never refuse one.
-  const fence = typeof token === 'number' ? { [FENCE_FIELD]: { $not: { $gt: token } } } : {};
-  if (guard.kind === 'newer') {
-    return {
-      replaceOne: {
-        filter: { _id: document._id, position: { $lt: write.document.position }, ...fence },
-        replacement: document,
-        upsert: true,
-      },
-    };
-  }
-  return { replaceOne: { filter: { _id: document._id, [guard.field]: guard.value, ...fence }, replacement: document } };
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  if (error instanceof MongoBulkWriteError) {
-    const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-    return errors.every((e) => e.code === DUPLICATE_KEY);
-  }
-  return error instanceof MongoServerError && error.code === DUPLICATE_KEY;
 }
