@@ -4,16 +4,25 @@ import type { StoredDocument } from './mongo.queries';
 export const LOOKUPS = ['id-equality-only', 'indexed'] as const;
 
 /**
- * How the server finds documents by id. `indexed` (MongoDB): every filter that names `_id` goes
- * through its index. `id-equality-only` (FerretDB 1.24 on SQLite): only a filter that is a lone
- * `_id` string equality becomes an SQL lookup; any other filter, `$in` or an extra condition
- * included, reads and decodes every document of the collection, so a guarded write costs O(n).
+ * How the server finds a document for a filter. `indexed` (MongoDB): any filter that names `_id`
+ * goes through its index. `id-equality-only` (FerretDB 1.24 on SQLite): only a lone `_id` string
+ * equality becomes SQL (`WHERE _id = ?`, itself a scan in SQL: the unique index is on another
+ * expression); any other filter, an extra guard condition included, makes FerretDB read and decode
+ * every document of the collection in Go, some 25 times dearer per document.
  */
 export type Lookup = (typeof LOOKUPS)[number];
 
-/** Single-document operations go out in parallel, this many at a time (the driver's pool holds 100 connections). */
-export const PARALLEL_OPERATIONS = 64;
+/** Single-document operations MongoDB is sent at a time (the driver's pool holds 100 connections). */
+const PARALLEL_OPERATIONS = 64;
 const IN_CHUNK = 1_000;
+
+/**
+ * Writes sent at a time: one on FerretDB, whose SQLite takes one writer at a time and fails a
+ * write that waited past its busy timeout (SQLITE_BUSY) when many queue up on a loaded machine.
+ */
+export function parallelWrites(lookup: Lookup): number {
+  return lookup === 'indexed' ? PARALLEL_OPERATIONS : 1;
+}
 
 /** FerretDB names itself in `buildInfo` (`ferretdbVersion`); every other server is taken for MongoDB. */
 export async function lookupOf(db: Db): Promise<Lookup> {
@@ -21,22 +30,18 @@ export async function lookupOf(db: Db): Promise<Lookup> {
   return 'ferretdbVersion' in info ? 'id-equality-only' : 'indexed';
 }
 
-/** The documents among `ids` (each at most once), with the projection given. */
+/**
+ * The documents among `ids` (each at most once), with the projection given: `$in`, one read of the
+ * collection per chunk even on FerretDB, where it costs about as much as 25 lookups by lone `_id`.
+ */
 export async function findByIds(
   collection: Collection<StoredDocument>,
   ids: readonly string[],
-  lookup: Lookup,
   projection: Document,
 ): Promise<StoredDocument[]> {
   const unique = [...new Set(ids)];
-  if (lookup === 'indexed') {
-    const found = await inChunks(unique, IN_CHUNK, (chunk) => collection.find({ _id: { $in: chunk } }, { projection }).toArray());
-    return found.flat();
-  }
-  const found = await inChunks(unique, PARALLEL_OPERATIONS, (chunk) =>
-    Promise.all(chunk.map((_id) => collection.findOne({ _id }, { projection }))),
-  );
-  return found.flat().filter((document): document is StoredDocument => document !== null);
+  const found = await inChunks(unique, IN_CHUNK, (chunk) => collection.find({ _id: { $in: chunk } }, { projection }).toArray());
+  return found.flat();
 }
 
 /** Runs `each` over consecutive chunks of `items`, one chunk after another. */

@@ -63,7 +63,7 @@ describeWithServer('MONGO_URL', 'FerretDB', 'MongoDB read-model store', (url) =>
       const late = { _id: 'd', position: 7, by: 'late' };
       const plan = await planWrites(collection, [{ kind: 'put', document: late, guard: { kind: 'newer' } }], 'indexed');
       await collection.replaceOne({ _id: 'd' }, { _id: 'd', position: 9, by: 'other' });
-      expect(await carryOut(collection, plan)).toEqual({ applied: 0, refused: ['d'] });
+      expect(await carryOut(collection, plan, 'indexed')).toEqual({ applied: 0, refused: ['d'] });
       expect(await collection.findOne({ _id: 'd' })).toEqual({ _id: 'd', position: 9, by: 'other' });
     } finally {
       await client.close();

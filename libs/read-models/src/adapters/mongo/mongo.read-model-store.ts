@@ -39,8 +39,9 @@ const INDEX_CONFLICTS: ReadonlySet<number | string> = new Set([85, 86]);
 /**
  * The MongoDB read-model store (design.md §1), also run against FerretDB 1.24 in CI. Uses plain
  * finds, single-document writes and indexes only: no aggregation, no transactions (FerretDB has neither
- * `$avg`-style accumulators nor transactions, and the projector does not need them). Reads and writes by
- * id stay lookups by index on FerretDB too (mongo.lookup.ts).
+ * `$avg`-style accumulators nor transactions, and the projector does not need them). Guarded writes are
+ * decided here and sent by id on FerretDB, which would decode the whole collection per write for a
+ * guarded filter (mongo.lookup.ts).
  */
 export class MongoReadModelStore implements ReadModelStore, ReadModelAdmin {
   private constructor(
@@ -70,7 +71,7 @@ export class MongoReadModelStore implements ReadModelStore, ReadModelAdmin {
 
   async getMany<D extends ReadDocument>(collection: string, ids: readonly string[]): Promise<ReadonlyMap<string, D>> {
     if (ids.length === 0) return new Map();
-    const found = await this.run(() => findByIds(this.collection(collection), ids, this.lookup, WITHOUT_FENCE.projection));
+    const found = await this.run(() => findByIds(this.collection(collection), ids, WITHOUT_FENCE.projection));
     return new Map(found.map((document) => [document._id, document as unknown as D]));
   }
 
@@ -106,7 +107,7 @@ export class MongoReadModelStore implements ReadModelStore, ReadModelAdmin {
         refused.push(...batch.slice(index).flatMap((c) => c.writes.flatMap((w) => (w.kind === 'put' ? [w.document._id] : []))));
         break;
       }
-      const outcome = await this.run(() => carryOut(target, plan));
+      const outcome = await this.run(() => carryOut(target, plan, this.lookup));
       applied += outcome.applied;
       refused.push(...outcome.refused);
     }
@@ -115,7 +116,7 @@ export class MongoReadModelStore implements ReadModelStore, ReadModelAdmin {
 
   private async isLeaseHeld(fence: Fence): Promise<boolean> {
     const [held, next] = [holdingId(fence.lease, fence.token), holdingId(fence.lease, fence.token + 1)];
-    const found = await this.run(() => findByIds(this.collection(LEASES), [held, next], this.lookup, { _id: 1 }));
+    const found = await this.run(() => findByIds(this.collection(LEASES), [held, next], { _id: 1 }));
     return found.length === 1 && found[0]?._id === held;
   }
 

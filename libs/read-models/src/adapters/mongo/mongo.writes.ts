@@ -1,6 +1,6 @@
 import { MongoBulkWriteError, MongoServerError, type Collection, type Filter } from 'mongodb';
 import type { DocumentWrite } from '../../read-model-store.port';
-import { findByIds, inChunks, PARALLEL_OPERATIONS, type Lookup } from './mongo.lookup';
+import { findByIds, inChunks, parallelWrites, type Lookup } from './mongo.lookup';
 import type { StoredDocument } from './mongo.queries';
 
 const DUPLICATE_KEY = 11000;
@@ -30,7 +30,7 @@ export interface WritePlan {
 
 /**
  * Decides the guards of one collection's writes on the client, from the stored position and fence
- * of each `newer` put's document, read by id (lookups every server makes by index). A put outranked
+ * of each `newer` put's document, read in one query. A put outranked
  * by its stored document (an equal or higher position, or a higher fence token) is refused here;
  * one whose document is absent becomes an insert, which the store refuses atomically if another
  * writer inserted meanwhile. Under a fence token every put stores its token.
@@ -42,7 +42,7 @@ export async function planWrites(
   fenceToken?: number,
 ): Promise<WritePlan> {
   const newer = writes.flatMap((w) => (w.kind === 'put' && w.guard.kind === 'newer' ? [w.document._id] : []));
-  const stored = new Map((await findByIds(collection, newer, lookup, GUARD_FIELDS)).map((d) => [d._id, d]));
+  const stored = new Map((await findByIds(collection, newer, GUARD_FIELDS)).map((d) => [d._id, d]));
   const plan: WritePlan = { refused: [], inserts: [], replaces: [], deletes: [] };
   for (const write of writes) {
     if (write.kind === 'delete') {
@@ -64,11 +64,11 @@ export async function planWrites(
   return plan;
 }
 
-/** Sends a plan: inserts in order, replaces in parallel, deletes in one bulk. Each put is reported applied or refused. */
-export async function carryOut(collection: Collection<StoredDocument>, plan: WritePlan): Promise<CollectionOutcome> {
+/** Sends a plan: inserts in order, replaces each on its own, deletes in one bulk. Each put is reported applied or refused. */
+export async function carryOut(collection: Collection<StoredDocument>, plan: WritePlan, lookup: Lookup): Promise<CollectionOutcome> {
   const refusedInserts = await insertInOrder(collection, plan.inserts);
   const replaced = (
-    await inChunks(plan.replaces, PARALLEL_OPERATIONS, (chunk) => Promise.all(chunk.map((r) => replaceOne(collection, r))))
+    await inChunks(plan.replaces, parallelWrites(lookup), (chunk) => Promise.all(chunk.map((r) => replaceOne(collection, r))))
   ).flat();
   if (plan.deletes.length > 0) {
     await collection.bulkWrite(
@@ -92,7 +92,7 @@ function isOutranked(stored: StoredDocument, document: StoredDocument): boolean 
 /**
  * Where the server looks documents up by index whatever the filter, a replace names the guards it
  * was decided on: a writer that got in since the read makes it refuse (compare-and-set). FerretDB
- * 1.24 would read the whole collection for that filter, so there it names the id alone; the window
+ * 1.24 would decode the whole collection for that filter, so there it names the id alone; the window
  * between the read and the write is then open to a writer that takes the lease over in it (see
  * MongoReadModelStore.write for the order that keeps it short).
  */
