@@ -9,6 +9,7 @@ import { allProjections } from './projections/catalog';
 import { Projector } from './projector';
 import { Lease } from './runtime/lease';
 import { LEASES } from './read-model-store.port';
+import { CHECKPOINTS } from './runtime/checkpoints';
 
 const projections = allProjections();
 const names = projections.map((p) => p.name);
@@ -75,6 +76,45 @@ describe('an owner whose batch outlasts its lease duration (slow writes)', () =>
         if (taken !== null) rivalFences.push(taken);
       }
       return result;
+    };
+    const lease = new Lease(ownerStore, 'projector', { owner: 'owner', durationMs, clock: clock.read });
+    const owner = new Projector(events, ownerStore, projections, { idleMs: 50, clock: clock.read, lease });
+    try {
+      owner.start();
+      expect(await owner.waitFor(names, await appendAll(events, manyCustomersHistory(3)), 10_000)).toBe(true);
+      expect(rivalFences).toEqual([]);
+      expect(owner.status().map((s) => s.lastError)).toEqual(names.map(() => null));
+    } finally {
+      await owner.stop();
+      await ownerStore.close();
+      await rivalStore.close();
+      await events.close();
+    }
+  });
+});
+
+describe('an owner whose batch reads outlast its lease duration (slow reads)', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'rapport-ownership-slow-reads-'));
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  it('renews the lease between the reads of its projections, so no other process takes it over before the writes', async () => {
+    const durationMs = 9_000;
+    const clock = { now: Date.parse('2026-03-01T09:00:00Z'), read: () => new Date(clock.now) };
+    const events = new InMemoryEventStore();
+    const file = join(directory, 'read-models.sqlite');
+    const [ownerStore, rivalStore] = [EmbeddedReadModelStore.open(file), EmbeddedReadModelStore.open(file)];
+    const rival = new Lease(rivalStore, 'projector', { owner: 'rival', durationMs, clock: clock.read });
+    const rivalFences: unknown[] = [];
+    const getMany = ownerStore.getMany.bind(ownerStore);
+    // Every read of documents takes 0.3 of the lease duration (a projection makes at most three); the rival tries to take the lease after each.
+    ownerStore.getMany = async (collection, ids) => {
+      const found = await getMany(collection, ids);
+      if (collection !== CHECKPOINTS) {
+        clock.now += durationMs * 0.3;
+        const taken = await rival.hold();
+        if (taken !== null) rivalFences.push(taken);
+      }
+      return found as never;
     };
     const lease = new Lease(ownerStore, 'projector', { owner: 'owner', durationMs, clock: clock.read });
     const owner = new Projector(events, ownerStore, projections, { idleMs: 50, clock: clock.read, lease });

@@ -266,6 +266,7 @@ export class Projector {
       if (isFeed(handler) || handles === undefined) continue;
       projections.push(handler);
       const mine = events.filter((e) => e.position > tracked.position && handles.has(e.type));
+      await this.renewLease();
       await applyEvents(this.store, documents, handler, mine, LIVE_NAMES);
     }
     for (const writes of documentWrites(documents, projections, LIVE_NAMES)) await this.write(writes, true);
@@ -305,7 +306,7 @@ export class Projector {
     return result;
   }
 
-  /** A batch can outlast the lease (slow writes): renewed when due before each write, and the batch given up once it is lost. */
+  /** A batch can outlast the lease (slow reads or writes): renewed when due before each projection's reads and each write, and the batch given up once it is lost. */
   private async renewLease(): Promise<void> {
     if (this.fence === undefined || this.fence === null || this.options.lease === undefined) return;
     const fence = await this.options.lease.hold();
