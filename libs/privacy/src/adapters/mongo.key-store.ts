@@ -5,7 +5,7 @@ import { unwrapKey, wrapKey } from '../sealing';
 
 interface KeyDocument {
   _id: string;
-  /** The customer id again, under its own unique index: FerretDB 1.24 scans the collection for `_id` lookups. */
+  /** The customer id again (the `_id` is the same), under its own unique index. */
   customerId: string;
   keyId: string;
   wrappedKey: Buffer | null;
@@ -61,8 +61,12 @@ export class MongoKeyStore implements KeyStore {
     await this.client.close();
   }
 
+  /**
+   * By `_id`: the one filter FerretDB 1.24 turns into SQL. For any other (`customerId` included, its
+   * index unused) it decodes every key of the collection, on every command of every instance.
+   */
   private find(customerId: string): Promise<KeyDocument | null> {
-    return this.keys.findOne({ customerId });
+    return this.keys.findOne({ _id: customerId });
   }
 
   /** Another instance may make the same customer's key at the same moment: the first stored wins for both. */
