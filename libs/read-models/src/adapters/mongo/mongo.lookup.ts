@@ -17,8 +17,8 @@ const PARALLEL_OPERATIONS = 64;
 const IN_CHUNK = 1_000;
 
 /**
- * Writes sent at a time: one on FerretDB, whose SQLite takes one writer at a time and fails a
- * write that waited past its busy timeout (SQLITE_BUSY) when many queue up on a loaded machine.
+ * Single-document writes sent at a time: one on FerretDB, whose SQLite takes one writer at a time
+ * and fails a write that waited past its busy timeout (SQLITE_BUSY) when many queue up.
  */
 export function parallelWrites(lookup: Lookup): number {
   return lookup === 'indexed' ? PARALLEL_OPERATIONS : 1;

@@ -64,23 +64,51 @@ export async function planWrites(
   return plan;
 }
 
-/** Sends a plan: inserts in order, replaces each on its own, deletes in one bulk. Each put is reported applied or refused. */
+/** Sends a plan: inserts in order, then replaces, then deletes in one bulk. Each put is reported applied or refused. */
 export async function carryOut(collection: Collection<StoredDocument>, plan: WritePlan, lookup: Lookup): Promise<CollectionOutcome> {
   const refusedInserts = await insertInOrder(collection, plan.inserts);
-  const replaced = (
-    await inChunks(plan.replaces, parallelWrites(lookup), (chunk) => Promise.all(chunk.map((r) => replaceOne(collection, r))))
-  ).flat();
+  const byId = lookup === 'id-equality-only' ? plan.replaces.filter((r) => r.upsert) : [];
+  const eachOnItsOwn = plan.replaces.filter((r) => !byId.includes(r));
+  const refusedReplaces = [
+    ...(await replaceInOneBulk(collection, byId)),
+    ...(
+      await inChunks(eachOnItsOwn, parallelWrites(lookup), (chunk) =>
+        Promise.all(chunk.map(async (r) => ((await replaceOne(collection, r)) ? [] : [r.document._id]))),
+      )
+    ).flat(2),
+  ];
   if (plan.deletes.length > 0) {
     await collection.bulkWrite(
       plan.deletes.map((id) => ({ deleteOne: { filter: { _id: id } } })),
       { ordered: false },
     );
   }
-  const refusedReplaces = plan.replaces.filter((_, index) => !replaced[index]).map((r) => r.document._id);
   return {
-    applied: plan.inserts.length - refusedInserts.length + replaced.filter(Boolean).length + plan.deletes.length,
+    applied: plan.inserts.length - refusedInserts.length + plan.replaces.length - refusedReplaces.length + plan.deletes.length,
     refused: [...plan.refused, ...refusedInserts, ...refusedReplaces],
   };
+}
+
+/**
+ * Replaces by id alone (FerretDB) in one ordered bulk: one round trip instead of one per document,
+ * which on a loaded machine kept a batch's writes past the lease. After an error (an upsert that
+ * met a document inserted meanwhile) they are sent again one by one: a replace by id puts the same
+ * document however often it is applied. Returns the ids refused.
+ */
+async function replaceInOneBulk(collection: Collection<StoredDocument>, replaces: readonly Replace[]): Promise<string[]> {
+  if (replaces.length === 0) return [];
+  try {
+    await collection.bulkWrite(
+      replaces.map((r) => ({ replaceOne: { filter: r.filter, replacement: r.document, upsert: r.upsert } })),
+      { ordered: true },
+    );
+    return [];
+  } catch (error: unknown) {
+    if (!(error instanceof MongoServerError)) throw error;
+  }
+  const refused: string[] = [];
+  for (const replace of replaces) if (!(await replaceOne(collection, replace))) refused.push(replace.document._id);
+  return refused;
 }
 
 function isOutranked(stored: StoredDocument, document: StoredDocument): boolean {
