@@ -4,8 +4,9 @@ import { KeyDestroyed, type DataKey, type KeyLookup, type KeyStore } from '../ke
 import { unwrapKey, wrapKey } from '../sealing';
 
 interface KeyDocument {
+  /** The customer id: its uniqueness settles a race between instances making the same key. */
   _id: string;
-  /** The customer id again (the `_id` is the same), under its own unique index. */
+  /** The customer id again: collections made before lookups moved to `_id` have a unique index on it. */
   customerId: string;
   keyId: string;
   wrappedKey: Buffer | null;
@@ -36,9 +37,7 @@ export class MongoKeyStore implements KeyStore {
       writeConcern: { w: 'majority', journal: true },
     });
     await client.connect();
-    const keys = client.db().collection<KeyDocument>(collectionName);
-    await keys.createIndex({ customerId: 1 }, { unique: true, name: 'by_customer' });
-    return new MongoKeyStore(client, keys, masterKey);
+    return new MongoKeyStore(client, client.db().collection<KeyDocument>(collectionName), masterKey);
   }
 
   async keyFor(customerId: string): Promise<DataKey> {
@@ -54,7 +53,7 @@ export class MongoKeyStore implements KeyStore {
   }
 
   async destroy(customerId: string, at: Date): Promise<void> {
-    await this.keys.updateOne({ customerId, destroyedAt: null }, { $set: { wrappedKey: null, destroyedAt: at.toISOString() } });
+    await this.keys.updateOne({ _id: customerId, destroyedAt: null }, { $set: { wrappedKey: null, destroyedAt: at.toISOString() } });
   }
 
   async close(): Promise<void> {
@@ -62,8 +61,9 @@ export class MongoKeyStore implements KeyStore {
   }
 
   /**
-   * By `_id`: the one filter FerretDB 1.24 turns into SQL. For any other (`customerId` included, its
-   * index unused) it decodes every key of the collection, on every command of every instance.
+   * By `_id` only: FerretDB 1.24 on SQLite pushes a filter down to SQL only when it is a single
+   * `_id` equality; any other filter (`{ customerId }` included, index or not) decodes and tests
+   * every document of the collection in Go, once per sealed command (issue #16).
    */
   private find(customerId: string): Promise<KeyDocument | null> {
     return this.keys.findOne({ _id: customerId });
