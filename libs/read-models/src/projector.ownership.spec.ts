@@ -54,80 +54,70 @@ describe('a projector that another process owns', () => {
   });
 });
 
-describe('an owner whose batch outlasts its lease duration (slow writes)', () => {
-  const directory = mkdtempSync(join(tmpdir(), 'rapport-ownership-slow-'));
-  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+/**
+ * An owner on a slow store: `slowDown` wraps one of the owner store's methods so that each call
+ * moves the clock on and then lets a rival try to take the lease. The owner must keep renewing it.
+ */
+async function ownerOnASlowStore(
+  directoryName: string,
+  slowDown: (ownerStore: EmbeddedReadModelStore, elapse: (fraction: number) => Promise<void>) => void,
+): Promise<{ rivalFences: unknown[]; lastErrors: unknown[] }> {
+  const directory = mkdtempSync(join(tmpdir(), directoryName));
+  const durationMs = 9_000;
+  const clock = { now: Date.parse('2026-03-01T09:00:00Z'), read: () => new Date(clock.now) };
+  const events = new InMemoryEventStore();
+  const file = join(directory, 'read-models.sqlite');
+  const [ownerStore, rivalStore] = [EmbeddedReadModelStore.open(file), EmbeddedReadModelStore.open(file)];
+  const rival = new Lease(rivalStore, 'projector', { owner: 'rival', durationMs, clock: clock.read });
+  const rivalFences: unknown[] = [];
+  slowDown(ownerStore, async (fraction) => {
+    clock.now += durationMs * fraction;
+    const taken = await rival.hold();
+    if (taken !== null) rivalFences.push(taken);
+  });
+  const lease = new Lease(ownerStore, 'projector', { owner: 'owner', durationMs, clock: clock.read });
+  const owner = new Projector(events, ownerStore, projections, { idleMs: 50, clock: clock.read, lease });
+  try {
+    owner.start();
+    expect(await owner.waitFor(names, await appendAll(events, manyCustomersHistory(3)), 10_000)).toBe(true);
+    return { rivalFences, lastErrors: owner.status().map((s) => s.lastError) };
+  } finally {
+    await owner.stop();
+    await ownerStore.close();
+    await rivalStore.close();
+    await events.close();
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
 
+describe('an owner whose batch outlasts its lease duration (slow writes)', () => {
   it('renews the lease between its writes, so no other process takes it over mid-batch', async () => {
-    const durationMs = 9_000;
-    const clock = { now: Date.parse('2026-03-01T09:00:00Z'), read: () => new Date(clock.now) };
-    const events = new InMemoryEventStore();
-    const file = join(directory, 'read-models.sqlite');
-    const [ownerStore, rivalStore] = [EmbeddedReadModelStore.open(file), EmbeddedReadModelStore.open(file)];
-    const rival = new Lease(rivalStore, 'projector', { owner: 'rival', durationMs, clock: clock.read });
-    const rivalFences: unknown[] = [];
-    const write = ownerStore.write.bind(ownerStore);
-    // Every document or checkpoint write takes 0.6 of the lease duration; the rival tries to take the lease after each.
-    ownerStore.write = async (batch, fence) => {
-      const result = await write(batch, fence);
-      if (batch.some((writes) => writes.collection !== LEASES)) {
-        clock.now += durationMs * 0.6;
-        const taken = await rival.hold();
-        if (taken !== null) rivalFences.push(taken);
-      }
-      return result;
-    };
-    const lease = new Lease(ownerStore, 'projector', { owner: 'owner', durationMs, clock: clock.read });
-    const owner = new Projector(events, ownerStore, projections, { idleMs: 50, clock: clock.read, lease });
-    try {
-      owner.start();
-      expect(await owner.waitFor(names, await appendAll(events, manyCustomersHistory(3)), 10_000)).toBe(true);
-      expect(rivalFences).toEqual([]);
-      expect(owner.status().map((s) => s.lastError)).toEqual(names.map(() => null));
-    } finally {
-      await owner.stop();
-      await ownerStore.close();
-      await rivalStore.close();
-      await events.close();
-    }
+    const { rivalFences, lastErrors } = await ownerOnASlowStore('rapport-ownership-slow-', (ownerStore, elapse) => {
+      const write = ownerStore.write.bind(ownerStore);
+      // Every document or checkpoint write takes 0.6 of the lease duration.
+      ownerStore.write = async (batch, fence) => {
+        const result = await write(batch, fence);
+        if (batch.some((writes) => writes.collection !== LEASES)) await elapse(0.6);
+        return result;
+      };
+    });
+    expect(rivalFences).toEqual([]);
+    expect(lastErrors).toEqual(names.map(() => null));
   });
 });
 
 describe('an owner whose batch reads outlast its lease duration (slow reads)', () => {
-  const directory = mkdtempSync(join(tmpdir(), 'rapport-ownership-slow-reads-'));
-  afterAll(() => rmSync(directory, { recursive: true, force: true }));
-
   it('renews the lease between the reads of its projections, so no other process takes it over before the writes', async () => {
-    const durationMs = 9_000;
-    const clock = { now: Date.parse('2026-03-01T09:00:00Z'), read: () => new Date(clock.now) };
-    const events = new InMemoryEventStore();
-    const file = join(directory, 'read-models.sqlite');
-    const [ownerStore, rivalStore] = [EmbeddedReadModelStore.open(file), EmbeddedReadModelStore.open(file)];
-    const rival = new Lease(rivalStore, 'projector', { owner: 'rival', durationMs, clock: clock.read });
-    const rivalFences: unknown[] = [];
-    const getMany = ownerStore.getMany.bind(ownerStore);
-    // Every read of documents takes 0.3 of the lease duration (a projection makes at most three); the rival tries to take the lease after each.
-    ownerStore.getMany = async (collection, ids) => {
-      const found = await getMany(collection, ids);
-      if (collection !== CHECKPOINTS) {
-        clock.now += durationMs * 0.3;
-        const taken = await rival.hold();
-        if (taken !== null) rivalFences.push(taken);
-      }
-      return found as never;
-    };
-    const lease = new Lease(ownerStore, 'projector', { owner: 'owner', durationMs, clock: clock.read });
-    const owner = new Projector(events, ownerStore, projections, { idleMs: 50, clock: clock.read, lease });
-    try {
-      owner.start();
-      expect(await owner.waitFor(names, await appendAll(events, manyCustomersHistory(3)), 10_000)).toBe(true);
-      expect(rivalFences).toEqual([]);
-      expect(owner.status().map((s) => s.lastError)).toEqual(names.map(() => null));
-    } finally {
-      await owner.stop();
-      await ownerStore.close();
-      await rivalStore.close();
-      await events.close();
-    }
+    const { rivalFences, lastErrors } = await ownerOnASlowStore('rapport-ownership-slow-reads-', (ownerStore, elapse) => {
+      const getMany = ownerStore.getMany.bind(ownerStore);
+      // Every read of documents takes 0.3 of the lease duration (a projection makes at most three).
+      ownerStore.getMany = async (collection, ids) => {
+        const found = await getMany(collection, ids);
+        if (collection !== CHECKPOINTS) await elapse(0.3);
+        return found as never;
+      };
+    });
+    expect(rivalFences).toEqual([]);
+    expect(lastErrors).toEqual(names.map(() => null));
   });
 });
