@@ -71,12 +71,10 @@ export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new Set<CatchUpSubscription>();
   /** The last outside-write mark asked of the writer thread, and this connection's data_version just before. */
   private outsideWrites: { readonly seen: number; readonly mark: number } | undefined;
-  /** Started on first use: a store that only reads (the projector's thread) never starts one. */
-  private writerThread: WriterThread | undefined;
 
   private constructor(
     private readonly db: Database.Database,
-    private readonly filePath: string,
+    private readonly writer: WriterThread,
     private readonly settings: Settings,
   ) {
     this.statements = prepareStatements(db);
@@ -97,7 +95,8 @@ export class SqliteEventStore implements EventStore {
     let db: Database.Database | undefined;
     try {
       db = openDatabase(filePath, settings);
-      return new SqliteEventStore(db, filePath, settings);
+      const { synchronous, busyTimeoutMs, walCopyIntervalMs } = settings;
+      return new SqliteEventStore(db, WriterThread.start({ file: filePath, synchronous, busyTimeoutMs, walCopyIntervalMs }), settings);
     } catch (error: unknown) {
       db?.close();
       throw new EventStoreUnavailable(`cannot open the SQLite event store at ${filePath}`, { cause: error });
@@ -179,14 +178,8 @@ export class SqliteEventStore implements EventStore {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     // Appends already accepted are written, not dropped.
     await this.appends.drain();
-    await this.writerThread?.close();
+    await this.writer.close();
     if (this.db.open) this.db.close();
-  }
-
-  private get writer(): WriterThread {
-    const { synchronous, busyTimeoutMs, walCopyIntervalMs } = this.settings;
-    this.writerThread ??= WriterThread.start({ file: this.filePath, synchronous, busyTimeoutMs, walCopyIntervalMs });
-    return this.writerThread;
   }
 
   private async writeGroup(group: readonly AppendRequest[]): Promise<readonly Settled<AppendResult>[]> {
