@@ -93,7 +93,7 @@ export interface EventStore {
    * (another connection, another process); it stays the same across this object's own appends.
    * Lets a cache of folded streams skip digestStream while nobody else wrote. Optional.
    */
-  outsideWriteMark?(): Promise<number>;
+  outsideWriteMark?(): number;
 
   subscribeToAll(options: SubscribeOptions): EventSubscription;
 

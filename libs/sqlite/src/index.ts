@@ -1,4 +1,3 @@
 export { openWalDatabase, type OpenDatabaseOptions } from './open-database';
 export { isSqliteUnavailable, sqliteCode } from './sqlite-errors';
 export { WalCompactor, type WalCompactorOptions } from './wal-compactor';
-export { startWorkerThread } from './worker-thread';

@@ -142,7 +142,7 @@ describe('folding from snapshots', () => {
       return digestByReading(read)(revisions);
     };
     let mark = 7;
-    const stored = { read, digest, outsideWriteMark: async () => mark };
+    const stored = { read, digest, outsideWriteMark: () => mark };
     const now = new Date(iso(1_000));
     await fold.stateAsOf('customer-1', stored, now, 'occurred');
     expect(digested).toEqual([[1]]); // the snapshot kept after the first fold
@@ -170,7 +170,7 @@ describe('folding from snapshots', () => {
     let current: EventStore = before;
     let mark = 1;
     const read = (options?: { fromRevision?: number }) => current.readStream('customer-1', options);
-    const stored = { read, digest: digestByReading(read), outsideWriteMark: async () => mark };
+    const stored = { read, digest: digestByReading(read), outsideWriteMark: () => mark };
     const now = new Date(iso(1_000));
     await fold.stateAsOf('customer-1', stored, now, 'occurred');
     current = after;

@@ -40,7 +40,7 @@ export type DigestStream = (throughRevisions: readonly number[]) => Promise<read
 export interface StoredStream {
   readonly read: ReadStream;
   readonly digest: DigestStream;
-  readonly outsideWriteMark?: () => Promise<number>;
+  readonly outsideWriteMark?: () => number;
 }
 
 interface PendingSnapshot<State> {
@@ -83,7 +83,7 @@ export class CachedFold<State, Event> {
   async stateAsOf(streamId: string, stored: StoredStream, asOf: Date, basis: TimeBasis): Promise<FoldProgress<State> | undefined> {
     const { read, digest } = stored;
     // Read before the events: a write from outside after this point changes the mark seen next time.
-    const mark = await stored.outsideWriteMark?.();
+    const mark = stored.outsideWriteMark?.();
     const snapshot = await this.confirmedAt(streamId, digest, mark, instantOf(asOf), basis);
     const events = await read(snapshot === undefined ? undefined : { fromRevision: snapshot.revision + 1 });
     if (events.length === 0 && snapshot === undefined) return undefined;

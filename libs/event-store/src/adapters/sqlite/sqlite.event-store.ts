@@ -1,7 +1,7 @@
-import { isSqliteUnavailable, openWalDatabase } from '@rapport/sqlite';
+import { isSqliteUnavailable, openWalDatabase, sqliteCode, WalCompactor } from '@rapport/sqlite';
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { EventStoreUnavailable } from '../../event-store.errors';
+import { EventStoreUnavailable, StreamRevisionConflict } from '../../event-store.errors';
 import type {
   AppendResult,
   EventStore,
@@ -15,10 +15,9 @@ import type {
   SubscribeOptions,
 } from '../../event-store.port';
 import { AppendSignal, CatchUpSubscription } from '../shared/catch-up.subscription';
+import { assertExpectedRevision } from '../shared/expected-revision';
 import { GroupCommit, type Settled } from '../shared/group-commit';
 import { migrate, SQL } from './sqlite.schema';
-import { WriterThread } from './sqlite.writer';
-import type { AppendRequest, EventRow } from './sqlite.writer-protocol';
 
 export interface SqliteEventStoreOptions {
   /**
@@ -41,8 +40,17 @@ export interface SqliteEventStoreOptions {
 type Settings = Required<SqliteEventStoreOptions>;
 type EventTuple = [position: number, streamId: string, revision: number, id: string, type: string, data: string, metadata: string];
 type DataTuple = [position: number, streamId: string, revision: number, id: string, type: string, data: string, schemaVersion: number];
+type EventRow = readonly [id: string, type: string, data: string, metadata: string, schemaVersion: number];
+type AppendRows = (streamId: string, rows: readonly EventRow[], expected: ExpectedRevision) => AppendResult;
+interface AppendRequest {
+  readonly streamId: string;
+  readonly rows: readonly EventRow[];
+  readonly expected: ExpectedRevision;
+}
+type AppendGroup = (group: readonly AppendRequest[]) => Settled<AppendResult>[];
 
 const DEFAULTS: Settings = { synchronous: 'FULL', busyTimeoutMs: 5000, pollIntervalMs: 100, pageSize: 1000, walCopyIntervalMs: 200 };
+const UNIQUE_CODES: ReadonlySet<string> = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
 // Bounds the time one group holds the write lock and the latency its first append waits.
 const MAX_GROUP_SIZE = 256;
 
@@ -51,14 +59,10 @@ const MAX_GROUP_SIZE = 256;
  * several processes. Appends run in BEGIN IMMEDIATE transactions, so the expectation
  * check and the insert hold the write lock together and two writers cannot both win.
  *
- * Two connections: reads on this thread's, appends on a writer thread's (sqlite.writer.ts), so
- * that a commit's fsync overlaps the deciding of the next commands instead of stopping them.
- *
- * Group commit: appends made in the same turn of the event loop, or while the group before them
- * is being written, share one transaction and so one fsync, each under its own SAVEPOINT. They
- * take effect in call order, each checks its own expected revision against the stream as the
- * appends before it left it, and one that fails (a conflict) is rolled back alone
- * (sqlite.group-writer.ts); an append resolves only once its group committed.
+ * Group commit: appends made in the same turn of the event loop share one transaction and
+ * so one fsync, each under its own SAVEPOINT. They take effect in call order, each checks its
+ * own expected revision against the stream as the appends before it left it, and one that
+ * fails (a conflict) is rolled back alone; an append resolves only once its group committed.
  *
  * An empty append checks the expectation and returns the stream's last revision and
  * position; for a missing stream, revision -1 and the head position. An event id already
@@ -66,19 +70,25 @@ const MAX_GROUP_SIZE = 256;
  */
 export class SqliteEventStore implements EventStore {
   private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly appendOne: Database.Transaction<AppendRows>;
+  private readonly appendGroup: Database.Transaction<AppendGroup>;
   private readonly appends: GroupCommit<AppendRequest, AppendResult>;
   private readonly signal = new AppendSignal();
   private readonly subscriptions = new Set<CatchUpSubscription>();
-  /** The last outside-write mark asked of the writer thread, and this connection's data_version just before. */
-  private outsideWrites: { readonly seen: number; readonly mark: number } | undefined;
+  private readonly walCompactor: WalCompactor | undefined;
 
   private constructor(
     private readonly db: Database.Database,
-    private readonly writer: WriterThread,
     private readonly settings: Settings,
+    filePath: string,
   ) {
     this.statements = prepareStatements(db);
+    // Called inside appendGroup, appendOne runs as a SAVEPOINT (better-sqlite3 nests that way);
+    // called alone (.immediate), it is the whole transaction.
+    this.appendOne = db.transaction<AppendRows>((streamId, rows, expected) => this.appendRows(streamId, rows, expected));
+    this.appendGroup = db.transaction<AppendGroup>((group) => group.map((request) => this.appendIsolated(request)));
     this.appends = new GroupCommit((group) => this.writeGroup(group), MAX_GROUP_SIZE);
+    this.walCompactor = db.memory ? undefined : this.startWalCompactor(filePath);
   }
 
   /** Opens (creating when missing) the store file and brings its schema up to date. */
@@ -90,15 +100,9 @@ export class SqliteEventStore implements EventStore {
       pageSize: options.pageSize ?? DEFAULTS.pageSize,
       walCopyIntervalMs: options.walCopyIntervalMs ?? DEFAULTS.walCopyIntervalMs,
     };
-    // In memory, each of the two threads' connections would have a database of its own.
-    if (filePath === ':memory:') throw new EventStoreUnavailable('the SQLite event store needs a file, not :memory:');
-    let db: Database.Database | undefined;
     try {
-      db = openDatabase(filePath, settings);
-      const { synchronous, busyTimeoutMs, walCopyIntervalMs } = settings;
-      return new SqliteEventStore(db, WriterThread.start({ file: filePath, synchronous, busyTimeoutMs, walCopyIntervalMs }), settings);
+      return new SqliteEventStore(openDatabase(filePath, settings), settings, filePath);
     } catch (error: unknown) {
-      db?.close();
       throw new EventStoreUnavailable(`cannot open the SQLite event store at ${filePath}`, { cause: error });
     }
   }
@@ -119,19 +123,9 @@ export class SqliteEventStore implements EventStore {
     return rows.map(toRecordedEvent);
   }
 
-  /**
-   * The writer thread's data_version: SQLite moves it when another connection commits, never for
-   * that connection's own commits, which are this store's appends. This thread's data_version
-   * moves for those too, so it serves only to skip asking: while it stands, nobody (the writer
-   * thread included) committed since the writer thread last answered, and that answer stands.
-   */
-  async outsideWriteMark(): Promise<number> {
-    const seen = this.run(() => Number(this.db.pragma('data_version', { simple: true })));
-    if (this.outsideWrites?.seen === seen) return this.outsideWrites.mark;
-    // Asked after `seen` was read: the pair never stands for fewer commits than the writer had seen.
-    const mark = await this.writer.dataVersion();
-    this.outsideWrites = { seen, mark };
-    return mark;
+  /** SQLite's data_version: it changes when another connection commits, never for this connection's own commits. */
+  outsideWriteMark(): number {
+    return this.run(() => this.db.pragma('data_version', { simple: true }) as number);
   }
 
   async digestStream(streamId: string, throughRevisions: readonly number[]): Promise<readonly string[]> {
@@ -177,15 +171,63 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     // Appends already accepted are written, not dropped.
-    await this.appends.drain();
-    await this.writer.close();
+    if (this.db.open) this.appends.flush();
+    await this.walCompactor?.stop();
     if (this.db.open) this.db.close();
   }
 
-  private async writeGroup(group: readonly AppendRequest[]): Promise<readonly Settled<AppendResult>[]> {
-    const outcomes = await this.writer.append(group);
+  /** WAL copies move off this thread (@rapport/sqlite WalCompactor); if that fails, SQLite's own checkpoints come back. */
+  private startWalCompactor(filePath: string): WalCompactor {
+    const { synchronous, busyTimeoutMs, walCopyIntervalMs: intervalMs } = this.settings;
+    return new WalCompactor({ db: this.db, file: filePath, synchronous, busyTimeoutMs, intervalMs });
+  }
+
+  private writeGroup(group: readonly AppendRequest[]): readonly Settled<AppendResult>[] {
+    const [only] = group;
+    const outcomes = group.length === 1 && only ? [this.writeAlone(only)] : this.run(() => this.appendGroup.immediate(group));
+    this.walCompactor?.afterCommit();
     if (outcomes.some((outcome, index) => outcome.ok && (group[index]?.rows.length ?? 0) > 0)) this.signal.notify();
     return outcomes;
+  }
+
+  /** A group of one needs no savepoint: its own transaction rolls back alone. */
+  private writeAlone({ streamId, rows, expected }: AppendRequest): Settled<AppendResult> {
+    try {
+      return { ok: true, value: this.run(() => this.appendOne.immediate(streamId, rows, expected)) };
+    } catch (error: unknown) {
+      return { ok: false, error: this.appendError(streamId, expected, error) };
+    }
+  }
+
+  /** One append of a group under its own savepoint, so that its failure undoes its rows only. */
+  private appendIsolated({ streamId, rows, expected }: AppendRequest): Settled<AppendResult> {
+    try {
+      return { ok: true, value: this.appendOne(streamId, rows, expected) };
+    } catch (error: unknown) {
+      // SQLite ends the whole transaction on some errors (I/O, full disk): then nothing in the group stands.
+      if (!this.db.inTransaction) throw error;
+      return { ok: false, error: this.appendError(streamId, expected, error) };
+    }
+  }
+
+  private appendError(streamId: string, expected: ExpectedRevision, error: unknown): unknown {
+    if (!UNIQUE_CODES.has(sqliteCode(error) ?? '')) return toPortError(error);
+    const current = this.statements.selectStream.get(streamId)?.[0];
+    return new StreamRevisionConflict(streamId, expected, current ?? 'no-stream');
+  }
+
+  private appendRows(streamId: string, rows: readonly EventRow[], expected: ExpectedRevision): AppendResult {
+    const stream = this.statements.selectStream.get(streamId);
+    assertExpectedRevision(streamId, expected, stream?.[0]);
+    if (stream === undefined && rows.length === 0) {
+      return { revision: -1, position: this.statements.headPosition.get() ?? 0 };
+    }
+    let [revision, position] = stream ?? [-1, 0];
+    for (const [id, type, data, metadata, schemaVersion] of rows) {
+      revision += 1;
+      position = Number(this.statements.insertEvent.run(streamId, revision, id, type, data, metadata, schemaVersion).lastInsertRowid);
+    }
+    return { revision, position };
   }
 
   private readAllRows<Row>(
@@ -226,6 +268,8 @@ function openDatabase(filePath: string, settings: Settings): Database.Database {
 
 function prepareStatements(db: Database.Database) {
   return {
+    selectStream: db.prepare<[string], [revision: number, position: number]>(SQL.selectStream).raw(),
+    insertEvent: db.prepare<[string, number, string, string, string, string, number]>(SQL.insertEvent),
     headPosition: db.prepare<[], number | null>(SQL.headPosition).pluck(),
     readForwards: db.prepare<[string, number, number], EventTuple>(SQL.readForwards).raw(),
     readBackwards: db.prepare<[string, number, number], EventTuple>(SQL.readBackwards).raw(),
