@@ -70,6 +70,25 @@ describeWithServer('MONGO_URL', 'FerretDB', 'MongoDB read-model store', (url) =>
     }
   });
 
+  it('replaces 250 documents of one collection in one write, each applied (FerretDB hangs on an update of 100 statements)', async () => {
+    const store = await MongoReadModelStore.connect(url, { database });
+    const collection = `many_replaces_${randomBytes(4).toString('hex')}`;
+    const puts = (position: number) =>
+      Array.from({ length: 250 }, (_, i) => ({
+        kind: 'put' as const,
+        document: { _id: `d${i}`, position },
+        guard: { kind: 'newer' as const },
+      }));
+    try {
+      await store.write([{ collection, writes: puts(1) }]);
+      expect(await store.write([{ collection, writes: puts(2) }])).toEqual({ applied: 250, refused: [] });
+      const page = await store.find<{ _id: string; position: number }>(collection, { limit: 300 });
+      expect(page.documents.filter((document) => document.position === 2)).toHaveLength(250);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('takes the database from the URL path, if there is one', () => {
     expect([databaseIn('mongodb://h:27017/'), databaseIn('mongodb://h:27017/analytics?w=1'), databaseIn('mongodb://a,b/x')]).toEqual([
       undefined,

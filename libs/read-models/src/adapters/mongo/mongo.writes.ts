@@ -7,6 +7,12 @@ const DUPLICATE_KEY = 11000;
 /** The lease token a document was last written under (read-model-store.port.ts `Fence`); stripped from reads. */
 export const FENCE_FIELD = '_fence';
 const GUARD_FIELDS = { position: 1, [FENCE_FIELD]: 1 };
+/**
+ * FerretDB 1.24 keeps each statement of an update command on its own SQLite connection until the
+ * whole command ends, from a pool of 100: a bulk of 100 replaces waits forever for a connection,
+ * and with it every later command on that database (measured: 99 pass, 100 hang).
+ */
+const REPLACES_PER_BULK = 50;
 
 export interface CollectionOutcome {
   readonly applied: number;
@@ -42,7 +48,7 @@ export async function planWrites(
   fenceToken?: number,
 ): Promise<WritePlan> {
   const newer = writes.flatMap((w) => (w.kind === 'put' && w.guard.kind === 'newer' ? [w.document._id] : []));
-  const stored = new Map((await findByIds(collection, newer, GUARD_FIELDS)).map((d) => [d._id, d]));
+  const stored = new Map((await findByIds(collection, newer, GUARD_FIELDS, lookup)).map((d) => [d._id, d]));
   const plan: WritePlan = { refused: [], inserts: [], replaces: [], deletes: [] };
   for (const write of writes) {
     if (write.kind === 'delete') {
@@ -70,7 +76,7 @@ export async function carryOut(collection: Collection<StoredDocument>, plan: Wri
   const byId = lookup === 'id-equality-only' ? plan.replaces.filter((r) => r.upsert) : [];
   const eachOnItsOwn = plan.replaces.filter((r) => !byId.includes(r));
   const refusedReplaces = [
-    ...(await replaceInOneBulk(collection, byId)),
+    ...(await inChunks(byId, REPLACES_PER_BULK, (chunk) => replaceInOneBulk(collection, chunk))).flat(),
     ...(
       await inChunks(eachOnItsOwn, parallelWrites(lookup), (chunk) =>
         Promise.all(chunk.map(async (r) => ((await replaceOne(collection, r)) ? [] : [r.document._id]))),
