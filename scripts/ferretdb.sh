@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Local MongoDB-wire server for dev and CI: FerretDB 1.24.2 (SQLite backend),
 # embedded in the tiny Go wrapper in scripts/ferretdb/. No Docker needed.
+# Built with one constant overlaid so lookups by _id use FerretDB's own _id index
+# (scripts/ferretdb/id-lookup.sed says why).
 #
 # Usage: scripts/ferretdb.sh build|start|stop|status|url
 #
@@ -30,8 +32,25 @@ die() { log "error: $*"; exit 1; }
 # gets rebuilt and an unchanged one is reused across clones on this machine.
 binary_path() {
   local hash
-  hash="$(cat "$SRC_DIR/go.mod" "$SRC_DIR/go.sum" "$SRC_DIR/main.go" | sha256sum | cut -c1-16)"
+  hash="$(cat "$SRC_DIR/go.mod" "$SRC_DIR/go.sum" "$SRC_DIR/main.go" "$SRC_DIR/id-lookup.sed" | sha256sum | cut -c1-16)"
   echo "${RAPPORT_CACHE_DIR:-$HOME/.cache/rapport}/ferretdb-$VERSION-$hash/ferretdb-wrapper"
+}
+
+# Writes into $1 a copy of FerretDB's sources with id-lookup.sed applied, and wrapper.mod/.sum: the
+# wrapper's go.mod and go.sum with FerretDB replaced by that copy (the module cache is read-only).
+write_patched_module() {
+  local dir="$1" module metadata
+  module="$(cd "$SRC_DIR" && go mod download -json github.com/FerretDB/FerretDB | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
+  [[ -d "$module" ]] || die "FerretDB sources not found at '$module'"
+  mkdir -p "$dir"
+  cp -r "$module" "$dir/FerretDB"
+  chmod -R u+w "$dir/FerretDB"
+  metadata="$dir/FerretDB/internal/backends/sqlite/metadata/metadata.go"
+  sed -i -f "$SRC_DIR/id-lookup.sed" "$metadata"
+  grep -q 'IDColumn = DefaultColumn + `->"_id"`' "$metadata" || die "id-lookup.sed no longer applies to $metadata"
+  cp "$SRC_DIR/go.mod" "$dir/wrapper.mod"
+  cp "$SRC_DIR/go.sum" "$dir/wrapper.sum"
+  printf '\nreplace github.com/FerretDB/FerretDB => %s\n' "$dir/FerretDB" >>"$dir/wrapper.mod"
 }
 
 cmd_build() {
@@ -46,8 +65,10 @@ cmd_build() {
   mkdir -p "$(dirname "$bin")"
   tmp="$bin.tmp.$$"
   start=$SECONDS
-  (cd "$SRC_DIR" && go build -mod=readonly -trimpath -buildvcs=false -o "$tmp" .) \
-    || { rm -f "$tmp"; die "go build failed"; }
+  write_patched_module "$tmp.src"
+  (cd "$SRC_DIR" && go build -mod=readonly -modfile "$tmp.src/wrapper.mod" -trimpath -buildvcs=false -o "$tmp" .) \
+    || { rm -rf "$tmp" "$tmp.src"; die "go build failed"; }
+  rm -rf "$tmp.src"
   mv -f "$tmp" "$bin"
   log "built $bin in $((SECONDS - start))s"
 }

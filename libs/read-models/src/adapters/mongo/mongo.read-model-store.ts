@@ -71,7 +71,7 @@ export class MongoReadModelStore implements ReadModelStore, ReadModelAdmin {
 
   async getMany<D extends ReadDocument>(collection: string, ids: readonly string[]): Promise<ReadonlyMap<string, D>> {
     if (ids.length === 0) return new Map();
-    const found = await this.run(() => findByIds(this.collection(collection), ids, WITHOUT_FENCE.projection));
+    const found = await this.run(() => findByIds(this.collection(collection), ids, WITHOUT_FENCE.projection, this.lookup));
     return new Map(found.map((document) => [document._id, document as unknown as D]));
   }
 
@@ -116,7 +116,7 @@ export class MongoReadModelStore implements ReadModelStore, ReadModelAdmin {
 
   private async isLeaseHeld(fence: Fence): Promise<boolean> {
     const [held, next] = [holdingId(fence.lease, fence.token), holdingId(fence.lease, fence.token + 1)];
-    const found = await this.run(() => findByIds(this.collection(LEASES), [held, next], { _id: 1 }));
+    const found = await this.run(() => findByIds(this.collection(LEASES), [held, next], { _id: 1 }, this.lookup));
     return found.length === 1 && found[0]?._id === held;
   }
 
