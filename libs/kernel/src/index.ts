@@ -8,3 +8,4 @@ export * from './periods';
 export * from './seeded-random';
 export * from './lru-cache';
 export * from './instant';
+export * from './worker-thread';

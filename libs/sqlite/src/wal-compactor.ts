@@ -1,16 +1,9 @@
 import type Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
-import { extname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '@rapport/kernel';
 // Types only: loading the worker's module here would run it.
 import type { WalWorkerData, WalWorkerFailure } from './wal-compactor.worker';
-
-// wal-compactor.worker.js beside this file once built; under jest or the bench this file is
-// TypeScript source, and a worker thread does not inherit the parent's require hook, so it loads
-// the bench's (which compiles .ts on require) before its own file.
-const IS_SOURCE = extname(__filename) === '.ts';
-const WORKER_FILE = join(__dirname, `wal-compactor.worker${extname(__filename)}`);
-const WORKER_EXEC_ARGV = IS_SOURCE ? ['--require', join(__dirname, '..', '..', '..', 'bench', 'support', 'register.js')] : undefined;
 
 /** SQLite's default automatic checkpoint, restored when the worker fails. */
 const AUTO_CHECKPOINT_PAGES = 1000;
@@ -59,7 +52,7 @@ export class WalCompactor {
     db.pragma('wal_autocheckpoint = 0');
     db.pragma(`journal_size_limit = ${this.maxWalBytes}`);
     const workerData: WalWorkerData = { file, synchronous, busyTimeoutMs, intervalMs };
-    this.worker = new Worker(WORKER_FILE, { workerData, ...(WORKER_EXEC_ARGV === undefined ? {} : { execArgv: WORKER_EXEC_ARGV }) });
+    this.worker = startWorker(__filename, 'wal-compactor.worker', { workerData });
     // Unreferenced: an idle compactor never keeps the process alive.
     this.worker.unref();
     this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));

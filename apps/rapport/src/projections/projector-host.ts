@@ -1,6 +1,6 @@
-import { extname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { startWorker } from '@rapport/kernel';
 import {
   allProjections,
   PositionWaiters,
@@ -23,14 +23,6 @@ import {
   type ProjectorWorkerData,
   type ToProjectorWorker,
 } from './projector-worker.protocol';
-
-// projector.worker.js beside this file once built; under jest or the bench this file is TypeScript
-// source, and a worker thread does not inherit the parent's require hook, so it loads the bench's
-// (which compiles .ts on require and resolves @rapport/*) before its own file.
-const IS_SOURCE = extname(__filename) === '.ts';
-const WORKER_FILE = join(__dirname, `projector.worker${extname(__filename)}`);
-const REGISTER = join(__dirname, '..', '..', '..', '..', 'bench', 'support', 'register.js');
-const WORKER_EXEC_ARGV = IS_SOURCE ? ['--require', REGISTER] : undefined;
 
 const METRICS_INTERVAL_MS = 1000;
 /** The wait before a dead worker is replaced, doubled for each death in a row up to 30 s. */
@@ -167,10 +159,7 @@ export class ProjectorHost implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   private spawn(): void {
-    const worker = new Worker(WORKER_FILE, {
-      workerData: this.workerData,
-      ...(WORKER_EXEC_ARGV === undefined ? {} : { execArgv: WORKER_EXEC_ARGV }),
-    });
+    const worker = startWorker(__filename, 'projector.worker', { workerData: this.workerData });
     let failure: string | undefined;
     worker.on('error', (error) => (failure = `${error.name}: ${error.message}`));
     worker.on('message', (message: FromProjectorWorker) => this.receive(message));
