@@ -5,7 +5,7 @@ import { account } from '../../libs/ingestion/contract/accounting';
 import { deadLetterCount, expectExactAccounting, isCausedByMessage } from '../../libs/ingestion/contract/accounting.expectations';
 import { produce, readDeadLetters, testKafka, waitForCommits, waitUntilConsumed } from '../../libs/ingestion/contract/kafka-test-kit';
 import { mixedTraffic } from '../../libs/ingestion/contract/mixed-traffic';
-import { describeSkipped, describeWithServer } from '../support/integration-server';
+import { describeWithServer } from '../support/integration-server';
 import { accountHttp, accountRetentionAlerts } from './effects-accounting';
 import { caughtUp, waitForHandled } from '../support/service-facts';
 import { customerCommands, retentionAlertDue, sendCommands, type HttpAnswer } from './http-traffic';
@@ -20,100 +20,85 @@ const HTTP_PREFIX = 'H-';
 const CUSTOMERS_PER_ROUND = 12;
 const projections = allProjections();
 
-/**
- * Known to fail (issue #16 open): the Kafka and HTTP accounting hold through the SIGKILL, the graceful stop and both
- * restarts, but the read side on FerretDB 1.24 does not reach the head within 120 s. Guarded writes no longer decode
- * the whole collection each, yet on a loaded 2-core machine the projector still made a few events per second: each
- * batch of 100 events costs some 80 FerretDB calls of 0.1-2 s there, since every `$in` read decodes the collection and
- * even a lone `_id` lookup is an SQL scan (FerretDB's unique index is on another expression). RAPPORT_MULTI_INSTANCE=1
- * runs it anyway.
- */
-const KNOWN_FAILURE =
-  process.env.RAPPORT_MULTI_INSTANCE === '1'
-    ? undefined
-    : 'known to fail: the read side on FerretDB does not reach the head in 120 s (issue #16 open); RAPPORT_MULTI_INSTANCE=1 runs it';
-
-if (KNOWN_FAILURE) describeSkipped('three Rapport instances under failure', KNOWN_FAILURE);
-else
-  describeWithServer('KAFKA_BROKERS', 'Kafka', 'three Rapport instances under failure', (kafkaBrokers) => {
-    describeWithServer('MONGO_URL', 'FerretDB', 'three Rapport instances under failure', (mongoUrl) => {
-      let cluster: RapportCluster | undefined;
-      afterAll(async () => {
-        await cluster?.stop();
-      });
-
-      it(
-        `${MESSAGES} Kafka messages and HTTP commands over three instances, one SIGKILLed and one stopped mid-stream, both restarted: ` +
-          'every message and command lands once and in order, every read model equals a rebuild, every saga command happens once',
-        async () => {
-          const kafka = testKafka(kafkaBrokers);
-          const planned = mixedTraffic({ messages: MESSAGES, seed: 1616, runId: KAFKA_RUN });
-          cluster = await RapportCluster.start({ kafkaBrokers, mongoUrl }, 3, 'three');
-          const running = cluster;
-          const { topics } = running;
-
-          // HTTP commands go on, spread over whichever instances run, until Kafka is drained.
-          let isKafkaDrained = false;
-          const answers: HttpAnswer[] = [];
-          const alertDue = new Map<string, string>();
-          const httpTraffic = (async () => {
-            for (let round = 0; !isKafkaDrained; round++) {
-              const customers = Array.from({ length: CUSTOMERS_PER_ROUND }, (_, i) => {
-                const n = round * CUSTOMERS_PER_ROUND + i;
-                const customerId = `${HTTP_PREFIX}${n}`;
-                const due = retentionAlertDue(customerId, n);
-                if (due) alertDue.set(customerId, due);
-                return customerCommands(customerId, n);
-              });
-              answers.push(...(await sendCommands(customers, () => running.running().map((instance) => instance.url), 6)));
-            }
-          })();
-          const producing = produce(kafka, topics.topic, planned);
-          try {
-            await failOverMidStream(running, kafka, planned.length);
-            await producing;
-            await waitUntilConsumed(kafka, topics, 600_000);
-          } finally {
-            isKafkaDrained = true;
-            await httpTraffic;
-          }
-
-          // Kafka and HTTP first: their events are all in once the group is drained and every command answered.
-          const written = await running.storedEvents();
-          const letters = await readDeadLetters(kafka, topics.deadLetterTopic, deadLetterCount(planned));
-          const kafkaEvents = written.filter((event) => event.streamId.startsWith(`customer-${KAFKA_RUN}-`) && isCausedByMessage(event));
-          expectExactAccounting(account(planned, kafkaEvents.map(accountingView), letters));
-          const httpEvents = written.filter((event) => event.streamId.startsWith(`customer-${HTTP_PREFIX}`) && isCausedByMessage(event));
-          const http = accountHttp(answers, httpEvents);
-          expect({ ...http, retried: answers.filter((answer) => answer.attempts > 1).length }).toMatchObject({
-            notCreated: [],
-            outOfOrderCustomers: [],
-            doubledSources: [],
-          });
-          expect(http.commands).toBeGreaterThan(CUSTOMERS_PER_ROUND * 3);
-
-          // Then the read side: every projection and the saga feed at the head, as each instance reports it.
-          for (const instance of running.running()) await caughtUp(instance);
-          await Promise.all(running.running().map((instance) => instance.kill('SIGTERM')));
-
-          // Work the instances issue themselves, each exactly once. Outbound signals (branch signals) join here.
-          const events = await running.storedEvents();
-          expect(accountRetentionAlerts(events, alertDue)).toEqual({ missingAlerts: [], doubledAlerts: [], unwarrantedAlerts: [] });
-          expect(alertDue.size).toBeGreaterThan(0);
-
-          const served = await MongoReadModelStore.connect(running.readModelsUrl);
-          const store = running.openEventStore();
-          try {
-            const rebuilt = await rebuiltFromScratch(store, projections);
-            expect(await snapshot(served, projections)).toEqual(rebuilt);
-            expect(Object.values(rebuilt).flat().length).toBeGreaterThan(1_000);
-          } finally {
-            await Promise.all([served.close(), store.close()]);
-          }
-        },
-      );
+describeWithServer('KAFKA_BROKERS', 'Kafka', 'three Rapport instances under failure', (kafkaBrokers) => {
+  describeWithServer('MONGO_URL', 'FerretDB', 'three Rapport instances under failure', (mongoUrl) => {
+    let cluster: RapportCluster | undefined;
+    afterAll(async () => {
+      await cluster?.stop();
     });
+
+    it(
+      `${MESSAGES} Kafka messages and HTTP commands over three instances, one SIGKILLed and one stopped mid-stream, both restarted: ` +
+        'every message and command lands once and in order, every read model equals a rebuild, every saga command happens once',
+      async () => {
+        const kafka = testKafka(kafkaBrokers);
+        const planned = mixedTraffic({ messages: MESSAGES, seed: 1616, runId: KAFKA_RUN });
+        cluster = await RapportCluster.start({ kafkaBrokers, mongoUrl }, 3, 'three');
+        const running = cluster;
+        const { topics } = running;
+
+        // HTTP commands go on, spread over whichever instances run, until Kafka is drained.
+        let isKafkaDrained = false;
+        const answers: HttpAnswer[] = [];
+        const alertDue = new Map<string, string>();
+        const httpTraffic = (async () => {
+          for (let round = 0; !isKafkaDrained; round++) {
+            const customers = Array.from({ length: CUSTOMERS_PER_ROUND }, (_, i) => {
+              const n = round * CUSTOMERS_PER_ROUND + i;
+              const customerId = `${HTTP_PREFIX}${n}`;
+              const due = retentionAlertDue(customerId, n);
+              if (due) alertDue.set(customerId, due);
+              return customerCommands(customerId, n);
+            });
+            answers.push(...(await sendCommands(customers, () => running.running().map((instance) => instance.url), 6)));
+          }
+        })();
+        const producing = produce(kafka, topics.topic, planned);
+        try {
+          await failOverMidStream(running, kafka, planned.length);
+          await producing;
+          await waitUntilConsumed(kafka, topics, 600_000);
+        } finally {
+          isKafkaDrained = true;
+          await httpTraffic;
+        }
+
+        // Kafka and HTTP first: their events are all in once the group is drained and every command answered.
+        const written = await running.storedEvents();
+        const letters = await readDeadLetters(kafka, topics.deadLetterTopic, deadLetterCount(planned));
+        const kafkaEvents = written.filter((event) => event.streamId.startsWith(`customer-${KAFKA_RUN}-`) && isCausedByMessage(event));
+        expectExactAccounting(account(planned, kafkaEvents.map(accountingView), letters));
+        const httpEvents = written.filter((event) => event.streamId.startsWith(`customer-${HTTP_PREFIX}`) && isCausedByMessage(event));
+        const http = accountHttp(answers, httpEvents);
+        expect({ ...http, retried: answers.filter((answer) => answer.attempts > 1).length }).toMatchObject({
+          notCreated: [],
+          outOfOrderCustomers: [],
+          doubledSources: [],
+        });
+        expect(http.commands).toBeGreaterThan(CUSTOMERS_PER_ROUND * 3);
+
+        // Then the read side: every projection and the saga feed at the head, as each instance reports it.
+        for (const instance of running.running()) await caughtUp(instance);
+        await Promise.all(running.running().map((instance) => instance.kill('SIGTERM')));
+
+        // Work the instances issue themselves, each exactly once. Outbound signals (branch signals) join here.
+        const events = await running.storedEvents();
+        expect(accountRetentionAlerts(events, alertDue)).toEqual({ missingAlerts: [], doubledAlerts: [], unwarrantedAlerts: [] });
+        expect(alertDue.size).toBeGreaterThan(0);
+
+        const served = await MongoReadModelStore.connect(running.readModelsUrl);
+        const store = running.openEventStore();
+        try {
+          const rebuilt = await rebuiltFromScratch(store, projections);
+          expect(await snapshot(served, projections)).toEqual(rebuilt);
+          expect(Object.values(rebuilt).flat().length).toBeGreaterThan(1_000);
+        } finally {
+          await Promise.all([served.close(), store.close()]);
+        }
+      },
+    );
   });
+});
 
 /**
  * Instance 0 is SIGKILLed once it has handled messages of its own (mid-batch: handled, not all committed);

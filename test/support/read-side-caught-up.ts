@@ -9,14 +9,19 @@ export interface ProjectionsView {
  * Waits until one answer shows every projection and the saga feed at the store's head. The head is
  * read after the positions, and the feed moves only once the commands its sagas issued are
  * appended, so such an answer is a fact: everything stored was applied and nothing is in flight.
- * Returns that head.
+ * Fails once the slowest of them has not moved for `stalledMs`: a busy machine only makes the wait
+ * longer, a read side that stopped fails it. Returns that head.
  */
-export async function readSideCaughtUp(view: () => Promise<ProjectionsView>, timeoutMs = 15_000): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+export async function readSideCaughtUp(view: () => Promise<ProjectionsView>, stalledMs = 15_000): Promise<number> {
+  let slowest = -1;
+  let movedAt = Date.now();
+  for (;;) {
     const { head, projections } = await view();
-    if (head > 0 && projections.every((p) => p.position >= head)) return head;
+    const position = Math.min(...projections.map((p) => p.position));
+    if (head > 0 && position >= head) return head;
+    if (position > slowest) [slowest, movedAt] = [position, Date.now()];
+    else if (Date.now() - movedAt > stalledMs)
+      throw new Error(`the read side stopped at position ${slowest} for ${stalledMs / 1000} s, short of the head at ${head}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`the read side did not reach the head of the store in ${timeoutMs / 1000} s`);
 }

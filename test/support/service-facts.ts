@@ -19,6 +19,6 @@ async function handledBy(service: ServiceProcess): Promise<number> {
 }
 
 /** Resolves once this instance answers that every projection and the saga feed stand at the store's head. */
-export function caughtUp(service: ServiceProcess, timeoutMs = 120_000): Promise<number> {
-  return readSideCaughtUp(async () => (await (await fetch(`${service.url}/v1/projections`)).json()) as ProjectionsView, timeoutMs);
+export function caughtUp(service: ServiceProcess, stalledMs = 120_000): Promise<number> {
+  return readSideCaughtUp(async () => (await (await fetch(`${service.url}/v1/projections`)).json()) as ProjectionsView, stalledMs);
 }

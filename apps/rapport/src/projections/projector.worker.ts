@@ -21,7 +21,6 @@ async function run(port: MessagePort, data: ProjectorWorkerData): Promise<void> 
   const post = (message: FromProjectorWorker) => port.postMessage(message);
   const crashAfter = data.crashAfterProjectedDocuments;
   const written = crashAfter === undefined ? store : crashingAfterDocuments(store, crashAfter);
-  // Paced reads and small batches keep a query waiting between two batches (readBetweenBatches) short.
   const projector = new Projector(events, written, allProjections(readModelConfigOf(data.policy)), {
     batchSize: PROJECTOR_PACING.batchSize,
     minReadIntervalMs: PROJECTOR_PACING.minIntervalMs,
