@@ -33,7 +33,7 @@ export interface SqliteEventStoreOptions {
   readonly pollIntervalMs?: number;
   /** Events a subscription reads per query. Default 1000. */
   readonly pageSize?: number;
-  /** How often a worker thread copies the WAL into the database file. Default 200. */
+  /** How often a worker thread copies the WAL into the database file. Default 50. */
   readonly walCopyIntervalMs?: number;
 }
 
@@ -49,7 +49,7 @@ interface AppendRequest {
 }
 type AppendGroup = (group: readonly AppendRequest[]) => Settled<AppendResult>[];
 
-const DEFAULTS: Settings = { synchronous: 'FULL', busyTimeoutMs: 5000, pollIntervalMs: 100, pageSize: 1000, walCopyIntervalMs: 200 };
+const DEFAULTS: Settings = { synchronous: 'FULL', busyTimeoutMs: 5000, pollIntervalMs: 100, pageSize: 1000, walCopyIntervalMs: 50 };
 const UNIQUE_CODES: ReadonlySet<string> = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
 // Bounds the time one group holds the write lock and the latency its first append waits.
 const MAX_GROUP_SIZE = 256;
