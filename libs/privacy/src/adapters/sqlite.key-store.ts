@@ -24,6 +24,7 @@ interface PendingKey {
  */
 export class SqliteKeyStore implements KeyStore {
   private readonly db: Database.Database;
+  private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly cache = new Map<string, DataKey>();
   private creating = new Map<string, PendingKey>();
 
@@ -35,6 +36,7 @@ export class SqliteKeyStore implements KeyStore {
     this.db.pragma('secure_delete = ON');
     this.db.exec(`CREATE TABLE IF NOT EXISTS data_keys (
       customer_id TEXT PRIMARY KEY, key_id TEXT NOT NULL, wrapped_key BLOB, created_at TEXT NOT NULL, destroyed_at TEXT)`);
+    this.statements = prepareStatements(this.db);
   }
 
   async keyFor(customerId: string): Promise<DataKey> {
@@ -54,9 +56,7 @@ export class SqliteKeyStore implements KeyStore {
   async destroy(customerId: string, at: Date): Promise<void> {
     if (this.creating.has(customerId)) this.createQueued();
     this.cache.delete(customerId);
-    this.db
-      .prepare('UPDATE data_keys SET wrapped_key = NULL, destroyed_at = ? WHERE customer_id = ? AND destroyed_at IS NULL')
-      .run(at.toISOString(), customerId);
+    this.statements.destroy.run(at.toISOString(), customerId);
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
@@ -65,8 +65,7 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   private row(customerId: string): KeyRow | undefined {
-    return this.db.prepare('SELECT key_id, wrapped_key, destroyed_at FROM data_keys WHERE customer_id = ?').get(customerId) as
-      KeyRow | undefined;
+    return this.statements.select.get(customerId);
   }
 
   private remember(customerId: string, row: KeyRow): DataKey {
@@ -94,7 +93,7 @@ export class SqliteKeyStore implements KeyStore {
     if (batch.size === 0) return;
     this.creating = new Map();
     const createdAt = new Date().toISOString();
-    const insert = this.db.prepare('INSERT OR IGNORE INTO data_keys (customer_id, key_id, wrapped_key, created_at) VALUES (?, ?, ?, ?)');
+    const { insert } = this.statements;
     try {
       this.db.transaction(() => {
         for (const customerId of batch.keys()) insert.run(customerId, randomUUID(), wrapKey(randomBytes(32), this.masterKey), createdAt);
@@ -113,4 +112,16 @@ export class SqliteKeyStore implements KeyStore {
       }
     }
   }
+}
+
+function prepareStatements(db: Database.Database) {
+  return {
+    select: db.prepare<[string], KeyRow>('SELECT key_id, wrapped_key, destroyed_at FROM data_keys WHERE customer_id = ?'),
+    insert: db.prepare<[string, string, Buffer, string]>(
+      'INSERT OR IGNORE INTO data_keys (customer_id, key_id, wrapped_key, created_at) VALUES (?, ?, ?, ?)',
+    ),
+    destroy: db.prepare<[string, string]>(
+      'UPDATE data_keys SET wrapped_key = NULL, destroyed_at = ? WHERE customer_id = ? AND destroyed_at IS NULL',
+    ),
+  };
 }
