@@ -9,7 +9,7 @@ import type {
 import type { DomainConfig } from '../customer.config';
 import { domainError } from '../customer.errors';
 import type { CustomerState, KnownCustomer } from '../customer.state';
-import { pointsInWindow, tierFor, windowStartDay } from '../policies/loyalty.policy';
+import { pointsInWindow, tierFor, tierWindow } from '../policies/loyalty.policy';
 import { churnedError, stamp, type Decision } from './decision';
 
 export function acquire(command: AcquireCustomer, state: CustomerState): Decision {
@@ -45,8 +45,9 @@ export function activate(command: ActivateCustomer, state: KnownCustomer, config
   }
   const { occurredAt } = command;
   const pointsEarned = config.loyalty.activationBonus;
-  const tierAfter = tierFor(pointsInWindow(state.loyalty.recentEarnings, occurredAt, config.loyalty) + pointsEarned, config.loyalty);
-  const tierWindowStartDay = windowStartDay(occurredAt, config.loyalty);
+  const window = tierWindow(occurredAt, config.loyalty);
+  const tierAfter = tierFor(pointsInWindow(state.loyalty.recentEarnings, window) + pointsEarned, config.loyalty);
+  const tierWindowStartDay = window.firstDay;
   const data = { ...stamp(command), product: command.data.product, pointsEarned, tierAfter, tierWindowStartDay };
   return [{ type: 'CustomerActivated', data }];
 }

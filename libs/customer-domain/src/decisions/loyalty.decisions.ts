@@ -4,7 +4,7 @@ import type { LoyaltyTier } from '../customer.values';
 import type { DomainConfig } from '../customer.config';
 import { domainError } from '../customer.errors';
 import type { KnownCustomer } from '../customer.state';
-import { pointsInWindow, tierFor, transactionPoints, windowStartDay } from '../policies/loyalty.policy';
+import { pointsInWindow, tierFor, tierWindow, transactionPoints } from '../policies/loyalty.policy';
 import { transactionContent } from '../transaction-content';
 import { churnedError, duplicate, stamp, type Decision } from './decision';
 
@@ -24,10 +24,11 @@ export function recordTransaction(command: RecordTransaction, state: KnownCustom
       status: state.status,
     });
   }
-  const windowPoints = pointsInWindow(state.loyalty.recentEarnings, command.occurredAt, config.loyalty);
+  const window = tierWindow(command.occurredAt, config.loyalty);
+  const windowPoints = pointsInWindow(state.loyalty.recentEarnings, window);
   const pointsEarned = transactionPoints(amount, tierFor(windowPoints, config.loyalty), config.loyalty);
   const tierAfter = tierFor(windowPoints + pointsEarned, config.loyalty);
-  const tierWindowStartDay = windowStartDay(command.occurredAt, config.loyalty);
+  const tierWindowStartDay = window.firstDay;
   const change = tierChange(state.loyalty.tier, tierAfter, 'earned', command, tierWindowStartDay);
   return [
     {
@@ -87,8 +88,9 @@ export function reviewLoyaltyTier(command: ReviewLoyaltyTier, state: KnownCustom
 }
 
 function tierAsOf(command: CustomerCommand, state: KnownCustomer, config: DomainConfig, cause: TierChangeCause): LoyaltyTierChanged[] {
-  const tier = tierFor(pointsInWindow(state.loyalty.recentEarnings, command.occurredAt, config.loyalty), config.loyalty);
-  return tierChange(state.loyalty.tier, tier, cause, command, windowStartDay(command.occurredAt, config.loyalty));
+  const window = tierWindow(command.occurredAt, config.loyalty);
+  const tier = tierFor(pointsInWindow(state.loyalty.recentEarnings, window), config.loyalty);
+  return tierChange(state.loyalty.tier, tier, cause, command, window.firstDay);
 }
 
 function tierChange(

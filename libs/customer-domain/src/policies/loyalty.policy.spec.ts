@@ -1,7 +1,15 @@
 import type { Money } from '@rapport/kernel';
 import type { DailyPoints } from '../customer.state';
 import type { LoyaltyTier } from '../customer.values';
-import { addEarning, defaultLoyaltyConfig as config, pointsInWindow, tierFor, transactionPoints, windowStartDay } from './loyalty.policy';
+import {
+  addEarning,
+  defaultLoyaltyConfig as config,
+  pointsInWindow,
+  tierFor,
+  tierWindow,
+  transactionPoints,
+  windowStartDay,
+} from './loyalty.policy';
 
 const cny = (amount: string): Money => ({ amount, currency: 'CNY' });
 const ASOF = '2026-01-05T09:00:00.000Z';
@@ -60,7 +68,7 @@ describe('trailing 12-month window as of 2026-01-05T09:00Z', () => {
     ['2026-01-05', 100],
     ['2026-01-06', 0],
   ])('counts points earned on %s: %i', (day, counted) => {
-    expect(pointsInWindow([{ day, points: 100 }], ASOF, config)).toBe(counted);
+    expect(pointsInWindow([{ day, points: 100 }], tierWindow(ASOF, config))).toBe(counted);
   });
 
   it('sums every day inside the window', () => {
@@ -69,7 +77,7 @@ describe('trailing 12-month window as of 2026-01-05T09:00Z', () => {
       { day: '2025-06-01', points: 20 },
       { day: '2026-01-05', points: 300 },
     ];
-    expect(pointsInWindow(earnings, ASOF, config)).toBe(320);
+    expect(pointsInWindow(earnings, tierWindow(ASOF, config))).toBe(320);
   });
 
   it('starts the window on 2025-01-06', () => {
@@ -81,7 +89,7 @@ describe('trailing 12-month window as of 2026-01-05T09:00Z', () => {
       { day: '2023-02-28', points: 1 },
       { day: '2023-03-01', points: 10 },
     ];
-    expect(pointsInWindow(earnings, '2024-02-29T12:00:00.000Z', config)).toBe(10);
+    expect(pointsInWindow(earnings, tierWindow('2024-02-29T12:00:00.000Z', config))).toBe(10);
   });
 });
 

@@ -53,10 +53,18 @@ export function windowStartDay(asOf: Instant, config: LoyaltyConfig): string {
   return periodLabel(addDays(addMonths(new Date(asOf), -config.tierWindowMonths), 1), 'day');
 }
 
-/** Points earned in the trailing window ending at `asOf` (see windowStartDay for the boundary). */
-export function pointsInWindow(recentEarnings: readonly DailyPoints[], asOf: Instant, config: LoyaltyConfig): number {
-  const firstDay = windowStartDay(asOf, config);
-  const lastDay = utcDayOf(asOf);
+/** The trailing window ending at `asOf`, in UTC days: decisions judge the tier over it and record its first day. */
+export interface TierWindow {
+  readonly firstDay: string;
+  readonly lastDay: string;
+}
+
+export function tierWindow(asOf: Instant, config: LoyaltyConfig): TierWindow {
+  return { firstDay: windowStartDay(asOf, config), lastDay: utcDayOf(asOf) };
+}
+
+/** Points earned in the window (see windowStartDay for its boundary). */
+export function pointsInWindow(recentEarnings: readonly DailyPoints[], { firstDay, lastDay }: TierWindow): number {
   let sum = 0;
   for (const { day, points } of recentEarnings) if (day >= firstDay && day <= lastDay) sum += points;
   return sum;
