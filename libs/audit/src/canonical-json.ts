@@ -17,8 +17,7 @@ export function canonicalJson(value: unknown): string {
     return `${out}]`;
   }
   const object = value as Record<string, unknown>;
-  const keys = Object.keys(object);
-  if (keys.length > 1) keys.sort();
+  const keys = sortedInPlace(Object.keys(object));
   let out = '{';
   for (const key of keys) {
     const member = object[key];
@@ -32,6 +31,24 @@ export function canonicalJson(value: unknown): string {
 const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;
 const MAX_REMEMBERED_KEYS = 10_000;
 const keyTexts = new Map<string, string>();
+
+const MAX_KEYS_TO_INSERT = 16;
+
+/**
+ * The order of Array.prototype.sort's default (string `<` compares UTF-16 code units too). Events
+ * have objects of a dozen keys at most, sorted by insertion: the built-in sort allocates a work
+ * array on each call, about 4 KB per command on the append path.
+ */
+function sortedInPlace(keys: string[]): string[] {
+  if (keys.length > MAX_KEYS_TO_INSERT) return keys.sort();
+  for (let next = 1; next < keys.length; next++) {
+    const key = keys[next] as string;
+    let at = next;
+    for (; at > 0 && (keys[at - 1] as string) > key; at--) keys[at] = keys[at - 1] as string;
+    keys[at] = key;
+  }
+  return keys;
+}
 
 function quoted(text: string): string {
   return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
