@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { statSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '@rapport/kernel';
 // Types only: loading the worker's module here would run it.
@@ -10,7 +9,7 @@ const AUTO_CHECKPOINT_PAGES = 1000;
 const DEFAULT_MAX_WAL_PAGES = 8_192;
 
 export interface WalCompactorOptions {
-  /** The writer's connection: its automatic checkpoints are turned off while the worker runs. */
+  /** The writer's connection: its automatic checkpoints wait for `maxWalPages` while the worker runs. */
   readonly db: Database.Database;
   readonly file: string;
   /** How the worker's copies sync; unset keeps SQLite's default. */
@@ -18,7 +17,7 @@ export interface WalCompactorOptions {
   readonly busyTimeoutMs: number;
   /** How often the worker copies the WAL into the database file. */
   readonly intervalMs: number;
-  /** WAL size (pages) past which the writer copies the rest itself, so that the WAL restarts. Default 8,192. */
+  /** WAL size (pages) from which the writer's commit copies the rest itself, so that the WAL restarts. Default 8,192. */
   readonly maxWalPages?: number;
   /** Told when the worker cannot go on; SQLite's automatic checkpoints are back by then. */
   readonly onFailure?: (reason: string) => void;
@@ -41,21 +40,21 @@ export interface WalCompactorOptions {
  *  - when the worker, having found the WAL half full, has copied and synced all but the frames of
  *    the last few milliseconds and says so: the writer's copy is then cheap (~3 ms instead of
  *    10-30 ms at the append bench's rate, which fills 32 MB of WAL in a quarter of a second);
- *  - after any commit that leaves the WAL file past `maxWalPages`, whatever the worker did: the
- *    WAL file then never exceeds `maxWalPages` by more than one commit.
+ *  - after any commit that leaves `maxWalPages` frames or more in the WAL, whatever the worker
+ *    did: SQLite's own automatic checkpoint, set to that many pages, counts the frames as it
+ *    commits. The WAL then never exceeds `maxWalPages` by more than one commit.
  */
 export class WalCompactor {
   private readonly worker: Worker;
   private readonly exited: Promise<void>;
-  private readonly maxWalBytes: number;
   private phase: 'running' | 'stopping' | 'failed' = 'running';
 
   constructor(private readonly options: WalCompactorOptions) {
     const { db, file, synchronous, busyTimeoutMs, intervalMs } = options;
     const maxWalPages = options.maxWalPages ?? DEFAULT_MAX_WAL_PAGES;
-    this.maxWalBytes = maxWalPages * Number(db.pragma('page_size', { simple: true }));
-    db.pragma('wal_autocheckpoint = 0');
-    db.pragma(`journal_size_limit = ${this.maxWalBytes}`);
+    const maxWalBytes = maxWalPages * Number(db.pragma('page_size', { simple: true }));
+    db.pragma(`wal_autocheckpoint = ${maxWalPages}`);
+    db.pragma(`journal_size_limit = ${maxWalBytes}`);
     const workerData: WalWorkerData = { file, synchronous, busyTimeoutMs, intervalMs, restartFromPages: Math.ceil(maxWalPages / 2) };
     this.worker = startWorker(__filename, 'wal-compactor.worker', { workerData });
     // Unreferenced: an idle compactor never keeps the process alive.
@@ -70,12 +69,6 @@ export class WalCompactor {
     this.worker.on('exit', (code) => {
       if (this.phase === 'running') this.fail(`WAL worker exited with ${code}`);
     });
-  }
-
-  /** Call after each commit on the writer's connection: copies the WAL there if it outgrew its bound. */
-  afterCommit(): void {
-    if (this.phase === 'failed') return;
-    if ((statSync(`${this.options.file}-wal`, { throwIfNoEntry: false })?.size ?? 0) > this.maxWalBytes) this.finishCopy();
   }
 
   /** One last copy, then the worker's connection closes. */

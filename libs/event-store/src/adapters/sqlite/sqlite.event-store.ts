@@ -185,7 +185,6 @@ export class SqliteEventStore implements EventStore {
   private writeGroup(group: readonly AppendRequest[]): readonly Settled<AppendResult>[] {
     const [only] = group;
     const outcomes = group.length === 1 && only ? [this.writeAlone(only)] : this.run(() => this.appendGroup.immediate(group));
-    this.walCompactor?.afterCommit();
     if (outcomes.some((outcome, index) => outcome.ok && (group[index]?.rows.length ?? 0) > 0)) this.signal.notify();
     return outcomes;
   }

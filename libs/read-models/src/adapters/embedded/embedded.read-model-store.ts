@@ -99,7 +99,6 @@ export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
         return this.writeAll.immediate(batch, fence);
       }
     });
-    this.walCompactor?.afterCommit();
     return result;
   }
 
