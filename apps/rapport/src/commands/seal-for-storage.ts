@@ -13,7 +13,9 @@ export async function sealForStorage(
   personal: PersonalData | undefined,
 ): Promise<CustomerCommand> {
   const hasPersonal = command.type === 'AcquireCustomer' && personal !== undefined && Object.keys(personal).length > 0;
-  const texts = sensitiveFieldsOf(command.type).filter((field) => typeof (command.data as Record<string, unknown>)[field] === 'string');
+  const fields = sensitiveFieldsOf(command.type);
+  if (!hasPersonal && fields.length === 0) return command;
+  const texts = fields.filter((field) => typeof (command.data as Record<string, unknown>)[field] === 'string');
   if (!hasPersonal && texts.length === 0) return command;
   const key = await liveKey(keys, command.customerId);
   const data: Record<string, unknown> = { ...command.data };
