@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 
 /** The parts of a stored event that the chain protects (design.md §5). Position is store-assigned and left out. */
@@ -22,7 +22,8 @@ export function hashEvent(event: Omit<ChainedEvent, 'metadata'> & { readonly met
     data: event.data,
     metadata,
   });
-  return createHash('sha256').update(content).digest('hex');
+  // One call, no Hash object: every event appended is hashed here.
+  return hash('sha256', content, 'hex');
 }
 
 export type ChainVerdict =
