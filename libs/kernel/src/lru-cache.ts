@@ -40,6 +40,8 @@ export class LruCache<K, V> {
     const weight = this.weigh(value);
     this.entries.set(key, { value, weight });
     this.totalWeight += weight;
+    // Within capacity, the usual case once full of equal weights: no iterator to make.
+    if (this.totalWeight <= this.capacity) return;
     for (const oldest of this.entries.keys()) {
       if (this.totalWeight <= this.capacity || oldest === key) break;
       this.delete(oldest);
