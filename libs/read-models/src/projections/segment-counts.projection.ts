@@ -107,7 +107,7 @@ export function segmentCountsProjection(config: ReadModelConfig): Projection<Cou
     name: 'segment-counts',
     shapeVersion: 1,
     collections: [
-      { name: SEGMENT_COUNTS, indexes: [] },
+      { name: SEGMENT_COUNTS, indexes: [{ name: 'by_position', fields: [{ field: 'position', direction: 'asc' }] }] },
       {
         name: SEGMENT_COUNT_MEMBERS,
         indexes: [

@@ -38,6 +38,7 @@ interface Reading {
   readonly isFresh: boolean;
   readonly generation: string;
   readonly position: number;
+  /** Every stored total on a fresh start, else those written since the position last read. */
   readonly totals: readonly SegmentTotal[];
   /** Members whose stored view may not hold at the instant: all such on a fresh start, else those written or expired since the last question. */
   readonly members: readonly Stamped<CountedMember>[];
@@ -46,14 +47,17 @@ interface Reading {
 /**
  * Segment counts as of an instant, from the segment-counts projection (libs/read-models): its
  * stored totals, corrected for the members whose stored view does not hold at that instant (it
- * expired, or was judged at a later business time). Corrections are kept between questions and
- * followed by facts of the store: the members written since the position last read, the members
+ * expired, or was judged at a later business time). Totals and corrections are kept between
+ * questions and followed by facts of the store: the totals and members written since the position
+ * last read (the `position` indexes), the members
  * whose view expired since the instant last asked about (the `validUntil` index), and each
  * correction's own validity. The answer is the one a pass over every member with memberView gives.
  * A rebuilt generation, or an instant earlier than the last one, starts afresh.
  */
 @Injectable()
 export class SegmentCounts {
+  /** The stored totals by segment key, as of `position`. */
+  private readonly totals = new Map<string, SegmentTotal>();
   private readonly corrections = new Map<string, Correction>();
   private readonly expiries = new MinHeap<{ at: number; id: string; correction: Correction }>();
   /** What the corrections add to (and take from) the stored totals, by segment key. */
@@ -80,6 +84,7 @@ export class SegmentCounts {
   private async count(now: Date): Promise<SegmentCount[]> {
     const reading = await this.projector.readBetweenBatches(() => this.read(now));
     if (reading.isFresh) this.reset(reading.generation);
+    for (const total of reading.totals) this.totals.set(total.segment, total);
     for (const member of reading.members) this.follow(member, now);
     for (let next = this.expiries.peek(); next !== undefined && next.at <= now.getTime(); next = this.expiries.peek()) {
       this.expiries.pop();
@@ -87,7 +92,7 @@ export class SegmentCounts {
     }
     this.position = reading.position;
     this.asOf = now.getTime();
-    return this.answer(reading.totals);
+    return this.answer();
   }
 
   private async read(now: Date): Promise<Reading> {
@@ -101,7 +106,7 @@ export class SegmentCounts {
     const members = new Map<string, Stamped<CountedMember>>();
     for (const filter of filters)
       for (const member of await this.scan<CountedMember>(SEGMENT_COUNT_MEMBERS, filter)) members.set(member._id, member);
-    const totals = await this.scan<SegmentTotal>(SEGMENT_COUNTS, {});
+    const totals = await this.scan<SegmentTotal>(SEGMENT_COUNTS, isFresh ? {} : { position: { $gt: this.position } });
     return { isFresh, generation, position: status?.position ?? 0, totals, members: [...members.values()] };
   }
 
@@ -139,9 +144,9 @@ export class SegmentCounts {
     this.adjustments.set(to.segment, withCounted(this.adjustments.get(to.segment) ?? null, to, 1));
   }
 
-  private answer(totals: readonly SegmentTotal[]): SegmentCount[] {
+  private answer(): SegmentCount[] {
     const counts = new Map<string, SegmentCount>();
-    for (const total of [...totals, ...this.adjustments.values()]) {
+    for (const total of [...this.totals.values(), ...this.adjustments.values()]) {
       const sum = counts.get(total.segment);
       const bands = total.valueContribution;
       counts.set(total.segment, {
@@ -162,6 +167,7 @@ export class SegmentCounts {
     this.generation = generation;
     this.position = 0;
     this.asOf = Number.NEGATIVE_INFINITY;
+    this.totals.clear();
     this.corrections.clear();
     this.adjustments.clear();
     this.expiries.clear();
