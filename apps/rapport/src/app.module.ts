@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AuthGuard } from './http/auth.guard';
 import { AnchorSchedule } from './audit/anchors/anchor-schedule';
 import { AnchorsController } from './audit/anchors/anchors.controller';
@@ -9,8 +9,6 @@ import { SubjectAccessService } from './audit/subject-access.service';
 import { CustomerCommandsController } from './commands/customer-commands.controller';
 import { RetentionActionsController } from './commands/retention-actions.controller';
 import type { AppConfig } from './config';
-import { CsvInterceptor } from './http/csv/csv.interceptor';
-import { OutcomeInterceptor } from './http/outcome.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { MeController } from './security/me.controller';
 import { HealthController } from './operations/health.controller';
@@ -45,8 +43,6 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_GUARD, useClass: AuthGuard },
         ApiKeysReloader,
-        { provide: APP_INTERCEPTOR, useClass: OutcomeInterceptor },
-        { provide: APP_INTERCEPTOR, useClass: CsvInterceptor },
       ],
     };
   }

@@ -7,6 +7,7 @@ import type { AppConfig } from './config';
 import { correlationMiddleware } from './http/correlation';
 import { httpMetricsMiddleware } from './http/http-metrics';
 import { completeDocument } from './http/openapi';
+import { OutcomeAdapter } from './http/outcome-adapter';
 import { Metrics } from './operations/metrics';
 import { rateLimitMiddleware } from './http/rate-limit';
 import { bodyShapeGuard, requestLineGuard, routesOf } from './http/request-guards';
@@ -19,7 +20,7 @@ import type { CoreOptions } from './wiring/core.module';
 
 /** Builds the HTTP application; main.ts and the e2e tests both start it this way. */
 export async function createHttpApp(config: AppConfig, options: CoreOptions = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), new OutcomeAdapter(), {
     bodyParser: false,
     logger: ['error', 'warn', 'log'],
   });

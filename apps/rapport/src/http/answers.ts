@@ -1,19 +1,5 @@
 import type { DomainError } from '@rapport/customer-domain';
 
-/**
- * A successful answer whose status is not the route's default (a 200 no-op on a POST, a 503
- * health report). Nest's router overwrites any status an interceptor sets, so OutcomeInterceptor
- * hands these to ProblemDetailsFilter, which sends them as they are.
- */
-export class AnswerWithStatus extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: unknown,
-  ) {
-    super(`answer with status ${status}`);
-  }
-}
-
 /** A command or read refused by a business rule (style.md §8: 409, 404 for an unknown customer). */
 export class DomainRejection extends Error {
   constructor(readonly error: DomainError) {

@@ -15,7 +15,7 @@ import {
   type ResponseObject,
   type SchemaObject,
 } from './openapi.schemas';
-import { EVENT_POSITION_HEADER, POSITION_HEADER } from './outcome.interceptor';
+import { EVENT_POSITION_HEADER, POSITION_HEADER } from './outcome-adapter';
 
 const PATH_PATTERNS: Readonly<Record<string, string>> = {
   customerId: CUSTOMER_ID_PATTERN.source,

@@ -3,7 +3,7 @@ import type { CommandOutcome } from '@rapport/event-store';
 
 /**
  * The values controllers return. They say what happened, never which status it is:
- * OutcomeInterceptor and ProblemDetailsFilter turn them into HTTP in one place (style.md §8).
+ * OutcomeAdapter and ProblemDetailsFilter turn them into HTTP in one place (style.md §8).
  */
 export class CommandResult {
   constructor(

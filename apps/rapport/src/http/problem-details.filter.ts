@@ -3,15 +3,7 @@ import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { isStreamRevisionConflict } from '@rapport/event-store';
 import { isInvalidCursor } from '@rapport/read-models';
-import {
-  AnswerWithStatus,
-  DomainRejection,
-  IdempotencyKeyReused,
-  MissingResource,
-  ProjectionBehind,
-  ReportNotFound,
-  TooFewCustomers,
-} from './answers';
+import { DomainRejection, IdempotencyKeyReused, MissingResource, ProjectionBehind, ReportNotFound, TooFewCustomers } from './answers';
 import { DOMAIN_ERROR_STATUS } from './domain-error-status';
 import { problem, sendProblem, type Problem } from './problem';
 import { InvalidInput } from './validation';
@@ -25,10 +17,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    if (error instanceof AnswerWithStatus) {
-      response.status(error.status).json(error.body);
-      return;
-    }
     const body = this.toProblem(error, request);
     if (body.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
     if (body.status === 503) response.setHeader('Retry-After', '1');

@@ -3,7 +3,9 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import type { Observable } from 'rxjs';
 import { toCsv, type CsvTable } from './csv';
-import { CSV_CONTENT_TYPE, CSV_TABLE } from './csv.decorator';
+
+export const CSV_TABLE = 'rapport:csv-table';
+const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 
 /**
  * Answers a route declared with @Csv in CSV when the caller asks for it (`?format=csv`, or an Accept

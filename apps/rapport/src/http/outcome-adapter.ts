@@ -1,10 +1,9 @@
-import { InvalidInput } from './validation';
-import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { ExpressAdapter } from '@nestjs/platform-express';
 import { domainError } from '@rapport/customer-domain';
-import type { Request, Response } from 'express';
-import { map, type Observable } from 'rxjs';
-import { AnswerWithStatus, DomainRejection, MissingResource, ProjectionBehind } from './answers';
+import type { Response } from 'express';
+import { DomainRejection, MissingResource, ProjectionBehind } from './answers';
 import { AuditResult, CommandResult, QueryResult, Readiness } from './outcomes';
+import { InvalidInput } from './validation';
 
 export const POSITION_HEADER = 'X-Projection-Position';
 export const EVENT_POSITION_HEADER = 'X-Event-Position';
@@ -16,24 +15,18 @@ interface Answer {
 }
 
 /**
- * The one place a controller's return value becomes a status and headers (style.md §8). Values
- * that are not outcomes (metrics text) pass through; refusals are thrown to ProblemDetailsFilter.
+ * The one place a controller's return value becomes a status, headers and body (style.md §8):
+ * Nest hands every value a route returns to its HTTP adapter's `reply`. Values that are not
+ * outcomes (metrics text) pass through; refusals are thrown to ProblemDetailsFilter. Not an
+ * interceptor: Nest runs each interceptor of a route through RxJS and an AsyncResource per
+ * request, a cost every request of the route pays (README, "HTTP answers").
  */
-@Injectable()
-export class OutcomeInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const http = context.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
-    return next.handle().pipe(
-      map((value: unknown) => {
-        const answer = answerOf(value, request.method, response);
-        if (answer === undefined) return value;
-        for (const [name, header] of Object.entries(answer.headers ?? {})) response.setHeader(name, header);
-        if (answer.status !== (request.method === 'POST' ? 201 : 200)) throw new AnswerWithStatus(answer.status, answer.body);
-        return answer.body;
-      }),
-    );
+export class OutcomeAdapter extends ExpressAdapter {
+  override reply(response: Response, body: unknown, statusCode?: number): unknown {
+    const answer = answerOf(body, response.req.method, response);
+    if (answer === undefined) return super.reply(response, body, statusCode);
+    for (const [name, header] of Object.entries(answer.headers ?? {})) response.setHeader(name, header);
+    return super.reply(response, answer.body, answer.status);
   }
 }
 
