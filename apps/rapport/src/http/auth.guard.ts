@@ -5,7 +5,7 @@ import { ACCESS_METADATA, type AccessRule } from '../security/access.decorator';
 import type { ApiKeyRegistry } from '../security/api-keys';
 import type { Principal } from '../security/roles';
 import type { AppConfig } from '../config';
-import { bearerKeyOf } from './bearer';
+import { authenticatedPrincipal, bearerKeyOf } from './bearer';
 import { API_KEYS, APP_CONFIG } from '../wiring/tokens';
 
 export type AuthenticatedRequest = Request & { principal?: Principal };
@@ -37,9 +37,9 @@ export class AuthGuard implements CanActivate {
   }
 
   private authenticate(request: Request): Principal {
-    const key = bearerKeyOf(request.headers.authorization);
-    const principal = key ? (this.keys as ApiKeyRegistry).authenticate(key) : undefined;
-    if (!principal) throw new UnauthorizedException(key ? 'unknown API key' : 'an API key is required');
+    const principal = authenticatedPrincipal(request, this.keys as ApiKeyRegistry);
+    if (!principal)
+      throw new UnauthorizedException(bearerKeyOf(request.headers.authorization) ? 'unknown API key' : 'an API key is required');
     return principal;
   }
 }

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { ApiKeyRegistry } from '../security/api-keys';
-import { bearerKeyOf } from './bearer';
+import { authenticatedPrincipal } from './bearer';
 import { problem, sendProblem } from './problem';
 import { TokenBuckets } from './token-buckets';
 
@@ -23,8 +23,7 @@ export function rateLimitMiddleware(limits: RateLimits, keys: ApiKeyRegistry | '
     limits.failedAuthPerMinute > 0 ? new TokenBuckets(limits.failedAuthPerMinute / 60, limits.failedAuthPerMinute, now) : undefined;
   return (request: Request, response: Response, next: NextFunction): void => {
     const address = `address:${request.socket.remoteAddress ?? 'unknown'}`;
-    const key = keys === 'disabled' ? undefined : bearerKeyOf(request.headers.authorization);
-    const principal = key === undefined || keys === 'disabled' ? undefined : keys.authenticate(key);
+    const principal = keys === 'disabled' ? undefined : authenticatedPrincipal(request, keys);
     const hasFailedAuth = keys !== 'disabled' && request.headers.authorization !== undefined && principal === undefined;
     const verdict = hasFailedAuth ? failures?.take(address) : requests?.take(principal ? `key:${principal.name}` : address);
     if (verdict === undefined || verdict.allowed) return next();

@@ -13,9 +13,13 @@ interface Route {
   readonly methods: readonly string[];
 }
 
+/** The served routes by their number of path segments: a path can only match a route as long as it. */
+export type RouteTable = ReadonlyMap<number, readonly Route[]>;
+
 /** The served routes as the OpenAPI document lists them, so 405 and `Allow` agree with the document. */
-export function routesOf(document: OpenAPIObject): readonly Route[] {
-  return Object.entries(document.paths).map(([path, item]) => {
+export function routesOf(document: OpenAPIObject): RouteTable {
+  const table = new Map<number, Route[]>();
+  for (const [path, item] of Object.entries(document.paths)) {
     const methods = Object.keys(item)
       .filter((m) => ['get', 'post', 'patch', 'put', 'delete'].includes(m))
       .map((m) => m.toUpperCase());
@@ -23,15 +27,22 @@ export function routesOf(document: OpenAPIObject): readonly Route[] {
       .split('/')
       .map((segment) => (/^\{.+\}$/.test(segment) ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
       .join('/');
-    return { pattern: new RegExp(`^${source}/?$`, 'i'), methods: methods.includes('GET') ? [...methods, 'HEAD'] : methods };
-  });
+    const route = { pattern: new RegExp(`^${source}/?$`, 'i'), methods: methods.includes('GET') ? [...methods, 'HEAD'] : methods };
+    table.set(segmentCount(path), [...(table.get(segmentCount(path)) ?? []), route]);
+  }
+  return table;
+}
+
+/** Segments of a path, a trailing slash aside (the route patterns accept one); a parameter is one segment. */
+function segmentCount(path: string): number {
+  return path.replace(/\/$/, '').split('/').length;
 }
 
 /**
  * Checks what can be judged before routing and parsing: a path that does not decode (400), a
  * method the route does not have (405 with Allow), a body that is not JSON (415), reserved query keys.
  */
-export function requestLineGuard(routes: readonly Route[]) {
+export function requestLineGuard(routes: RouteTable) {
   return (request: Request, response: Response, next: NextFunction): void => {
     if (!decodes(request.path)) {
       return sendProblem(
@@ -40,7 +51,7 @@ export function requestLineGuard(routes: readonly Route[]) {
         problem('malformed-path', 'Malformed path', 400, { detail: 'The path has a malformed percent-escape.' }),
       );
     }
-    const matching = routes.filter((route) => route.pattern.test(request.path));
+    const matching = (routes.get(segmentCount(request.path)) ?? []).filter((route) => route.pattern.test(request.path));
     const allowed = [...new Set(matching.flatMap((route) => route.methods))];
     if (matching.length > 0 && !allowed.includes(request.method)) {
       response.setHeader('Allow', allowed.join(', '));
