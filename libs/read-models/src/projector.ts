@@ -7,7 +7,7 @@ import { applyEvents, type CollectionNames } from './runtime/apply-events';
 import { BatchGate } from './runtime/batch-gate';
 import { checkpointWrite, readControl } from './runtime/checkpoints';
 import { DocumentSet } from './runtime/document-set';
-import { documentWrites } from './runtime/document-writes';
+import { documentWrites, inTransactionsOf } from './runtime/document-writes';
 import { isFeed, statusOf, TrackedHandler, type Handler, type ProjectionStatus } from './runtime/handler';
 import type { ProjectorOptions } from './runtime/projector-options';
 import { adoptCheckpoint, checkpointOf, heartbeatWrites, refreshFromStore } from './runtime/live-control';
@@ -25,6 +25,8 @@ export class ProjectionWriteConflict extends Error {
 }
 
 const LIVE_NAMES = (collection: string) => collection;
+/** The rebuild mode's flush goes out in transactions of this many documents at most (runtime/document-writes.ts). */
+export const FLUSH_DOCUMENTS_PER_WRITE = 5000;
 /** How often a follower looks at the owner's checkpoints while a reader waits for a position. */
 const FOLLOW_POLL_MS = 50;
 
@@ -246,7 +248,8 @@ export class Projector {
   }
 
   private async flush(projections: readonly Projection[], names: CollectionNames): Promise<void> {
-    for (const writes of documentWrites(this.kept, projections, names)) await this.write(writes, true);
+    for (const writes of documentWrites(this.kept, projections, names))
+      for (const transaction of inTransactionsOf(writes, FLUSH_DOCUMENTS_PER_WRITE)) await this.write(transaction, true);
     this.sinceFlush = 0;
     if (this.kept.size > this.maxCached) this.kept.clear();
   }
