@@ -28,7 +28,8 @@ export function routesOf(document: OpenAPIObject): RouteTable {
       .map((segment) => (/^\{.+\}$/.test(segment) ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
       .join('/');
     const route = { pattern: new RegExp(`^${source}/?$`, 'i'), methods: methods.includes('GET') ? [...methods, 'HEAD'] : methods };
-    table.set(segmentCount(path), [...(table.get(segmentCount(path)) ?? []), route]);
+    const segments = segmentCount(path);
+    table.set(segments, [...(table.get(segments) ?? []), route]);
   }
   return table;
 }

@@ -8,13 +8,13 @@ import { FLUSH_DOCUMENTS_PER_WRITE, Projector } from '../projector';
 import type { CollectionWrites, DocumentWrite, Fence, WriteResult } from '../read-model-store.port';
 import { inTransactionsOf } from './document-writes';
 
-const put = (id: string): DocumentWrite => ({ kind: 'delete', id });
+const deletion = (id: string): DocumentWrite => ({ kind: 'delete', id });
 
 describe('inTransactionsOf: writes split into transactions of a bounded size', () => {
   const writes: CollectionWrites[] = [
-    { collection: 'a', writes: ['a1', 'a2', 'a3'].map(put) },
+    { collection: 'a', writes: ['a1', 'a2', 'a3'].map(deletion) },
     { collection: 'b', writes: [] },
-    { collection: 'c', writes: ['c1', 'c2', 'c3', 'c4', 'c5'].map(put) },
+    { collection: 'c', writes: ['c1', 'c2', 'c3', 'c4', 'c5'].map(deletion) },
   ];
 
   it('keeps every write, in order, with no transaction above the size', () => {
