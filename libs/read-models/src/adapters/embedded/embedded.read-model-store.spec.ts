@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,6 +62,39 @@ describe('Embedded read-model store (its own behaviour)', () => {
     while (statSync(own).size < sizeBefore + 500_000 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
     expect(statSync(own).size).toBeGreaterThan(sizeBefore + 500_000);
     expect(await store.get('docs', 'd7-49')).toMatchObject({ position: 8 });
+    await store.close();
+  });
+});
+
+describe('Embedded read-model store on a file of an older release', () => {
+  it('reads and writes the WITHOUT ROWID tables older releases made, and swaps a fresh table in over one', async () => {
+    const old = join(directory, 'older-release.sqlite');
+    const db = new Database(old);
+    db.exec(`CREATE TABLE "rm_docs" (id TEXT PRIMARY KEY, position INTEGER NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID`);
+    db.prepare(`INSERT INTO "rm_docs" VALUES ('a', 1, ?)`).run(JSON.stringify({ _id: 'a', position: 1, n: 1 }));
+    db.close();
+    const store = EmbeddedReadModelStore.open(old);
+    const result = await store.write([
+      {
+        collection: 'docs',
+        writes: [
+          { kind: 'put', document: { _id: 'a', position: 2, n: 2 }, guard: { kind: 'newer' } },
+          { kind: 'put', document: { _id: 'b', position: 2, n: 3 }, guard: { kind: 'insert' } },
+          { kind: 'put', document: { _id: 'b', position: 3, n: 4 }, guard: { kind: 'insert' } },
+        ],
+      },
+    ]);
+    expect(result).toEqual({ applied: 2, refused: ['b'] });
+    expect((await store.find('docs', { limit: 10 })).documents).toEqual([
+      { _id: 'a', position: 2, n: 2 },
+      { _id: 'b', position: 2, n: 3 },
+    ]);
+    await store.ensureCollection({ name: 'docs__fresh', indexes: [] });
+    await store.write([
+      { collection: 'docs__fresh', writes: [{ kind: 'put', document: { _id: 'c', position: 5 }, guard: { kind: 'insert' } }] },
+    ]);
+    await store.replaceCollection('docs__fresh', { name: 'docs', indexes: [] });
+    expect((await store.find('docs', { limit: 10 })).documents).toEqual([{ _id: 'c', position: 5 }]);
     await store.close();
   });
 });

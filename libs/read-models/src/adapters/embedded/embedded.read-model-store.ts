@@ -175,8 +175,9 @@ export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
    * A rowid table with its id in a separate unique index, not WITHOUT ROWID: documents run from a few
    * hundred bytes to several KB, and a WITHOUT ROWID table keeps whole rows in its id B-tree, so an
    * insert at a random id moved kilobytes between pages. Measured on 200,000 documents of 1 KB:
-   * 98 µs per insert WITHOUT ROWID, 17 µs here; a rebuild of 1,000,000 events wrote its 545,000
-   * documents in 11.5 s instead of 31 s. Tables made by older releases keep their shape until rebuilt.
+   * 98 µs per insert WITHOUT ROWID, 17 µs here; rebuilding the three heaviest projections from
+   * 1,000,000 events wrote their 545,000 documents in 11.5 s instead of 31 s. Tables made by older
+   * releases keep their shape until rebuilt; both shapes take the same statements.
    */
   private createTable(collection: string): void {
     const table = tableName(checked(collection));
