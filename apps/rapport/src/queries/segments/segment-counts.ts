@@ -173,10 +173,17 @@ export class SegmentCounts {
     this.expiries.clear();
   }
 
+  /**
+   * Every document matching a filter on one field, in that field's order, which its index gives:
+   * in `_id` order the embedded store walked the whole collection by id on every question, the
+   * index unused (336 µs for 1,000 members against 7 µs).
+   */
   private async scan<D extends object>(collection: string, filter: Filter): Promise<Stamped<D>[]> {
+    const [field] = Object.keys(filter);
+    const sort = field === undefined ? {} : { sort: { field, direction: 'asc' as const } };
     const documents: Stamped<D>[] = [];
     for (let after: string | null | undefined; after !== null;) {
-      const page = await this.store.find<Stamped<D>>(collection, { filter, limit: PAGE, ...(after ? { after } : {}) });
+      const page = await this.store.find<Stamped<D>>(collection, { filter, ...sort, limit: PAGE, ...(after ? { after } : {}) });
       documents.push(...page.documents);
       after = page.next;
     }
