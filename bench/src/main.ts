@@ -135,12 +135,14 @@ async function multiInstance(options: RunOptions, services: Services | undefined
 
 /**
  * Rebuild benches take the event count first and the count for FerretDB second (their usage
- * line); they measure the embedded store always and FerretDB when MONGO_URL is set.
+ * line); they measure the embedded store always and FerretDB when MONGO_URL is set. FerretDB gets
+ * 100,000 events: it never finished 1,000,000 (nor 500,000) within the bench's ten minutes a run,
+ * and halving from there outlasted this step's time limit, which lost the embedded figure too.
  */
 async function rebuild(options: RunOptions, services: Services | undefined): Promise<Record<string, ExternalOutcome>> {
   const scripts = externalBenches('rebuild');
   if (scripts.length === 0) return { rebuild: { status: 'not-available', reason: 'no bench/rebuild/*.bench.ts in this tree' } };
-  const counts = options.isQuick ? ['100000', '20000'] : ['1000000', '1000000'];
+  const counts = options.isQuick ? ['100000', '20000'] : ['1000000', '100000'];
   const results: Record<string, ExternalOutcome> = {};
   for (const script of scripts) {
     const where = services?.env.MONGO_URL

@@ -156,7 +156,7 @@ export function externalSection(title: string, outcomes: Readonly<Record<string,
 
 export function targetsSection(report: BenchReport): string {
   const rows = report.targets.map((check) => [check.target, check.measured, check.verdict === 'met' ? '**met**' : check.verdict]);
-  return ['## Targets (issue 7)', '', table(['target', 'this run', 'verdict'], rows)].join('\n');
+  return ['## Targets (issues 7 and 16)', '', table(['target', 'this run', 'verdict'], rows)].join('\n');
 }
 
 export function unavailableSection(report: BenchReport): string {
