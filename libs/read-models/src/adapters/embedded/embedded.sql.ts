@@ -80,12 +80,17 @@ export function pageSql(query: FindQuery): SqlFragment {
   return { sql: `${where}${order} LIMIT ?`, params: [...parts.flatMap((p) => p.params), query.limit + 1] };
 }
 
+/**
+ * The rows after the cursor in sort order: past its value, or at it with a greater id. Written with
+ * the value as a bound of its own (`>= v AND (> v OR id > i)`), so that an index on the sort field
+ * starts at the cursor; as `> v OR (= v AND id > i)` SQLite read every row before it again on each page.
+ */
 function afterSql(expression: string, isIdSort: boolean, descending: boolean, cursor: string): SqlFragment {
   const { value, id } = decodeCursor(cursor);
   if (isIdSort) return { sql: 'id > ?', params: [id] };
-  const beyond = descending ? '<' : '>';
+  const [from, beyond] = descending ? ['<=', '<'] : ['>=', '>'];
   const bound = sqlValue(value);
-  return { sql: `${expression} ${beyond} ? OR (${expression} = ? AND id > ?)`, params: [bound, bound, id] };
+  return { sql: `${expression} ${from} ? AND (${expression} ${beyond} ? OR id > ?)`, params: [bound, bound, id] };
 }
 
 export function indexName(collection: string, index: IndexSpec): string {
