@@ -49,22 +49,32 @@ export class ChurnRiskSweep implements TimeSweep {
 
   private async timeScored(now: Instant): Promise<string[]> {
     const dormantSince = addDays(new Date(now), -this.config.dormancy.fromDays).toISOString();
-    const dormant = await this.ids(CHURN_RISK, { status: LIVE, lastTransactionAt: { $lte: dormantSince } }, (d) => d._id);
-    const scoring = await this.ids(CHURN_RISK, { status: LIVE, score: { $gt: 0 } }, (d) => d._id);
+    const dormant = await this.ids(
+      CHURN_RISK,
+      { status: LIVE, lastTransactionAt: { $lte: dormantSince } },
+      'lastTransactionAt',
+      (d) => d._id,
+    );
+    const scoring = await this.ids(CHURN_RISK, { status: LIVE, score: { $gt: 0 } }, 'score', (d) => d._id);
     return [...dormant, ...scoring];
   }
 
   /** Open complaints whose due instant passed since the previous run (all overdue ones on the first). */
   private fallenDue(now: Instant): Promise<string[]> {
     const dueAt = this.lastRun === undefined ? { $lt: now } : { $gte: this.lastRun, $lt: now };
-    return this.ids(COMPLAINTS, { status: 'open', dueAt }, (d) => String(d.customerId));
+    return this.ids(COMPLAINTS, { status: 'open', dueAt }, 'dueAt', (d) => String(d.customerId));
   }
 
-  private async ids(collection: string, filter: Filter, idOf: (document: ReadDocument) => string): Promise<string[]> {
+  /**
+   * Every match, read in the order of `indexed`, the filtered field an index holds: in id order the
+   * embedded store walked the whole collection by id, whatever the filter left.
+   */
+  private async ids(collection: string, filter: Filter, indexed: string, idOf: (document: ReadDocument) => string): Promise<string[]> {
     const ids: string[] = [];
+    const sort = { field: indexed, direction: 'asc' } as const;
     let after: string | undefined;
     do {
-      const page = await this.store.find(collection, { filter, limit: PAGE, ...(after ? { after } : {}) });
+      const page = await this.store.find(collection, { filter, sort, limit: PAGE, ...(after ? { after } : {}) });
       ids.push(...page.documents.map(idOf));
       after = page.next ?? undefined;
     } while (after !== undefined);

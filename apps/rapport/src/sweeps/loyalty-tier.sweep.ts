@@ -34,12 +34,14 @@ export class LoyaltyTierSweep implements TimeSweep {
     return { commands: candidates.length, appended };
   }
 
+  /** In lapse-day order, which the tier_lapse index gives: in id order the embedded store walked every account. */
   private async lapsed(today: string): Promise<string[]> {
     const ids: string[] = [];
     let after: string | undefined;
     do {
       const page = await this.store.find<ReadDocument>(LOYALTY_ACCOUNTS, {
         filter: { tierLapsesOn: { $lte: today } },
+        sort: { field: 'tierLapsesOn', direction: 'asc' },
         limit: PAGE,
         ...(after ? { after } : {}),
       });

@@ -129,6 +129,8 @@ export const complaintsProjection: Projection = {
             { field: 'dueAt', direction: 'asc' },
           ],
         },
+        // Every complaint in filing order (GET complaints without a status): without it each page sorted them all.
+        { name: 'by_filed', fields: [{ field: 'filedAt', direction: 'asc' }] },
       ],
     },
   ],

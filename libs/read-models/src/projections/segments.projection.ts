@@ -82,10 +82,12 @@ export function segmentsProjection(config: ReadModelConfig): Projection {
         indexes: [
           {
             name: 'by_static_dimensions',
+            // _id last: members are scanned in id order (segment-members.scan.ts), which the index then gives from the cursor on.
             fields: [
               { field: 'facts.customerType', direction: 'asc' },
               { field: 'facts.valueTier', direction: 'asc' },
               { field: 'facts.riskProfile', direction: 'asc' },
+              { field: '_id', direction: 'asc' },
             ],
           },
         ],

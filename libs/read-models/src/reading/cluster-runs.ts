@@ -13,9 +13,11 @@ export const CLUSTER_COLLECTIONS: readonly CollectionSpec[] = [
     indexes: [
       {
         name: 'by_run_cluster',
+        // _id last: a cluster's members are paged in id order, which the index then gives from the cursor on.
         fields: [
           { field: 'runId', direction: 'asc' },
           { field: 'cluster', direction: 'asc' },
+          { field: '_id', direction: 'asc' },
         ],
       },
     ],

@@ -6,7 +6,7 @@ import {
   type CustomerAnalyticsMonth,
 } from '../projections/customer-analytics.projection';
 import type { Stamped } from '../projections/projection';
-import type { Filter, ReadModelStore } from '../read-model-store.port';
+import type { FindQuery, ReadModelStore } from '../read-model-store.port';
 
 const PAGE = 1000;
 /** Customers whose months one query asks for. */
@@ -27,15 +27,16 @@ export function assembleCustomerAnalytics<Header extends CustomerAnalyticsHeader
  * last (runtime/document-writes.ts), so a header above the position finds each changed month.
  */
 export async function readAllCustomerAnalytics(store: ReadModelStore, abovePosition?: number): Promise<Stamped<CustomerAnalytics>[]> {
-  const headers = await allPages<Stamped<CustomerAnalyticsHeader>>(
-    store,
-    CUSTOMER_ANALYTICS,
-    abovePosition === undefined ? undefined : { position: { $gt: abovePosition } },
-  );
-  const months = abovePosition === undefined ? await allPages<CustomerAnalyticsMonth>(store, CUSTOMER_ANALYTICS_MONTHS, undefined) : [];
+  const headers =
+    abovePosition === undefined
+      ? await allPages<Stamped<CustomerAnalyticsHeader>>(store, CUSTOMER_ANALYTICS, {})
+      : byId(await allPages<Stamped<CustomerAnalyticsHeader>>(store, CUSTOMER_ANALYTICS, changedAbove(abovePosition)));
+  const months = abovePosition === undefined ? await allPages<CustomerAnalyticsMonth>(store, CUSTOMER_ANALYTICS_MONTHS, {}) : [];
   for (let from = 0; abovePosition !== undefined && from < headers.length; from += CUSTOMERS_PER_QUERY) {
     const customerIds = headers.slice(from, from + CUSTOMERS_PER_QUERY).map((header) => header.customerId);
-    months.push(...(await allPages<CustomerAnalyticsMonth>(store, CUSTOMER_ANALYTICS_MONTHS, { customerId: { $in: customerIds } })));
+    months.push(
+      ...(await allPages<CustomerAnalyticsMonth>(store, CUSTOMER_ANALYTICS_MONTHS, { filter: { customerId: { $in: customerIds } } })),
+    );
   }
   const byCustomer = new Map<string, CustomerAnalyticsMonth[]>();
   for (const month of months) byCustomer.set(month.customerId, [...(byCustomer.get(month.customerId) ?? []), month]);
@@ -46,18 +47,33 @@ export async function readAllCustomerAnalytics(store: ReadModelStore, abovePosit
 export async function readCustomerAnalytics(store: ReadModelStore, customerId: string): Promise<Stamped<CustomerAnalytics> | null> {
   const header = await store.get<Stamped<CustomerAnalyticsHeader>>(CUSTOMER_ANALYTICS, customerId);
   if (header === null) return null;
-  return assembleCustomerAnalytics(header, await allPages<CustomerAnalyticsMonth>(store, CUSTOMER_ANALYTICS_MONTHS, { customerId }));
+  return assembleCustomerAnalytics(
+    header,
+    await allPages<CustomerAnalyticsMonth>(store, CUSTOMER_ANALYTICS_MONTHS, { filter: { customerId } }),
+  );
 }
 
-async function allPages<D extends object>(store: ReadModelStore, collection: string, filter: Filter | undefined): Promise<D[]> {
+/**
+ * The headers written after a position, read in position order, which the by_position index gives:
+ * in id order the embedded store walked every header by id to find the few that changed.
+ */
+function changedAbove(position: number): Pick<FindQuery, 'filter' | 'sort'> {
+  return { filter: { position: { $gt: position } }, sort: { field: 'position', direction: 'asc' } };
+}
+
+function byId<D extends Stamped<object>>(documents: D[]): D[] {
+  return documents.sort((left, right) => (left._id < right._id ? -1 : left._id > right._id ? 1 : 0));
+}
+
+async function allPages<D extends object>(
+  store: ReadModelStore,
+  collection: string,
+  query: Pick<FindQuery, 'filter' | 'sort'>,
+): Promise<D[]> {
   const documents: D[] = [];
   let after: string | undefined;
   do {
-    const page = await store.find<D & Stamped<object>>(collection, {
-      ...(filter === undefined ? {} : { filter }),
-      limit: PAGE,
-      ...(after ? { after } : {}),
-    });
+    const page = await store.find<D & Stamped<object>>(collection, { ...query, limit: PAGE, ...(after ? { after } : {}) });
     documents.push(...page.documents);
     after = page.next ?? undefined;
   } while (after !== undefined);
