@@ -193,7 +193,19 @@ export function customerAnalyticsProjection(config: ReadModelConfig): Projection
     shapeVersion: 2,
     collections: [
       { name: CUSTOMER_ANALYTICS, indexes: [{ name: 'by_position', fields: [{ field: 'position', direction: 'asc' }] }] },
-      { name: CUSTOMER_ANALYTICS_MONTHS, indexes: [{ name: 'by_customer', fields: [{ field: 'customerId', direction: 'asc' }] }] },
+      {
+        name: CUSTOMER_ANALYTICS_MONTHS,
+        // _id last: a customer's months are read in id order, which the index then gives without sorting the documents.
+        indexes: [
+          {
+            name: 'by_customer',
+            fields: [
+              { field: 'customerId', direction: 'asc' },
+              { field: '_id', direction: 'asc' },
+            ],
+          },
+        ],
+      },
     ],
     state: header,
     documents: [months as DocumentRule<object, CustomerAnalyticsHeader | null>],

@@ -112,7 +112,14 @@ export function segmentHistoryProjection(config: ReadModelConfig): Projection<Li
       {
         name: SEGMENT_CHANGES,
         indexes: [
-          { name: 'by_customer', fields: [{ field: 'customerId', direction: 'asc' }] },
+          // _id last: a customer's changes are read in id order, which the index then gives without sorting the documents.
+          {
+            name: 'by_customer',
+            fields: [
+              { field: 'customerId', direction: 'asc' },
+              { field: '_id', direction: 'asc' },
+            ],
+          },
           { name: 'by_at', fields: [{ field: 'at', direction: 'asc' }] },
         ],
       },
