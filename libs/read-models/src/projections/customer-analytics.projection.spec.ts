@@ -60,6 +60,26 @@ describe('customer analytics projection', () => {
     expect(doc?.csat).toEqual({ responses: 2, sum: 7 });
     expect(doc?.lastTransactionAt).toBeNull();
   });
+
+  it('keeps in the header the revenue its months hold, by currency, late and foreign-currency transactions included', async () => {
+    const usd = (amount: string) => ({ amount, currency: 'USD' });
+    const [doc] = await analyticsOf(
+      transactionRecorded({ transactionId: 'before-acquisition', revenue: cny('9.00') }),
+      customerAcquired({ occurredAt: at({ days: 1 }) }),
+      customerActivated({ occurredAt: at({ days: 2 }) }),
+      transactionRecorded({ transactionId: 't1', occurredAt: at({ days: 3 }), revenue: cny('4.00') }),
+      transactionRecorded({ transactionId: 't2', occurredAt: at({ days: 40 }), revenue: usd('2.50') }),
+      transactionRecorded({ transactionId: 'late', occurredAt: at({ days: 2 }), revenue: cny('1.50') }),
+      customerChurned({ occurredAt: at({ days: 50 }) }),
+      transactionRecorded({ transactionId: 'after-churn', occurredAt: at({ days: 60 }), revenue: cny('0.25') }),
+    );
+    const fromDays: Record<string, bigint> = {};
+    for (const day of doc?.days ?? []) {
+      for (const [currency, minor] of Object.entries(day.revenueMinor)) fromDays[currency] = (fromDays[currency] ?? 0n) + BigInt(minor);
+    }
+    expect(Object.fromEntries(Object.entries(fromDays).map(([currency, minor]) => [currency, String(minor)]))).toEqual(doc?.revenueMinor);
+    expect(doc?.revenueMinor).toEqual({ CNY: '575', USD: '250' });
+  });
 });
 
 describe('customer analytics documents', () => {

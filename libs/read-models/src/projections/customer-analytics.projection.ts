@@ -38,6 +38,11 @@ export interface CustomerAnalyticsHeader {
   readonly statusChanges: readonly StatusChange[];
   readonly csat: { readonly responses: number; readonly sum: number };
   readonly lastTransactionAt: string | null;
+  /**
+   * Revenue of every transaction in the customer's months, by currency (the sum of their days'
+   * revenueMinor), kept here so that a customer's value reads no month document.
+   */
+  readonly revenueMinor: MinorSums;
 }
 
 /** A customer's KPI counters and product use on the days of one UTC month (`2026-03`), each in day order. */
@@ -94,6 +99,11 @@ export function applyToCustomerAnalyticsHeader(
       event.type === 'TransactionRecorded' && at !== null && (base.lastTransactionAt === null || at > base.lastTransactionAt)
         ? at
         : base.lastTransactionAt,
+    // As the months count it: a transaction with a day, of a customer already known (applyToCustomerAnalyticsMonth).
+    revenueMinor:
+      event.type === 'TransactionRecorded' && at !== null && current !== null
+        ? addMoney(base.revenueMinor, event.data.revenue)
+        : base.revenueMinor,
   };
 }
 
@@ -135,6 +145,7 @@ function created(facts: SegmentFacts, kpi: KpiCustomer, event: ProjectedEvent): 
     statusChanges: [],
     csat: { responses: 0, sum: 0 },
     lastTransactionAt: null,
+    revenueMinor: {},
   };
 }
 
@@ -190,7 +201,8 @@ export function customerAnalyticsProjection(config: ReadModelConfig): Projection
   return {
     name: 'analytics',
     // 2: a header per customer and a document per customer-month; version 1 documents held every day.
-    shapeVersion: 2,
+    // 3: headers carry revenueMinor; version 2 ones lack it.
+    shapeVersion: 3,
     collections: [
       { name: CUSTOMER_ANALYTICS, indexes: [{ name: 'by_position', fields: [{ field: 'position', direction: 'asc' }] }] },
       {

@@ -43,16 +43,6 @@ export async function readAllCustomerAnalytics(store: ReadModelStore, abovePosit
   return headers.map((header) => assembleCustomerAnalytics(header, byCustomer.get(header.customerId) ?? []));
 }
 
-/** One customer's analytics; null before its acquisition is projected. */
-export async function readCustomerAnalytics(store: ReadModelStore, customerId: string): Promise<Stamped<CustomerAnalytics> | null> {
-  const header = await store.get<Stamped<CustomerAnalyticsHeader>>(CUSTOMER_ANALYTICS, customerId);
-  if (header === null) return null;
-  return assembleCustomerAnalytics(
-    header,
-    await allPages<CustomerAnalyticsMonth>(store, CUSTOMER_ANALYTICS_MONTHS, { filter: { customerId } }),
-  );
-}
-
 /**
  * The headers written after a position, read in position order, which the by_position index gives:
  * in id order the embedded store walked every header by id to find the few that changed.

@@ -1,6 +1,6 @@
 import { cohortLabel, cohortTriangle, customerValue, type CustomerValueConfig } from '@rapport/analytics';
 import { fromMinorUnits, type Money } from '@rapport/kernel';
-import type { CustomerAnalytics } from '../projections/customer-analytics.projection';
+import type { CustomerAnalytics, CustomerAnalyticsHeader } from '../projections/customer-analytics.projection';
 import { minorUnitsOf } from '../projections/money-sums';
 
 export interface CustomerValueView {
@@ -37,7 +37,7 @@ export function retentionByCohort(customers: readonly CustomerAnalytics[], now: 
 
 /** One customer's value, given the book's monthly retention curves (retentionByCohort). */
 export function customerValueOf(
-  customer: CustomerAnalytics,
+  customer: CustomerAnalyticsHeader,
   now: Date,
   curves: ReadonlyMap<string, readonly number[]>,
   config?: CustomerValueConfig,
@@ -46,7 +46,7 @@ export function customerValueOf(
   const currency = cost?.currency ?? null;
   const activatedAt = customer.statusChanges[0]?.at;
   const activation = activatedAt === undefined ? undefined : new Date(activatedAt);
-  const margin = customer.days.reduce((sum, day) => sum + BigInt((currency && day.revenueMinor[currency]) ?? '0'), 0n);
+  const margin = BigInt((currency && customer.revenueMinor[currency]) ?? '0');
   const value = customerValue(
     {
       marginToDateMinor: margin,

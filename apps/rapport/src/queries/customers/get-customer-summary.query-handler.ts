@@ -2,10 +2,11 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Clock } from '@rapport/kernel';
 import {
+  CUSTOMER_ANALYTICS,
   CUSTOMER_SUMMARY,
   customerSummaryView,
   customerValueOf,
-  readCustomerAnalytics,
+  type CustomerAnalyticsHeader,
   type CustomerSummary,
   type ReadModelConfig,
   type ReadModelStore,
@@ -39,7 +40,7 @@ export class GetCustomerSummaryHandler implements IQueryHandler<GetCustomerSumma
   }
 
   private async valueOf(customerId: string, now: Date): Promise<CustomerSummaryWithValue['value']> {
-    const analytics = await readCustomerAnalytics(this.store, customerId);
+    const analytics = await this.store.get<Stamped<CustomerAnalyticsHeader>>(CUSTOMER_ANALYTICS, customerId);
     if (analytics === null) return null;
     const { valueToDate, projectedValue, expectedFutureMonths } = customerValueOf(analytics, now, await this.book.retentionCurves(now));
     return { valueToDate, projectedValue, expectedFutureMonths };
