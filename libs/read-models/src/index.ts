@@ -54,3 +54,4 @@ export * from './reading/behaviour.view';
 export * from './reading/customer-value.page';
 export * from './reading/cluster-runs';
 export * from './reading/customer-analytics.read';
+export * from './reading/find-all';

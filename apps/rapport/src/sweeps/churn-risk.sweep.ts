@@ -2,14 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { ChurnRiskConfig } from '@rapport/customer-domain';
 import { addDays, utcDayOf, type Instant } from '@rapport/kernel';
-import { CHURN_RISK, COMPLAINTS, type Filter, type ReadDocument, type ReadModelStore } from '@rapport/read-models';
+import { CHURN_RISK, COMPLAINTS, findAll, type Filter, type ReadDocument, type ReadModelStore } from '@rapport/read-models';
 import { ExecuteCustomerCommand } from '../commands/execute-customer-command';
 import { READ_MODEL_STORE } from '../wiring/tokens';
 import type { SweepReport, TimeSweep } from './time-sweeps';
 
 export const CHURN_RISK_SWEEP_ACTOR = 'churn-risk-sweep';
 export const CHURN_RISK_CONFIG = Symbol('ChurnRiskConfig');
-const PAGE = 500;
 const LIVE = { $in: ['acquired', 'active'] };
 
 /**
@@ -49,36 +48,20 @@ export class ChurnRiskSweep implements TimeSweep {
 
   private async timeScored(now: Instant): Promise<string[]> {
     const dormantSince = addDays(new Date(now), -this.config.dormancy.fromDays).toISOString();
-    const dormant = await this.ids(
-      CHURN_RISK,
-      { status: LIVE, lastTransactionAt: { $lte: dormantSince } },
-      'lastTransactionAt',
-      (d) => d._id,
-    );
-    const scoring = await this.ids(CHURN_RISK, { status: LIVE, score: { $gt: 0 } }, 'score', (d) => d._id);
-    return [...dormant, ...scoring];
+    const dormant = await this.matches(CHURN_RISK, { status: LIVE, lastTransactionAt: { $lte: dormantSince } }, 'lastTransactionAt');
+    const scoring = await this.matches(CHURN_RISK, { status: LIVE, score: { $gt: 0 } }, 'score');
+    return [...dormant, ...scoring].map((document) => document._id);
   }
 
   /** Open complaints whose due instant passed since the previous run (all overdue ones on the first). */
-  private fallenDue(now: Instant): Promise<string[]> {
+  private async fallenDue(now: Instant): Promise<string[]> {
     const dueAt = this.lastRun === undefined ? { $lt: now } : { $gte: this.lastRun, $lt: now };
-    return this.ids(COMPLAINTS, { status: 'open', dueAt }, 'dueAt', (d) => String(d.customerId));
+    return (await this.matches(COMPLAINTS, { status: 'open', dueAt }, 'dueAt')).map((document) => String(document.customerId));
   }
 
-  /**
-   * Every match, read in the order of `indexed`, the filtered field an index holds: in id order the
-   * embedded store walked the whole collection by id, whatever the filter left.
-   */
-  private async ids(collection: string, filter: Filter, indexed: string, idOf: (document: ReadDocument) => string): Promise<string[]> {
-    const ids: string[] = [];
-    const sort = { field: indexed, direction: 'asc' } as const;
-    let after: string | undefined;
-    do {
-      const page = await this.store.find(collection, { filter, sort, limit: PAGE, ...(after ? { after } : {}) });
-      ids.push(...page.documents.map(idOf));
-      after = page.next ?? undefined;
-    } while (after !== undefined);
-    return ids;
+  /** Every match, in the order of `indexed`, the filtered field an index holds (findAll). */
+  private matches(collection: string, filter: Filter, indexed: string): Promise<ReadDocument[]> {
+    return findAll(this.store, collection, { filter, sort: { field: indexed, direction: 'asc' } });
   }
 }
 

@@ -1,12 +1,11 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import { preBreachWarningAt, shiftByCountedDays, type ComplaintClockConfig, type CustomerCommand } from '@rapport/customer-domain';
 import type { CommandContext, Instant } from '@rapport/kernel';
-import { COMPLAINTS, type ComplaintDocument, type Filter, type Range, type ReadModelStore, type Stamped } from '@rapport/read-models';
+import { COMPLAINTS, findAll, type ComplaintDocument, type Range, type ReadModelStore, type Stamped } from '@rapport/read-models';
 import { ExecuteCustomerCommand, type CustomerCommandOutcome } from '../commands/execute-customer-command';
 import type { SweepReport, TimeSweep } from './time-sweeps';
 
 export const COMPLAINT_CLOCK_SWEEP_ACTOR = 'complaint-clock-sweep';
-const PAGE = 500;
 
 /**
  * The complaint clock as time passes (issue #12): open complaints whose pre-breach warning is due
@@ -49,20 +48,11 @@ export class ComplaintClockSweep implements TimeSweep {
 
   /** Breached complaints stay open until resolved; they are left out here, not in the query, so documents projected before the clock (no `breached` field) still count. */
   private async openDueBy(dueAt: Range): Promise<ComplaintDocument[]> {
-    const filter: Filter = { status: 'open', dueAt };
-    const found: ComplaintDocument[] = [];
-    let after: string | undefined;
-    do {
-      const page = await this.store.find<Stamped<ComplaintDocument>>(COMPLAINTS, {
-        filter,
-        sort: { field: 'dueAt', direction: 'asc' },
-        limit: PAGE,
-        ...(after ? { after } : {}),
-      });
-      found.push(...page.documents.filter((complaint) => complaint.breached !== true));
-      after = page.next ?? undefined;
-    } while (after !== undefined);
-    return found;
+    const open = await findAll<Stamped<ComplaintDocument>>(this.store, COMPLAINTS, {
+      filter: { status: 'open', dueAt },
+      sort: { field: 'dueAt', direction: 'asc' },
+    });
+    return open.filter((complaint) => complaint.breached !== true);
   }
 }
 

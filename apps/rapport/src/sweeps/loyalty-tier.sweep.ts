@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { utcDayOf, type Instant } from '@rapport/kernel';
-import { LOYALTY_ACCOUNTS, type ReadDocument, type ReadModelStore } from '@rapport/read-models';
+import { findAll, LOYALTY_ACCOUNTS, type ReadModelStore } from '@rapport/read-models';
 import { ExecuteCustomerCommand } from '../commands/execute-customer-command';
 import { READ_MODEL_STORE } from '../wiring/tokens';
 import type { SweepReport, TimeSweep } from './time-sweeps';
 
 export const LOYALTY_TIER_SWEEP_ACTOR = 'loyalty-tier-sweep';
-const PAGE = 500;
 
 /**
  * The loyalty tier as time passes (design.md §2, trailing window): the loyalty projection keeps the day each
@@ -36,19 +35,11 @@ export class LoyaltyTierSweep implements TimeSweep {
 
   /** In lapse-day order, which the tier_lapse index gives: in id order the embedded store walked every account. */
   private async lapsed(today: string): Promise<string[]> {
-    const ids: string[] = [];
-    let after: string | undefined;
-    do {
-      const page = await this.store.find<ReadDocument>(LOYALTY_ACCOUNTS, {
-        filter: { tierLapsesOn: { $lte: today } },
-        sort: { field: 'tierLapsesOn', direction: 'asc' },
-        limit: PAGE,
-        ...(after ? { after } : {}),
-      });
-      ids.push(...page.documents.map((document) => document._id));
-      after = page.next ?? undefined;
-    } while (after !== undefined);
-    return ids;
+    const lapsed = await findAll(this.store, LOYALTY_ACCOUNTS, {
+      filter: { tierLapsesOn: { $lte: today } },
+      sort: { field: 'tierLapsesOn', direction: 'asc' },
+    });
+    return lapsed.map((document) => document._id);
   }
 }
 

@@ -7,8 +7,8 @@ import {
 } from '../projections/customer-analytics.projection';
 import type { Stamped } from '../projections/projection';
 import type { FindQuery, ReadModelStore } from '../read-model-store.port';
+import { findAll } from './find-all';
 
-const PAGE = 1000;
 /** Customers whose months one query asks for. */
 const CUSTOMERS_PER_QUERY = 500;
 
@@ -29,13 +29,15 @@ export function assembleCustomerAnalytics<Header extends CustomerAnalyticsHeader
 export async function readAllCustomerAnalytics(store: ReadModelStore, abovePosition?: number): Promise<Stamped<CustomerAnalytics>[]> {
   const headers =
     abovePosition === undefined
-      ? await allPages<Stamped<CustomerAnalyticsHeader>>(store, CUSTOMER_ANALYTICS, {})
-      : byId(await allPages<Stamped<CustomerAnalyticsHeader>>(store, CUSTOMER_ANALYTICS, changedAbove(abovePosition)));
-  const months = abovePosition === undefined ? await allPages<CustomerAnalyticsMonth>(store, CUSTOMER_ANALYTICS_MONTHS, {}) : [];
+      ? await findAll<Stamped<CustomerAnalyticsHeader>>(store, CUSTOMER_ANALYTICS)
+      : byId(await findAll<Stamped<CustomerAnalyticsHeader>>(store, CUSTOMER_ANALYTICS, changedAbove(abovePosition)));
+  const months = abovePosition === undefined ? await findAll<Stamped<CustomerAnalyticsMonth>>(store, CUSTOMER_ANALYTICS_MONTHS) : [];
   for (let from = 0; abovePosition !== undefined && from < headers.length; from += CUSTOMERS_PER_QUERY) {
     const customerIds = headers.slice(from, from + CUSTOMERS_PER_QUERY).map((header) => header.customerId);
     months.push(
-      ...(await allPages<CustomerAnalyticsMonth>(store, CUSTOMER_ANALYTICS_MONTHS, { filter: { customerId: { $in: customerIds } } })),
+      ...(await findAll<Stamped<CustomerAnalyticsMonth>>(store, CUSTOMER_ANALYTICS_MONTHS, {
+        filter: { customerId: { $in: customerIds } },
+      })),
     );
   }
   const byCustomer = new Map<string, CustomerAnalyticsMonth[]>();
@@ -53,19 +55,4 @@ function changedAbove(position: number): Pick<FindQuery, 'filter' | 'sort'> {
 
 function byId<D extends Stamped<object>>(documents: D[]): D[] {
   return documents.sort((left, right) => (left._id < right._id ? -1 : left._id > right._id ? 1 : 0));
-}
-
-async function allPages<D extends object>(
-  store: ReadModelStore,
-  collection: string,
-  query: Pick<FindQuery, 'filter' | 'sort'>,
-): Promise<D[]> {
-  const documents: D[] = [];
-  let after: string | undefined;
-  do {
-    const page = await store.find<D & Stamped<object>>(collection, { ...query, limit: PAGE, ...(after ? { after } : {}) });
-    documents.push(...page.documents);
-    after = page.next ?? undefined;
-  } while (after !== undefined);
-  return documents;
 }

@@ -3,6 +3,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import {
   COMPLAINT_KPI_DAYS,
   complaintKpis,
+  findAll,
   KPI_DAYS,
   kpiReport,
   type ComplaintKpiDay,
@@ -19,7 +20,6 @@ import type { ReadResult } from '../../http/outcomes';
 import { VersionedCache } from '../shared/versioned-cache';
 import { GetKpis, type KpisView, type PeriodReport } from './get-kpis.query';
 
-const PAGE = 1000;
 const PROJECTIONS = ['kpis', 'complaint-kpis', 'churn-risk'];
 /** Distinct periods whose report is kept; dashboards ask for a handful. */
 const CACHED_PERIODS = 64;
@@ -55,19 +55,7 @@ export class GetKpisHandler implements IQueryHandler<GetKpis, ReadResult<KpisVie
     return { ...kpiReport(earlier, inPeriod), complaintsBy: complaintKpis(complaintDays) };
   }
 
-  private async days<Day extends object>(collection: string, filter: Filter): Promise<Day[]> {
-    const days: Day[] = [];
-    let after: string | undefined;
-    do {
-      const page = await this.store.find<Stamped<Day>>(collection, {
-        filter,
-        sort: { field: 'day', direction: 'asc' },
-        limit: PAGE,
-        ...(after ? { after } : {}),
-      });
-      days.push(...page.documents);
-      after = page.next ?? undefined;
-    } while (after !== undefined);
-    return days;
+  private days<Day extends object>(collection: string, filter: Filter): Promise<Stamped<Day>[]> {
+    return findAll<Stamped<Day>>(this.store, collection, { filter, sort: { field: 'day', direction: 'asc' } });
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   cursorAfter,
+  findAll,
   segmentHistory,
   segmentKeyAsOf,
   SEGMENT_CHANGES,
@@ -65,15 +66,8 @@ export class SegmentLineageReader {
   }
 
   /** Matching changes in id order (per customer: as they happened). */
-  private async changes(filter: Filter): Promise<Stamped<SegmentChange>[]> {
-    const changes: Stamped<SegmentChange>[] = [];
-    let after: string | undefined;
-    do {
-      const page = await this.store.find<Stamped<SegmentChange>>(SEGMENT_CHANGES, { filter, limit: 1000, ...(after ? { after } : {}) });
-      changes.push(...page.documents);
-      after = page.next ?? undefined;
-    } while (after !== undefined);
-    return changes;
+  private changes(filter: Filter): Promise<Stamped<SegmentChange>[]> {
+    return findAll<Stamped<SegmentChange>>(this.store, SEGMENT_CHANGES, { filter });
   }
 }
 

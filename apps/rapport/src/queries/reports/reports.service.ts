@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Clock } from '@rapport/kernel';
-import type { KpiReport, ReadModelStore, Stamped } from '@rapport/read-models';
+import { findAll, type KpiReport, type ReadModelStore, type Stamped } from '@rapport/read-models';
 import { ReportNotFound } from '../../http/answers';
 import { CLOCK, READ_MODEL_STORE } from '../../wiring/tokens';
 import { KnownAtKpis } from './known-at-kpis';
@@ -57,13 +57,7 @@ export class ReportsService {
   }
 
   async list(): Promise<FiledReport[]> {
-    const reports: FiledReport[] = [];
-    let after: string | undefined;
-    do {
-      const page = await this.store.find<Stamped<FiledReport>>(REPORTS, { limit: 500, ...(after ? { after } : {}) });
-      reports.push(...page.documents.map(unstamped));
-      after = page.next ?? undefined;
-    } while (after !== undefined);
+    const reports = (await findAll<Stamped<FiledReport>>(this.store, REPORTS)).map(unstamped);
     return reports.sort((a, b) => a.filedAt.localeCompare(b.filedAt) || a.id.localeCompare(b.id));
   }
 

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { periodLabel } from '@rapport/kernel';
 import {
+  findAll,
   SATISFACTION_BUCKETS,
   trendRow,
   type ReadModelStore,
@@ -13,8 +14,6 @@ import { READ_MODEL_STORE } from '../../wiring/tokens';
 import { ReadGate } from '../shared/read-gate';
 import type { ReadResult } from '../../http/outcomes';
 import { GetSatisfactionTrends } from './satisfaction-trends.query';
-
-const PAGE = 1000;
 
 /**
  * Buckets of the periods that hold `from` and `to` and all between, in period order then key order.
@@ -33,19 +32,11 @@ export class GetSatisfactionTrendsHandler implements IQueryHandler<GetSatisfacti
         $gte: periodLabel(new Date(`${from}T00:00:00Z`), granularity),
         $lte: periodLabel(new Date(`${to}T00:00:00Z`), granularity),
       };
-      const rows: TrendRow[] = [];
-      let after: string | undefined;
-      do {
-        const page = await this.store.find<Stamped<SatisfactionBucket>>(SATISFACTION_BUCKETS, {
-          filter: { granularity, by, period },
-          sort: { field: 'period', direction: 'asc' },
-          limit: PAGE,
-          ...(after ? { after } : {}),
-        });
-        rows.push(...page.documents.map(trendRow));
-        after = page.next ?? undefined;
-      } while (after !== undefined);
-      return rows;
+      const buckets = await findAll<Stamped<SatisfactionBucket>>(this.store, SATISFACTION_BUCKETS, {
+        filter: { granularity, by, period },
+        sort: { field: 'period', direction: 'asc' },
+      });
+      return buckets.map(trendRow);
     });
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  findAll,
   memberView,
   SEGMENT_COUNT_MEMBERS,
   SEGMENT_COUNTS,
@@ -21,7 +22,6 @@ import { READ_MODEL_STORE } from '../../wiring/tokens';
 import { MinHeap } from '../shared/min-heap';
 
 export const SEGMENT_COUNTS_PROJECTION = 'segment-counts';
-const PAGE = 1000;
 
 /** A member whose stored view does not hold at the instant asked about: counted under `view` instead. */
 interface Correction {
@@ -178,15 +178,8 @@ export class SegmentCounts {
    * in `_id` order the embedded store walked the whole collection by id on every question, the
    * index unused (336 µs for 1,000 members against 7 µs).
    */
-  private async scan<D extends object>(collection: string, filter: Filter): Promise<Stamped<D>[]> {
+  private scan<D extends object>(collection: string, filter: Filter): Promise<Stamped<D>[]> {
     const [field] = Object.keys(filter);
-    const sort = field === undefined ? {} : { sort: { field, direction: 'asc' as const } };
-    const documents: Stamped<D>[] = [];
-    for (let after: string | null | undefined; after !== null;) {
-      const page = await this.store.find<Stamped<D>>(collection, { filter, ...sort, limit: PAGE, ...(after ? { after } : {}) });
-      documents.push(...page.documents);
-      after = page.next;
-    }
-    return documents;
+    return findAll<Stamped<D>>(this.store, collection, { filter, ...(field === undefined ? {} : { sort: { field, direction: 'asc' } }) });
   }
 }
