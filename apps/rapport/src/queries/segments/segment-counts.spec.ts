@@ -154,6 +154,20 @@ describe('SegmentCounts: the stored segment counts corrected as of an instant', 
     await close();
   });
 
+  it('follows a stored view that expires with time alone, no event between two questions', async () => {
+    const { store, counts, apply, close } = projectedStore();
+    await apply(1, acquired(1, '2026-01-01T00:00:00.000Z'));
+    await apply(1, { type: 'CustomerActivated', data: { occurredAt: '2026-01-02T00:00:00.000Z', product: 'cards' } });
+    const soonAfter = new Date('2026-01-02T01:00:00.000Z');
+    const monthsLater = new Date('2026-07-01T00:00:00.000Z');
+    const first = await counts.countsAt(soonAfter);
+    expect(first).toEqual(await countsByScan(store, soonAfter));
+    const later = await counts.countsAt(monthsLater);
+    expect(later).toEqual(await countsByScan(store, monthsLater));
+    expect(later).not.toEqual(first);
+    await close();
+  });
+
   it('answers questions asked at once as if asked one after another', async () => {
     const { store, counts, apply, close } = projectedStore();
     await apply(1, acquired(1, '2026-01-01T00:00:00.000Z'));

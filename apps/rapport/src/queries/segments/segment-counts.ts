@@ -42,6 +42,8 @@ interface Reading {
   readonly totals: readonly SegmentTotal[];
   /** Members whose stored view may not hold at the instant: all such on a fresh start, else those written or expired since the last question. */
   readonly members: readonly Stamped<CountedMember>[];
+  /** The earliest `validUntil` after the instant of any stored member: nothing stored changes its view before then. */
+  readonly nextExpiry: number;
 }
 
 /**
@@ -52,7 +54,9 @@ interface Reading {
  * last read (the `position` indexes), the members
  * whose view expired since the instant last asked about (the `validUntil` index), and each
  * correction's own validity. The answer is the one a pass over every member with memberView gives.
- * A rebuilt generation, or an instant earlier than the last one, starts afresh.
+ * A rebuilt generation, or an instant earlier than the last one, starts afresh. While the projection
+ * stays where it was last read and no stored view expires, a question reads nothing and the last
+ * answer stands.
  */
 @Injectable()
 export class SegmentCounts {
@@ -65,6 +69,9 @@ export class SegmentCounts {
   private generation: string | null = null;
   private position = 0;
   private asOf = Number.NEGATIVE_INFINITY;
+  private nextExpiry = Number.NEGATIVE_INFINITY;
+  /** The answer as of `asOf`, until a total or a correction changes. */
+  private answered: SegmentCount[] | undefined;
   private lastQuestion: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -82,24 +89,42 @@ export class SegmentCounts {
   }
 
   private async count(now: Date): Promise<SegmentCount[]> {
-    const reading = await this.projector.readBetweenBatches(() => this.read(now));
-    if (reading.isFresh) this.reset(reading.generation);
-    for (const total of reading.totals) this.totals.set(total.segment, total);
-    for (const member of reading.members) this.follow(member, now);
+    if (this.storedChangedBy(now)) {
+      const reading = await this.projector.readBetweenBatches(() => this.read(now));
+      if (reading.isFresh) this.reset(reading.generation);
+      for (const total of reading.totals) this.totals.set(total.segment, total);
+      if (reading.totals.length > 0) this.answered = undefined;
+      for (const member of reading.members) this.follow(member, now);
+      this.position = reading.position;
+      this.nextExpiry = reading.nextExpiry;
+    }
     for (let next = this.expiries.peek(); next !== undefined && next.at <= now.getTime(); next = this.expiries.peek()) {
       this.expiries.pop();
       if (this.corrections.get(next.id) === next.correction && next.correction.validUntil === next.at) this.judge(next.correction, now);
     }
-    this.position = reading.position;
     this.asOf = now.getTime();
-    return this.answer();
+    return (this.answered ??= this.answer());
+  }
+
+  /** Whether the store may hold what the counts do not know at `now`: a new generation or position, or a stored view expired. */
+  private storedChangedBy(now: Date): boolean {
+    const status = this.status();
+    return this.isFresh(status, now) || status?.position !== this.position || now.getTime() >= this.nextExpiry;
+  }
+
+  private status(): { readonly generation: string; readonly position: number } | undefined {
+    return this.projector.status().find((s) => s.name === SEGMENT_COUNTS_PROJECTION);
+  }
+
+  private isFresh(status: { readonly generation: string } | undefined, now: Date): boolean {
+    return (status?.generation ?? '') !== this.generation || now.getTime() < this.asOf;
   }
 
   private async read(now: Date): Promise<Reading> {
-    const status = this.projector.status().find((s) => s.name === SEGMENT_COUNTS_PROJECTION);
+    const status = this.status();
     const generation = status?.generation ?? '';
     const at = now.toISOString();
-    const isFresh = generation !== this.generation || now.getTime() < this.asOf;
+    const isFresh = this.isFresh(status, now);
     const filters: Filter[] = isFresh
       ? [{ validUntil: { $lte: now.getTime() } }, { judgedAt: { $gt: at } }]
       : [{ position: { $gt: this.position } }, { validUntil: { $gt: this.asOf, $lte: now.getTime() } }];
@@ -107,7 +132,13 @@ export class SegmentCounts {
     for (const filter of filters)
       for (const member of await this.scan<CountedMember>(SEGMENT_COUNT_MEMBERS, filter)) members.set(member._id, member);
     const totals = await this.scan<SegmentTotal>(SEGMENT_COUNTS, isFresh ? {} : { position: { $gt: this.position } });
-    return { isFresh, generation, position: status?.position ?? 0, totals, members: [...members.values()] };
+    const expiring = await this.store.find<Stamped<CountedMember>>(SEGMENT_COUNT_MEMBERS, {
+      filter: { validUntil: { $gt: now.getTime() } },
+      sort: { field: 'validUntil', direction: 'asc' },
+      limit: 1,
+    });
+    const nextExpiry = expiring.documents[0]?.validUntil ?? Number.POSITIVE_INFINITY;
+    return { isFresh, generation, position: status?.position ?? 0, totals, members: [...members.values()], nextExpiry };
   }
 
   /** A member read because its stored view may not hold: replaces any correction made from an older document of it. */
@@ -140,6 +171,7 @@ export class SegmentCounts {
   /** Moves one member from one view's count to another's. */
   private shift(from: CountedView, to: CountedView): void {
     if (from.segment === to.segment && from.band === to.band) return;
+    this.answered = undefined;
     this.adjustments.set(from.segment, withCounted(this.adjustments.get(from.segment) ?? null, from, -1));
     this.adjustments.set(to.segment, withCounted(this.adjustments.get(to.segment) ?? null, to, 1));
   }
@@ -167,6 +199,8 @@ export class SegmentCounts {
     this.generation = generation;
     this.position = 0;
     this.asOf = Number.NEGATIVE_INFINITY;
+    this.nextExpiry = Number.NEGATIVE_INFINITY;
+    this.answered = undefined;
     this.totals.clear();
     this.corrections.clear();
     this.adjustments.clear();
