@@ -11,6 +11,7 @@ import {
   type KpiDay,
   retainedAfterAction,
   type ReadModelStore,
+  type RetainedAfterAction,
   type Stamped,
 } from '@rapport/read-models';
 import { ProjectorHost } from '../../projections/projector-host';
@@ -20,7 +21,9 @@ import type { ReadResult } from '../../http/outcomes';
 import { VersionedCache } from '../shared/versioned-cache';
 import { GetKpis, type KpisView, type PeriodReport } from './get-kpis.query';
 
-const PROJECTIONS = ['kpis', 'complaint-kpis', 'churn-risk'];
+const REPORTED = ['kpis', 'complaint-kpis'];
+const RETENTION = ['churn-risk'];
+const PROJECTIONS = [...REPORTED, ...RETENTION];
 /** Distinct periods whose report is kept; dashboards ask for a handful. */
 const CACHED_PERIODS = 64;
 
@@ -32,6 +35,7 @@ const CACHED_PERIODS = 64;
 @QueryHandler(GetKpis)
 export class GetKpisHandler implements IQueryHandler<GetKpis, ReadResult<KpisView>> {
   private readonly reports = new VersionedCache<PeriodReport>(CACHED_PERIODS);
+  private readonly retention = new VersionedCache<RetainedAfterAction>(1);
 
   constructor(
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
@@ -41,10 +45,9 @@ export class GetKpisHandler implements IQueryHandler<GetKpis, ReadResult<KpisVie
 
   execute({ from, to, minPosition }: GetKpis): Promise<ReadResult<KpisView>> {
     return this.gate.read(PROJECTIONS, minPosition, async () => {
-      const report = await this.reports.get(`${from}/${to}`, this.projector.versionOf(['kpis', 'complaint-kpis']), () =>
-        this.report(from, to),
-      );
-      return { from, to, ...report, retainedAfterAction: await retainedAfterAction(this.store) };
+      const report = await this.reports.get(`${from}/${to}`, this.projector.versionOf(REPORTED), () => this.report(from, to));
+      const retained = await this.retention.get('all', this.projector.versionOf(RETENTION), () => retainedAfterAction(this.store));
+      return { from, to, ...report, retainedAfterAction: retained };
     });
   }
 
