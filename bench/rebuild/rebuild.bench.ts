@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { allProjections, rebuildGroups } from '@rapport/read-models';
+import { allProjections, rebuildGroups, type Projection } from '@rapport/read-models';
 import { join } from 'node:path';
 import { benchCommand, runChild } from '../src/support/child';
 import { median } from '../src/support/stats';
@@ -12,6 +12,8 @@ const TEN_MINUTES = 600_000;
 const SCRIPT = 'bench/rebuild/rebuild.bench.ts';
 /** Processes per rebuild, as `projections rebuild` defaults to: one per core (REBUILD_PROCESSES=1 measures one process). */
 const PROCESSES = Number(process.env.REBUILD_PROCESSES ?? availableParallelism());
+/** The projections rebuilt, by name, all when unset: REBUILD_PROJECTIONS=a,b compares like with like against an older catalog. */
+const CHOSEN = process.env.REBUILD_PROJECTIONS?.split(',');
 
 /**
  * Rebuild throughput (issue 3): events per second for a rebuild of every projection from a store of
@@ -19,7 +21,7 @@ const PROCESSES = Number(process.env.REBUILD_PROCESSES ?? availableParallelism()
  * child process of its own so that its peak RSS is the rebuild's. FerretDB gets the largest count
  * that finishes in ten minutes, halving from the requested one.
  * Each figure is the median of three runs after a warm-up (one with BENCH_QUICK=1).
- * Usage: [MONGO_URL=mongodb://127.0.0.1:27017/] [REBUILD_PROCESSES=n] npm run bench:rebuild -- [events, default 1000000] [ferret events]
+ * Usage: [MONGO_URL=mongodb://127.0.0.1:27017/] [REBUILD_PROCESSES=n] [REBUILD_PROJECTIONS=name,name] npm run bench:rebuild -- [events, default 1000000] [ferret events]
  */
 async function main(): Promise<void> {
   const [mode, ...args] = process.argv.slice(2);
@@ -67,7 +69,7 @@ async function medianOfRuns(store: 'embedded' | 'mongo', events: number, mongoUr
 async function measured(store: 'embedded' | 'mongo', events: number, mongoUrl?: string): Promise<Measurement> {
   const eventsFile = await eventsFileWith(events);
   const target = store === 'embedded' ? join(CACHE, `read-models-${Date.now()}.sqlite`) : `rapport_bench_${Date.now()}`;
-  const groups = rebuildGroups(allProjections(), PROCESSES).map((group) => group.map((projection) => projection.name));
+  const groups = rebuildGroups(chosenProjections(), PROCESSES).map((group) => group.map((projection) => projection.name));
   try {
     const parts = await Promise.all(
       groups.map((projections) =>
@@ -97,6 +99,14 @@ async function measured(store: 'embedded' | 'mongo', events: number, mongoUrl?: 
   }
 }
 
+function chosenProjections(): readonly Projection[] {
+  const all = allProjections();
+  if (CHOSEN === undefined) return all;
+  const unknown = CHOSEN.filter((name) => !all.some((projection) => projection.name === name));
+  if (unknown.length > 0) throw new Error(`REBUILD_PROJECTIONS names no projection: ${unknown.join(', ')}`);
+  return all.filter((projection) => CHOSEN.includes(projection.name));
+}
+
 async function measuredPart(options: MeasureOptions): Promise<Measurement> {
   // A larger young generation: a rebuild allocates many short-lived objects (the CLI can take the same NODE_OPTIONS).
   const [command, childArgs] = benchCommand(SCRIPT, ['measure', JSON.stringify(options)], ['--max-semi-space-size=64']);
@@ -119,7 +129,7 @@ async function eventsFileWith(events: number): Promise<string> {
 }
 
 function report(rows: readonly Measurement[]): void {
-  process.stdout.write(`\nRebuild of all projections from position 0 (node ${process.version})\n`);
+  process.stdout.write(`\nRebuild of ${CHOSEN?.join(', ') ?? 'all projections'} from position 0 (node ${process.version})\n`);
   for (const row of rows) {
     const name = row.store === 'embedded' ? 'embedded (SQLite)' : 'FerretDB 1.24 (SQLite backend)';
     process.stdout.write(
