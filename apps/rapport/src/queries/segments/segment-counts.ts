@@ -70,8 +70,8 @@ export class SegmentCounts {
   private position = 0;
   private asOf = Number.NEGATIVE_INFINITY;
   private nextExpiry = Number.NEGATIVE_INFINITY;
-  /** The answer as of `asOf`, until a total or a correction changes. */
-  private answered: SegmentCount[] | undefined;
+  /** The answer as of `asOf`, until a total or a correction changes; shared by every question, so read-only. */
+  private answered: readonly SegmentCount[] | undefined;
   private lastQuestion: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -81,14 +81,14 @@ export class SegmentCounts {
   ) {}
 
   /** Counts as of `now`, largest first, then by segment key. */
-  countsAt(now: Date): Promise<SegmentCount[]> {
+  countsAt(now: Date): Promise<readonly SegmentCount[]> {
     // One question at a time: each reads what changed since the one before.
     const answer = this.lastQuestion.then(() => this.count(now));
     this.lastQuestion = answer.catch(() => undefined);
     return answer;
   }
 
-  private async count(now: Date): Promise<SegmentCount[]> {
+  private async count(now: Date): Promise<readonly SegmentCount[]> {
     if (this.storedChangedBy(now)) {
       const reading = await this.projector.readBetweenBatches(() => this.read(now));
       if (reading.isFresh) this.reset(reading.generation);
