@@ -23,8 +23,9 @@ export function setDocument(entry: DocumentEntry, document: ReadDocument): void 
 
 /**
  * The documents a projector works on in memory: loaded once, changed by many events, written once.
- * A live projector uses a fresh set per batch; a rebuild keeps one across batches (it is the only
- * writer of its fresh collections) and remembers absent ids too, so it reads each id at most once.
+ * Both modes keep one set across batches while they are the only writer of its documents (a rebuild
+ * of its fresh collections; a live projector under one lease token and one set of generations) and
+ * remember absent ids too, so each id is read at most once until the set is cleared.
  */
 export class DocumentSet {
   private readonly collections = new Map<string, Map<string, DocumentEntry>>();
