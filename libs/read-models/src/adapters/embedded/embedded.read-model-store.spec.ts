@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { readModelStoreContract } from '../../contract/read-model-store.contract';
 import { staleOwnerScenario } from '../../contract/stale-owner.scenario';
 import { encodeCursor } from '../../cursor';
+import { ReadModelStoreUnavailable } from '../../read-model-store.errors';
 import type { SqlValue } from './embedded.sql';
 import { EmbeddedReadModelStore } from './embedded.read-model-store';
 import { pageSql } from './embedded.sql';
@@ -101,6 +102,49 @@ describe('Embedded read-model store (its own behaviour)', () => {
     expect(statSync(own).size).toBeGreaterThan(sizeBefore + 500_000);
     expect(await store.get('docs', 'd7-49')).toMatchObject({ position: 8 });
     await store.close();
+  });
+});
+
+describe('Embedded read-model store waiting for the write lock', () => {
+  const put = (id: string) => ({ kind: 'put' as const, document: { _id: id, position: 1 }, guard: { kind: 'insert' as const } });
+
+  it("waits for another connection's write lock with its thread free, then writes", async () => {
+    const own = join(directory, 'locked.sqlite');
+    const store = EmbeddedReadModelStore.open(own);
+    await store.ensureCollection({ name: 'docs', indexes: [] });
+    const rival = new Database(own);
+    try {
+      rival.exec('BEGIN IMMEDIATE');
+      let isSettled = false;
+      const writing = store.write([{ collection: 'docs', writes: [put('d1')] }]).finally(() => (isSettled = true));
+      // A timer runs while the lock is taken: a thread asleep in SQLite's busy handler would run none before giving up.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(isSettled).toBe(false);
+      rival.exec('COMMIT');
+      await expect(writing).resolves.toEqual({ applied: 1, refused: [] });
+      expect(await store.get('docs', 'd1')).toMatchObject({ position: 1 });
+    } finally {
+      if (rival.inTransaction) rival.exec('ROLLBACK');
+      rival.close();
+      await store.close();
+    }
+  });
+
+  it('gives up as unavailable once the lock stayed taken for its busy timeout', async () => {
+    const own = join(directory, 'locked-long.sqlite');
+    const store = EmbeddedReadModelStore.open(own, { busyTimeoutMs: 50 });
+    await store.ensureCollection({ name: 'docs', indexes: [] });
+    const rival = new Database(own);
+    try {
+      rival.exec('BEGIN IMMEDIATE');
+      await expect(store.write([{ collection: 'docs', writes: [put('d1')] }])).rejects.toBeInstanceOf(ReadModelStoreUnavailable);
+      rival.exec('ROLLBACK');
+      expect(await store.write([{ collection: 'docs', writes: [put('d1')] }])).toEqual({ applied: 1, refused: [] });
+    } finally {
+      if (rival.inTransaction) rival.exec('ROLLBACK');
+      rival.close();
+      await store.close();
+    }
   });
 });
 

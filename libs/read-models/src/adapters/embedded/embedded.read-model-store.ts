@@ -22,6 +22,7 @@ import { fieldExpression, indexName, indexSql, pageSql, quoted, sqlValue, tableN
 
 type Row = [id: string, position: number, doc: string];
 const BUSY_TIMEOUT_MS = 5000;
+const LONGEST_LOCK_PAUSE_MS = 50;
 // About one WAL copy per live projector commit under load; an idle one copies nothing.
 const WAL_COPY_INTERVAL_MS = 50;
 
@@ -38,11 +39,14 @@ export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
   private readonly writeAll: Database.Transaction<(batch: readonly CollectionWrites[], fence: Fence | undefined) => WriteResult>;
   private readonly tables: Set<string>;
   private readonly walCompactor: WalCompactor | undefined;
+  private readonly lockWait: { readonly off: Database.Statement; readonly on: Database.Statement };
 
   private constructor(
     private readonly db: Database.Database,
     filePath: string,
+    private readonly busyTimeoutMs: number,
   ) {
+    this.lockWait = { off: db.prepare('PRAGMA busy_timeout = 0'), on: db.prepare(`PRAGMA busy_timeout = ${busyTimeoutMs}`) };
     this.writeAll = db.transaction((batch: readonly CollectionWrites[], fence: Fence | undefined) =>
       fence === undefined || this.isLeaseHeld(fence) ? this.applyAll(batch) : refusedWhole(batch),
     );
@@ -50,12 +54,16 @@ export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
     this.walCompactor = db.memory ? undefined : this.startWalCompactor(filePath);
   }
 
-  /** Opens (creating when missing) the store file. `:memory:` gives a private in-memory store. */
-  static open(filePath: string): EmbeddedReadModelStore {
+  /**
+   * Opens (creating when missing) the store file. `:memory:` gives a private in-memory store.
+   * `busyTimeoutMs`: how long a write waits for another connection's write lock (default 5 s).
+   */
+  static open(filePath: string, options: { readonly busyTimeoutMs?: number } = {}): EmbeddedReadModelStore {
+    const busyTimeoutMs = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
     try {
       // Read models are rebuilt from events, so a power cut may cost the last commits but never consistency.
-      const db = openWalDatabase(filePath, { busyTimeoutMs: BUSY_TIMEOUT_MS, synchronous: 'NORMAL' });
-      return new EmbeddedReadModelStore(db, filePath);
+      const db = openWalDatabase(filePath, { busyTimeoutMs, synchronous: 'NORMAL' });
+      return new EmbeddedReadModelStore(db, filePath, busyTimeoutMs);
     } catch (error: unknown) {
       throw new ReadModelStoreUnavailable(`cannot open the embedded read-model store at ${filePath}`, { cause: error });
     }
@@ -84,7 +92,7 @@ export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
   }
 
   async write(batch: readonly CollectionWrites[], fence?: Fence): Promise<WriteResult> {
-    const result = this.run(() => {
+    return this.writing(() => {
       try {
         return this.writeAll.immediate(batch, fence);
       } catch (error: unknown) {
@@ -99,7 +107,6 @@ export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
         return this.writeAll.immediate(batch, fence);
       }
     });
-    return result;
   }
 
   /** Creates what is missing; an index of the same name but another definition (an older one) is made anew. */
@@ -117,11 +124,11 @@ export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
         this.db.exec(wanted);
       }
     });
-    this.run(() => ensure.immediate());
+    await this.writing(() => ensure.immediate());
   }
 
   async dropCollection(name: string): Promise<void> {
-    this.run(() => this.db.exec(`DROP TABLE IF EXISTS ${quoted(tableName(checked(name)))}`));
+    await this.writing(() => this.db.exec(`DROP TABLE IF EXISTS ${quoted(tableName(checked(name)))}`));
     this.tables.delete(tableName(name));
   }
 
@@ -136,7 +143,7 @@ export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
       this.db.exec(`ALTER TABLE ${quoted(tableName(source))} RENAME TO ${quoted(tableName(target.name))}`);
       for (const index of target.indexes) this.db.exec(indexSql(target.name, index));
     });
-    this.run(() => swap.immediate());
+    await this.writing(() => swap.immediate());
     this.tables.delete(tableName(source));
     this.tables.add(tableName(target.name));
   }
@@ -267,6 +274,36 @@ export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
     return statement;
   }
 
+  /**
+   * Runs a write without ever letting SQLite's busy handler sleep this thread while another
+   * connection holds the write lock: in the service the request loop and the projector thread
+   * write to one file, and a request loop asleep in a lock wait stalls every request (and, when
+   * SQLite gives up early, failed a projector batch). So the lock is only tried; a busy file is
+   * tried again after a timer (1, 2, 4 ... 50 ms) until the busy timeout has passed.
+   */
+  private async writing<T>(operation: () => T): Promise<T> {
+    const deadline = Date.now() + this.busyTimeoutMs;
+    for (let pause = 1; ; pause = Math.min(2 * pause, LONGEST_LOCK_PAUSE_MS)) {
+      const outcome = this.run(() => this.withoutLockWait(operation));
+      if (outcome !== LOCK_TAKEN) return outcome;
+      if (Date.now() + pause > deadline)
+        throw new ReadModelStoreUnavailable(`the embedded read-model store stayed locked by another writer for ${this.busyTimeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+
+  private withoutLockWait<T>(operation: () => T): T | typeof LOCK_TAKEN {
+    this.lockWait.off.run();
+    try {
+      return operation();
+    } catch (error: unknown) {
+      if (sqliteCode(error)?.startsWith('SQLITE_BUSY') && !this.db.inTransaction) return LOCK_TAKEN;
+      throw error;
+    } finally {
+      this.lockWait.on.run();
+    }
+  }
+
   private run<T>(operation: () => T): T {
     if (!this.db.open) throw new ReadModelStoreUnavailable('the embedded read-model store is closed');
     try {
@@ -279,6 +316,8 @@ export class EmbeddedReadModelStore implements ReadModelStore, ReadModelAdmin {
     }
   }
 }
+
+const LOCK_TAKEN: unique symbol = Symbol('the write lock is taken');
 
 function refusedWhole(batch: readonly CollectionWrites[]): WriteResult {
   return { applied: 0, refused: batch.flatMap((c) => c.writes.flatMap((w) => (w.kind === 'put' ? [w.document._id] : []))) };
