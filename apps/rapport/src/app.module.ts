@@ -9,6 +9,7 @@ import { SubjectAccessService } from './audit/subject-access.service';
 import { CustomerCommandsController } from './commands/customer-commands.controller';
 import { RetentionActionsController } from './commands/retention-actions.controller';
 import type { AppConfig } from './config';
+import { IdempotentReplies } from './http/idempotency';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { MeController } from './security/me.controller';
 import { HealthController } from './operations/health.controller';
@@ -40,6 +41,7 @@ export class AppModule {
       providers: [
         SubjectAccessService,
         AnchorSchedule,
+        IdempotentReplies,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_GUARD, useClass: AuthGuard },
         ApiKeysReloader,

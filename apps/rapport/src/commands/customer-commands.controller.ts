@@ -1,4 +1,4 @@
-import { Body, Controller, Inject, Param, Patch, Post, Req, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Inject, Param, Patch, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CustomerCommand } from '@rapport/customer-domain';
@@ -6,7 +6,7 @@ import type { Request } from 'express';
 import type { PersonalData } from '@rapport/privacy';
 import { commandContextOf } from '../http/correlation';
 import { BusinessIdPipe, CustomerIdPipe } from '../http/customer-id.pipe';
-import { IdempotencyInterceptor } from '../http/idempotency';
+import { IdempotentReplies } from '../http/idempotency';
 import { CommandResult } from '../http/outcomes';
 import { TO_COMMAND } from '../wiring/tokens';
 import { ExecuteCustomerCommand } from './execute-customer-command';
@@ -35,12 +35,12 @@ const ComplaintId = () => Param('complaintId', new BusinessIdPipe('complaintId')
 
 @ApiTags('commands')
 @Access('channel')
-@UseInterceptors(IdempotencyInterceptor)
 @Controller('v1/customers')
 export class CustomerCommandsController {
   constructor(
     private readonly commandBus: CommandBus,
     @Inject(TO_COMMAND) private readonly toCommand: ToCommand,
+    private readonly replies: IdempotentReplies,
   ) {}
 
   @Post()
@@ -160,8 +160,10 @@ export class CustomerCommandsController {
     return this.run(this.toCommand.erase(id, body, req.principal?.name ?? 'anonymous'), req);
   }
 
-  private async run(command: CustomerCommand, req: Request, personal?: PersonalData): Promise<CommandResult> {
-    const outcome = await this.commandBus.execute(new ExecuteCustomerCommand(command, commandContextOf(req), personal));
-    return new CommandResult(command.customerId, outcome);
+  private run(command: CustomerCommand, req: Request, personal?: PersonalData): Promise<CommandResult> {
+    return this.replies.once(req, async () => {
+      const outcome = await this.commandBus.execute(new ExecuteCustomerCommand(command, commandContextOf(req), personal));
+      return new CommandResult(command.customerId, outcome);
+    });
   }
 }

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Inject, Param, Post, Req, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Inject, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CustomerCommand } from '@rapport/customer-domain';
 import type { AuthenticatedRequest } from '../http/auth.guard';
 import { commandContextOf } from '../http/correlation';
 import { BusinessIdPipe, CustomerIdPipe } from '../http/customer-id.pipe';
-import { IdempotencyInterceptor } from '../http/idempotency';
+import { IdempotentReplies } from '../http/idempotency';
 import { CommandResult } from '../http/outcomes';
 import { Access } from '../security/access.decorator';
 import { TO_COMMAND } from '../wiring/tokens';
@@ -17,12 +17,12 @@ import type { ToCommand } from './to-command';
 /** Interventions by the channels (issue #12): an action on a customer at risk, and later its outcome. */
 @ApiTags('commands')
 @Access('channel')
-@UseInterceptors(IdempotencyInterceptor)
 @Controller('v1/customers/:customerId/retention-actions')
 export class RetentionActionsController {
   constructor(
     private readonly commandBus: CommandBus,
     @Inject(TO_COMMAND) private readonly toCommand: ToCommand,
+    private readonly replies: IdempotentReplies,
   ) {}
 
   /** The action id is made here, at the edge; an Idempotency-Key makes a retry answer with the same one. */
@@ -49,8 +49,10 @@ export class RetentionActionsController {
     return this.run(this.toCommand.recordRetentionOutcome(id, actionId, body), req);
   }
 
-  private async run(command: CustomerCommand, req: AuthenticatedRequest, madeIds?: Record<string, string>): Promise<CommandResult> {
-    const outcome = await this.commandBus.execute(new ExecuteCustomerCommand(command, commandContextOf(req)));
-    return new CommandResult(command.customerId, outcome, madeIds);
+  private run(command: CustomerCommand, req: AuthenticatedRequest, madeIds?: Record<string, string>): Promise<CommandResult> {
+    return this.replies.once(req, async () => {
+      const outcome = await this.commandBus.execute(new ExecuteCustomerCommand(command, commandContextOf(req)));
+      return new CommandResult(command.customerId, outcome, madeIds);
+    });
   }
 }
