@@ -2,10 +2,9 @@ import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { readerOf } from '../http/correlation';
 import type { AuthenticatedRequest } from '../http/auth.guard';
-import { Csv } from '../http/csv/csv.decorator';
 import { CSV_TABLES } from '../http/csv/csv-tables';
 import { CustomerIdPipe } from '../http/customer-id.pipe';
-import { AuditResult } from '../http/outcomes';
+import { AuditResult, OfferedAsCsv } from '../http/outcomes';
 import { Access } from '../security/access.decorator';
 import { AccessLog } from '../security/access-log';
 import { HistoryQuery, StateQuery } from './audit.requests';
@@ -20,11 +19,13 @@ export class AuditController {
     private readonly accessLog: AccessLog,
   ) {}
 
-  @Csv(CSV_TABLES.history)
   @Get('history')
   @ApiOperation({ summary: "A customer's events in order, with metadata" })
   async history(@Param('customerId', CustomerIdPipe) id: string, @Query() query: HistoryQuery, @Req() req: AuthenticatedRequest) {
-    return new AuditResult(await this.audit.history(readerOf(req), id, query.fromRevision, query.limit));
+    return new OfferedAsCsv(
+      CSV_TABLES.history,
+      new AuditResult(await this.audit.history(readerOf(req), id, query.fromRevision, query.limit)),
+    );
   }
 
   @Get('history/verify')
@@ -39,11 +40,10 @@ export class AuditController {
     return new AuditResult(await this.audit.stateAsOf(readerOf(req), id, new Date(query.asOf), query.basis ?? 'occurred'));
   }
 
-  @Csv(CSV_TABLES.accessLog)
   @Get('access-log')
   @ApiOperation({ summary: "Who read this customer's history or personal data, and when" })
   async accessEntries(@Param('customerId', CustomerIdPipe) id: string) {
     const entries = await this.accessLog.entries(id);
-    return { customerId: id, entries: entries.map((e) => ({ revision: e.revision, ...e.data })) };
+    return new OfferedAsCsv(CSV_TABLES.accessLog, { customerId: id, entries: entries.map((e) => ({ revision: e.revision, ...e.data })) });
   }
 }

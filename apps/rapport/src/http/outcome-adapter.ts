@@ -2,14 +2,15 @@ import { ExpressAdapter } from '@nestjs/platform-express';
 import { domainError } from '@rapport/customer-domain';
 import type { Response } from 'express';
 import { DomainRejection, MissingResource, ProjectionBehind } from './answers';
-import { AuditResult, CommandResult, QueryResult, Readiness } from './outcomes';
+import { wantsCsv, sendCsv } from './csv/csv-answer';
+import { AuditResult, CommandResult, OfferedAsCsv, QueryResult, Readiness } from './outcomes';
 import { InvalidInput } from './validation';
 
 export const POSITION_HEADER = 'X-Projection-Position';
 export const EVENT_POSITION_HEADER = 'X-Event-Position';
 
 interface Answer {
-  readonly status: number;
+  readonly status?: number;
   readonly body: unknown;
   readonly headers?: Readonly<Record<string, string>>;
 }
@@ -17,15 +18,18 @@ interface Answer {
 /**
  * The one place a controller's return value becomes a status, headers and body (style.md §8):
  * Nest hands every value a route returns to its HTTP adapter's `reply`. Values that are not
- * outcomes (metrics text) pass through; refusals are thrown to ProblemDetailsFilter. Not an
+ * outcomes (metrics text) pass through; refusals are thrown to ProblemDetailsFilter; an answer
+ * OfferedAsCsv goes out as CSV when the caller asks for it, as JSON otherwise. Not an
  * interceptor: Nest runs each interceptor of a route through RxJS and an AsyncResource per
  * request, a cost every request of the route pays (README, "HTTP answers").
  */
 export class OutcomeAdapter extends ExpressAdapter {
-  override reply(response: Response, body: unknown, statusCode?: number): unknown {
-    const answer = answerOf(body, response.req.method, response);
-    if (answer === undefined) return super.reply(response, body, statusCode);
+  override reply(response: Response, value: unknown, statusCode?: number): unknown {
+    const offer = value instanceof OfferedAsCsv ? value : undefined;
+    const returned = offer === undefined ? value : offer.answer;
+    const answer = answerOf(returned, response.req.method, response) ?? { status: statusCode, body: returned };
     for (const [name, header] of Object.entries(answer.headers ?? {})) response.setHeader(name, header);
+    if (offer !== undefined && wantsCsv(response.req)) return sendCsv(response, offer.table, answer.body);
     return super.reply(response, answer.body, answer.status);
   }
 }

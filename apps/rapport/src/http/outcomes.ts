@@ -1,5 +1,6 @@
 import type { DomainError } from '@rapport/customer-domain';
 import type { CommandOutcome } from '@rapport/event-store';
+import type { CsvTable } from './csv/csv';
 
 /**
  * The values controllers return. They say what happened, never which status it is:
@@ -32,6 +33,17 @@ export class QueryResult<T> {
 /** An audit read: the body, or undefined when the customer has no stream. */
 export class AuditResult {
   constructor(readonly body: object | undefined) {}
+}
+
+/**
+ * Any answer a route returns (one of the above, or a plain body) that the caller may also take as
+ * CSV, with `Accept: text/csv` or `?format=csv`: the rows of its JSON body in the table's columns.
+ */
+export class OfferedAsCsv {
+  constructor(
+    readonly table: CsvTable,
+    readonly answer: unknown,
+  ) {}
 }
 
 /** Health: the report, and whether every adapter is ready. */

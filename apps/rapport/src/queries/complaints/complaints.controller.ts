@@ -1,11 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Csv } from '../../http/csv/csv.decorator';
 import { CSV_TABLES } from '../../http/csv/csv-tables';
 import { Access } from '../../security/access.decorator';
 import { DEFAULT_PAGE_SIZE } from '../shared/read-query.request';
-import { QueryResult } from '../../http/outcomes';
+import { OfferedAsCsv, QueryResult } from '../../http/outcomes';
 import { ListComplaintsRequest } from './complaints.request';
 import { ListComplaints } from './list-complaints.query';
 
@@ -15,14 +14,10 @@ import { ListComplaints } from './list-complaints.query';
 export class ComplaintsController {
   constructor(private readonly queryBus: QueryBus) {}
 
-  @Csv(CSV_TABLES.complaints)
   @Get()
   @ApiOperation({ summary: 'Complaints (open, overdue or resolved) with filedAt, dueAt, resolvedAt and resolution hours' })
   async list(@Query() request: ListComplaintsRequest) {
-    return new QueryResult(
-      await this.queryBus.execute(
-        new ListComplaints(request.status, request.limit ?? DEFAULT_PAGE_SIZE, request.cursor, request.minPosition),
-      ),
-    );
+    const query = new ListComplaints(request.status, request.limit ?? DEFAULT_PAGE_SIZE, request.cursor, request.minPosition);
+    return new OfferedAsCsv(CSV_TABLES.complaints, new QueryResult(await this.queryBus.execute(query)));
   }
 }

@@ -2,12 +2,11 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Clock } from '@rapport/kernel';
-import { Csv } from '../../http/csv/csv.decorator';
 import { CSV_TABLES } from '../../http/csv/csv-tables';
 import { Access } from '../../security/access.decorator';
 import { CLOCK } from '../../wiring/tokens';
 import { periodOf } from '../shared/period.request';
-import { QueryResult } from '../../http/outcomes';
+import { OfferedAsCsv, QueryResult } from '../../http/outcomes';
 import { KnownAtKpis } from '../reports/known-at-kpis';
 import { knownAtOf } from '../reports/reports.requests';
 import { GetKpiBreakdown } from './get-kpi-breakdown.query';
@@ -24,13 +23,16 @@ export class KpisController {
     private readonly knownAtKpis: KnownAtKpis,
   ) {}
 
-  @Csv(CSV_TABLES.kpis)
   @Get()
   @ApiOperation({
     summary:
       'Acquired, activated, churned, churn and retention rate, CSAT, NPS, complaints (also by category and severity), resolution hours, CLV for a period; with `by`, per key of a dimension',
   })
   async kpis(@Query() request: KpisRequest) {
+    return new OfferedAsCsv(CSV_TABLES.kpis, await this.report(request));
+  }
+
+  private async report(request: KpisRequest) {
     const now = this.clock.now();
     const { from, to } = periodOf(request, now);
     if (request.knownAt !== undefined) {

@@ -2,10 +2,9 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CustomerIdPipe } from '../../http/customer-id.pipe';
-import { Csv } from '../../http/csv/csv.decorator';
 import { CSV_TABLES } from '../../http/csv/csv-tables';
 import { Access } from '../../security/access.decorator';
-import { QueryResult } from '../../http/outcomes';
+import { OfferedAsCsv, QueryResult } from '../../http/outcomes';
 import { GetLoyaltyAccount, GetLoyaltyLeaderboard, GetLoyaltyTiers } from './loyalty.queries';
 import { LeaderboardRequest, LoyaltyAccountRequest, LoyaltyTiersRequest } from './loyalty.request';
 
@@ -16,11 +15,11 @@ export class LoyaltyController {
   constructor(private readonly queryBus: QueryBus) {}
 
   // Declared before :customerId so that "leaderboard" and "tiers" are not taken for customer ids.
-  @Csv(CSV_TABLES.leaderboard)
   @Get('leaderboard')
   @ApiOperation({ summary: 'Customers by lifetime points, highest first' })
   async leaderboard(@Query() request: LeaderboardRequest) {
-    return new QueryResult(await this.queryBus.execute(new GetLoyaltyLeaderboard(request.limit ?? 10, request.minPosition)));
+    const leaderboard = await this.queryBus.execute(new GetLoyaltyLeaderboard(request.limit ?? 10, request.minPosition));
+    return new OfferedAsCsv(CSV_TABLES.leaderboard, new QueryResult(leaderboard));
   }
 
   @Get('tiers')

@@ -2,12 +2,11 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Clock } from '@rapport/kernel';
-import { Csv } from '../../http/csv/csv.decorator';
 import { CSV_TABLES } from '../../http/csv/csv-tables';
 import { Access } from '../../security/access.decorator';
 import { CLOCK } from '../../wiring/tokens';
 import { periodOf } from '../shared/period.request';
-import { QueryResult } from '../../http/outcomes';
+import { OfferedAsCsv, QueryResult } from '../../http/outcomes';
 import { GetSatisfactionTrends } from './satisfaction-trends.query';
 import { SatisfactionTrendsRequest } from './satisfaction-trends.request';
 
@@ -20,12 +19,11 @@ export class SatisfactionController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @Csv(CSV_TABLES.satisfactionTrends)
   @Get('trends')
   @ApiOperation({ summary: 'CSAT and NPS by period (UTC day, ISO week, month) overall or by channel, touchpoint or segment' })
   async trends(@Query() request: SatisfactionTrendsRequest) {
     const { from, to } = periodOf(request, this.clock.now());
     const query = new GetSatisfactionTrends(request.granularity ?? 'day', request.by ?? 'overall', from, to, request.minPosition);
-    return new QueryResult(await this.queryBus.execute(query));
+    return new OfferedAsCsv(CSV_TABLES.satisfactionTrends, new QueryResult(await this.queryBus.execute(query)));
   }
 }
