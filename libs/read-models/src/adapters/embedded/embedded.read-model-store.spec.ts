@@ -115,10 +115,12 @@ describe('Embedded read-model store waiting for the write lock', () => {
     const rival = new Database(own);
     try {
       rival.exec('BEGIN IMMEDIATE');
+      const attempts = jest.spyOn(store as unknown as { withoutLockWait: () => unknown }, 'withoutLockWait');
       let isSettled = false;
       const writing = store.write([{ collection: 'docs', writes: [put('d1')] }]).finally(() => (isSettled = true));
-      // A timer runs while the lock is taken: a thread asleep in SQLite's busy handler would run none before giving up.
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      // The store tries the lock again while this test's own turns of the event loop run between its tries:
+      // a thread asleep in SQLite's busy handler would try once and give up before this test ran again.
+      while (attempts.mock.calls.length < 3 && !isSettled) await new Promise((resolve) => setImmediate(resolve));
       expect(isSettled).toBe(false);
       rival.exec('COMMIT');
       await expect(writing).resolves.toEqual({ applied: 1, refused: [] });
