@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,6 +49,27 @@ describe('SQLite event store (its own behaviour)', () => {
     expect(throughOne).toBe(before[0]);
     expect(throughThree).not.toBe(before[1]);
     await store.close();
+  });
+
+  it('digests the UTF-8 bytes of each stored row (id, type, data, metadata), whatever the characters', async () => {
+    const path = file();
+    const streamId = aStreamId();
+    const store = SqliteEventStore.open(path);
+    await store.appendToStream(streamId, [anEvent({ note: 'Zoë, 张伟, 🙂' }), anEvent({ note: 'plain' })], 'no-stream');
+    const [digest] = await store.digestStream(streamId, [1]);
+    await store.close();
+
+    const raw = new Database(path, { readonly: true });
+    const rows = raw
+      .prepare<[string], [string, string, string, string]>(
+        'SELECT event_id, type, data, metadata FROM events WHERE stream_id = ? ORDER BY revision',
+      )
+      .raw()
+      .all(streamId);
+    raw.close();
+    const expected = createHash('sha256');
+    for (const columns of rows) expected.update(Buffer.from(columns.join('\u001f'), 'utf8')).update('\n');
+    expect(digest).toBe(expected.digest('hex'));
   });
 
   it('keeps its outside-write mark across its own appends and changes it when another connection commits', async () => {

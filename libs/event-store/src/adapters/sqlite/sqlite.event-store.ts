@@ -273,7 +273,7 @@ function prepareStatements(db: Database.Database) {
     readForwards: db.prepare<[string, number, number], EventTuple>(SQL.readForwards).raw(),
     readBackwards: db.prepare<[string, number, number], EventTuple>(SQL.readBackwards).raw(),
     readAll: db.prepare<[number, number], EventTuple>(SQL.readAll).raw(),
-    readStoredBytes: db.prepare<[string, number], [revision: number, bytes: string]>(SQL.readStoredBytes).raw(),
+    readStoredBytes: db.prepare<[string, number], [revision: number, bytes: Buffer]>(SQL.readStoredBytes).raw(),
     readAllWithPrefix: db.prepare<[number, number, string, number], EventTuple>(SQL.readAllWithPrefix).raw(),
     readAllData: db.prepare<[number, number], DataTuple>(SQL.readAllData).raw(),
     readAllDataWithPrefix: db.prepare<[number, number, string, number], DataTuple>(SQL.readAllDataWithPrefix).raw(),

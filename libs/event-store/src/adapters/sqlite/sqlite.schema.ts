@@ -45,7 +45,9 @@ export const SQL = {
   readBackwards: `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
   readAll: `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
   // char(31) separates the columns: JSON text never holds it raw, and ids and types are tokens.
-  readStoredBytes: `SELECT revision, event_id || char(31) || type || char(31) || data || char(31) || metadata FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision`,
+  // As a BLOB the stored UTF-8 bytes reach the hash as they are: as TEXT they were decoded into a
+  // string and encoded again by the hash (a third of a 10,000-event digest).
+  readStoredBytes: `SELECT revision, CAST(event_id || char(31) || type || char(31) || data || char(31) || metadata AS BLOB) FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision`,
   // substr counts characters (code points) on TEXT; the caller passes the prefix's code point count.
   readAllWithPrefix: `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND substr(stream_id, 1, ?) = ? ORDER BY position LIMIT ?`,
   readAllData: `SELECT ${DATA_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
