@@ -47,7 +47,7 @@ describe('no customer yet', () => {
       assets: cny('120000.00'),
       acquiredAt: T0,
       personal: SEALED_PERSONAL_DATA,
-      loyalty: { balance: 0, lifetimeEarned: 0, redeemed: 0, tier: 'Bronze', recentEarnings: [] },
+      loyalty: { balance: 0, lifetimeEarned: 0, redeemed: 0, tier: 'Bronze', recentEarnings: { days: [], points: [] } },
       lastEventAt: T0,
     });
   });
@@ -63,7 +63,7 @@ describe('an acquired customer', () => {
         balance: 200,
         lifetimeEarned: 200,
         tier: 'Bronze',
-        recentEarnings: [{ day: '2026-01-06', points: 200 }],
+        recentEarnings: { days: ['2026-01-06'], points: [200] },
       },
     });
   });
@@ -114,17 +114,14 @@ describe('an active customer', () => {
 
   it('prunes earnings that left the window, by the event time', () => {
     const state = decider.evolve(active, transactionRecorded({ occurredAt: at({ months: 13 }) }));
-    expect(known(state).loyalty.recentEarnings).toEqual([{ day: '2027-02-05', points: 10 }]);
+    expect(known(state).loyalty.recentEarnings).toEqual({ days: ['2027-02-05'], points: [10] });
   });
 
   it('prunes by the window the event recorded, not by any setting of today', () => {
     const threeMonthWindow = transactionRecorded({ occurredAt: at({ months: 3 }), tierWindowStartDay: '2026-01-06' });
     const kept = transactionRecorded({ transactionId: 'txn-2', occurredAt: at({ months: 3 }), tierWindowStartDay: '2026-01-05' });
-    expect(known(decider.evolve(active, threeMonthWindow)).loyalty.recentEarnings).toEqual([{ day: '2026-04-05', points: 10 }]);
-    expect(known(decider.evolve(active, kept)).loyalty.recentEarnings).toEqual([
-      { day: '2026-01-05', points: 200 },
-      { day: '2026-04-05', points: 10 },
-    ]);
+    expect(known(decider.evolve(active, threeMonthWindow)).loyalty.recentEarnings).toEqual({ days: ['2026-04-05'], points: [10] });
+    expect(known(decider.evolve(active, kept)).loyalty.recentEarnings).toEqual({ days: ['2026-01-05', '2026-04-05'], points: [200, 10] });
   });
 
   it('merges a profile update into the record', () => {
@@ -237,6 +234,7 @@ describe('a long stream', () => {
     expect(state.transactionIds.has('txn-0') && state.transactionIds.has('txn-9999')).toBe(true);
     expect(state.transactionCount).toBe(10_000);
     expect(state.loyalty.lifetimeEarned).toBe(200 + 10_000 * 10);
-    expect(state.loyalty.recentEarnings.length).toBeLessThanOrEqual(367);
+    expect(state.loyalty.recentEarnings.days.length).toBeLessThanOrEqual(367);
+    expect(state.loyalty.recentEarnings.points).toHaveLength(state.loyalty.recentEarnings.days.length);
   });
 });

@@ -15,7 +15,7 @@ import type {
   PersonalDataErased,
   SatisfactionRecorded,
 } from './customer.events';
-import type { AcquiredCustomer, ComplaintState, CustomerState, KnownCustomer } from './customer.state';
+import { NO_DAILY_POINTS, type AcquiredCustomer, type ComplaintState, type CustomerState, type KnownCustomer } from './customer.state';
 import { FALLING_RUN_LENGTH } from './policies/satisfaction.policy';
 import { activated, pointsRedeemed, tierChanged, transactionRecorded } from './evolutions/loyalty.evolutions';
 import {
@@ -110,7 +110,7 @@ function acquired(event: CustomerAcquired): AcquiredCustomer {
     acquiredAt: occurredAt,
     ...(acquisitionCost ? { acquisitionCost } : {}),
     ...(personal ? { personal } : {}),
-    loyalty: { balance: 0, lifetimeEarned: 0, redeemed: 0, tier: 'Bronze', recentEarnings: [] },
+    loyalty: { balance: 0, lifetimeEarned: 0, redeemed: 0, tier: 'Bronze', recentEarnings: NO_DAILY_POINTS },
     transactionIds: IdSet.empty(),
     transactionCount: 0,
     surveyIds: IdSet.empty(),

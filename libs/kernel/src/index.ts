@@ -5,6 +5,7 @@ export * from './clock';
 export * from './event-metadata';
 export * from './id-set';
 export * from './periods';
+export * from './utc-days';
 export * from './seeded-random';
 export * from './lru-cache';
 export * from './instant';

@@ -1,12 +1,13 @@
-export type Granularity = 'day' | 'week' | 'month';
+import { DAY_MS, dayOfTime } from './utc-days';
 
-const DAY_MS = 86_400_000;
+export type Granularity = 'day' | 'week' | 'month';
 
 /** UTC period label: day `2026-01-15`, ISO week `2026-W03` (Monday start), month `2026-01` (api.md). */
 export function periodLabel(instant: Date, granularity: Granularity): string {
-  const iso = instant.toISOString();
-  if (granularity === 'day') return iso.slice(0, 10);
-  if (granularity === 'month') return iso.slice(0, 7);
+  const time = instant.getTime();
+  if (Number.isNaN(time)) throw new RangeError('Invalid time value');
+  if (granularity === 'day') return dayOfTime(time);
+  if (granularity === 'month') return dayOfTime(time).slice(0, 7);
   const { year, week } = isoWeek(instant);
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
@@ -27,15 +28,4 @@ export function addDays(instant: Date, days: number): Date {
 
 export function daysBetween(from: Date, to: Date): number {
   return (to.getTime() - from.getTime()) / DAY_MS;
-}
-
-/** The same instant a number of calendar months later (or earlier), clamped to month end. */
-export function addMonths(instant: Date, months: number): Date {
-  const result = new Date(instant.getTime());
-  const day = result.getUTCDate();
-  result.setUTCDate(1);
-  result.setUTCMonth(result.getUTCMonth() + months);
-  const lastDay = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
-  result.setUTCDate(Math.min(day, lastDay));
-  return result;
 }

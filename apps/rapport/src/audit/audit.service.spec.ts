@@ -210,13 +210,13 @@ describe('events stored in the shape of schema version 1', () => {
     const afterActivation = await audit.stateAsOf(AUDITOR, customerId, new Date('2026-01-07T00:00:00.000Z'), 'occurred');
     expect(afterActivation?.state).toMatchObject({
       status: 'active',
-      loyalty: { balance: 200, tier: 'Bronze', recentEarnings: [{ day: '2026-01-06', points: 200 }] },
+      loyalty: { balance: 200, tier: 'Bronze', recentEarnings: { days: ['2026-01-06'], points: [200] } },
     });
     const now = await audit.stateAsOf(AUDITOR, customerId, new Date('2027-06-01T00:00:00.000Z'), 'occurred');
     expect(now?.state).toMatchObject({
       transactionCount: 2,
       lastTransactionAt: '2027-03-01T10:00:00.000Z',
-      loyalty: { balance: 1110, lifetimeEarned: 1110, tier: 'Bronze', recentEarnings: [{ day: '2027-03-01', points: 10 }] },
+      loyalty: { balance: 1110, lifetimeEarned: 1110, tier: 'Bronze', recentEarnings: { days: ['2027-03-01'], points: [10] } },
     });
   });
 

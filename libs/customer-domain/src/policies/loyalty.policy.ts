@@ -1,4 +1,4 @@
-import { addDays, addMonths, periodLabel, utcDayOf, wholeMajorUnits, type Instant, type Money } from '@rapport/kernel';
+import { dayPlusDays, dayPlusMonths, utcDayOf, wholeMajorUnits, type Instant, type Money } from '@rapport/kernel';
 import type { DailyPoints } from '../customer.state';
 import type { LoyaltyTier } from '../customer.values';
 
@@ -50,7 +50,11 @@ export function tierFor(windowPoints: number, config: LoyaltyConfig): LoyaltyTie
  * For asOf 2026-01-05T09:00Z: 2025-01-06 through 2026-01-05 (2025-01-05 is out).
  */
 export function windowStartDay(asOf: Instant, config: LoyaltyConfig): string {
-  return periodLabel(addDays(addMonths(new Date(asOf), -config.tierWindowMonths), 1), 'day');
+  return firstDayOfWindowEndingOn(utcDayOf(asOf), config);
+}
+
+function firstDayOfWindowEndingOn(lastDay: string, config: LoyaltyConfig): string {
+  return dayPlusDays(dayPlusMonths(lastDay, -config.tierWindowMonths), 1);
 }
 
 /** The trailing window ending at `asOf`, in UTC days: decisions judge the tier over it and record its first day. */
@@ -64,69 +68,64 @@ export function tierWindow(asOf: Instant, config: LoyaltyConfig): TierWindow {
 }
 
 /** Points earned in the window (see windowStartDay for its boundary). */
-export function pointsInWindow(recentEarnings: readonly DailyPoints[], { firstDay, lastDay }: TierWindow): number {
+export function pointsInWindow({ days, points }: DailyPoints, { firstDay, lastDay }: TierWindow): number {
   let sum = 0;
-  for (const { day, points } of recentEarnings) if (day >= firstDay && day <= lastDay) sum += points;
+  days.forEach((day, index) => {
+    if (day >= firstDay && day <= lastDay) sum += points[index] ?? 0;
+  });
   return sum;
 }
 
 /**
- * Adds points earned at `occurredAt` to its UTC day, keeping days in order, after dropping the
- * days before `firstDay`: no window ending then or later includes them, so the list stays
- * bounded (about one entry per day of the window). Days after `occurredAt` are kept.
- * Events mostly arrive in time order, so the usual case appends to or merges into the last day.
+ * Adds points earned at `occurredAt` to its UTC day, keeping days in order, after dropping the days
+ * before `firstDay`: no window ending then or later includes them, so the lists stay bounded (about
+ * one entry per day of the window). Days after `occurredAt` are kept. Events mostly arrive in time
+ * order, so the usual case appends to or adds to the last day.
  */
-export function addEarning(
-  recentEarnings: readonly DailyPoints[],
-  occurredAt: Instant,
-  points: number,
-  firstDay: string,
-): readonly DailyPoints[] {
-  const pruned = earningsFrom(recentEarnings, firstDay);
-  if (points === 0) return pruned;
+export function addEarning(earnings: DailyPoints, occurredAt: Instant, points: number, firstDay: string): DailyPoints {
+  const kept = earningsFrom(earnings, firstDay);
+  if (points === 0) return kept;
   const day = utcDayOf(occurredAt);
-  const lastIndex = pruned.length - 1;
-  const last = pruned.at(-1);
-  if (last === undefined || last.day < day) return [...pruned, { day, points }];
-  if (last.day === day) {
-    const merged = pruned.slice();
-    merged[lastIndex] = { day, points: last.points + points };
-    return merged;
-  }
-  const existing = pruned.find((entry) => entry.day === day);
-  const others = pruned.filter((entry) => entry.day !== day);
-  const entry = { day, points: (existing?.points ?? 0) + points };
-  const insertAt = others.findIndex((other) => other.day > day);
-  return [...others.slice(0, insertAt), entry, ...others.slice(insertAt)];
+  const { days } = kept;
+  let at = days.length;
+  while (at > 0 && (days[at - 1] as string) >= day) at -= 1;
+  if (days[at] === day) return { days, points: kept.points.map((earlier, index) => (index === at ? earlier + points : earlier)) };
+  return { days: inserted(days, at, day), points: inserted(kept.points, at, points) };
 }
 
-/** `recentEarnings` (in day order, as addEarning keeps it) without the days before `firstDay`. */
-function earningsFrom(recentEarnings: readonly DailyPoints[], firstDay: string): readonly DailyPoints[] {
+function inserted<T>(list: readonly T[], at: number, item: T): T[] {
+  return at === list.length ? [...list, item] : [...list.slice(0, at), item, ...list.slice(at)];
+}
+
+/** The earnings without the days before `firstDay`. */
+function earningsFrom(earnings: DailyPoints, firstDay: string): DailyPoints {
+  const { days, points } = earnings;
   let dropped = 0;
-  while (dropped < recentEarnings.length && recentEarnings[dropped].day < firstDay) dropped++;
-  return dropped === 0 ? recentEarnings : recentEarnings.slice(dropped);
+  while (dropped < days.length && (days[dropped] as string) < firstDay) dropped += 1;
+  return dropped === 0 ? earnings : { days: days.slice(dropped), points: points.slice(dropped) };
 }
 
 /**
- * The first UTC day on which the earnings in `recentEarnings` (day order, as addEarning keeps it) no longer
- * reach `tier`'s threshold if nothing more is earned: the day the tier sweep re-judges it. Null for Bronze.
- * An already-short window gives its first day (or the epoch when empty), a day already past.
+ * The first UTC day on which `earnings` no longer reach `tier`'s threshold if nothing more is earned:
+ * the day the tier sweep re-judges it. Null for Bronze. An already-short window gives its first day
+ * (or the epoch when empty), a day already past.
  */
-export function tierLapseDay(recentEarnings: readonly DailyPoints[], tier: LoyaltyTier, config: LoyaltyConfig): string | null {
+export function tierLapseDay({ days, points }: DailyPoints, tier: LoyaltyTier, config: LoyaltyConfig): string | null {
   if (tier === 'Bronze') return null;
   const threshold = config.tierThresholds[tier];
-  let remaining = recentEarnings.reduce((sum, { points }) => sum + points, 0);
-  if (remaining < threshold) return recentEarnings[0]?.day ?? '1970-01-01';
-  for (const { day, points } of recentEarnings) {
-    remaining -= points;
-    if (remaining < threshold) return firstDayWithout(day, config);
+  let remaining = 0;
+  for (const earned of points) remaining += earned;
+  if (remaining < threshold) return days[0] ?? '1970-01-01';
+  for (let index = 0; index < points.length; index++) {
+    remaining -= points[index] as number;
+    if (remaining < threshold) return firstDayWithout(days[index] as string, config);
   }
   return null;
 }
 
 /** The first day whose trailing window starts after `day`; months of unequal length need the step loop. */
 function firstDayWithout(day: string, config: LoyaltyConfig): string {
-  let candidate = addMonths(new Date(`${day}T00:00:00.000Z`), config.tierWindowMonths);
-  while (windowStartDay(candidate.toISOString(), config) <= day) candidate = addDays(candidate, 1);
-  return periodLabel(candidate, 'day');
+  let candidate = dayPlusMonths(day, config.tierWindowMonths);
+  while (firstDayOfWindowEndingOn(candidate, config) <= day) candidate = dayPlusDays(candidate, 1);
+  return candidate;
 }

@@ -1,4 +1,4 @@
-import { periodLabel } from '@rapport/kernel';
+import { dayPlusDays, periodLabel } from '@rapport/kernel';
 
 /**
  * Recent activity, kept as compact text: `2026-01-05:2 2026-01-07:1` (transactions per UTC day) and
@@ -9,8 +9,6 @@ import { periodLabel } from '@rapport/kernel';
 export type DailyCounts = string;
 export type MonthlyActivity = string;
 
-const DAY_MS = 86_400_000;
-
 /**
  * Adds a transaction to its UTC day (`YYYY-MM-DD`), then drops the days that no trailing window
  * ending at or after the newest day can reach. Mostly an append or a bump of the last day.
@@ -18,7 +16,7 @@ const DAY_MS = 86_400_000;
 export function withDailyTransaction(days: DailyCounts, day: string, windowDays: number): DailyCounts {
   const merged = bumped(days, day, 10, (fields) => [String(Number(fields[0] ?? 0) + 1)]);
   const newest = merged.slice(merged.lastIndexOf(' ') + 1, merged.lastIndexOf(' ') + 11);
-  return dropBefore(merged, shiftedDay(newest, -windowDays), 10);
+  return dropBefore(merged, dayPlusDays(newest, -windowDays), 10);
 }
 
 /** As withDailyTransaction per UTC month (`YYYY-MM`), with the revenue summed (exact, as a decimal integer). */
@@ -39,7 +37,7 @@ export function withMonthlyTransaction(
 /** Transactions on the `windowDays` UTC days ending with the day of `asOf` (both ends included). */
 export function transactionsInTrailingDays(days: DailyCounts, asOf: Date, windowDays: number): number {
   const last = periodLabel(asOf, 'day');
-  const first = shiftedDay(last, -(windowDays - 1));
+  const first = dayPlusDays(last, -(windowDays - 1));
   let count = 0;
   forEachEntry(days, 10, (day, fields) => {
     if (day >= first && day <= last) count += Number(fields);
@@ -108,19 +106,6 @@ function dropBefore(text: string, firstKept: string, width: number): string {
     start = next === -1 ? text.length : next + 1;
   }
   return start === 0 ? text : text.slice(start);
-}
-
-// A rebuild shifts the same few hundred day labels millions of times; remembering them keeps Date out of the loop.
-const shiftedDays = new Map<string, string>();
-
-function shiftedDay(day: string, by: number): string {
-  const key = `${day}${by}`;
-  let shifted = shiftedDays.get(key);
-  if (shifted === undefined) {
-    shifted = new Date(Date.parse(`${day}T00:00:00.000Z`) + by * DAY_MS).toISOString().slice(0, 10);
-    if (shiftedDays.size < 100_000) shiftedDays.set(key, shifted);
-  }
-  return shifted;
 }
 
 function shiftedMonth(month: string, by: number): string {

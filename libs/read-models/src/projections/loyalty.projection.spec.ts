@@ -52,7 +52,11 @@ describe('loyalty projection', () => {
         },
       });
       // Gold needs 5,000: the 19,800 of 2026-03-09 leave the window on 2027-03-09
-      expect(account).toMatchObject({ tier: 'Gold', tierLapsesOn: '2027-03-09', recentEarnings: [{ day: '2026-03-09', points: 19_800 }] });
+      expect(account).toMatchObject({
+        tier: 'Gold',
+        tierLapsesOn: '2027-03-09',
+        recentEarnings: { days: ['2026-03-09'], points: [19_800] },
+      });
     });
   });
 

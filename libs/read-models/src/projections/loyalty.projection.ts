@@ -1,4 +1,11 @@
-import { addEarning, tierLapseDay, type DailyPoints, type LoyaltyConfig, type LoyaltyTier } from '@rapport/customer-domain';
+import {
+  addEarning,
+  NO_DAILY_POINTS,
+  tierLapseDay,
+  type DailyPoints,
+  type LoyaltyConfig,
+  type LoyaltyTier,
+} from '@rapport/customer-domain';
 import type { ProjectedEvent } from './projected-event';
 import { eventTypes, type DocumentRule, type Projection } from './projection';
 
@@ -15,8 +22,8 @@ export interface LoyaltyAccount {
    * or by LoyaltyTierChanged, which the time sweep appends when the window lapses.
    */
   readonly tier: LoyaltyTier;
-  /** Points per UTC day inside the latest recorded window; absent on accounts stored before it existed. */
-  readonly recentEarnings?: readonly DailyPoints[];
+  /** Points per UTC day inside the latest recorded window (customer.state.ts DailyPoints). */
+  readonly recentEarnings?: DailyPoints;
   /** The UTC day on which the tier falls if nothing more is earned (loyalty.policy.ts tierLapseDay); null for Bronze. */
   readonly tierLapsesOn?: string | null;
 }
@@ -26,7 +33,7 @@ const HANDLED = eventTypes('CustomerAcquired', 'CustomerActivated', 'Transaction
 export function applyToLoyaltyAccount(current: LoyaltyAccount | null, event: ProjectedEvent, config: LoyaltyConfig): LoyaltyAccount | null {
   const account = accountAfter(current, event);
   if (account === null || account === current) return account;
-  return { ...account, tierLapsesOn: tierLapseDay(account.recentEarnings ?? [], account.tier, config) };
+  return { ...account, tierLapsesOn: tierLapseDay(account.recentEarnings ?? NO_DAILY_POINTS, account.tier, config) };
 }
 
 function accountAfter(current: LoyaltyAccount | null, event: ProjectedEvent): LoyaltyAccount | null {
@@ -42,7 +49,7 @@ function accountAfter(current: LoyaltyAccount | null, event: ProjectedEvent): Lo
       return {
         ...current,
         tier: event.data.to,
-        recentEarnings: addEarning(current.recentEarnings ?? [], event.data.occurredAt, 0, event.data.windowStartDay),
+        recentEarnings: addEarning(current.recentEarnings ?? NO_DAILY_POINTS, event.data.occurredAt, 0, event.data.windowStartDay),
       };
     case 'PointsRedeemed':
       return { ...current, balance: event.data.balanceAfter, redeemed: current.redeemed + event.data.points };
@@ -65,7 +72,7 @@ function earned(account: LoyaltyAccount, data: Earning): LoyaltyAccount {
     balance: account.balance + points,
     lifetimeEarned: account.lifetimeEarned + points,
     tier: data.tierAfter,
-    recentEarnings: addEarning(account.recentEarnings ?? [], data.occurredAt, points, data.tierWindowStartDay),
+    recentEarnings: addEarning(account.recentEarnings ?? NO_DAILY_POINTS, data.occurredAt, points, data.tierWindowStartDay),
   };
 }
 
@@ -81,7 +88,7 @@ export function loyaltyAccountRule(config: LoyaltyConfig): DocumentRule<LoyaltyA
 export function loyaltyProjection(config: LoyaltyConfig): Projection {
   return {
     name: 'loyalty',
-    shapeVersion: 1,
+    shapeVersion: 2,
     collections: [
       {
         name: LOYALTY_ACCOUNTS,
