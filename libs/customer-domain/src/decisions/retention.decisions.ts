@@ -1,4 +1,4 @@
-import { compareInstants, type Instant } from '@rapport/kernel';
+import { compareInstants, DAY_MS, type Instant } from '@rapport/kernel';
 import type { AssessChurnRisk, RecordRetentionAction, RecordRetentionActionOutcome } from '../customer.commands';
 import type { DomainConfig } from '../customer.config';
 import { domainError } from '../customer.errors';
@@ -7,8 +7,6 @@ import { churnRisk, type ChurnRiskConfig, type ChurnRiskSignals } from '../polic
 import { isOverdue } from '../policies/complaints.policy';
 import { FALLING_RUN_LENGTH, isFallingRun } from '../policies/satisfaction.policy';
 import { churnedError, duplicate, stamp, type Decision } from './decision';
-
-const DAY_MS = 86_400_000;
 
 /**
  * Scores the customer and records the score only when it differs from the last one, so a sweep

@@ -1,3 +1,4 @@
+import { DAY_MS } from '@rapport/kernel';
 /**
  * The complaint clock as a regulator counts it (issue #12): due a number of days after filing,
  * counted in calendar days (the default) or in working days of the institution's calendar
@@ -32,7 +33,6 @@ export const defaultComplaintClockConfig: ComplaintClockConfig = {
   preBreachWarningDays: 3,
 };
 
-const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 
 /** The instant `days` counted days after `from` (negative: before), at the same local time of day. */

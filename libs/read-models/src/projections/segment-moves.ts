@@ -1,8 +1,6 @@
-import { addMonths } from '@rapport/kernel';
+import { addMonths, DAY_MS } from '@rapport/kernel';
 import { segmentKey, type SegmentationConfig, type SegmentDimensions } from '@rapport/customer-domain';
 import { segmentAt, type SegmentFacts } from './segment-facts';
-
-const DAY_MS = 86_400_000;
 
 /** The policy thresholds that move a customer with time alone (segmentation.policy.ts). */
 export type TimeRule = 'behaviour.windowDays' | 'lifecycle.newForDays' | 'lifecycle.dormantAfterDays' | 'lifecycle.matureAfterMonths';

@@ -1,8 +1,7 @@
 import type { BehaviourFeatures, CustomerBehaviour } from '@rapport/analytics';
-import { fromMinorUnits } from '@rapport/kernel';
+import { DAY_MS, fromMinorUnits } from '@rapport/kernel';
 import type { CustomerAnalytics } from '../projections/customer-analytics.projection';
 
-const DAY_MS = 86_400_000;
 /** Frequency and monetary value look at the trailing 365 days. */
 const TRAILING_DAYS = 365;
 

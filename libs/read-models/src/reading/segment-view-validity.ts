@@ -1,8 +1,6 @@
-import { addMonths } from '@rapport/kernel';
+import { addMonths, DAY_MS } from '@rapport/kernel';
 import type { ReadModelConfig } from '../projections/read-model.config';
 import type { SegmentMember } from '../projections/segments.projection';
-
-const DAY_MS = 86_400_000;
 
 /**
  * The first instant after `now` at which a member's view (memberView: segment and value

@@ -1,3 +1,4 @@
+import { DAY_MS } from '@rapport/kernel';
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { cohortsView, type ReadModelConfig } from '@rapport/read-models';
@@ -6,8 +7,6 @@ import type { ReadResult } from '../../http/outcomes';
 import { AnalyticsBook, ANALYTICS_PROJECTIONS } from '../analytics/analytics-book';
 import { ReadGate } from '../shared/read-gate';
 import { GetCohorts, type CohortsView } from './get-cohorts.query';
-
-const DAY_MS = 86_400_000;
 
 /** Revenue is reported in the book currency, the one value contribution (RFM) is judged in. */
 @QueryHandler(GetCohorts)
