@@ -126,6 +126,6 @@ export function tierLapseDay({ days, points }: DailyPoints, tier: LoyaltyTier, c
 /** The first day whose trailing window starts after `day`; months of unequal length need the step loop. */
 function firstDayWithout(day: string, config: LoyaltyConfig): string {
   let candidate = dayPlusMonths(day, config.tierWindowMonths);
-  while (firstDayOfWindowEndingOn(candidate, config) <= day) candidate = dayPlusDays(candidate, 1);
+  while (dayPlusMonths(candidate, -config.tierWindowMonths) < day) candidate = dayPlusDays(candidate, 1);
   return candidate;
 }

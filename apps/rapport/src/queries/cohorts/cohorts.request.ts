@@ -1,3 +1,4 @@
+import { dayPlusDays } from '@rapport/kernel';
 import { ChoiceField } from '../../http/fields';
 import { PeriodRequest } from '../shared/period.request';
 
@@ -12,6 +13,6 @@ export class CohortsRequest extends PeriodRequest {
 /** The activation days asked for, with defaults. */
 export function cohortPeriodOf(request: CohortsRequest, now: Date): { from: string; to: string } {
   const to = request.to ?? now.toISOString().slice(0, 10);
-  const from = request.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 364 * 86_400_000).toISOString().slice(0, 10);
+  const from = request.from ?? dayPlusDays(to, -364);
   return { from, to };
 }

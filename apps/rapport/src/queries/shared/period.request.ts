@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { toInstant } from '@rapport/kernel';
+import { dayPlusDays, toInstant } from '@rapport/kernel';
 import { ValidateBy, type ValidationArguments } from 'class-validator';
 import { ReadQueryRequest } from './read-query.request';
 import { PatternField } from '../../http/fields';
@@ -46,6 +46,6 @@ export class PeriodRequest extends ReadQueryRequest {
 /** The period asked for, with defaults: the 90 days ending today. */
 export function periodOf(request: PeriodRequest, now: Date): { from: string; to: string } {
   const to = request.to ?? now.toISOString().slice(0, 10);
-  const from = request.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 89 * 86_400_000).toISOString().slice(0, 10);
+  const from = request.from ?? dayPlusDays(to, -89);
   return { from, to };
 }
