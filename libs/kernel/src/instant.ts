@@ -7,6 +7,9 @@
  */
 export type Instant = string;
 
+/** 1970-01-01T00:00:00.000Z, where an instant that is not known is taken to lie. */
+export const EPOCH: Instant = '1970-01-01T00:00:00.000Z';
+
 /** ISO 8601 with a time and an explicit zone; seconds and up to nine fraction digits optional. */
 const ZONED_ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 

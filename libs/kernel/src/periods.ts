@@ -25,7 +25,3 @@ export function isoWeek(instant: Date): { year: number; week: number } {
 export function addDays(instant: Date, days: number): Date {
   return new Date(instant.getTime() + days * DAY_MS);
 }
-
-export function daysBetween(from: Date, to: Date): number {
-  return (to.getTime() - from.getTime()) / DAY_MS;
-}

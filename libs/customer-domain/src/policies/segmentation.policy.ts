@@ -1,4 +1,4 @@
-import { addMonths, daysBetween, toMinorUnits, type Money } from '@rapport/kernel';
+import { addMonths, DAY_MS, toMinorUnits, type Instant, type Money } from '@rapport/kernel';
 import type { CustomerType, RiskProfile } from '../customer.values';
 import { defaultRfmConfig, type RfmConfig } from './rfm.policy';
 
@@ -93,29 +93,31 @@ export type LifecycleFacts =
  * 4. active otherwise.
  * A reactivated customer keeps the first activation date, so it is judged from that.
  */
-export function lifecycleStage(facts: LifecycleFacts, asOf: string, config: SegmentationConfig): LifecycleStage {
+export function lifecycleStage(facts: LifecycleFacts, asOf: Instant, config: SegmentationConfig): LifecycleStage {
   switch (facts.status) {
     case 'acquired':
       return 'prospect';
     case 'churned':
       return 'churned';
     case 'active':
-      return activeStage(facts.activatedAt, facts.lastTransactionAt, new Date(asOf), config);
+      return activeStage(facts.activatedAt, facts.lastTransactionAt, asOf, config);
   }
 }
 
+/** On epoch milliseconds: segments are judged for every event of a rebuild, and Date objects were most of that. */
 function activeStage(
-  activatedAtIso: string,
-  lastTransactionAtIso: string | undefined,
-  now: Date,
+  activatedAt: Instant,
+  lastTransactionAt: Instant | undefined,
+  asOf: Instant,
   config: SegmentationConfig,
 ): LifecycleStage {
   const rules = config.lifecycle;
-  const activatedAt = new Date(activatedAtIso);
-  if (daysBetween(activatedAt, now) < rules.newForDays) return 'new';
-  const isDormant = lastTransactionAtIso === undefined || daysBetween(new Date(lastTransactionAtIso), now) >= rules.dormantAfterDays;
+  const now = Date.parse(asOf);
+  const activated = Date.parse(activatedAt);
+  if (now - activated < rules.newForDays * DAY_MS) return 'new';
+  const isDormant = lastTransactionAt === undefined || now - Date.parse(lastTransactionAt) >= rules.dormantAfterDays * DAY_MS;
   if (isDormant) return 'dormant';
-  if (now >= addMonths(activatedAt, rules.matureAfterMonths)) return 'mature';
+  if (now >= addMonths(new Date(activated), rules.matureAfterMonths).getTime()) return 'mature';
   return 'active';
 }
 

@@ -1,4 +1,4 @@
-import { dayPlusDays, periodLabel } from '@rapport/kernel';
+import { dayPlusDays } from '@rapport/kernel';
 
 /**
  * Recent activity, kept as compact text: `2026-01-05:2 2026-01-07:1` (transactions per UTC day) and
@@ -34,9 +34,8 @@ export function withMonthlyTransaction(
   return dropBefore(merged, shiftedMonth(newest, -windowMonths), 7);
 }
 
-/** Transactions on the `windowDays` UTC days ending with the day of `asOf` (both ends included). */
-export function transactionsInTrailingDays(days: DailyCounts, asOf: Date, windowDays: number): number {
-  const last = periodLabel(asOf, 'day');
+/** Transactions on the `windowDays` UTC days ending with the day `last` (both ends included). */
+export function transactionsInTrailingDays(days: DailyCounts, last: string, windowDays: number): number {
   const first = dayPlusDays(last, -(windowDays - 1));
   let count = 0;
   forEachEntry(days, 10, (day, fields) => {
@@ -45,13 +44,12 @@ export function transactionsInTrailingDays(days: DailyCounts, asOf: Date, window
   return count;
 }
 
-/** Transactions and revenue in the `windowMonths` calendar months ending with the month of `asOf`. */
+/** Transactions and revenue in the `windowMonths` calendar months ending with the month `last` (`YYYY-MM`). */
 export function activityInTrailingMonths(
   months: MonthlyActivity,
-  asOf: Date,
+  last: string,
   windowMonths: number,
 ): { count: number; revenueMinor: bigint } {
-  const last = periodLabel(asOf, 'month');
   const first = shiftedMonth(last, -(windowMonths - 1));
   let count = 0;
   let revenueMinor = 0n;

@@ -51,7 +51,7 @@ export function bucketIdsOf(event: ProjectedEvent, facts: SegmentFacts | null, c
     overall: 'all',
     channel: event.data.channel,
     touchpoint: event.data.touchpoint,
-    segment: facts === null ? 'unknown' : segmentKey(segmentAt(facts, at, config.segmentation)),
+    segment: facts === null ? 'unknown' : segmentKey(segmentAt(facts, event.at, config.segmentation)),
   };
   const periods: Record<Granularity, string> = { day: event.at.slice(0, 10), week: periodLabel(at, 'week'), month: event.at.slice(0, 7) };
   return GRANULARITIES.flatMap((granularity) => BREAKDOWNS.map((by) => bucketId(granularity, periods[granularity], by, keys[by])));

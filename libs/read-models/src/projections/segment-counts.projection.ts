@@ -1,6 +1,7 @@
 import type { ContributionBand, SegmentDimensions } from '@rapport/customer-domain';
+import { EPOCH } from '@rapport/kernel';
 import { viewValidUntil } from '../reading/segment-view-validity';
-import { memberView } from '../reading/segments.view';
+import { countedView, type CountedView } from '../reading/segments.view';
 import { perEventMemo } from './per-event-memo';
 import type { ProjectedEvent } from './projected-event';
 import type { DocumentRule, Projection } from './projection';
@@ -9,13 +10,6 @@ import { applyToSegmentMember, SEGMENT_EVENTS, type SegmentMember } from './segm
 
 export const SEGMENT_COUNTS = 'segment_counts_v1';
 export const SEGMENT_COUNT_MEMBERS = 'segment_count_members_v1';
-
-/** The segment and value-contribution band a member is counted under. */
-export interface CountedView {
-  readonly segment: string;
-  readonly dimensions: SegmentDimensions;
-  readonly band: ContributionBand;
-}
 
 /**
  * A member as the stored counts hold it: counted under its view as of `judgedAt` (its latest
@@ -38,21 +32,12 @@ export interface SegmentTotal {
   readonly valueContribution: Readonly<Record<ContributionBand, number>>;
 }
 
-/** The judging instant of a member whose events carry no readable time: any query judges it again. */
-const EPOCH = '1970-01-01T00:00:00.000Z';
-
 export function countedMember(before: CountedMember | null, event: ProjectedEvent, config: ReadModelConfig): CountedMember | null {
   const member = applyToSegmentMember(before?.member ?? null, event, config);
   if (member === null) return null;
+  // A member whose events carry no readable time is judged at the epoch: any query judges it again.
   const judgedAt = event.at ?? before?.judgedAt ?? EPOCH;
-  const instant = new Date(judgedAt);
-  const view = memberView(member, instant, config);
-  return {
-    member,
-    counted: { segment: view.segment, dimensions: view.dimensions, band: view.valueContribution.band },
-    judgedAt,
-    validUntil: viewValidUntil(member, instant, config),
-  };
+  return { member, counted: countedView(member, judgedAt, config), judgedAt, validUntil: viewValidUntil(member, judgedAt, config) };
 }
 
 /** Adds (+1) or removes (-1) one counted view to a segment's total. */

@@ -9,7 +9,7 @@ import {
   type SegmentDimensions,
   type ValueTier,
 } from '@rapport/customer-domain';
-import type { Money } from '@rapport/kernel';
+import { utcDayOf, type Instant, type Money } from '@rapport/kernel';
 import { transactionsInTrailingDays, withDailyTransaction, type DailyCounts } from './activity';
 import type { ProjectedEvent } from './projected-event';
 
@@ -143,14 +143,14 @@ function withTransaction(facts: SegmentFacts, at: string | null, config: Segment
 }
 
 /** The five segment dimensions as of an instant, by the domain's own policies. */
-export function segmentAt(facts: SegmentFacts, asOf: Date, config: SegmentationConfig): SegmentDimensions {
-  const transactions = transactionsInTrailingDays(facts.recentTransactionDays, asOf, config.behaviour.windowDays);
+export function segmentAt(facts: SegmentFacts, asOf: Instant, config: SegmentationConfig): SegmentDimensions {
+  const transactions = transactionsInTrailingDays(facts.recentTransactionDays, utcDayOf(asOf), config.behaviour.windowDays);
   return {
     customerType: facts.customerType,
     valueTier: facts.valueTier,
     riskProfile: facts.riskProfile,
     behaviour: behaviour(transactions, config),
-    lifecycleStage: lifecycleStage(lifecycleFacts(facts), asOf.toISOString(), config),
+    lifecycleStage: lifecycleStage(lifecycleFacts(facts), asOf, config),
   };
 }
 

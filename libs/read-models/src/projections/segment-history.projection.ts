@@ -1,3 +1,4 @@
+import { EPOCH, type Instant } from '@rapport/kernel';
 import { perEventMemo } from './per-event-memo';
 import type { ProjectedEvent } from './projected-event';
 import { type DocumentRule, type Projection } from './projection';
@@ -58,26 +59,25 @@ export function segmentChangeId(customerId: string, revision: number, index: num
 export function lineageStep(event: ProjectedEvent, before: LineageCustomer | null, config: ReadModelConfig): Step {
   const facts = evolveSegmentFacts(before?.facts ?? null, event, config.segmentation);
   if (facts === null) return { changes: [], after: before };
-  const judgedMs = latestOf(event.at, before?.judgedAt ?? null);
+  const judgedAt = latestOf(event.at, before?.judgedAt ?? null);
   const changes: [string, SegmentChange][] = [];
   if (before !== null)
-    for (const { at, from, to, rules } of timeDrivenMoves(before.facts, Date.parse(before.judgedAt), judgedMs, config.segmentation))
+    for (const { at, from, to, rules } of timeDrivenMoves(before.facts, before.judgedAt, judgedAt, config.segmentation))
       changes.push([
         segmentChangeId(event.customerId, event.revision, changes.length),
         { customerId: event.customerId, at, from, to, cause: { kind: 'time', rules, afterRevision: before.revision } },
       ]);
   const from = changes.at(-1)?.[1].to ?? before?.segment ?? null;
-  const to = segmentKeyAt(facts, judgedMs, config.segmentation);
-  const judgedAt = new Date(judgedMs).toISOString();
+  const to = segmentKeyAt(facts, judgedAt, config.segmentation);
   if (to !== from)
     changes.push([segmentChangeId(event.customerId, event.revision, changes.length), eventChange(event, judgedAt, from, to)]);
   return { changes, after: { customerId: event.customerId, facts, segment: to, judgedAt, revision: event.revision } };
 }
 
-/** The later of two instants; an event without a business time is judged where the lineage stands. */
-function latestOf(eventAt: string | null, judgedAt: string | null): number {
-  const instants = [eventAt, judgedAt].filter((at): at is string => at !== null).map((at) => Date.parse(at));
-  return instants.length === 0 ? 0 : Math.max(...instants);
+/** The later of two instants (canonical, so compared as text); an event without a business time is judged where the lineage stands. */
+function latestOf(eventAt: Instant | null, judgedAt: Instant | null): Instant {
+  if (eventAt === null) return judgedAt ?? EPOCH;
+  return judgedAt !== null && judgedAt > eventAt ? judgedAt : eventAt;
 }
 
 function eventChange(event: ProjectedEvent, at: string, from: string | null, to: string): SegmentChange {

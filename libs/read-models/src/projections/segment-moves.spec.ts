@@ -23,12 +23,14 @@ function factsOf(activatedHour: number, transactionHours: readonly number[]): Se
   });
 }
 
+const instantAt = (ms: number) => new Date(ms).toISOString();
+
 /** The same moves found the slow way: the key judged at every whole hour. */
 function hourByHour(facts: SegmentFacts, fromMs: number, toMs: number) {
   const moves: { at: string; from: string; to: string }[] = [];
-  let key = segmentKeyAt(facts, fromMs, config);
+  let key = segmentKeyAt(facts, instantAt(fromMs), config);
   for (let at = fromMs + HOUR_MS; at <= toMs; at += HOUR_MS) {
-    const next = segmentKeyAt(facts, at, config);
+    const next = segmentKeyAt(facts, instantAt(at), config);
     if (next !== key) moves.push({ at: new Date(at).toISOString(), from: key, to: next });
     key = next;
   }
@@ -47,7 +49,7 @@ describe('time-driven segment moves', () => {
             transactionHours.map((hour) => hour + activatedHour),
           );
           const [fromMs, toMs] = [START + activatedHour * HOUR_MS, START + (activatedHour + 24 * 500) * HOUR_MS];
-          const moves = timeDrivenMoves(facts, fromMs, toMs, config).map(({ at, from, to }) => ({ at, from, to }));
+          const moves = timeDrivenMoves(facts, instantAt(fromMs), instantAt(toMs), config).map(({ at, from, to }) => ({ at, from, to }));
           expect(moves).toEqual(hourByHour(facts, fromMs, toMs));
         },
       ),
@@ -65,7 +67,9 @@ describe('time-driven segment moves', () => {
     ],
   ])('names the rule that moved the customer: %s', (_, transactionHours, instant, rules) => {
     const facts = factsOf(0, transactionHours);
-    const move = timeDrivenMoves(facts, START, START + 400 * 24 * HOUR_MS, config).find((m) => m.to.endsWith('.dormant'));
+    const move = timeDrivenMoves(facts, instantAt(START), instantAt(START + 400 * 24 * HOUR_MS), config).find((m) =>
+      m.to.endsWith('.dormant'),
+    );
     expect(move).toMatchObject({ at: instant, rules });
   });
 });

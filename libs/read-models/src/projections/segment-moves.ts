@@ -1,4 +1,4 @@
-import { addMonths, DAY_MS } from '@rapport/kernel';
+import { addMonths, DAY_MS, type Instant } from '@rapport/kernel';
 import { segmentKey, type SegmentationConfig, type SegmentDimensions } from '@rapport/customer-domain';
 import { segmentAt, type SegmentFacts } from './segment-facts';
 
@@ -13,26 +13,27 @@ export interface TimeMove {
   readonly rules: readonly TimeRule[];
 }
 
-export function segmentKeyAt(facts: SegmentFacts, at: number, config: SegmentationConfig): string {
-  return segmentKey(segmentAt(facts, new Date(at), config));
+export function segmentKeyAt(facts: SegmentFacts, at: Instant, config: SegmentationConfig): string {
+  return segmentKey(segmentAt(facts, at, config));
 }
 
 /**
- * Every time-driven change of the segment key after `fromMs` up to and including `toMs`, each judged
+ * Every time-driven change of the segment key after `from` up to and including `to`, each judged
  * at the instant it became true, from unchanged facts. The key depends on the instant only through
  * the behaviour window (a transaction day enters at its midnight and leaves `windowDays` later) and
  * the lifecycle thresholds, so checking those instants finds every change (segment-moves.spec.ts
  * compares with a day-by-day walk).
  */
-export function timeDrivenMoves(facts: SegmentFacts, fromMs: number, toMs: number, config: SegmentationConfig): TimeMove[] {
-  const crossed = thresholdsCrossed(facts, fromMs, toMs, config);
+export function timeDrivenMoves(facts: SegmentFacts, from: Instant, to: Instant, config: SegmentationConfig): TimeMove[] {
+  const crossed = thresholdsCrossed(facts, Date.parse(from), Date.parse(to), config);
   if (crossed.length === 0) return [];
   const moves: TimeMove[] = [];
-  let current = segmentAt(facts, new Date(fromMs), config);
-  for (const at of crossed) {
-    const next = segmentAt(facts, new Date(at), config);
-    const [from, to] = [segmentKey(current), segmentKey(next)];
-    if (from !== to) moves.push({ at: new Date(at).toISOString(), from, to, rules: rulesBetween(current, next) });
+  let current = segmentAt(facts, from, config);
+  for (const time of crossed) {
+    const at = new Date(time).toISOString();
+    const next = segmentAt(facts, at, config);
+    const [before, after] = [segmentKey(current), segmentKey(next)];
+    if (before !== after) moves.push({ at, from: before, to: after, rules: rulesBetween(current, next) });
     current = next;
   }
   return moves;

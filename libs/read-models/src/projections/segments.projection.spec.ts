@@ -79,12 +79,12 @@ describe('segment dimensions as of an instant (behaviour and lifecycle move with
     // 90 days after the last transaction the customer is dormant, with none in the window
     ['2026-05-30T00:00:00Z', 'none', 'dormant'],
   ])('as of %s: behaviour %s, stage %s', (asOf, expectedBehaviour, stage) => {
-    const dimensions = segmentAt(facts({}), new Date(asOf), defaultSegmentationConfig);
+    const dimensions = segmentAt(facts({}), new Date(asOf).toISOString(), defaultSegmentationConfig);
     expect([dimensions.behaviour, dimensions.lifecycleStage]).toEqual([expectedBehaviour, stage]);
   });
 
   it('a customer activated less than 90 days ago is new; a prospect and a churned customer keep their stage', () => {
-    const asOf = new Date('2026-03-01T00:00:00Z');
+    const asOf = '2026-03-01T00:00:00.000Z';
     expect(segmentAt(facts({ activatedAt: '2026-02-01T00:00:00.000Z' }), asOf, defaultSegmentationConfig).lifecycleStage).toBe('new');
     expect(segmentAt(facts({ status: 'acquired', activatedAt: null }), asOf, defaultSegmentationConfig).lifecycleStage).toBe('prospect');
     expect(segmentAt(facts({ status: 'churned' }), asOf, defaultSegmentationConfig).lifecycleStage).toBe('churned');

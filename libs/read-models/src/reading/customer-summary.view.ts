@@ -1,4 +1,5 @@
 import { csatPercent, segmentKey, type LifecycleStage, type SegmentDimensions } from '@rapport/customer-domain';
+import { instantOf } from '@rapport/kernel';
 import type { CustomerSummary } from '../projections/customer-summary.projection';
 import type { ReadModelConfig } from '../projections/read-model.config';
 import { segmentAt } from '../projections/segment-facts';
@@ -21,7 +22,7 @@ export interface CustomerSummaryView {
 
 export function customerSummaryView(summary: CustomerSummary, now: Date, config: ReadModelConfig): CustomerSummaryView {
   const { facts } = summary;
-  const dimensions = segmentAt(facts, now, config.segmentation);
+  const dimensions = segmentAt(facts, instantOf(now), config.segmentation);
   const { last, responses, satisfied } = summary.satisfaction;
   return {
     customerId: summary.customerId,

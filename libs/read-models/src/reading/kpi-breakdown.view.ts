@@ -1,4 +1,5 @@
 import { segmentKey } from '@rapport/customer-domain';
+import { instantOf } from '@rapport/kernel';
 import type { CustomerAnalytics } from '../projections/customer-analytics.projection';
 import type { KpiDay } from '../projections/kpis.projection';
 import type { MinorSums } from '../projections/money-sums';
@@ -128,7 +129,7 @@ function keyedDays(
     case 'customerType':
       return [{ key: customer.customerType, days, revenueOf: allRevenue }];
     case 'segment':
-      return [{ key: segmentKey(segmentAt(customer.facts, now, config.segmentation)), days, revenueOf: allRevenue }];
+      return [{ key: segmentKey(segmentAt(customer.facts, instantOf(now), config.segmentation)), days, revenueOf: allRevenue }];
     case 'productCategory':
       return categoriesUsedBy(customer, to).map(([category, revenueByDay]) => ({
         key: category,

@@ -1,3 +1,4 @@
+import { instantOf } from '@rapport/kernel';
 import type { ReadModelConfig } from '../projections/read-model.config';
 import type { LineageCustomer, SegmentChange } from '../projections/segment-history.projection';
 import { segmentKeyAt, timeDrivenMoves } from '../projections/segment-moves';
@@ -13,7 +14,7 @@ export function segmentHistory(
   config: ReadModelConfig,
 ): SegmentChange[] {
   if (lineage === null) return [...stored];
-  const since = timeDrivenMoves(lineage.facts, Date.parse(lineage.judgedAt), now.getTime(), config.segmentation);
+  const since = timeDrivenMoves(lineage.facts, lineage.judgedAt, instantOf(now), config.segmentation);
   const pending = since.map(({ at, from, to, rules }): SegmentChange => ({
     customerId: lineage.customerId,
     at,
@@ -35,9 +36,8 @@ export function segmentKeyAsOf(
   asOf: Date,
   config: ReadModelConfig,
 ): string | null {
-  if (lineage !== null && asOf.getTime() >= Date.parse(lineage.judgedAt))
-    return segmentKeyAt(lineage.facts, asOf.getTime(), config.segmentation);
-  const instant = asOf.toISOString();
+  const instant = instantOf(asOf);
+  if (lineage !== null && instant >= lineage.judgedAt) return segmentKeyAt(lineage.facts, instant, config.segmentation);
   let latest: SegmentChange | null = null;
   for (const change of stored) if (change.at <= instant && (latest === null || change.at >= latest.at)) latest = change;
   return latest?.to ?? null;

@@ -7,6 +7,7 @@ import { viewValidUntil } from './segment-view-validity';
 
 const DAY_MS = 86_400_000;
 const START = Date.parse('2025-01-01T00:00:00.000Z');
+const instantAt = (ms: number) => new Date(ms).toISOString();
 
 /** A member built the way the projection builds it, from an acquisition, an optional activation, transactions and churn. */
 function memberOf(
@@ -81,12 +82,12 @@ describe('viewValidUntil: how long a segment member view holds', () => {
         fc.integer({ min: -30 * DAY_MS, max: 800 * DAY_MS }),
         fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { maxLength: 6 }),
         ({ acquiredAt, member }, offset, fractions) => {
-          const now = new Date(acquiredAt + offset);
-          const until = viewValidUntil(member, now, defaultReadModelConfig);
-          expect(until).toBeGreaterThan(now.getTime());
-          const view = memberView(member, now, defaultReadModelConfig);
-          const instants = [until - 1, ...fractions.map((f) => now.getTime() + Math.floor(f * (until - now.getTime())))];
-          for (const instant of instants) expect(memberView(member, new Date(instant), defaultReadModelConfig)).toEqual(view);
+          const now = acquiredAt + offset;
+          const until = viewValidUntil(member, instantAt(now), defaultReadModelConfig);
+          expect(until).toBeGreaterThan(now);
+          const view = memberView(member, instantAt(now), defaultReadModelConfig);
+          const instants = [until - 1, ...fractions.map((f) => now + Math.floor(f * (until - now)))];
+          for (const instant of instants) expect(memberView(member, instantAt(instant), defaultReadModelConfig)).toEqual(view);
         },
       ),
       { numRuns: 2000 },
@@ -95,7 +96,7 @@ describe('viewValidUntil: how long a segment member view holds', () => {
 
   it('never reaches past the next UTC midnight, where day and month windows move', () => {
     const member = memberOf(START, DAY_MS, [2 * DAY_MS], false, '60000.00');
-    const now = new Date('2025-03-10T17:45:00.000Z');
+    const now = '2025-03-10T17:45:00.000Z';
     expect(viewValidUntil(member, now, defaultReadModelConfig)).toBeLessThanOrEqual(Date.parse('2025-03-11T00:00:00.000Z'));
   });
 });

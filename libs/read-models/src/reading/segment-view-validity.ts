@@ -1,4 +1,4 @@
-import { addMonths, DAY_MS } from '@rapport/kernel';
+import { addMonths, DAY_MS, type Instant } from '@rapport/kernel';
 import type { ReadModelConfig } from '../projections/read-model.config';
 import type { SegmentMember } from '../projections/segments.projection';
 
@@ -10,8 +10,8 @@ import type { SegmentMember } from '../projections/segments.projection';
  * lifecycle thresholds newForDays, dormantAfterDays and matureAfterMonths. Each change of those
  * is one of the candidates below; segment-view-validity.spec.ts checks the claim against memberView.
  */
-export function viewValidUntil(member: SegmentMember, now: Date, config: ReadModelConfig): number {
-  const at = now.getTime();
+export function viewValidUntil(member: SegmentMember, now: Instant, config: ReadModelConfig): number {
+  const at = Date.parse(now);
   const rules = config.segmentation.lifecycle;
   const candidates = [nextUtcMidnight(at)];
   const { activatedAt, lastTransactionAt } = member.facts;

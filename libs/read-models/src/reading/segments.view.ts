@@ -1,4 +1,5 @@
 import { rfmScores, segmentKey, valueContribution, type ContributionBand, type SegmentDimensions } from '@rapport/customer-domain';
+import { DAY_MS, type Instant } from '@rapport/kernel';
 import { activityInTrailingMonths } from '../projections/activity';
 import type { ReadModelConfig } from '../projections/read-model.config';
 import { segmentAt } from '../projections/segment-facts';
@@ -16,6 +17,13 @@ export interface MemberView {
   };
 }
 
+/** The segment and value-contribution band a member is counted under. */
+export interface CountedView {
+  readonly segment: string;
+  readonly dimensions: SegmentDimensions;
+  readonly band: ContributionBand;
+}
+
 export interface SegmentCount {
   readonly segment: string;
   readonly dimensions: SegmentDimensions;
@@ -27,23 +35,27 @@ export interface SegmentCount {
 /** RFM covers the 12 calendar months up to now (month resolution: the documents keep monthly sums). */
 const RFM_MONTHS = 12;
 
-/** A member's segment, value-contribution band (by value to date) and RFM scores as of `now`. */
-export function memberView(member: SegmentMember, now: Date, config: ReadModelConfig): MemberView {
-  const dimensions = segmentAt(member.facts, now, config.segmentation);
-  const { count, revenueMinor } = activityInTrailingMonths(member.recentMonths, now, RFM_MONTHS);
+/** The segment a member is counted under as of `at`, and its value-contribution band (by value to date). */
+export function countedView(member: SegmentMember, at: Instant, config: ReadModelConfig): CountedView {
+  const dimensions = segmentAt(member.facts, at, config.segmentation);
+  return {
+    segment: segmentKey(dimensions),
+    dimensions,
+    band: valueContribution(BigInt(member.valueToDateMinor), config.segmentation),
+  };
+}
+
+/** A member's segment, value-contribution band and RFM scores as of `now`. */
+export function memberView(member: SegmentMember, now: Instant, config: ReadModelConfig): MemberView {
+  const { segment, dimensions, band } = countedView(member, now, config);
+  const { count, revenueMinor } = activityInTrailingMonths(member.recentMonths, now.slice(0, 7), RFM_MONTHS);
   const lastAt = member.facts.lastTransactionAt;
-  const last = lastAt === null ? null : Math.max(0, Math.floor((now.getTime() - Date.parse(lastAt)) / 86_400_000));
+  const last = lastAt === null ? null : Math.max(0, Math.floor((Date.parse(now) - Date.parse(lastAt)) / DAY_MS));
   const scores = rfmScores(
     { daysSinceLastTransaction: last, transactionsIn12Months: count, revenueIn12MonthsMinor: revenueMinor },
     config.segmentation,
   );
-  const band = valueContribution(BigInt(member.valueToDateMinor), config.segmentation);
-  return {
-    customerId: member.customerId,
-    segment: segmentKey(dimensions),
-    dimensions,
-    valueContribution: { band, ...scores },
-  };
+  return { customerId: member.customerId, segment, dimensions, valueContribution: { band, ...scores } };
 }
 
 /** Adds one member to running segment counts. */

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { Clock } from '@rapport/kernel';
+import { instantOf, type Clock } from '@rapport/kernel';
 import {
   cursorAfter,
   memberView,
@@ -29,7 +29,7 @@ export class ListSegmentCustomersHandler implements IQueryHandler<ListSegmentCus
 
   execute({ segment, limit, cursor, minPosition }: ListSegmentCustomers): Promise<ReadResult<SegmentCustomersPage>> {
     return this.gate.read(['segments'], minPosition, async () => {
-      const now = this.clock.now();
+      const now = instantOf(this.clock.now());
       const customers: MemberView[] = [];
       let next: string | null = null;
       const hasMore = await scanMembers(this.store, storedDimensions(segment), cursor, (member) => {

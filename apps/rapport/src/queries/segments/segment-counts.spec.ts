@@ -25,7 +25,7 @@ const config = defaultReadModelConfig;
 async function countsByScan(store: ReadModelStore, now: Date): Promise<SegmentCount[]> {
   const counts = new Map<string, SegmentCount>();
   await scanMembers(store, {}, undefined, (member) => {
-    countMember(counts, memberView(member, now, config));
+    countMember(counts, memberView(member, now.toISOString(), config));
     return true;
   });
   return [...counts.values()].sort((a, b) => b.count - a.count || a.segment.localeCompare(b.segment));

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { instantOf } from '@rapport/kernel';
 import {
+  countedView,
   findAll,
-  memberView,
   SEGMENT_COUNT_MEMBERS,
   SEGMENT_COUNTS,
   viewValidUntil,
@@ -160,12 +161,12 @@ export class SegmentCounts {
   }
 
   private judge(correction: Correction, now: Date): void {
-    const view = memberView(correction.member, now, this.config);
-    const next: CountedView = { segment: view.segment, dimensions: view.dimensions, band: view.valueContribution.band };
+    const at = instantOf(now);
+    const next = countedView(correction.member, at, this.config);
     this.shift(correction.view, next);
     correction.view = next;
-    correction.validUntil = viewValidUntil(correction.member, now, this.config);
-    this.expiries.push({ at: correction.validUntil, id: view.customerId, correction });
+    correction.validUntil = viewValidUntil(correction.member, at, this.config);
+    this.expiries.push({ at: correction.validUntil, id: correction.member.customerId, correction });
   }
 
   /** Moves one member from one view's count to another's. */
