@@ -1,4 +1,4 @@
-import { addMonths, DAY_MS, type Instant } from '@rapport/kernel';
+import { addMonths, DAY_MS, epochDayOf, type Instant } from '@rapport/kernel';
 import { segmentKey, type SegmentationConfig, type SegmentDimensions } from '@rapport/customer-domain';
 import { segmentAt, type SegmentFacts } from './segment-facts';
 
@@ -49,11 +49,7 @@ function thresholdsCrossed(facts: SegmentFacts, fromMs: number, toMs: number, co
   const days = facts.recentTransactionDays;
   const windowMs = config.behaviour.windowDays * DAY_MS;
   for (let start = 0; start < days.length;) {
-    const dayStart = Date.UTC(
-      Number(days.slice(start, start + 4)),
-      Number(days.slice(start + 5, start + 7)) - 1,
-      Number(days.slice(start + 8, start + 10)),
-    );
+    const dayStart = epochDayOf(days.slice(start, start + 10)) * DAY_MS;
     add(dayStart);
     add(dayStart + windowMs);
     const space = days.indexOf(' ', start);
