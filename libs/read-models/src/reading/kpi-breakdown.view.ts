@@ -1,5 +1,5 @@
 import { segmentKey } from '@rapport/customer-domain';
-import { instantOf } from '@rapport/kernel';
+import { instantOf, type Instant } from '@rapport/kernel';
 import type { CustomerAnalytics } from '../projections/customer-analytics.projection';
 import type { KpiDay } from '../projections/kpis.projection';
 import type { MinorSums } from '../projections/money-sums';
@@ -58,9 +58,10 @@ export function kpiBreakdown(
   config: ReadModelConfig,
 ): KpiBreakdownRow[] {
   const groups = new Map<string, Group>();
+  const asOf = instantOf(now);
   for (const customer of customers) {
     if (customer.acquiredAt.slice(0, 10) > period.to) continue;
-    for (const { key, days, revenueOf } of keyedDays(customer, by, period.to, now, config)) {
+    for (const { key, days, revenueOf } of keyedDays(customer, by, period.to, asOf, config)) {
       const group = groups.get(key) ?? emptyGroup();
       group.customers += 1;
       for (const day of days) {
@@ -119,7 +120,7 @@ function keyedDays(
   customer: CustomerAnalytics,
   by: BreakdownDimension,
   to: string,
-  now: Date,
+  now: Instant,
   config: ReadModelConfig,
 ): { key: string; days: readonly KpiDay[]; revenueOf: (day: KpiDay) => MinorSums }[] {
   const { days } = customer;
@@ -129,7 +130,7 @@ function keyedDays(
     case 'customerType':
       return [{ key: customer.customerType, days, revenueOf: allRevenue }];
     case 'segment':
-      return [{ key: segmentKey(segmentAt(customer.facts, instantOf(now), config.segmentation)), days, revenueOf: allRevenue }];
+      return [{ key: segmentKey(segmentAt(customer.facts, now, config.segmentation)), days, revenueOf: allRevenue }];
     case 'productCategory':
       return categoriesUsedBy(customer, to).map(([category, revenueByDay]) => ({
         key: category,

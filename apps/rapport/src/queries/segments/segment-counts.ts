@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { instantOf } from '@rapport/kernel';
+import { instantOf, type Instant } from '@rapport/kernel';
 import {
   countedView,
   findAll,
@@ -90,18 +90,19 @@ export class SegmentCounts {
   }
 
   private async count(now: Date): Promise<readonly SegmentCount[]> {
+    const at = instantOf(now);
     if (this.storedChangedBy(now)) {
       const reading = await this.projector.readBetweenBatches(() => this.read(now));
       if (reading.isFresh) this.reset(reading.generation);
       for (const total of reading.totals) this.totals.set(total.segment, total);
       if (reading.totals.length > 0) this.answered = undefined;
-      for (const member of reading.members) this.follow(member, now);
+      for (const member of reading.members) this.follow(member, at);
       this.position = reading.position;
       this.nextExpiry = reading.nextExpiry;
     }
     for (let next = this.expiries.peek(); next !== undefined && next.at <= now.getTime(); next = this.expiries.peek()) {
       this.expiries.pop();
-      if (this.corrections.get(next.id) === next.correction && next.correction.validUntil === next.at) this.judge(next.correction, now);
+      if (this.corrections.get(next.id) === next.correction && next.correction.validUntil === next.at) this.judge(next.correction, at);
     }
     this.asOf = now.getTime();
     return (this.answered ??= this.answer());
@@ -143,12 +144,12 @@ export class SegmentCounts {
   }
 
   /** A member read because its stored view may not hold: replaces any correction made from an older document of it. */
-  private follow(member: Stamped<CountedMember>, now: Date): void {
+  private follow(member: Stamped<CountedMember>, at: Instant): void {
     const current = this.corrections.get(member._id);
     if (current !== undefined && current.storedPosition >= member.position) return;
     if (current !== undefined) this.shift(current.view, current.stored);
     this.corrections.delete(member._id);
-    if (member.judgedAt <= now.toISOString() && now.getTime() < member.validUntil) return;
+    if (member.judgedAt <= at && Date.parse(at) < member.validUntil) return;
     const correction: Correction = {
       member: member.member,
       storedPosition: member.position,
@@ -157,11 +158,10 @@ export class SegmentCounts {
       validUntil: Number.NEGATIVE_INFINITY,
     };
     this.corrections.set(member._id, correction);
-    this.judge(correction, now);
+    this.judge(correction, at);
   }
 
-  private judge(correction: Correction, now: Date): void {
-    const at = instantOf(now);
+  private judge(correction: Correction, at: Instant): void {
     const next = countedView(correction.member, at, this.config);
     this.shift(correction.view, next);
     correction.view = next;
