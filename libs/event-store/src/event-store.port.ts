@@ -27,6 +27,13 @@ export interface RecordedEvent extends EventToAppend {
  */
 export type RecordedEventData = Omit<RecordedEvent, 'metadata'> & { readonly metadata: Pick<EventMetadata, 'schemaVersion'> };
 
+/** A whole stream as readStream gives it, with digests of its stored prefix (EventStore.readStreamDigested). */
+export interface DigestedStream {
+  readonly events: readonly RecordedEvent[];
+  /** digestStream's digest through each revision digested, by revision. */
+  readonly digests: ReadonlyMap<number, string>;
+}
+
 export interface AppendResult {
   /** Revision of the last event now in the stream. */
   readonly revision: number;
@@ -87,6 +94,14 @@ export interface EventStore {
    * it leaves it out, and callers digest what readStream returns.
    */
   digestStream?(streamId: string, throughRevisions: readonly number[]): Promise<readonly string[]>;
+
+  /**
+   * The whole stream, as readStream gives it, with the digestStream digest through the last event
+   * and through each revision `isDigested` picks, from the one read: for caches that fold a
+   * stream and keep what they folded, which would otherwise read it twice. An adapter has both
+   * digestStream and this, or neither.
+   */
+  readStreamDigested?(streamId: string, isDigested: (revision: number) => boolean): Promise<DigestedStream>;
 
   /**
    * A number that changes whenever something other than this store object committed to the store

@@ -7,7 +7,15 @@ import { AccessLog, type AccessRecord } from '../security/access-log';
 import { customerDecider } from '../wiring/customer-processor';
 import { EVENT_STORE } from '../wiring/tokens';
 import { AnchorsService, type StreamAnchorCheck } from './anchors/anchors.service';
-import { CachedFold, digestByReading, type DigestStream, type ReadStream } from './fold-snapshots';
+import {
+  CachedFold,
+  digestByReading,
+  readThenDigest,
+  type DigestStream,
+  type ReadStream,
+  type ReadStreamDigested,
+  type StoredStream,
+} from './fold-snapshots';
 import { PersonalDataReader } from './personal-data-reader';
 
 export interface HistoryPage {
@@ -80,12 +88,7 @@ export class AuditService {
   /** Folded through fold snapshots kept between calls (fold-snapshots.ts); the result is the same. */
   async stateAsOf(reader: Reader, customerId: string, asOf: Date, basis: TimeBasis): Promise<StateAsOf | undefined> {
     const streamId = customerStreamId(customerId);
-    const read: ReadStream = (options) => this.store.readStream(streamId, options);
-    const { stored } = this.store;
-    const digestStream = stored.digestStream?.bind(stored);
-    const digest: DigestStream = digestStream ? (revisions) => digestStream(streamId, revisions) : digestByReading(read);
-    const outsideWriteMark = stored.outsideWriteMark?.bind(stored);
-    const folded = await this.fold.stateAsOf(streamId, { read, digest, ...(outsideWriteMark ? { outsideWriteMark } : {}) }, asOf, basis);
+    const folded = await this.fold.stateAsOf(streamId, this.storedStream(streamId), asOf, basis);
     if (folded === undefined) return undefined;
     await this.accessLog.record({ ...reader, customerId });
     const state = await this.personalData.reveal(customerId, folded.state);
@@ -107,6 +110,19 @@ export class AuditService {
     if (anchors === undefined) return chain;
     const isAnchored = anchors.mismatch === undefined && anchors.log === undefined;
     return isAnchored ? { ...chain, anchors } : { ...chain, valid: false, anchors };
+  }
+
+  /** The stream read upcast, digested as stored, by the store's own means where it has them. */
+  private storedStream(streamId: string): StoredStream {
+    const read: ReadStream = (options) => this.store.readStream(streamId, options);
+    const { stored, readStreamDigested } = this.store;
+    const digestStream = stored.digestStream?.bind(stored);
+    const digest: DigestStream = digestStream ? (revisions) => digestStream(streamId, revisions) : digestByReading(read);
+    const readDigested: ReadStreamDigested = readStreamDigested
+      ? (isDigested) => readStreamDigested(streamId, isDigested)
+      : readThenDigest(read, digest);
+    const outsideWriteMark = stored.outsideWriteMark?.bind(stored);
+    return { read, readDigested, digest, ...(outsideWriteMark ? { outsideWriteMark } : {}) };
   }
 
   private async exists(customerId: string): Promise<boolean> {

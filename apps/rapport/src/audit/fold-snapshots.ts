@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { foldAsOf, type FoldProgress, type TimeBasis } from '@rapport/audit';
-import type { ReadStreamOptions, RecordedEvent } from '@rapport/event-store';
+import type { DigestedStream, ReadStreamOptions, RecordedEvent } from '@rapport/event-store';
 import { compareInstants, instantOf, LruCache, type Instant } from '@rapport/kernel';
 
 /**
@@ -33,12 +33,18 @@ export type ReadStream = (options?: ReadStreamOptions) => Promise<readonly Recor
 /** Digests of the stream's stored events through each revision asked for (EventStore.digestStream). */
 export type DigestStream = (throughRevisions: readonly number[]) => Promise<readonly string[]>;
 
+/** The whole stream with digests of its prefix (EventStore.readStreamDigested). */
+export type ReadStreamDigested = (isDigested: (revision: number) => boolean) => Promise<DigestedStream>;
+
 /**
- * How a snapshot is confirmed against the store: the digest of its prefix, skipped while the
- * store's outside-write mark (EventStore.outsideWriteMark) says nobody but this process wrote.
+ * The stream as the fold reads it: whole with the digests of its prefix when there is no snapshot
+ * to start from, else after the snapshot. A snapshot is confirmed against the store by the
+ * digest of its prefix, skipped while the store's outside-write mark
+ * (EventStore.outsideWriteMark) says nobody but this process wrote.
  */
 export interface StoredStream {
   readonly read: ReadStream;
+  readonly readDigested: ReadStreamDigested;
   readonly digest: DigestStream;
   readonly outsideWriteMark?: () => number;
 }
@@ -81,16 +87,20 @@ export class CachedFold<State, Event> {
    * otherwise it is dropped and the stream folded whole.
    */
   async stateAsOf(streamId: string, stored: StoredStream, asOf: Date, basis: TimeBasis): Promise<FoldProgress<State> | undefined> {
-    const { read, digest } = stored;
+    const { read, readDigested, digest } = stored;
     // Read before the events: a write from outside after this point changes the mark seen next time.
     const mark = stored.outsideWriteMark?.();
     const snapshot = await this.confirmedAt(streamId, digest, mark, instantOf(asOf), basis);
-    const events = await read(snapshot === undefined ? undefined : { fromRevision: snapshot.revision + 1 });
+    const { events, digests } =
+      snapshot === undefined
+        ? await readDigested((revision) => this.isPeriodic(revision))
+        : { events: await read({ fromRevision: snapshot.revision + 1 }), digests: undefined };
     if (events.length === 0 && snapshot === undefined) return undefined;
     const pending: PendingSnapshot<State>[] = [];
     const folded = foldAsOf(events, asOf, basis, this.decider, { from: snapshot, onWholePrefix: this.recorder(events, snapshot, pending) });
     if (pending.length > 0) {
-      const prefixes = await digest(pending.map(({ snapshot: kept }) => kept.revision));
+      const revisions = pending.map(({ snapshot: kept }) => kept.revision);
+      const prefixes = digests === undefined ? await digest(revisions) : revisions.map((revision) => digests.get(revision));
       pending.forEach(({ snapshot: kept, isPeriodic }, index) =>
         this.keep(streamId, { ...kept, prefix: prefixes[index] ?? '' }, isPeriodic, mark),
       );
@@ -131,11 +141,15 @@ export class CachedFold<State, Event> {
       const { revision, metadata } = events[index];
       occurred = later(occurred, metadata.occurredAt);
       recorded = later(recorded, metadata.recordedAt);
-      const isPeriodic = (revision + 1) % this.options.interval === 0;
+      const isPeriodic = this.isPeriodic(revision);
       if (!isPeriodic && index !== events.length - 1) return;
       const latest = { occurred, recorded };
       pending.push({ snapshot: { ...progress, revision, latest }, isPeriodic });
     };
+  }
+
+  private isPeriodic(revision: number): boolean {
+    return (revision + 1) % this.options.interval === 0;
   }
 
   /** Set again after each change, so that the cache weighs the stream's newest snapshot anew. */
@@ -166,6 +180,18 @@ function isWithin(snapshot: FoldSnapshot<unknown>, asOf: Instant, basis: TimeBas
 
 function later(current: Instant | undefined, candidate: Instant): Instant {
   return current === undefined || compareInstants(candidate, current) > 0 ? candidate : current;
+}
+
+/** ReadStreamDigested for a store without readStreamDigested: the stream read, then digested. */
+export function readThenDigest(read: ReadStream, digest: DigestStream): ReadStreamDigested {
+  return async (isDigested) => {
+    const events = await read();
+    const revisions = events
+      .filter((event, index) => index === events.length - 1 || isDigested(event.revision))
+      .map((event) => event.revision);
+    const digests = await digest(revisions);
+    return { events, digests: new Map(revisions.map((revision, index) => [revision, digests[index]])) };
+  };
 }
 
 /** DigestStream for a store without digestStream: the events as read, digested in JSON. */

@@ -92,6 +92,15 @@ describe.each(stores)('events stored in an old shape, %s', (_name, storeHolding)
     await collector.finished;
   });
 
+  it('reads them upcast with the digests of the stored shape, where the store digests', async () => {
+    const { stored, readStreamDigested } = upcasting;
+    expect(readStreamDigested === undefined).toBe(stored.readStreamDigested === undefined);
+    if (readStreamDigested === undefined || stored.readStreamDigested === undefined) return;
+    const { events, digests } = await readStreamDigested(streamId, () => false);
+    expectUpcast(events);
+    expect(digests).toEqual((await stored.readStreamDigested(streamId, () => false)).digests);
+  });
+
   it('leaves them stored as they were written', async () => {
     const [old] = await upcasting.stored.readStream(streamId);
     expect(old).toMatchObject({ data: OLD.data, metadata: { schemaVersion: 1, hash: OLD.metadata.hash } });

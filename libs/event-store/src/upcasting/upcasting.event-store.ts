@@ -1,5 +1,6 @@
 import type {
   AppendResult,
+  DigestedStream,
   EventStore,
   EventSubscription,
   EventToAppend,
@@ -18,10 +19,21 @@ import type { Upcasters } from './upcasters';
  * itself (to verify the hash chain, which covers the data as written) takes the inner store.
  */
 export class UpcastingEventStore implements EventStore {
+  /** Present when the inner store has it; its digests cover the events as stored, before upcasting. */
+  readonly readStreamDigested?: (streamId: string, isDigested: (revision: number) => boolean) => Promise<DigestedStream>;
+
   constructor(
     readonly stored: EventStore,
     private readonly upcasters: Upcasters,
-  ) {}
+  ) {
+    const readDigested = stored.readStreamDigested?.bind(stored);
+    if (readDigested !== undefined) {
+      this.readStreamDigested = async (streamId, isDigested) => {
+        const { events, digests } = await readDigested(streamId, isDigested);
+        return { events: this.upcastEach(events), digests };
+      };
+    }
+  }
 
   appendToStream(streamId: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     return this.stored.appendToStream(streamId, events, expectedRevision);

@@ -72,6 +72,18 @@ describe('SQLite event store (its own behaviour)', () => {
     expect(digest).toBe(expected.digest('hex'));
   });
 
+  it('reads a whole stream as readStream does, with the digests digestStream gives through the revisions picked and the last', async () => {
+    const store = SqliteEventStore.open(file());
+    const streamId = aStreamId();
+    await store.appendToStream(streamId, [anEvent({ note: 'Zoë, 张伟, 🙂' }), ...someEvents(4)], 'no-stream');
+    const { events, digests } = await store.readStreamDigested(streamId, (revision) => revision % 2 === 1);
+    expect(events).toEqual(await store.readStream(streamId));
+    expect([...digests.keys()]).toEqual([1, 3, 4]);
+    expect([...digests.values()]).toEqual(await store.digestStream(streamId, [1, 3, 4]));
+    expect(await store.readStreamDigested(aStreamId(), () => true)).toEqual({ events: [], digests: new Map() });
+    await store.close();
+  });
+
   it('keeps its outside-write mark across its own appends and changes it when another connection commits', async () => {
     const path = file();
     const streamId = aStreamId();

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { EventStoreUnavailable, StreamRevisionConflict } from '../../event-store.errors';
 import type {
   AppendResult,
+  DigestedStream,
   EventStore,
   EventSubscription,
   EventToAppend,
@@ -144,6 +145,21 @@ export class SqliteEventStore implements EventStore {
     }
     while (digests.length < throughRevisions.length) digests.push(`missing-${throughRevisions[digests.length]}`);
     return digests;
+  }
+
+  async readStreamDigested(streamId: string, isDigested: (revision: number) => boolean): Promise<DigestedStream> {
+    const rows = this.run(() => this.statements.readForwards.all(streamId, 0, -1));
+    const hash = createHash('sha256');
+    const digests = new Map<number, string>();
+    const last = rows.length - 1;
+    const events = rows.map((row, index) => {
+      const [, , revision, id, type, data, metadata] = row;
+      // The text as read is the stored bytes decoded: encoded again it gives them back (digestStream).
+      hash.update(`${id}\u001f${type}\u001f${data}\u001f${metadata}\n`);
+      if (index === last || isDigested(revision)) digests.set(revision, hash.copy().digest('hex'));
+      return toRecordedEvent(row);
+    });
+    return { events, digests };
   }
 
   async readAll(options: ReadAllOptions): Promise<readonly RecordedEvent[]> {
