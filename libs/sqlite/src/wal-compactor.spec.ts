@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,5 +85,21 @@ describe('the WAL compactor', () => {
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     await compactor.stop();
     db.close();
+  });
+
+  it('never keeps its process alive: a process that leaves one running still exits', async () => {
+    const register = join(__dirname, '..', '..', '..', 'bench', 'support', 'register.js');
+    const file = join(directory, 'left-running.sqlite');
+    const script = `
+      const Database = require('better-sqlite3');
+      const { WalCompactor } = require(${JSON.stringify(join(__dirname, 'wal-compactor.ts'))});
+      const db = new Database(${JSON.stringify(file)});
+      db.pragma('journal_mode = WAL');
+      new WalCompactor({ db, file: ${JSON.stringify(file)}, busyTimeoutMs: 1000, intervalMs: 50 });
+      db.exec('CREATE TABLE rows (id INTEGER PRIMARY KEY)');`;
+    // Killed after 30 s: a compactor that keeps the process alive fails this test, not the suite's exit.
+    const child = spawn(process.execPath, ['--require', register, '-e', script], { stdio: 'inherit', timeout: 30_000 });
+    const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
   });
 });

@@ -57,8 +57,6 @@ export class WalCompactor {
     db.pragma(`journal_size_limit = ${maxWalBytes}`);
     const workerData: WalWorkerData = { file, synchronous, busyTimeoutMs, intervalMs, restartFromPages: Math.ceil(maxWalPages / 2) };
     this.worker = startWorker(__filename, 'wal-compactor.worker', { workerData });
-    // Unreferenced: an idle compactor never keeps the process alive.
-    this.worker.unref();
     this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
     this.worker.on('message', (report: WalWorkerReport) => {
       if ('failure' in report) this.fail(report.failure);
@@ -69,6 +67,9 @@ export class WalCompactor {
     this.worker.on('exit', (code) => {
       if (this.phase === 'running') this.fail(`WAL worker exited with ${code}`);
     });
+    // Unreferenced, so that a compactor never keeps the process alive; after the 'message'
+    // listener, whose adding would reference the worker again.
+    this.worker.unref();
   }
 
   /** One last copy, then the worker's connection closes. */
