@@ -126,7 +126,7 @@ export class SqliteEventStore implements EventStore {
 
   /** SQLite's data_version: it changes when another connection commits, never for this connection's own commits. */
   outsideWriteMark(): number {
-    return this.run(() => this.db.pragma('data_version', { simple: true }) as number);
+    return this.run(() => this.statements.dataVersion.get() ?? 0);
   }
 
   async digestStream(streamId: string, throughRevisions: readonly number[]): Promise<readonly string[]> {
@@ -286,6 +286,7 @@ function prepareStatements(db: Database.Database) {
     selectStream: db.prepare<[string], [revision: number, position: number]>(SQL.selectStream).raw(),
     insertEvent: db.prepare<[string, number, string, string, string, string, number]>(SQL.insertEvent),
     headPosition: db.prepare<[], number | null>(SQL.headPosition).pluck(),
+    dataVersion: db.prepare<[], number>(SQL.dataVersion).pluck(),
     readForwards: db.prepare<[string, number, number], EventTuple>(SQL.readForwards).raw(),
     readBackwards: db.prepare<[string, number, number], EventTuple>(SQL.readBackwards).raw(),
     readAll: db.prepare<[number, number], EventTuple>(SQL.readAll).raw(),
