@@ -60,6 +60,14 @@ describe('the write loop', () => {
     expect(verifyChain(forged)).toMatchObject({ valid: false });
   });
 
+  it('gives the events of its own commands version 7 ids of the instant it appends them', async () => {
+    const store = new InMemoryEventStore();
+    await processorOn(store).execute('customer-1', add(5), context);
+    const [event] = await store.readStream('customer-1');
+    expect(event?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(Number.parseInt(event?.id.replace(/-/g, '').slice(0, 12) ?? '', 16)).toBe(Date.parse('2026-02-01T00:00:00Z'));
+  });
+
   it('a rejection appends nothing and comes back as a value', async () => {
     const store = new InMemoryEventStore();
     expect(await processorOn(store).execute('customer-1', add(101), context)).toEqual({
@@ -84,7 +92,9 @@ describe('the write loop', () => {
     expect(again).toMatchObject({ kind: 'unchanged', revision: 0, eventTypes: ['Added'] });
     expect(first.kind === 'appended' && again.kind === 'unchanged' && again.position).toBe(first.kind === 'appended' && first.position);
     const [event] = await store.readStream('customer-1');
-    expect(event?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/);
+    // Version 8, beginning with the event's business time (event-ids.ts).
+    expect(event?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(Number.parseInt(event?.id.replace(/-/g, '').slice(0, 12) ?? '', 16)).toBe(Date.parse('2026-01-01T00:00:00.000Z'));
   });
 
   it('sees what another writer appended since it cached the stream', async () => {

@@ -1,9 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { LruCache, type Clock, type CommandContext, type EventMetadata } from '@rapport/kernel';
 import { hashEvent } from '@rapport/audit';
 import type { EventStore, EventToAppend } from './event-store.port';
 import { isStreamRevisionConflict } from './event-store.errors';
 import type { Decider, DomainEventShape } from './decider';
+import { eventIdFromMessage, newEventId } from './event-ids';
 import { KeyedLock } from './keyed-lock';
 import { advanceSnapshot, emptySnapshot, priorOutcome, snapshotAfter, type StreamSnapshot } from './stream-snapshot';
 
@@ -123,10 +123,12 @@ export class CommandProcessor<Command, Event extends DomainEventShape, State, Re
 
   /** Gives each event its id and metadata and links it to its predecessor (design.md §3, §5). */
   private chain(streamId: string, snapshot: StreamSnapshot<State>, events: readonly Event[], context: CommandContext): EventToAppend[] {
-    const recordedAt = this.options.clock.now().toISOString();
+    const now = this.options.clock.now();
+    const recordedAt = now.toISOString();
     let previousHash = snapshot.lastHash;
     return events.map((event, index) => {
-      const id = eventId(context.sourceMessage, streamId, index);
+      const { sourceMessage } = context;
+      const id = sourceMessage ? eventIdFromMessage(streamId, sourceMessage, index, event.data.occurredAt) : newEventId(now.getTime());
       const revision = snapshot.revision + 1 + index;
       const partial = { id, streamId, revision, type: event.type, data: event.data };
       const metadata = this.metadataFor(event, context, recordedAt, previousHash);
@@ -150,13 +152,6 @@ export class CommandProcessor<Command, Event extends DomainEventShape, State, Re
       previousHash,
     };
   }
-}
-
-/** Deterministic for upstream messages (a redelivery yields the same ids), random otherwise. */
-function eventId(sourceMessage: string | undefined, streamId: string, index: number): string {
-  if (!sourceMessage) return randomUUID();
-  const digest = createHash('sha256').update(`${streamId}\n${sourceMessage}\n${index}`).digest('hex');
-  return `${digest.slice(0, 8)}-${digest.slice(8, 12)}-5${digest.slice(13, 16)}-8${digest.slice(17, 20)}-${digest.slice(20, 32)}`;
 }
 
 /** The appended events as the store now holds them; positions other than the last are not needed here. */
