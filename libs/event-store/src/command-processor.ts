@@ -125,9 +125,9 @@ export class CommandProcessor<Command, Event extends DomainEventShape, State, Re
   private chain(streamId: string, snapshot: StreamSnapshot<State>, events: readonly Event[], context: CommandContext): EventToAppend[] {
     const now = this.options.clock.now();
     const recordedAt = now.toISOString();
+    const { sourceMessage } = context;
     let previousHash = snapshot.lastHash;
     return events.map((event, index) => {
-      const { sourceMessage } = context;
       const id = sourceMessage ? eventIdFromMessage(streamId, sourceMessage, index, event.data.occurredAt) : newEventId(now.getTime());
       const revision = snapshot.revision + 1 + index;
       const partial = { id, streamId, revision, type: event.type, data: event.data };
