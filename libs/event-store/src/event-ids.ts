@@ -25,9 +25,8 @@ export function eventIdFromMessage(streamId: string, sourceMessage: string, inde
 }
 
 function timeOrderedUuid(milliseconds: number, version: 7 | 8, bits: Buffer): string {
-  const time = (Number.isFinite(milliseconds) ? Math.min(Math.max(0, Math.floor(milliseconds)), MAX_MILLISECONDS) : 0)
-    .toString(16)
-    .padStart(12, '0');
+  const clamped = Number.isFinite(milliseconds) ? Math.min(Math.max(0, Math.floor(milliseconds)), MAX_MILLISECONDS) : 0;
+  const time = clamped.toString(16).padStart(12, '0');
   const hex = bits.toString('hex');
   // The variant's two bits (10) over two of the given ones.
   const variant = (0x8 | (Number.parseInt(hex.charAt(3), 16) & 0x3)).toString(16);
