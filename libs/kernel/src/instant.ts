@@ -19,6 +19,8 @@ const ZONED_ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.
  * range, a UTC year outside 0000–9999. The one parse of outside text, used at the edges.
  */
 export function toInstant(text: string): Instant | undefined {
+  // Most senders write the canonical form already: it stands as it is, with no regex, Date or copy.
+  if (isInstant(text)) return text;
   const upper = text.toUpperCase();
   const fields = ZONED_ISO_8601.exec(upper);
   if (fields === null) return undefined;
