@@ -1,3 +1,4 @@
+import { BOUND_LIMIT } from '@rapport/sqlite';
 import type Database from 'better-sqlite3';
 
 /**
@@ -43,17 +44,17 @@ export const SQL = {
   headPosition: 'SELECT max(position) FROM events',
   // Prepared once, where db.pragma() would prepare it on every call (an audit fold asks on every request).
   dataVersion: 'PRAGMA data_version',
-  readForwards: `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
-  readBackwards: `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
-  readAll: `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+  readForwards: `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ${BOUND_LIMIT}`,
+  readBackwards: `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC ${BOUND_LIMIT}`,
+  readAll: `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position ${BOUND_LIMIT}`,
   // char(31) separates the columns: JSON text never holds it raw, and ids and types are tokens.
   // As a BLOB the stored UTF-8 bytes reach the hash as they are: as TEXT they were decoded into a
   // string and encoded again by the hash (a third of a 10,000-event digest).
   readStoredBytes: `SELECT revision, CAST(event_id || char(31) || type || char(31) || data || char(31) || metadata AS BLOB) FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision`,
   // substr counts characters (code points) on TEXT; the caller passes the prefix's code point count.
-  readAllWithPrefix: `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND substr(stream_id, 1, ?) = ? ORDER BY position LIMIT ?`,
-  readAllData: `SELECT ${DATA_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
-  readAllDataWithPrefix: `SELECT ${DATA_COLUMNS} FROM events WHERE position > ? AND substr(stream_id, 1, ?) = ? ORDER BY position LIMIT ?`,
+  readAllWithPrefix: `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND substr(stream_id, 1, ?) = ? ORDER BY position ${BOUND_LIMIT}`,
+  readAllData: `SELECT ${DATA_COLUMNS} FROM events WHERE position > ? ORDER BY position ${BOUND_LIMIT}`,
+  readAllDataWithPrefix: `SELECT ${DATA_COLUMNS} FROM events WHERE position > ? AND substr(stream_id, 1, ?) = ? ORDER BY position ${BOUND_LIMIT}`,
 } as const;
 
 /** Brings the file's schema up to date; safe when several processes open the file at once. */

@@ -1,3 +1,4 @@
+import { BOUND_LIMIT } from '@rapport/sqlite';
 import { decodeCursor } from '../../cursor';
 import { isFieldPath, type Filter, type FindQuery, type IndexSpec, type Range, type Scalar } from '../../read-model-store.port';
 
@@ -77,7 +78,7 @@ export function pageSql(query: FindQuery): SqlFragment {
   if (query.after !== undefined) parts.push(afterSql(expression, sortField === '_id', descending, query.after));
   const where = parts.length === 0 ? '' : ` WHERE ${parts.map((p) => `(${p.sql})`).join(' AND ')}`;
   const order = sortField === '_id' ? ` ORDER BY id ASC` : ` ORDER BY ${expression} ${descending ? 'DESC' : 'ASC'}, id ASC`;
-  return { sql: `${where}${order} LIMIT ?`, params: [...parts.flatMap((p) => p.params), query.limit + 1] };
+  return { sql: `${where}${order} ${BOUND_LIMIT}`, params: [...parts.flatMap((p) => p.params), query.limit + 1] };
 }
 
 /**
