@@ -16,8 +16,10 @@ import {
   CUSTOMER_ANALYTICS,
   CUSTOMER_ANALYTICS_MONTHS,
   customerAnalyticsProjection,
+  kpiDayOf,
   type CustomerAnalyticsMonth,
 } from './customer-analytics.projection';
+import { ZERO_KPI_COUNTS } from './kpis.projection';
 import { defaultReadModelConfig } from './read-model.config';
 
 const analyticsOf = async (...events: Parameters<typeof stored>[0]) => {
@@ -97,5 +99,28 @@ describe('customer analytics documents', () => {
       [`${CUSTOMER_ID}:2026-01`, ['2026-01-30', '2026-01-31']],
       [`${CUSTOMER_ID}:2026-02`, ['2026-02-01', '2026-02-14']],
     ]);
+  });
+
+  it('store only the counters of a day that are not zero, and read back whole', async () => {
+    const events = [
+      customerAcquired({ occurredAt: '2026-01-30T09:00:00.000Z', acquisitionCost: cny('80.00') }),
+      transactionRecorded({ transactionId: 't1', occurredAt: '2026-02-01T09:00:00.000Z', revenue: cny('4.00') }),
+    ];
+    const documents = await project(customerAnalyticsProjection(defaultReadModelConfig), events);
+    const days = documents[CUSTOMER_ANALYTICS_MONTHS]?.flatMap((d) => (d as unknown as CustomerAnalyticsMonth).days);
+    expect(days).toEqual([
+      { day: '2026-01-30', acquired: 1, acquisitionCostMinor: { CNY: '8000' }, acquiredWithCost: { CNY: 1 } },
+      { day: '2026-02-01', revenueMinor: { CNY: '400' } },
+    ]);
+    const [customer] = await analyticsOf(...events);
+    expect(customer?.days).toEqual([
+      { ...ZERO_KPI_COUNTS, day: '2026-01-30', acquired: 1, acquisitionCostMinor: { CNY: '8000' }, acquiredWithCost: { CNY: 1 } },
+      { ...ZERO_KPI_COUNTS, day: '2026-02-01', revenueMinor: { CNY: '400' } },
+    ]);
+  });
+
+  it('read a day stored whole by an earlier release as it was', () => {
+    const whole = { ...ZERO_KPI_COUNTS, day: '2026-02-01', responses: 2, satisfied: 1 };
+    expect(kpiDayOf(whole)).toEqual(whole);
   });
 });

@@ -1,6 +1,6 @@
 import type { CustomerType } from '@rapport/customer-domain';
 import type { Money } from '@rapport/kernel';
-import { applyToKpiDay, evolveKpiCustomer, type KpiCustomer, type KpiDay } from './kpis.projection';
+import { applyToKpiDay, evolveKpiCustomer, ZERO_KPI_COUNTS, type KpiCustomer, type KpiDay } from './kpis.projection';
 import { addMoney, type MinorSums } from './money-sums';
 import type { ProjectedEvent } from './projected-event';
 import { eventTypes, type DocumentRule, type Projection } from './projection';
@@ -49,8 +49,29 @@ export interface CustomerAnalyticsHeader {
 export interface CustomerAnalyticsMonth {
   readonly customerId: string;
   readonly month: string;
-  readonly days: readonly KpiDay[];
+  readonly days: readonly StoredKpiDay[];
   readonly products: readonly ProductDay[];
+}
+
+/**
+ * A day's counters as a month document keeps them: only those that are not zero or empty (kpiDayOf
+ * gives the whole day back). A customer's day mostly moves one or two of its nineteen counters, and
+ * written whole the days were two thirds of what the live projector stringified, parsed for its
+ * index and wrote for every event. Days stored whole by earlier releases read the same.
+ */
+export type StoredKpiDay = Partial<KpiDay> & { readonly day: string };
+
+export function kpiDayOf(stored: StoredKpiDay): KpiDay {
+  return { ...ZERO_KPI_COUNTS, ...stored };
+}
+
+function storedKpiDay(day: KpiDay): StoredKpiDay {
+  const stored: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(day)) {
+    const isEmpty = value === 0 || (typeof value === 'object' && value !== null && Object.keys(value).length === 0);
+    if (!isEmpty) stored[name] = value;
+  }
+  return stored as StoredKpiDay;
 }
 
 /**
@@ -123,7 +144,7 @@ export function applyToCustomerAnalyticsMonth(
   return {
     customerId: base.customerId,
     month: base.month,
-    days: withDay(base.days, (d) => applyToKpiDay(d, event, before?.kpi ?? null, day, config), day),
+    days: withDay(base.days, (d) => storedKpiDay(applyToKpiDay(d && kpiDayOf(d), event, before?.kpi ?? null, day, config)), day),
     products: event.type === 'TransactionRecorded' ? withProductDay(base.products, event, day) : base.products,
   };
 }
@@ -162,7 +183,11 @@ function withStatusChange(
   return [...changes, { at, status }].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
-function withDay(days: readonly KpiDay[], apply: (current: KpiDay | null) => KpiDay, day: string): readonly KpiDay[] {
+function withDay(
+  days: readonly StoredKpiDay[],
+  apply: (current: StoredKpiDay | null) => StoredKpiDay,
+  day: string,
+): readonly StoredKpiDay[] {
   const index = days.findIndex((d) => d.day >= day);
   const existing = index >= 0 && days[index]?.day === day ? days[index] : null;
   const updated = apply(existing ?? null);

@@ -4,6 +4,7 @@ import {
   type CustomerAnalytics,
   type CustomerAnalyticsHeader,
   type CustomerAnalyticsMonth,
+  kpiDayOf,
 } from '../projections/customer-analytics.projection';
 import type { Stamped } from '../projections/projection';
 import type { FindQuery, ReadModelStore } from '../read-model-store.port';
@@ -18,7 +19,7 @@ export function assembleCustomerAnalytics<Header extends CustomerAnalyticsHeader
   months: readonly CustomerAnalyticsMonth[],
 ): Header & CustomerAnalytics {
   const ordered = [...months].sort((a, b) => (a.month < b.month ? -1 : 1));
-  return { ...header, days: ordered.flatMap((m) => m.days), products: ordered.flatMap((m) => m.products) };
+  return { ...header, days: ordered.flatMap((m) => m.days.map(kpiDayOf)), products: ordered.flatMap((m) => m.products) };
 }
 
 /**
