@@ -142,6 +142,14 @@ describe('access control: every route with every role and with no key', () => {
     expect(api.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 
+  it('answers the API no-store and without an ETag, which no client could use; the console keeps its validators', async () => {
+    const api = await request(running.server).get('/v1/me').set(bearer('analyst')).expect(200);
+    expect(api.headers['cache-control']).toBe('no-store');
+    expect(api.headers.etag).toBeUndefined();
+    const page = await request(running.server).get('/console/').expect(200);
+    expect(page.headers.etag).toEqual(expect.any(String));
+  });
+
   it('rejects a body over the size limit with 413', async () => {
     const response = await request(running.server)
       .post('/v1/customers')

@@ -27,6 +27,9 @@ export async function createHttpApp(config: AppConfig, options: CoreOptions = {}
   // Flat query strings only: `a[b]=1` stays one unknown key instead of becoming an object (operator injection).
   app.set('query parser', 'simple');
   app.set('x-powered-by', false);
+  // Every API answer is Cache-Control: no-store, so no client could ever revalidate with an ETag, and
+  // Express hashed each body for one (SHA-1 of every history page; the console's files keep theirs).
+  app.set('etag', false);
   const { security } = config;
   const keys = app.get(API_KEYS);
   // The document is made first: the 405 check answers from the routes it lists.
