@@ -12,6 +12,9 @@ describe('event ids', () => {
     expect(timeOf(first)).toBe(AT);
     expect(second).not.toBe(first);
     expect(timeOf(second)).toBe(AT);
+    const many = Array.from({ length: 1_000 }, () => newEventId(AT));
+    expect(new Set(many).size).toBe(many.length);
+    for (const id of many) expect(id).toMatch(UUID);
   });
 
   it('of upstream messages are version 8 UUIDs of the business time, the same for the same message, stream and place', () => {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 const MAX_MILLISECONDS = 2 ** 48 - 1;
 
@@ -9,9 +9,16 @@ const MAX_MILLISECONDS = 2 ** 48 - 1;
  * (better-sqlite3, 63 appends a transaction: 8.1 ms a group with random ids, 5.0 ms with these).
  */
 
-/** Version 7: the instant of the append, then random bits. */
+/**
+ * Version 7: the instant of the append, then the random bits of a version 4 UUID, whose variant is
+ * already in place. randomUUID draws them from a buffer of random bytes it refills now and then;
+ * randomBytes asked OpenSSL for every id (3.7 % of the write loop at 64 commands in flight).
+ */
 export function newEventId(atMilliseconds: number): string {
-  return timeOrderedUuid(atMilliseconds, 7, randomBytes(10));
+  const time = millisecondsHex(atMilliseconds);
+  // xxxxxxxx-xxxx-4rrr-vrrr-rrrrrrrrrrrr: its last three groups, the version digit replaced by 7.
+  const random = randomUUID();
+  return `${time.slice(0, 8)}-${time.slice(8)}-7${random.slice(15)}`;
 }
 
 /**
@@ -25,10 +32,15 @@ export function eventIdFromMessage(streamId: string, sourceMessage: string, inde
 }
 
 function timeOrderedUuid(milliseconds: number, version: 7 | 8, bits: Buffer): string {
-  const clamped = Number.isFinite(milliseconds) ? Math.min(Math.max(0, Math.floor(milliseconds)), MAX_MILLISECONDS) : 0;
-  const time = clamped.toString(16).padStart(12, '0');
+  const time = millisecondsHex(milliseconds);
   const hex = bits.toString('hex');
   // The variant's two bits (10) over two of the given ones.
   const variant = (0x8 | (Number.parseInt(hex.charAt(3), 16) & 0x3)).toString(16);
   return `${time.slice(0, 8)}-${time.slice(8)}-${version}${hex.slice(0, 3)}-${variant}${hex.slice(4, 7)}-${hex.slice(7, 19)}`;
+}
+
+/** Twelve hex digits of whole milliseconds since the epoch, clamped to what 48 bits hold. */
+function millisecondsHex(milliseconds: number): string {
+  const clamped = Number.isFinite(milliseconds) ? Math.min(Math.max(0, Math.floor(milliseconds)), MAX_MILLISECONDS) : 0;
+  return clamped.toString(16).padStart(12, '0');
 }
