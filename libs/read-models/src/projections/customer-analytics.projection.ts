@@ -55,9 +55,9 @@ export interface CustomerAnalyticsMonth {
 
 /**
  * A day's counters as a month document keeps them: only those that are not zero or empty (kpiDayOf
- * gives the whole day back). A customer's day mostly moves one or two of its nineteen counters, and
- * written whole the days were two thirds of what the live projector stringified, parsed for its
- * index and wrote for every event. Days stored whole by earlier releases read the same.
+ * gives the whole day back). A customer's day mostly moves one or two of its eighteen fields, and
+ * written whole the month documents were a third of the bytes the live projector stringified, had
+ * SQLite parse for their index and wrote per event. Days stored whole by earlier releases read the same.
  */
 export type StoredKpiDay = Partial<KpiDay> & { readonly day: string };
 
