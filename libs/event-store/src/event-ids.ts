@@ -27,16 +27,11 @@ export function newEventId(atMilliseconds: number): string {
  * the same ids.
  */
 export function eventIdFromMessage(streamId: string, sourceMessage: string, index: number, occurredAt: string): string {
-  const digest = createHash('sha256').update(`${streamId}\n${sourceMessage}\n${index}`).digest();
-  return timeOrderedUuid(Date.parse(occurredAt), 8, digest);
-}
-
-function timeOrderedUuid(milliseconds: number, version: 7 | 8, bits: Buffer): string {
-  const time = millisecondsHex(milliseconds);
-  const hex = bits.toString('hex');
-  // The variant's two bits (10) over two of the given ones.
+  const time = millisecondsHex(Date.parse(occurredAt));
+  const hex = createHash('sha256').update(`${streamId}\n${sourceMessage}\n${index}`).digest('hex');
+  // The variant's two bits (10) over two of the digest's.
   const variant = (0x8 | (Number.parseInt(hex.charAt(3), 16) & 0x3)).toString(16);
-  return `${time.slice(0, 8)}-${time.slice(8)}-${version}${hex.slice(0, 3)}-${variant}${hex.slice(4, 7)}-${hex.slice(7, 19)}`;
+  return `${time.slice(0, 8)}-${time.slice(8)}-8${hex.slice(0, 3)}-${variant}${hex.slice(4, 7)}-${hex.slice(7, 19)}`;
 }
 
 /** Twelve hex digits of whole milliseconds since the epoch, clamped to what 48 bits hold. */
