@@ -1,5 +1,6 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import { defaultChurnRiskConfig } from '@rapport/customer-domain';
+import { BOUND_LIMIT } from '@rapport/sqlite';
 import {
   allProjections,
   CLUSTER_COLLECTIONS,
@@ -44,7 +45,7 @@ function preparedQueries(store: EmbeddedReadModelStore): string[] {
   const prepare = db.prepare.bind(db);
   const queries: string[] = [];
   db.prepare = (sql) => {
-    if (sql.includes(' LIMIT ?')) queries.push(sql);
+    if (sql.includes(BOUND_LIMIT)) queries.push(sql);
     return prepare(sql);
   };
   return queries;
