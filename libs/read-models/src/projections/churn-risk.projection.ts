@@ -80,7 +80,35 @@ export function applyToChurnRisk(
   config: ReadModelConfig,
 ): ChurnRiskDocument | null {
   const next = evolveChurnRisk(current, event, config);
-  return next === null || next === current ? next : { ...next, isListed: next.isAtRisk && next.status !== 'churned' };
+  return next === null || next === current ? next : listed(next);
+}
+
+/**
+ * The document with `isListed` worked out, built field by field so that every document the rule
+ * returns has one shape however it was made (documents read back, made at acquisition and changed by
+ * spreads differ): the next event's spread then copies a known shape.
+ */
+function listed(d: ChurnRiskDocument): ChurnRiskDocument {
+  return {
+    customerId: d.customerId,
+    status: d.status,
+    hasBeenActivated: d.hasBeenActivated,
+    segment: d.segment,
+    customerType: d.customerType,
+    assets: d.assets,
+    riskProfile: d.riskProfile,
+    lastTransactionAt: d.lastTransactionAt,
+    score: d.score,
+    reasons: d.reasons,
+    threshold: d.threshold,
+    assessedAt: d.assessedAt,
+    isAtRisk: d.isAtRisk,
+    isListed: d.isAtRisk && d.status !== 'churned',
+    atRiskSince: d.atRiskSince,
+    hasBeenAtRisk: d.hasBeenAtRisk,
+    lastAction: d.lastAction,
+    hasRetainedAction: d.hasRetainedAction,
+  };
 }
 
 function evolveChurnRisk(current: ChurnRiskDocument | null, event: ProjectedEvent, config: ReadModelConfig): ChurnRiskDocument | null {

@@ -66,8 +66,12 @@ export function applyToBucket(
   const bucket = current ?? emptyBucket(id);
   const { csat, nps } = answer;
   const category = nps === undefined ? undefined : npsCategory(nps, config.satisfaction);
+  // Field by field, not a spread of `bucket`: buckets made here and returned before have different shapes.
   return {
-    ...bucket,
+    granularity: bucket.granularity,
+    period: bucket.period,
+    by: bucket.by,
+    key: bucket.key,
     responses: bucket.responses + 1,
     satisfied: bucket.satisfied + (isSatisfied(csat, config.satisfaction) ? 1 : 0),
     scoreSum: bucket.scoreSum + csat,
