@@ -26,6 +26,22 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [deep, nest, sqlite] }] },
   },
   {
+    // Compiled to CommonJS, `export *` hands out every name through one shared getter (`m[k]`) that V8
+    // cannot specialise, and every call into a lib paid for it: the segment projections spent a fifth
+    // of their time there. A named re-export compiles to a getter of its own (bench/results/2026-12-07).
+    files: ['libs/*/src/index.ts'],
+    ignores: ['libs/testing/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ExportAllDeclaration[exportKind='value']",
+          message: 'Re-export values by name: `export type * from` and `export { ... } from`.',
+        },
+      ],
+    },
+  },
+  {
     files: ['libs/*/src/adapters/**/*.ts', 'libs/sqlite/**/*.ts'],
     ignores: ['libs/**/*.spec.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [deep, nest] }] },

@@ -1,5 +1,10 @@
-export * from './behaviour-features';
-export * from './silhouette';
-export * from './behaviour-clusters';
-export * from './cohort-retention';
-export * from './customer-value';
+export type * from './behaviour-features';
+export { FEATURE_NAMES, featureVector, standardisationOf, standardised, inFeatureUnits } from './behaviour-features';
+export type * from './silhouette';
+export { meanSilhouette, distance, silhouetteSample } from './silhouette';
+export type * from './behaviour-clusters';
+export { SILHOUETTE_SAMPLE, clusterBehaviour } from './behaviour-clusters';
+export type * from './cohort-retention';
+export { cohortTriangle, cohortLabel, periodStart } from './cohort-retention';
+export type * from './customer-value';
+export { defaultCustomerValueConfig, customerValue, expectedActivePeriods } from './customer-value';

@@ -1,9 +1,11 @@
 // The contract suite (contract/event-store.contract.ts) stays out of this entry: it uses jest
 // globals, and production code imports this file. Specs import the contract by relative path.
-export * from './event-store.port';
-export * from './event-store.errors';
-export * from './decider';
-export * from './command-processor';
+export type * from './event-store.port';
+export type * from './event-store.errors';
+export { StreamRevisionConflict, EventStoreUnavailable, isStreamRevisionConflict } from './event-store.errors';
+export type * from './decider';
+export type * from './command-processor';
+export { CommandProcessor } from './command-processor';
 export { InMemoryEventStore } from './adapters/in-memory/in-memory.event-store';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './adapters/sqlite/sqlite.event-store';
 export { EsdbEventStore, type EsdbEventStoreOptions } from './adapters/esdb/esdb.event-store';

@@ -1,7 +1,10 @@
-export * from './cloud-event';
-export * from './cloud-event.decode';
-export * from './dead-letter';
-export * from './ingestion.port';
+export type * from './cloud-event';
+export { validateCloudEvent, sourceMessageOf, isJsonObject } from './cloud-event';
+export type * from './cloud-event.decode';
+export { decodeStructured, decodeBinary, decodeKafkaRecord } from './cloud-event.decode';
+export type * from './dead-letter';
+export { DEAD_LETTER_HEADERS, deadLetterRecord, readDeadLetterHeaders } from './dead-letter';
+export type * from './ingestion.port';
 export { KafkaIngestion } from './adapters/kafka/kafka.ingestion';
 export type { KafkaIngestionOptions } from './adapters/kafka/kafka-ingestion.options';
 export { kafkaLogCreator } from './adapters/kafka/kafka-log';
