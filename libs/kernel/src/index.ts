@@ -18,6 +18,6 @@ export { SeededRandom } from './seeded-random';
 export type * from './lru-cache';
 export { LruCache } from './lru-cache';
 export type * from './instant';
-export { EPOCH, toInstant, instantOf, compareInstants, utcDayOf, isInstant } from './instant';
+export { EPOCH, toInstant, instantOf, instantAt, compareInstants, utcDayOf, isInstant } from './instant';
 export type * from './worker-thread';
 export { startWorker } from './worker-thread';

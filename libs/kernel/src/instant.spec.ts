@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { compareInstants, isInstant, toInstant, utcDayOf } from './instant';
+import { compareInstants, EPOCH, instantAt, isInstant, toInstant, utcDayOf } from './instant';
 import { periodLabel } from './periods';
 
 const MIN = Date.parse('0000-01-01T00:00:00.000Z');
@@ -77,5 +77,26 @@ describe('toInstant, the one way in from outside text', () => {
     '2026-01-15T09:30:00.000z',
   ])('%s is not canonical as it stands', (text) => {
     expect(isInstant(text)).toBe(false);
+  });
+});
+
+describe('instantAt, the instant at epoch milliseconds', () => {
+  it('writes what toISOString writes, for years 0000 to 9999', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: MIN, max: MAX }), (ms) => expect(instantAt(ms)).toBe(new Date(ms).toISOString())),
+      { numRuns: 5_000 },
+    );
+    for (const iso of [
+      EPOCH,
+      '0000-01-01T00:00:00.000Z',
+      '9999-12-31T23:59:59.999Z',
+      '2024-02-29T23:59:59.999Z',
+      '1969-12-31T23:59:59.999Z',
+    ])
+      expect(instantAt(Date.parse(iso))).toBe(iso);
+  });
+
+  it('leaves any other time to toISOString', () => {
+    for (const ms of [MAX + 1, MIN - 1, 1.5]) expect(instantAt(ms)).toBe(new Date(ms).toISOString());
   });
 });

@@ -1,4 +1,4 @@
-import { addMonths, DAY_MS, epochDayOf, type Instant } from '@rapport/kernel';
+import { addMonths, DAY_MS, epochDayOf, instantAt, type Instant } from '@rapport/kernel';
 import { segmentKey, type SegmentationConfig, type SegmentDimensions } from '@rapport/customer-domain';
 import { segmentAt, type SegmentFacts } from './segment-facts';
 
@@ -30,7 +30,7 @@ export function timeDrivenMoves(facts: SegmentFacts, from: Instant, to: Instant,
   const moves: TimeMove[] = [];
   let current = segmentAt(facts, from, config);
   for (const time of crossed) {
-    const at = new Date(time).toISOString();
+    const at = instantAt(time);
     const next = segmentAt(facts, at, config);
     const [before, after] = [segmentKey(current), segmentKey(next)];
     if (before !== after) moves.push({ at, from: before, to: after, rules: rulesBetween(current, next) });
