@@ -4,6 +4,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
+COPY scripts/compile.js scripts/swc-options.json ./scripts/
 COPY apps ./apps
 COPY libs ./libs
 RUN npm run build && npm prune --omit=dev

@@ -1,12 +1,6 @@
 /** @type {import('jest').Config} */
-const swc = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2022',
-  },
-  module: { type: 'commonjs' },
-};
+// The options the benches and the production build (scripts/compile.js) compile with too.
+const swc = require('./scripts/swc-options.json');
 
 module.exports = {
   testEnvironment: 'node',

@@ -1,6 +1,6 @@
 // Lets plain `node` run the bench's TypeScript and the project's sources without a build:
 // each .ts file is compiled on require by @swc/core (already here for jest) with the options
-// of jest.config.js (swc-options.json), and `@rapport/<lib>` resolves to libs/<lib>/src like tsconfig paths.
+// the tests and the production build compile with (scripts/swc-options.json), and `@rapport/<lib>` resolves to libs/<lib>/src like tsconfig paths.
 'use strict';
 const Module = require('node:module');
 const { readFileSync } = require('node:fs');
@@ -9,7 +9,7 @@ const { transformSync } = require('@swc/core');
 
 const ROOT = join(__dirname, '..', '..');
 // Shared with the profile summary, which compiles again to map frames back to .ts lines.
-const SWC = require('./swc-options.json');
+const SWC = require('../../scripts/swc-options.json');
 
 require.extensions['.ts'] = (module, filename) => {
   const { code } = transformSync(readFileSync(filename, 'utf8'), { ...SWC, filename });

@@ -28,7 +28,7 @@ interface CpuProfile {
   readonly timeDeltas: readonly number[];
 }
 
-const SWC_OPTIONS = JSON.parse(readFileSync(join(__dirname, '..', '..', 'support', 'swc-options.json'), 'utf8')) as Options;
+const SWC_OPTIONS = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'scripts', 'swc-options.json'), 'utf8')) as Options;
 const sourceMaps = new Map<string, SourceMap | undefined>();
 
 function main(): void {
